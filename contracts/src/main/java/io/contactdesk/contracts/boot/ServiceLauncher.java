@@ -1,0 +1,49 @@
+package io.contactdesk.contracts.boot;
+
+import io.contactdesk.contracts.config.InvalidSettingException;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Starts a service so that a missing or wrong setting ends start-up with exactly one line naming
+ * the variable, instead of a page of Spring diagnostics.
+ */
+public final class ServiceLauncher {
+
+    private ServiceLauncher() {
+    }
+
+    /**
+     * The service's application, reading its own {@code <service>.properties} rather than
+     * {@code application.properties}, so that the local stack can host all four services in one
+     * JVM without their configurations shadowing each other.
+     */
+    public static SpringApplication application(String service, Class<?> application) {
+        SpringApplication app = new SpringApplication(application);
+        app.setBannerMode(org.springframework.boot.Banner.Mode.OFF);
+        app.setLogStartupInfo(false);
+        app.setDefaultProperties(java.util.Map.of(
+                "spring.config.name", service,
+                "spring.application.name", service,
+                // Setting failures are printed as one line by run(); other failures keep their stack trace.
+                "logging.level.org.springframework.boot.diagnostics.LoggingFailureAnalysisReporter", "off"));
+        return app;
+    }
+
+    public static ConfigurableApplicationContext run(String service, Class<?> application, String... args) {
+        SpringApplication app = application(service, application);
+        try {
+            return app.run(args);
+        } catch (RuntimeException failure) {
+            InvalidSettingException setting = InvalidSettingException.findIn(failure).orElse(null);
+            if (setting == null) {
+                System.err.println(service + ": failed to start: " + failure);
+                failure.printStackTrace();
+                System.exit(1);
+            }
+            System.err.println(service + ": " + setting.getMessage());
+            System.exit(2);
+            return null;
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package io.contactdesk.contracts.config;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * {@code DATABASE_URL} in either form operators paste: a JDBC URL
+ * ({@code jdbc:postgresql://host:5432/db?user=u&password=p}) or a libpq/Heroku-style URL
+ * ({@code postgresql://u:p@host:5432/db}).
+ */
+public record DatabaseUrl(String jdbcUrl, String username, String password) {
+
+    public static final String VARIABLE = "DATABASE_URL";
+
+    @Override
+    public String toString() {
+        // Never print the password, even by accident.
+        return "DatabaseUrl[" + jdbcUrl + ", user=" + username + "]";
+    }
+
+    public static DatabaseUrl parse(String value) {
+        String url = Settings.required(VARIABLE, value, "a PostgreSQL URL (jdbc:postgresql://… or postgresql://user:pass@host/db)");
+        if (url.startsWith("jdbc:postgresql://")) {
+            return new DatabaseUrl(url, null, null);
+        }
+        if (!(url.startsWith("postgresql://") || url.startsWith("postgres://"))) {
+            throw new InvalidSettingException(VARIABLE, "must start with jdbc:postgresql:// or postgresql://");
+        }
+        try {
+            URI uri = new URI(url);
+            if (uri.getHost() == null) {
+                throw new InvalidSettingException(VARIABLE, "has no host");
+            }
+            String database = uri.getPath() == null || uri.getPath().length() <= 1 ? "" : uri.getPath().substring(1);
+            if (database.isEmpty()) {
+                throw new InvalidSettingException(VARIABLE, "has no database name (…/dbname)");
+            }
+            int port = uri.getPort() == -1 ? 5432 : uri.getPort();
+            String jdbc = "jdbc:postgresql://" + uri.getHost() + ":" + port + "/" + database
+                    + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+            String user = null;
+            String password = null;
+            if (uri.getRawUserInfo() != null) {
+                String[] parts = uri.getRawUserInfo().split(":", 2);
+                user = decode(parts[0]);
+                password = parts.length > 1 ? decode(parts[1]) : null;
+            }
+            return new DatabaseUrl(jdbc, user, password);
+        } catch (URISyntaxException e) {
+            throw new InvalidSettingException(VARIABLE, "is not a valid URL: " + e.getReason());
+        }
+    }
+
+    private static String decode(String part) {
+        return URLDecoder.decode(part, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,71 @@
+package io.contactdesk.contracts.config;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** Checks shared by the settings records of every service; each names the environment variable at fault. */
+public final class Settings {
+
+    private Settings() {
+    }
+
+    public static String required(String variable, String value, String meaning) {
+        if (value == null || value.isBlank()) {
+            throw InvalidSettingException.missing(variable, meaning);
+        }
+        return value.trim();
+    }
+
+    public static int positive(String variable, int value) {
+        if (value <= 0) {
+            throw new InvalidSettingException(variable, "must be a positive number, got " + value);
+        }
+        return value;
+    }
+
+    public static int atLeast(String variable, int value, int minimum) {
+        if (value < minimum) {
+            throw new InvalidSettingException(variable, "must be at least " + minimum + ", got " + value);
+        }
+        return value;
+    }
+
+    /** A comma-separated list of Telegram user ids, e.g. {@code ADMIN_USER_IDS=42,77}. */
+    public static Set<Long> userIds(String variable, String value) {
+        List<Long> ids = new ArrayList<>();
+        if (value == null || value.isBlank()) {
+            return Set.of();
+        }
+        for (String part : value.split(",")) {
+            String id = part.trim();
+            if (id.isEmpty()) {
+                continue;
+            }
+            try {
+                long parsed = Long.parseLong(id);
+                if (parsed <= 0) {
+                    throw new NumberFormatException();
+                }
+                ids.add(parsed);
+            } catch (NumberFormatException e) {
+                throw new InvalidSettingException(variable, "must be comma-separated Telegram user ids, got '" + id + "'");
+            }
+        }
+        return Set.copyOf(ids);
+    }
+
+    /** An http(s) base URL such as {@code https://api.telegram.org}. */
+    public static java.net.URI httpUrl(String variable, String value) {
+        String url = required(variable, value, "an http(s) URL");
+        try {
+            java.net.URI uri = new java.net.URI(url);
+            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+                throw new java.net.URISyntaxException(url, "not http(s)");
+            }
+            return uri;
+        } catch (java.net.URISyntaxException e) {
+            throw new InvalidSettingException(variable, "must be an http(s) URL such as https://api.telegram.org, got '" + url + "'");
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package io.contactdesk.contracts.events;
+
+/**
+ * Deterministic ids: every derived event is named after its cause, so a replay or retry produces
+ * the same id and {@code INSERT … ON CONFLICT DO NOTHING} makes it harmless end to end.
+ */
+public final class EventIds {
+
+    private EventIds() {
+    }
+
+    /** The cause id of everything a Telegram update leads to. */
+    public static String update(long updateId) {
+        return "update:" + updateId;
+    }
+
+    /** The {@code n}-th effect of one cause of a given kind, e.g. {@code update:17/reply:0}. */
+    public static String derived(String causeId, String kind, int n) {
+        return causeId + "/" + kind + ":" + n;
+    }
+}

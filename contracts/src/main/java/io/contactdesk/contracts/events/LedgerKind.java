@@ -1,0 +1,11 @@
+package io.contactdesk.contracts.events;
+
+/** Why a balance changed. */
+public enum LedgerKind {
+    SIGNUP_BONUS,
+    GRANT,
+    REVOKE,
+    UNLOCK,
+    LISTING_REWARD,
+    PURCHASE
+}

@@ -1,0 +1,68 @@
+package io.contactdesk.contracts.events;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One Bot API call the notifier performs, with Bot API parameter names. Texts are Telegram HTML
+ * composed by the processor, with every user-supplied fragment already escaped.
+ *
+ * @param outboxId deterministic id derived from the cause, so a retried send is recognisable
+ * @param causeId the event that led to this call (e.g. {@code update:17})
+ */
+public record OutboxMessage(
+        String outboxId,
+        long chatId,
+        String method,
+        Map<String, Object> params,
+        String causeId,
+        Instant requestedAt) {
+
+    public static final String SEND_MESSAGE = "sendMessage";
+    public static final String EDIT_MESSAGE_TEXT = "editMessageText";
+    public static final String ANSWER_CALLBACK_QUERY = "answerCallbackQuery";
+
+    public OutboxMessage {
+        Objects.requireNonNull(outboxId, "outboxId");
+        Objects.requireNonNull(method, "method");
+        params = params == null ? Map.of() : params;
+    }
+
+    public static OutboxMessage sendMessage(
+            String outboxId, long chatId, String html, InlineKeyboard keyboard, String causeId, Instant at) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("chat_id", chatId);
+        params.put("text", html);
+        params.put("parse_mode", "HTML");
+        if (keyboard != null) {
+            params.put("reply_markup", keyboard);
+        }
+        return new OutboxMessage(outboxId, chatId, SEND_MESSAGE, params, causeId, at);
+    }
+
+    public static OutboxMessage editMessageText(
+            String outboxId, long chatId, long messageId, String html, InlineKeyboard keyboard, String causeId,
+            Instant at) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("chat_id", chatId);
+        params.put("message_id", messageId);
+        params.put("text", html);
+        params.put("parse_mode", "HTML");
+        if (keyboard != null) {
+            params.put("reply_markup", keyboard);
+        }
+        return new OutboxMessage(outboxId, chatId, EDIT_MESSAGE_TEXT, params, causeId, at);
+    }
+
+    public static OutboxMessage answerCallbackQuery(
+            String outboxId, long chatId, String callbackQueryId, String text, String causeId, Instant at) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("callback_query_id", callbackQueryId);
+        if (text != null) {
+            params.put("text", text);
+        }
+        return new OutboxMessage(outboxId, chatId, ANSWER_CALLBACK_QUERY, params, causeId, at);
+    }
+}

@@ -1,0 +1,82 @@
+package io.contactdesk.contracts.topics;
+
+import io.contactdesk.contracts.events.DeadLetter;
+import io.contactdesk.contracts.events.IngressOffset;
+import io.contactdesk.contracts.events.LedgerEntry;
+import io.contactdesk.contracts.events.OutboxMessage;
+import io.contactdesk.contracts.events.UserProfile;
+import io.contactdesk.contracts.json.JsonSerde;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+
+/**
+ * Every topic of the pipeline (DESIGN.md §3). Keys are decimal Telegram ids as strings so that
+ * {@code kafka-console-consumer} output is readable and all producers partition a user alike.
+ */
+public final class Topics {
+
+    private static final Duration WEEK = Duration.ofDays(7);
+    // Ledger and audit are facts to keep; PostgreSQL holds them too, but the topic can rebuild it.
+    private static final Duration LONG = Duration.ofDays(3650);
+
+    /** Raw Telegram {@code Update} JSON, keyed by the sender's user id. */
+    public static final Topic<String, String> UPDATES =
+            new Topic<>("tg.updates", Serdes.String(), Serdes.String(), false, WEEK);
+
+    /** The last {@code update_id} the poller published, keyed by bot id. */
+    public static final Topic<String, IngressOffset> INGRESS_OFFSETS =
+            new Topic<>("tg.ingress-offsets", Serdes.String(), JsonSerde.of(IngressOffset.class), true, null);
+
+    /** One Bot API call each, keyed by chat id. */
+    public static final Topic<String, OutboxMessage> OUTBOX =
+            new Topic<>("tg.outbox", Serdes.String(), JsonSerde.of(OutboxMessage.class), false, WEEK);
+
+    public static final Topic<String, LedgerEntry> LEDGER =
+            new Topic<>("credit.ledger", Serdes.String(), JsonSerde.of(LedgerEntry.class), false, LONG);
+
+    public static final Topic<String, UserProfile> USERS =
+            new Topic<>("users", Serdes.String(), JsonSerde.of(UserProfile.class), true, null);
+
+    public static final Topic<String, DeadLetter> UPDATES_DLQ = deadLetters(UPDATES);
+    public static final Topic<String, DeadLetter> OUTBOX_DLQ = deadLetters(OUTBOX);
+    public static final Topic<String, DeadLetter> LEDGER_DLQ = deadLetters(LEDGER);
+    public static final Topic<String, DeadLetter> USERS_DLQ = deadLetters(USERS);
+
+    private static final List<Topic<?, ?>> ALL = List.of(
+            UPDATES, INGRESS_OFFSETS, OUTBOX, LEDGER, USERS, UPDATES_DLQ, OUTBOX_DLQ, LEDGER_DLQ, USERS_DLQ);
+
+    private static final Map<String, Topic<?, ?>> BY_NAME =
+            ALL.stream().collect(Collectors.toUnmodifiableMap(Topic::name, t -> t));
+
+    private Topics() {
+    }
+
+    public static List<Topic<?, ?>> all() {
+        return ALL;
+    }
+
+    public static Optional<Topic<?, ?>> byName(String name) {
+        return Optional.ofNullable(BY_NAME.get(name));
+    }
+
+    /** The dead-letter topic of {@code source}, where records it cannot process go with the reason. */
+    public static Topic<String, DeadLetter> deadLettersOf(Topic<?, ?> source) {
+        Topic<?, ?> dlq = BY_NAME.get(source.name() + Topic.DEAD_LETTER_SUFFIX);
+        if (dlq == null) {
+            throw new IllegalArgumentException(source.name() + " has no dead-letter topic");
+        }
+        @SuppressWarnings("unchecked")
+        Topic<String, DeadLetter> typed = (Topic<String, DeadLetter>) dlq;
+        return typed;
+    }
+
+    private static Topic<String, DeadLetter> deadLetters(Topic<?, ?> source) {
+        Serde<DeadLetter> serde = JsonSerde.of(DeadLetter.class);
+        return new Topic<>(source.name() + Topic.DEAD_LETTER_SUFFIX, Serdes.String(), serde, false, WEEK);
+    }
+}
