@@ -1,0 +1,146 @@
+package io.contactdesk.contracts.crypto;
+
+import io.contactdesk.contracts.config.InvalidSettingException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javax.crypto.Cipher;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * AES-256-GCM for listing contacts under the keyring of {@code CONTACT_ENCRYPTION_KEYS}
+ * ({@code id:base64key,…}): encrypts with the first key, decrypts with whichever key the envelope names,
+ * so keys can be rotated without a flag day.
+ *
+ * <p>Envelope: {@code v1:<keyId>:<base64(iv ‖ ciphertext ‖ tag)>}. The listing id is bound in as
+ * associated data, so a ciphertext copied onto another listing does not decrypt.
+ */
+public final class ContactCipher {
+
+    public static final String VARIABLE = "CONTACT_ENCRYPTION_KEYS";
+    private static final String VERSION = "v1";
+    private static final int IV_BYTES = 12;
+    private static final int TAG_BITS = 128;
+
+    private final Map<String, SecretKey> keys;
+    private final String activeKeyId;
+    private final SecureRandom random = new SecureRandom();
+
+    private ContactCipher(Map<String, SecretKey> keys, String activeKeyId) {
+        this.keys = keys;
+        this.activeKeyId = activeKeyId;
+    }
+
+    /** Parses the keyring; a malformed ring stops start-up naming {@value #VARIABLE}, never echoing key material. */
+    public static ContactCipher fromKeyring(String keyring) {
+        if (keyring == null || keyring.isBlank()) {
+            throw InvalidSettingException.missing(VARIABLE, "a keyring id:base64key[,…] of 32-byte AES keys");
+        }
+        Map<String, SecretKey> keys = new LinkedHashMap<>();
+        for (String entry : keyring.split(",")) {
+            String trimmed = entry.trim();
+            int colon = trimmed.indexOf(':');
+            if (colon <= 0 || colon == trimmed.length() - 1) {
+                throw new InvalidSettingException(VARIABLE, "must be id:base64key[,…]; an entry has no id or key");
+            }
+            String id = trimmed.substring(0, colon);
+            if (!id.matches("[A-Za-z0-9_-]{1,32}")) {
+                throw new InvalidSettingException(VARIABLE, "key ids are 1-32 letters, digits, '-' or '_', got '" + id + "'");
+            }
+            byte[] key;
+            try {
+                key = Base64.getDecoder().decode(trimmed.substring(colon + 1));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidSettingException(VARIABLE, "key '" + id + "' is not valid base64");
+            }
+            if (key.length != 32) {
+                throw new InvalidSettingException(VARIABLE, "key '" + id + "' must be 32 bytes (AES-256), got " + key.length);
+            }
+            if (keys.putIfAbsent(id, new SecretKeySpec(key, "AES")) != null) {
+                throw new InvalidSettingException(VARIABLE, "key id '" + id + "' appears twice");
+            }
+        }
+        return new ContactCipher(Map.copyOf(keys), keys.keySet().iterator().next());
+    }
+
+    /** A fresh keyring entry, e.g. for the local stack's first start. */
+    public static String generateKeyringEntry(String keyId) {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return keyId + ":" + Base64.getEncoder().encodeToString(key);
+    }
+
+    public String activeKeyId() {
+        return activeKeyId;
+    }
+
+    public String encrypt(String contact, String listingId) {
+        byte[] iv = new byte[IV_BYTES];
+        random.nextBytes(iv);
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, keys.get(activeKeyId), new GCMParameterSpec(TAG_BITS, iv));
+            cipher.updateAAD(listingId.getBytes(StandardCharsets.UTF_8));
+            byte[] sealed = cipher.doFinal(contact.getBytes(StandardCharsets.UTF_8));
+            byte[] out = ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array();
+            return VERSION + ":" + activeKeyId + ":" + Base64.getEncoder().encodeToString(out);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM unavailable", e);
+        }
+    }
+
+    public String decrypt(String envelope, String listingId) {
+        String[] parts = parse(envelope);
+        SecretKey key = keys.get(parts[1]);
+        if (key == null) {
+            throw new ContactCipherException("no key '" + parts[1] + "' in the keyring");
+        }
+        byte[] data;
+        try {
+            data = Base64.getDecoder().decode(parts[2]);
+        } catch (IllegalArgumentException e) {
+            throw new ContactCipherException("envelope payload is not base64");
+        }
+        if (data.length <= IV_BYTES) {
+            throw new ContactCipherException("envelope payload is too short");
+        }
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, data, 0, IV_BYTES));
+            cipher.updateAAD(listingId.getBytes(StandardCharsets.UTF_8));
+            return new String(cipher.doFinal(data, IV_BYTES, data.length - IV_BYTES), StandardCharsets.UTF_8);
+        } catch (javax.crypto.AEADBadTagException e) {
+            throw new ContactCipherException("envelope does not authenticate (wrong key or listing)");
+        } catch (GeneralSecurityException e) {
+            throw new ContactCipherException("envelope cannot be decrypted: " + e.getClass().getSimpleName());
+        }
+    }
+
+    /** Whether the envelope was sealed with a key other than the active one (the rotation tool re-encrypts those). */
+    public boolean needsRotation(String envelope) {
+        return !activeKeyId.equals(parse(envelope)[1]);
+    }
+
+    public String rotate(String envelope, String listingId) {
+        return needsRotation(envelope) ? encrypt(decrypt(envelope, listingId), listingId) : envelope;
+    }
+
+    private static String[] parse(String envelope) {
+        String[] parts = envelope == null ? new String[0] : envelope.split(":", 3);
+        if (parts.length != 3 || !VERSION.equals(parts[0])) {
+            throw new ContactCipherException("not a " + VERSION + " contact envelope");
+        }
+        return parts;
+    }
+
+    @Override
+    public String toString() {
+        return "ContactCipher[keys=" + keys.keySet() + ", active=" + activeKeyId + "]";
+    }
+}

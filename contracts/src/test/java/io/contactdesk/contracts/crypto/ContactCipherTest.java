@@ -1,0 +1,88 @@
+package io.contactdesk.contracts.crypto;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.contactdesk.contracts.config.InvalidSettingException;
+import org.junit.jupiter.api.Test;
+
+class ContactCipherTest {
+
+    private static final String OLD = ContactCipher.generateKeyringEntry("k1");
+    private static final String NEW = ContactCipher.generateKeyringEntry("k2");
+
+    @Test
+    void aContactEncryptedUnderTheActiveKeyDecryptsBack() {
+        ContactCipher cipher = ContactCipher.fromKeyring(OLD);
+
+        String envelope = cipher.encrypt("+49 151 2345678", "listing-7");
+
+        assertThat(envelope).startsWith("v1:k1:").doesNotContain("2345678");
+        assertThat(cipher.decrypt(envelope, "listing-7")).isEqualTo("+49 151 2345678");
+    }
+
+    @Test
+    void theSameContactEncryptsDifferentlyEachTime() {
+        ContactCipher cipher = ContactCipher.fromKeyring(OLD);
+
+        assertThat(cipher.encrypt("a@b.c", "l")).isNotEqualTo(cipher.encrypt("a@b.c", "l"));
+    }
+
+    @Test
+    void anOldKeyStillDecryptsAfterANewOneBecomesActive() {
+        String envelope = ContactCipher.fromKeyring(OLD).encrypt("@handle", "l1");
+        ContactCipher rotated = ContactCipher.fromKeyring(NEW + "," + OLD);
+
+        assertThat(rotated.decrypt(envelope, "l1")).isEqualTo("@handle");
+        assertThat(rotated.needsRotation(envelope)).isTrue();
+        String reencrypted = rotated.rotate(envelope, "l1");
+        assertThat(reencrypted).startsWith("v1:k2:");
+        assertThat(rotated.needsRotation(reencrypted)).isFalse();
+        assertThat(rotated.decrypt(reencrypted, "l1")).isEqualTo("@handle");
+    }
+
+    @Test
+    void aCiphertextMovedToAnotherListingDoesNotDecrypt() {
+        ContactCipher cipher = ContactCipher.fromKeyring(OLD);
+        String envelope = cipher.encrypt("secret@example.com", "listing-1");
+
+        assertThatThrownBy(() -> cipher.decrypt(envelope, "listing-2"))
+                .isInstanceOf(ContactCipherException.class)
+                .hasMessageNotContaining("secret");
+    }
+
+    @Test
+    void anEnvelopeUnderAnUnknownKeyIsRejectedByName() {
+        String envelope = ContactCipher.fromKeyring(NEW).encrypt("x", "l");
+
+        assertThatThrownBy(() -> ContactCipher.fromKeyring(OLD).decrypt(envelope, "l"))
+                .hasMessage("no key 'k2' in the keyring");
+    }
+
+    @Test
+    void junkIsNotAnEnvelope() {
+        assertThatThrownBy(() -> ContactCipher.fromKeyring(OLD).decrypt("plain text", "l"))
+                .isInstanceOf(ContactCipherException.class);
+    }
+
+    @Test
+    void aShortKeyStopsStartUpNamingTheVariableWithoutEchoingTheKey() {
+        assertThatThrownBy(() -> ContactCipher.fromKeyring("k1:c2hvcnQ="))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessage("CONTACT_ENCRYPTION_KEYS key 'k1' must be 32 bytes (AES-256), got 5");
+    }
+
+    @Test
+    void aMissingKeyringNamesTheVariable() {
+        assertThatThrownBy(() -> ContactCipher.fromKeyring(""))
+                .hasMessageStartingWith("CONTACT_ENCRYPTION_KEYS is not set");
+    }
+
+    @Test
+    void toStringShowsKeyIdsOnly() {
+        String shown = ContactCipher.fromKeyring(NEW + "," + OLD).toString();
+
+        assertThat(shown).contains("k1", "k2", "active=k2")
+                .doesNotContain(NEW.substring(3), OLD.substring(3));
+    }
+}

@@ -1,0 +1,180 @@
+package io.contactdesk.localstack;
+
+import io.contactdesk.dbwriter.DbWriterApplication;
+import io.contactdesk.infra.EmbeddedPostgresServer;
+import io.contactdesk.infra.KraftBroker;
+import io.contactdesk.notifier.NotifierApplication;
+import io.contactdesk.poller.IngressPollerApplication;
+import io.contactdesk.processor.CommandProcessorApplication;
+import io.contactdesk.contracts.boot.ServiceLauncher;
+import io.contactdesk.sandbox.TelegramSandbox;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole pipeline on one machine with nothing installed: a real KRaft broker, a real PostgreSQL,
+ * the Bot API sandbox (or real Telegram) and the four services, each in its own Spring context.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
+
+    private final LocalStackSettings settings;
+    private KraftBroker broker;
+    private EmbeddedPostgresServer postgres;
+    private TelegramSandbox sandbox;
+    private final List<ServiceInstance> services = new ArrayList<>();
+
+    public LocalStack(LocalStackSettings settings) {
+        this.settings = settings;
+    }
+
+    public LocalStack start() {
+        try {
+            startInfrastructure();
+            startServices();
+            return this;
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private void startInfrastructure() {
+        // Broker, database and sandbox do not depend on each other: start them side by side.
+        CompletableFuture<Void> kafka = settings.externalKafka() != null
+                ? CompletableFuture.completedFuture(null)
+                : CompletableFuture.runAsync(() -> broker = KraftBroker.builder()
+                        .port(settings.kafkaPort())
+                        .dataDir(settings.kafkaDir())
+                        .build()
+                        .start());
+        CompletableFuture<Void> database = CompletableFuture.runAsync(() -> postgres = EmbeddedPostgresServer.builder()
+                .port(settings.postgresPort())
+                .dataDir(settings.postgresDir())
+                .database(LocalStackSettings.DATABASE)
+                .user(LocalStackSettings.DATABASE, LocalStackSettings.DATABASE)
+                .build()
+                .start());
+        if (settings.usesSandbox()) {
+            sandbox = TelegramSandbox.builder()
+                    .port(settings.sandboxPort())
+                    .token(LocalStackSettings.SANDBOX_TOKEN)
+                    .build()
+                    .start();
+        }
+        join(CompletableFuture.allOf(kafka, database));
+    }
+
+    private void startServices() {
+        Map<String, String> common = new LinkedHashMap<>();
+        common.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers());
+        common.put("TELEGRAM_TOKEN", telegramToken());
+        common.put("TELEGRAM_API_URL", telegramApiUrl());
+        common.put("DATABASE_URL", databaseUrl());
+        common.put("ADMIN_USER_IDS", settings.adminUserIds());
+        common.put("STREAMS_STATE_DIR", settings.streamsDir().toString());
+
+        int port = settings.firstServicePort();
+        List<CompletableFuture<ServiceInstance>> starting = new ArrayList<>();
+        starting.add(startService("command-processor", CommandProcessorApplication.class, common, servicePort(port, 1)));
+        starting.add(startService("db-writer", DbWriterApplication.class, common, servicePort(port, 2)));
+        starting.add(startService("notifier", NotifierApplication.class, common, servicePort(port, 3)));
+        starting.add(startService("ingress-poller", IngressPollerApplication.class, common, servicePort(port, 0)));
+        for (CompletableFuture<ServiceInstance> service : starting) {
+            services.add(join(service));
+        }
+    }
+
+    private int servicePort(int first, int offset) {
+        return first == 0 ? 0 : first + offset;
+    }
+
+    private CompletableFuture<ServiceInstance> startService(
+            String name, Class<?> application, Map<String, String> common, int port) {
+        Map<String, String> serviceSettings = new LinkedHashMap<>(common);
+        serviceSettings.put("SERVER_PORT", Integer.toString(port));
+        return CompletableFuture.supplyAsync(() -> {
+            log.info("starting {}", name);
+            var context = ServiceLauncher.application(name, application).run(ServiceInstance.arguments(serviceSettings));
+            return new ServiceInstance(name, context);
+        });
+    }
+
+    public String kafkaBootstrapServers() {
+        return settings.externalKafka() != null ? settings.externalKafka() : broker.bootstrapServers();
+    }
+
+    public String telegramApiUrl() {
+        return settings.usesSandbox() ? sandbox.baseUrl() : settings.telegramApiUrl();
+    }
+
+    public String telegramToken() {
+        return settings.usesSandbox() ? LocalStackSettings.SANDBOX_TOKEN : settings.telegramToken();
+    }
+
+    /** The libpq form, which both the services and {@code psql} accept. */
+    public String databaseUrl() {
+        return "postgresql://" + postgres.user() + ":" + postgres.password() + "@localhost:" + postgres.port()
+                + "/" + LocalStackSettings.DATABASE;
+    }
+
+    public TelegramSandbox sandbox() {
+        return sandbox;
+    }
+
+    public EmbeddedPostgresServer postgres() {
+        return postgres;
+    }
+
+    public List<ServiceInstance> services() {
+        return List.copyOf(services);
+    }
+
+    public LocalStackSettings settings() {
+        return settings;
+    }
+
+    /** Stops in the reverse order of the data flow, so nothing is left half-sent. */
+    @Override
+    public void close() {
+        for (int i = services.size() - 1; i >= 0; i--) {
+            quietly(services.get(i)::stop, services.get(i).name());
+        }
+        services.clear();
+        if (sandbox != null) {
+            quietly(sandbox::close, "sandbox");
+        }
+        if (postgres != null) {
+            quietly(postgres::close, "postgres");
+        }
+        if (broker != null) {
+            quietly(broker::close, "kafka");
+        }
+    }
+
+    private static void quietly(Runnable stop, String what) {
+        try {
+            stop.run();
+        } catch (RuntimeException e) {
+            log.warn("stopping {} failed: {}", what, e.toString());
+        }
+    }
+
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package io.contactdesk.localstack;
+
+import io.contactdesk.contracts.config.InvalidSettingException;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * How the local stack is laid out on this machine, from the environment.
+ *
+ * @param telegramToken a real bot token: then no sandbox runs and the services talk to {@code telegramApiUrl}
+ * @param externalKafka bootstrap servers of a broker someone else runs (tests use it for Testcontainers' Kafka);
+ *     null starts the embedded KRaft broker
+ */
+public record LocalStackSettings(
+        int sandboxPort,
+        int kafkaPort,
+        int postgresPort,
+        Path dataDir,
+        String telegramToken,
+        String telegramApiUrl,
+        String adminUserIds,
+        String externalKafka,
+        int firstServicePort) {
+
+    public static final String SANDBOX_TOKEN = "100000001:local-sandbox-token";
+    public static final String DATABASE = "contactdesk";
+
+    public static LocalStackSettings fromEnvironment(Map<String, String> env) {
+        String token = blankToNull(env.get("TELEGRAM_TOKEN"));
+        return new LocalStackSettings(
+                port(env, "SANDBOX_PORT", 8081),
+                port(env, "KAFKA_PORT", 9092),
+                port(env, "POSTGRES_PORT", 5433),
+                Path.of(env.getOrDefault("LOCAL_STACK_DATA_DIR", "./.local-stack")).toAbsolutePath().normalize(),
+                token,
+                token == null ? null : env.getOrDefault("TELEGRAM_API_URL", "https://api.telegram.org"),
+                env.getOrDefault("ADMIN_USER_IDS", ""),
+                null,
+                port(env, "SERVICES_FIRST_PORT", 8091));
+    }
+
+    public boolean usesSandbox() {
+        return telegramToken == null;
+    }
+
+    public Path kafkaDir() {
+        return dataDir.resolve("kafka");
+    }
+
+    public Path postgresDir() {
+        return dataDir.resolve("postgres");
+    }
+
+    public Path streamsDir() {
+        return dataDir.resolve("streams");
+    }
+
+    private static int port(Map<String, String> env, String variable, int fallback) {
+        String value = blankToNull(env.get(variable));
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            int port = Integer.parseInt(value.trim());
+            if (port < 0 || port > 65535) {
+                throw new NumberFormatException();
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new InvalidSettingException(variable, "must be a TCP port (0-65535), got '" + value + "'");
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}
