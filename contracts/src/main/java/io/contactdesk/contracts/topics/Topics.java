@@ -1,8 +1,11 @@
 package io.contactdesk.contracts.topics;
 
+import io.contactdesk.contracts.events.AuditEvent;
+import io.contactdesk.contracts.events.ContactUnlocked;
 import io.contactdesk.contracts.events.DeadLetter;
 import io.contactdesk.contracts.events.IngressOffset;
 import io.contactdesk.contracts.events.LedgerEntry;
+import io.contactdesk.contracts.events.Listing;
 import io.contactdesk.contracts.events.OutboxMessage;
 import io.contactdesk.contracts.events.UserProfile;
 import io.contactdesk.contracts.json.JsonSerde;
@@ -42,13 +45,29 @@ public final class Topics {
     public static final Topic<String, UserProfile> USERS =
             new Topic<>("users", Serdes.String(), JsonSerde.of(UserProfile.class), true, null);
 
+    /** The directory, keyed by listing id; compacted so the latest state of each listing is kept. */
+    public static final Topic<String, Listing> LISTINGS =
+            new Topic<>("listings", Serdes.String(), JsonSerde.of(Listing.class), true, null);
+
+    /** Contacts unlocked, keyed by user id. */
+    public static final Topic<String, ContactUnlocked> UNLOCKS =
+            new Topic<>("contact.unlocks", Serdes.String(), JsonSerde.of(ContactUnlocked.class), false, LONG);
+
+    /** Admin and security actions, keyed by actor id. */
+    public static final Topic<String, AuditEvent> AUDIT =
+            new Topic<>("audit.events", Serdes.String(), JsonSerde.of(AuditEvent.class), false, LONG);
+
     public static final Topic<String, DeadLetter> UPDATES_DLQ = deadLetters(UPDATES);
     public static final Topic<String, DeadLetter> OUTBOX_DLQ = deadLetters(OUTBOX);
     public static final Topic<String, DeadLetter> LEDGER_DLQ = deadLetters(LEDGER);
     public static final Topic<String, DeadLetter> USERS_DLQ = deadLetters(USERS);
+    public static final Topic<String, DeadLetter> LISTINGS_DLQ = deadLetters(LISTINGS);
+    public static final Topic<String, DeadLetter> UNLOCKS_DLQ = deadLetters(UNLOCKS);
+    public static final Topic<String, DeadLetter> AUDIT_DLQ = deadLetters(AUDIT);
 
     private static final List<Topic<?, ?>> ALL = List.of(
-            UPDATES, INGRESS_OFFSETS, OUTBOX, LEDGER, USERS, UPDATES_DLQ, OUTBOX_DLQ, LEDGER_DLQ, USERS_DLQ);
+            UPDATES, INGRESS_OFFSETS, OUTBOX, LEDGER, USERS, LISTINGS, UNLOCKS, AUDIT,
+            UPDATES_DLQ, OUTBOX_DLQ, LEDGER_DLQ, USERS_DLQ, LISTINGS_DLQ, UNLOCKS_DLQ, AUDIT_DLQ);
 
     private static final Map<String, Topic<?, ?>> BY_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(Topic::name, t -> t));
