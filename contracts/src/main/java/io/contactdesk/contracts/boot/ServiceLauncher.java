@@ -1,5 +1,7 @@
 package io.contactdesk.contracts.boot;
 
+import org.springframework.boot.context.properties.bind.BindException;
+
 import io.contactdesk.contracts.config.InvalidSettingException;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -30,12 +32,30 @@ public final class ServiceLauncher {
         return app;
     }
 
+    private static BindException bindingFailure(Throwable failure) {
+        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof BindException binding && binding.getProperty() != null
+                    && InvalidSettingException.findIn(binding).isEmpty()) {
+                return binding;
+            }
+        }
+        return null;
+    }
+
     public static ConfigurableApplicationContext run(String service, Class<?> application, String... args) {
         SpringApplication app = application(service, application);
         try {
             return app.run(args);
         } catch (RuntimeException failure) {
             InvalidSettingException setting = InvalidSettingException.findIn(failure).orElse(null);
+            BindException binding = bindingFailure(failure);
+            if (setting == null && binding != null) {
+                // e.g. SIGNUP_BONUS_CREDITS=three: Spring names the property and the value it could not convert.
+                System.err.println(service + ": " + binding.getProperty().getName() + " has an invalid value '"
+                        + binding.getProperty().getValue() + "' (set from " + binding.getProperty().getOrigin() + ")");
+                System.exit(2);
+                return null;
+            }
             if (setting == null) {
                 System.err.println(service + ": failed to start: " + failure);
                 failure.printStackTrace();

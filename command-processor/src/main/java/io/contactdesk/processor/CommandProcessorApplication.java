@@ -1,0 +1,17 @@
+package io.contactdesk.processor;
+
+import io.contactdesk.contracts.boot.ServiceLauncher;
+import io.contactdesk.contracts.boot.TopicsConfiguration;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Import;
+
+@SpringBootApplication
+@ConfigurationPropertiesScan
+@Import(TopicsConfiguration.class)
+public class CommandProcessorApplication {
+
+    public static void main(String[] args) {
+        ServiceLauncher.run("command-processor", CommandProcessorApplication.class, args);
+    }
+}

@@ -1,0 +1,45 @@
+package io.contactdesk.processor.streams;
+
+import io.contactdesk.processor.commands.CommandRouter;
+import io.contactdesk.processor.topology.CommandTopology;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.StreamsConfig;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class StreamsConfiguration {
+
+    @Bean
+    CommandRouter commandRouter(ProcessorSettings settings) {
+        return new CommandRouter(settings.creditRules(), settings.admins());
+    }
+
+    @Bean
+    StreamsRunner streamsRunner(ProcessorSettings settings, CommandRouter router, MeterRegistry meters) {
+        return new StreamsRunner(() -> new CommandTopology(router, meters).build(), streamsProperties(settings));
+    }
+
+    @Bean
+    StreamsHealthIndicator streamsHealthIndicator(StreamsRunner runner) {
+        return new StreamsHealthIndicator(runner);
+    }
+
+    static Properties streamsProperties(ProcessorSettings settings) {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId());
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, settings.stateDir());
+        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.streamThreads());
+        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, settings.replicationFactor());
+        // Exactly-once commits every 100 ms by default: the floor of reply latency, and cheap enough here.
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
+        return props;
+    }
+}

@@ -1,0 +1,37 @@
+package io.contactdesk.processor.topology;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/** What became of each update, for dashboards: handled, dropped as a duplicate, or dead-lettered. */
+final class UpdateMetrics {
+
+    private final Counter handled;
+    private final Counter duplicates;
+    private final Counter deadLettered;
+
+    UpdateMetrics(MeterRegistry meters) {
+        this.handled = counter(meters, "handled");
+        this.duplicates = counter(meters, "duplicate");
+        this.deadLettered = counter(meters, "dead_lettered");
+    }
+
+    private static Counter counter(MeterRegistry meters, String outcome) {
+        return Counter.builder("contactdesk.processor.updates")
+                .description("Telegram updates by what became of them")
+                .tag("outcome", outcome)
+                .register(meters);
+    }
+
+    void handled() {
+        handled.increment();
+    }
+
+    void duplicate() {
+        duplicates.increment();
+    }
+
+    void deadLettered() {
+        deadLettered.increment();
+    }
+}

@@ -1,0 +1,49 @@
+package io.contactdesk.processor.updates;
+
+import io.contactdesk.contracts.events.EventIds;
+
+/**
+ * The part of a Telegram {@code Update} the bot acts on, validated: a private message or a callback query from a
+ * person. Text and callback data are as the user sent them (not yet escaped).
+ *
+ * @param messageId the user's message, or for a callback the bot message whose button was tapped
+ */
+public record IncomingUpdate(
+        long updateId,
+        Sender from,
+        long chatId,
+        long messageId,
+        String text,
+        String callbackQueryId,
+        String callbackData) {
+
+    public boolean isCallback() {
+        return callbackQueryId != null;
+    }
+
+    public String causeId() {
+        return EventIds.update(updateId);
+    }
+
+    /** A command's name without the slash and bot mention ({@code /start@contactdesk_bot arg} → {@code start}), or null. */
+    public String command() {
+        if (isCallback() || text == null || !text.startsWith("/")) {
+            return null;
+        }
+        String word = text.split("\\s+", 2)[0].substring(1);
+        int mention = word.indexOf('@');
+        return (mention >= 0 ? word.substring(0, mention) : word).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** What follows the command word, trimmed ("" when nothing). */
+    public String commandArguments() {
+        if (text == null) {
+            return "";
+        }
+        String[] parts = text.trim().split("\\s+", 2);
+        return parts.length > 1 ? parts[1].trim() : "";
+    }
+
+    public record Sender(long userId, String username, String firstName, String languageCode) {
+    }
+}

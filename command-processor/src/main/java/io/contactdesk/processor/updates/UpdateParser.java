@@ -1,0 +1,128 @@
+package io.contactdesk.processor.updates;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.contactdesk.contracts.json.Json;
+
+/**
+ * Reads raw Update JSON defensively: the topic carries whatever the Bot API (or an attacker with a forged update)
+ * sent, so every field is checked for presence and type before the bot acts on it.
+ */
+public final class UpdateParser {
+
+    /** Telegram's own limits: 4096 characters of text, 64 bytes of callback data. Longer is not from Telegram. */
+    static final int MAX_TEXT_LENGTH = 4096;
+    static final int MAX_CALLBACK_DATA_BYTES = 64;
+
+    public IncomingUpdate parse(String json) {
+        if (json == null || json.isBlank()) {
+            throw new InvalidUpdateException("empty update");
+        }
+        JsonNode update;
+        try {
+            update = Json.mapper().readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new InvalidUpdateException("not JSON: " + e.getOriginalMessage());
+        }
+        if (!update.isObject()) {
+            throw new InvalidUpdateException("not a JSON object");
+        }
+        long updateId = positiveLong(update, "update_id");
+        if (update.has("message")) {
+            return message(updateId, object(update, "message"));
+        }
+        if (update.has("callback_query")) {
+            return callback(updateId, object(update, "callback_query"));
+        }
+        throw new InvalidUpdateException("update " + updateId + " has neither a message nor a callback_query");
+    }
+
+    private IncomingUpdate message(long updateId, JsonNode message) {
+        IncomingUpdate.Sender from = sender(object(message, "from"));
+        JsonNode chat = object(message, "chat");
+        long chatId = anyLong(chat, "id");
+        long messageId = positiveLong(message, "message_id");
+        JsonNode text = message.get("text");
+        String body = null;
+        if (text != null && !text.isNull()) {
+            if (!text.isTextual()) {
+                throw new InvalidUpdateException("message.text is not a string");
+            }
+            body = text.asText();
+            if (body.length() > MAX_TEXT_LENGTH) {
+                throw new InvalidUpdateException("message.text is longer than " + MAX_TEXT_LENGTH + " characters");
+            }
+        }
+        return new IncomingUpdate(updateId, from, chatId, messageId, body, null, null);
+    }
+
+    private IncomingUpdate callback(long updateId, JsonNode query) {
+        IncomingUpdate.Sender from = sender(object(query, "from"));
+        String id = text(query, "id");
+        JsonNode message = query.get("message");
+        long chatId = from.userId();
+        long messageId = 0;
+        if (message != null && message.isObject()) {
+            chatId = message.path("chat").path("id").asLong(from.userId());
+            messageId = message.path("message_id").asLong(0);
+        }
+        JsonNode data = query.get("data");
+        String callbackData = data != null && data.isTextual() ? data.asText() : "";
+        if (callbackData.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_CALLBACK_DATA_BYTES) {
+            throw new InvalidUpdateException("callback_query.data is longer than " + MAX_CALLBACK_DATA_BYTES + " bytes");
+        }
+        return new IncomingUpdate(updateId, from, chatId, messageId, null, id, callbackData);
+    }
+
+    private IncomingUpdate.Sender sender(JsonNode from) {
+        long userId = positiveLong(from, "id");
+        if (from.path("is_bot").asBoolean(false)) {
+            throw new InvalidUpdateException("sender " + userId + " is a bot");
+        }
+        return new IncomingUpdate.Sender(
+                userId, optionalText(from, "username"), optionalText(from, "first_name"),
+                optionalText(from, "language_code"));
+    }
+
+    private static JsonNode object(JsonNode parent, String field) {
+        JsonNode node = parent.get(field);
+        if (node == null || !node.isObject()) {
+            throw new InvalidUpdateException(field + " is missing or not an object");
+        }
+        return node;
+    }
+
+    private static long positiveLong(JsonNode parent, String field) {
+        long value = anyLong(parent, field);
+        if (value <= 0) {
+            throw new InvalidUpdateException(field + " must be positive");
+        }
+        return value;
+    }
+
+    private static long anyLong(JsonNode parent, String field) {
+        JsonNode node = parent.get(field);
+        if (node == null || !node.isIntegralNumber() || !node.canConvertToLong()) {
+            throw new InvalidUpdateException(field + " is missing or not an integer");
+        }
+        return node.asLong();
+    }
+
+    private static String text(JsonNode parent, String field) {
+        JsonNode node = parent.get(field);
+        if (node == null || !node.isTextual() || node.asText().isEmpty()) {
+            throw new InvalidUpdateException(field + " is missing or not a string");
+        }
+        return node.asText();
+    }
+
+    /** Names are display-only: bounded, and absent when of the wrong type rather than fatal. */
+    private static String optionalText(JsonNode parent, String field) {
+        JsonNode node = parent.get(field);
+        if (node == null || !node.isTextual()) {
+            return null;
+        }
+        String value = node.asText();
+        return value.length() > 256 ? value.substring(0, 256) : value;
+    }
+}

@@ -1,0 +1,55 @@
+package io.contactdesk.processor.updates;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.contactdesk.processor.TelegramUpdates;
+import org.junit.jupiter.api.Test;
+
+class UpdateParserTest {
+
+    private final UpdateParser parser = new UpdateParser();
+
+    @Test
+    void aCommandMessageYieldsSenderChatAndCommand() {
+        IncomingUpdate update = parser.parse(TelegramUpdates.message(17, 42, "/start@contactdesk_bot now"));
+
+        assertThat(update.updateId()).isEqualTo(17);
+        assertThat(update.from().userId()).isEqualTo(42);
+        assertThat(update.chatId()).isEqualTo(42);
+        assertThat(update.command()).isEqualTo("start");
+        assertThat(update.commandArguments()).isEqualTo("now");
+        assertThat(update.causeId()).isEqualTo("update:17");
+    }
+
+    @Test
+    void aCallbackQueryYieldsItsDataAndTheTappedMessage() {
+        IncomingUpdate update = parser.parse(TelegramUpdates.callback(18, 42, 5, "page:2"));
+
+        assertThat(update.isCallback()).isTrue();
+        assertThat(update.callbackData()).isEqualTo("page:2");
+        assertThat(update.messageId()).isEqualTo(5);
+        assertThat(update.command()).isNull();
+    }
+
+    @Test
+    void missingFieldsWrongTypesAndOtherUpdateKindsAreRejectedWithAReason() {
+        assertThatThrownBy(() -> parser.parse("")).hasMessageContaining("empty");
+        assertThatThrownBy(() -> parser.parse("[1]")).hasMessageContaining("not a JSON object");
+        assertThatThrownBy(() -> parser.parse("{\"update_id\":\"x\"}")).hasMessageContaining("update_id");
+        assertThatThrownBy(() -> parser.parse("{\"update_id\":1,\"message\":{\"message_id\":1,\"chat\":{\"id\":1}}}"))
+                .hasMessageContaining("from");
+        assertThatThrownBy(() -> parser.parse("{\"update_id\":1,\"edited_message\":{}}"))
+                .hasMessageContaining("neither");
+        assertThatThrownBy(() -> parser.parse(TelegramUpdates.message(1, 42, "x".repeat(4097))))
+                .hasMessageContaining("longer than 4096");
+    }
+
+    @Test
+    void updatesFromBotsAreRejected() {
+        String fromBot = TelegramUpdates.message(1, 42, "/start").replace("\"is_bot\":false", "\"is_bot\":true");
+
+        assertThatThrownBy(() -> parser.parse(fromBot)).isInstanceOf(InvalidUpdateException.class)
+                .hasMessageContaining("is a bot");
+    }
+}
