@@ -1,0 +1,352 @@
+package io.contactdesk.dbwriter;
+
+import static io.contactdesk.dbwriter.TestKafka.raw;
+import static io.contactdesk.dbwriter.TestKafka.record;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.contactdesk.contracts.boot.ServiceLauncher;
+import io.contactdesk.contracts.config.InvalidSettingException;
+import io.contactdesk.contracts.events.DeadLetter;
+import io.contactdesk.contracts.events.EventIds;
+import io.contactdesk.contracts.events.LedgerEntry;
+import io.contactdesk.contracts.events.LedgerKind;
+import io.contactdesk.contracts.events.UserProfile;
+import io.contactdesk.contracts.json.Json;
+import io.contactdesk.contracts.topics.Topics;
+import io.contactdesk.infra.EmbeddedPostgresServer;
+import io.contactdesk.infra.KraftBroker;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** The writer on a real KRaft broker and a real PostgreSQL, started as the local stack starts it. */
+class DbWriterIT {
+
+    private static final Instant T0 = Instant.parse("2026-11-20T09:00:00Z");
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private static KraftBroker broker;
+    private static EmbeddedPostgresServer postgres;
+    private static TestDatabase database;
+    private static TestKafka kafka;
+    private static String groupId;
+    private static ConfigurableApplicationContext app;
+
+    @BeforeAll
+    static void startWriter() {
+        broker = KraftBroker.builder().build().start();
+        postgres = EmbeddedPostgresServer.builder().build().start();
+        database = TestDatabase.of(postgres);
+        kafka = new TestKafka(broker.bootstrapServers());
+        groupId = "db-writer-it-" + UUID.randomUUID();
+        app = start(postgres.url(), groupId);
+    }
+
+    @AfterAll
+    static void stopWriter() {
+        if (app != null) {
+            app.close();
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+        if (broker != null) {
+            broker.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    private static ConfigurableApplicationContext start(String databaseUrl, String group) {
+        return ServiceLauncher.application(DbWriterApplication.SERVICE, DbWriterApplication.class).run(
+                "--KAFKA_BOOTSTRAP_SERVERS=" + broker.bootstrapServers(),
+                "--DATABASE_URL=" + databaseUrl,
+                "--SERVER_PORT=0",
+                "--spring.kafka.consumer.group-id=" + group,
+                // Tests wait on a database coming back: retry often.
+                "--contactdesk.writer.retry-max-interval=1s");
+    }
+
+    @Test
+    void writesProfilesAndLedgerEntries() {
+        // given
+        long user = newUserId();
+        UserProfile profile = new UserProfile(user, "alice", "Alice", "en", false, false, false, T0, T0);
+
+        // when
+        kafka.sendInTransaction(
+                record(Topics.USERS, key(user), profile),
+                record(Topics.LEDGER, key(user), entry(user, 1, 3, 3, LedgerKind.SIGNUP_BONUS)),
+                record(Topics.LEDGER, key(user), entry(user, 2, -1, 2, LedgerKind.UNLOCK)),
+                record(Topics.LEDGER, key(user), entry(user, 3, 5, 7, LedgerKind.GRANT)));
+
+        // then
+        awaitLedgerRows(user, 3);
+        awaitProfile(user);
+        assertThat(database.rows("SELECT username, first_name, language_code, is_admin, registered_at "
+                + "FROM users WHERE user_id = ?", user)).singleElement().satisfies(row -> {
+                    assertThat(row).containsEntry("username", "alice").containsEntry("first_name", "Alice")
+                            .containsEntry("language_code", "en").containsEntry("is_admin", false);
+                    assertThat(((Timestamp) row.get("registered_at")).toInstant()).isEqualTo(T0);
+                });
+        assertThat(database.rows("SELECT entry_id, delta, balance_after, kind, cause_id FROM credit_ledger "
+                + "WHERE user_id = ? ORDER BY recorded_at", user))
+                .extracting(row -> row.get("kind") + " " + row.get("delta") + " -> " + row.get("balance_after"))
+                .containsExactly("SIGNUP_BONUS 3 -> 3", "UNLOCK -1 -> 2", "GRANT 5 -> 7");
+        assertThat(database.rows("SELECT balance, entries FROM user_balances WHERE user_id = ?", user))
+                .singleElement().isEqualTo(Map.of("balance", 7L, "entries", 3L));
+        assertThat(database.ledgerInvariantViolations()).isEmpty();
+    }
+
+    @Test
+    void replayingTheSameRecordsChangesNothing() throws Exception {
+        // given: the records written once
+        long user = newUserId();
+        List<ProducerRecord<String, byte[]>> records = List.of(
+                record(Topics.USERS, key(user), new UserProfile(user, "bob", "Bob", "de", false, false, false, T0, T0)),
+                record(Topics.LEDGER, key(user), entry(user, 1, 3, 3, LedgerKind.SIGNUP_BONUS)),
+                record(Topics.LEDGER, key(user), entry(user, 2, -1, 2, LedgerKind.UNLOCK)));
+        kafka.sendInTransaction(records);
+        awaitLedgerRows(user, 2);
+        awaitProfile(user);
+        awaitCaughtUp();
+        long ledgerRowsBefore = database.count("SELECT count(*) FROM credit_ledger");
+        long userRowsBefore = database.count("SELECT count(*) FROM users");
+        List<Map<String, Object>> ledgerBefore = ledgerOf(user);
+        List<Map<String, Object>> userBefore = profileOf(user);
+        double rowsSentBefore = rowsWritten("credit_ledger");
+
+        // when: replayed twice
+        kafka.sendInTransaction(records);
+        kafka.sendInTransaction(records);
+        awaitCaughtUp();
+
+        // then
+        assertThat(rowsWritten("credit_ledger")).as("the replays were processed").isGreaterThan(rowsSentBefore);
+        assertThat(database.count("SELECT count(*) FROM credit_ledger")).isEqualTo(ledgerRowsBefore);
+        assertThat(database.count("SELECT count(*) FROM users")).isEqualTo(userRowsBefore);
+        assertThat(ledgerOf(user)).isEqualTo(ledgerBefore);
+        assertThat(profileOf(user)).isEqualTo(userBefore);
+        assertThat(database.ledgerInvariantViolations()).isEmpty();
+    }
+
+    @Test
+    void olderProfileReplayedAfterANewerOneDoesNotOverwriteIt() throws Exception {
+        // given: the newer profile written
+        long user = newUserId();
+        UserProfile older = new UserProfile(user, "old_name", "Carol", "en", false, false, false, T0, T0);
+        UserProfile newer = new UserProfile(user, "new_name", "Carol", "en", false, true, false, T0, T0.plusSeconds(60));
+        kafka.sendInTransaction(record(Topics.USERS, key(user), newer));
+        awaitProfile(user);
+
+        // when
+        kafka.sendInTransaction(record(Topics.USERS, key(user), older));
+        awaitCaughtUp();
+
+        // then
+        assertThat(profileOf(user)).singleElement().satisfies(row -> assertThat(row)
+                .containsEntry("username", "new_name").containsEntry("banned", true));
+    }
+
+    @Test
+    void poisonRecordIsDeadLetteredAndTheFollowingRecordIsWritten() {
+        // given
+        long user = newUserId();
+        byte[] poison = "{\"entryId\": \"update:1/credit:0\", oops".getBytes(StandardCharsets.UTF_8);
+        LedgerEntry following = entry(user, 2, 3, 3, LedgerKind.SIGNUP_BONUS);
+
+        // when
+        kafka.sendInTransaction(raw(Topics.LEDGER, key(user), poison), record(Topics.LEDGER, key(user), following));
+
+        // then
+        awaitLedgerRows(user, 1);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(ledgerDeadLettersOf(user))
+                .isNotEmpty()
+                .allSatisfy(letter -> {
+                    assertThat(letter.sourceTopic()).isEqualTo(Topics.LEDGER.name());
+                    assertThat(letter.payload()).isEqualTo(poison);
+                    assertThat(letter.reason()).contains("not a valid LedgerEntry");
+                    assertThat(letter.service()).isEqualTo(DbWriterApplication.SERVICE);
+                }));
+        assertThat(app.getBean(MeterRegistry.class).get("contactdesk.dlq.records")
+                .tag("topic", Topics.LEDGER.name()).counter().count()).isGreaterThanOrEqualTo(1);
+        assertThat(ledgerOf(user)).extracting(row -> row.get("entry_id")).containsExactly(following.entryId());
+    }
+
+    @Test
+    void rowPostgresqlRefusesIsDeadLetteredAndTheRestOfThePollIsWritten() {
+        // given
+        long user = newUserId();
+        // Parses, but PostgreSQL text cannot hold a NUL character.
+        LedgerEntry refused = new LedgerEntry(EventIds.derived(EventIds.update(user * 1000), "credit", 0), user, 1, 1,
+                LedgerKind.GRANT, "bad\u0000reason", EventIds.update(user * 1000), T0);
+        LedgerEntry following = entry(user, 2, 2, 2, LedgerKind.GRANT);
+
+        // when
+        kafka.sendInTransaction(record(Topics.LEDGER, key(user), refused), record(Topics.LEDGER, key(user), following));
+
+        // then
+        awaitLedgerRows(user, 1);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(ledgerDeadLettersOf(user))
+                .isNotEmpty()
+                .allSatisfy(letter -> assertThat(letter.reason()).contains("credit_ledger", "SQLSTATE 22")));
+        assertThat(ledgerOf(user)).extracting(row -> row.get("entry_id")).containsExactly(following.entryId());
+    }
+
+    @Test
+    void databaseOutageDelaysWritesButSkipsNothing() {
+        // given: the database refuses connections
+        long user = newUserId();
+        database.acceptConnections(false);
+        try {
+            // when
+            kafka.sendInTransaction(
+                    record(Topics.LEDGER, key(user), entry(user, 1, 3, 3, LedgerKind.SIGNUP_BONUS)));
+
+            // then: not ready while the poll is retried
+            await().atMost(WAIT).untilAsserted(() -> {
+                HttpResponse<String> readiness = get("/actuator/health/readiness");
+                assertThat(readiness.statusCode()).isEqualTo(503);
+                assertThat(status(readiness, "db")).isEqualTo("DOWN");
+                assertThat(status(readiness, "writer")).isEqualTo("DOWN");
+            });
+        } finally {
+            database.acceptConnections(true);
+        }
+
+        // and once it is back, the entry lands and the offsets are committed
+        awaitLedgerRows(user, 1);
+        awaitCaughtUp();
+        await().atMost(WAIT).until(() -> get("/actuator/health/readiness").statusCode() == 200);
+    }
+
+    @Test
+    void schemaIsAtTheLatestMigration() {
+        MigrationInfoService info = app.getBean(Flyway.class).info();
+
+        assertThat(info.pending()).isEmpty();
+        assertThat(info.current().getVersion())
+                .isEqualTo(Arrays.stream(info.all()).map(MigrationInfo::getVersion).max(Comparable::compareTo)
+                        .orElseThrow());
+        assertThat(database.count("SELECT count(*) FROM flyway_schema_history WHERE NOT success")).isZero();
+        assertThat(database.count("""
+                SELECT count(*) FROM information_schema.tables
+                WHERE table_schema = 'public' AND table_name IN ('users', 'credit_ledger', 'user_balances')
+                """)).isEqualTo(3);
+    }
+
+    @Test
+    void readinessIncludesTheDatabaseAndMetricsArePublished() throws Exception {
+        HttpResponse<String> readiness = get("/actuator/health/readiness");
+        HttpResponse<String> prometheus = get("/actuator/prometheus");
+
+        assertThat(readiness.statusCode()).isEqualTo(200);
+        assertThat(status(readiness, "db")).isEqualTo("UP");
+        assertThat(status(readiness, "writer")).isEqualTo("UP");
+        assertThat(prometheus.body()).contains(
+                "contactdesk_db_rows_written_total{", "table=\"credit_ledger\"", "table=\"users\"",
+                "contactdesk_dlq_records_total{", "hikaricp_connections{");
+    }
+
+    @Test
+    void jdbcFormOfDatabaseUrlWorksToo() {
+        TestDatabase other = TestDatabase.create(postgres, "db_writer_jdbc_it");
+        long user = newUserId();
+        try (ConfigurableApplicationContext second = start(other.jdbcUrlWithCredentials(), "db-writer-it-" + UUID.randomUUID())) {
+            kafka.sendInTransaction(
+                    record(Topics.LEDGER, key(user), entry(user, 1, 3, 3, LedgerKind.SIGNUP_BONUS)));
+
+            await().atMost(WAIT).until(() -> other.count("SELECT count(*) FROM credit_ledger WHERE user_id = ?", user) == 1);
+        }
+    }
+
+    @Test
+    void missingDatabaseUrlStopsStartUpNamingIt() {
+        assertThatThrownBy(() -> ServiceLauncher.application(DbWriterApplication.SERVICE, DbWriterApplication.class)
+                .run("--KAFKA_BOOTSTRAP_SERVERS=" + broker.bootstrapServers(), "--SERVER_PORT=0"))
+                .satisfies(failure -> assertThat(InvalidSettingException.findIn(failure))
+                        .hasValueSatisfying(setting -> assertThat(setting.getMessage())
+                                .startsWith("DATABASE_URL is not set")));
+    }
+
+    /** The n-th entry of a user, caused by an update of its own and recorded a minute after the previous one. */
+    private static LedgerEntry entry(long user, int n, long delta, long balanceAfter, LedgerKind kind) {
+        String cause = EventIds.update(user * 1000 + n);
+        return new LedgerEntry(EventIds.derived(cause, "credit", 0), user, delta, balanceAfter, kind,
+                kind.name().toLowerCase(), cause, T0.plus(n, ChronoUnit.MINUTES));
+    }
+
+    private static long newUserId() {
+        return ThreadLocalRandom.current().nextLong(1_000_000, 9_000_000_000L);
+    }
+
+    private static String key(long user) {
+        return Long.toString(user);
+    }
+
+    private static void awaitLedgerRows(long user, int rows) {
+        await().atMost(WAIT).until(
+                () -> database.count("SELECT count(*) FROM credit_ledger WHERE user_id = ?", user) == rows);
+    }
+
+    private static void awaitProfile(long user) {
+        await().atMost(WAIT).until(() -> database.count("SELECT count(*) FROM users WHERE user_id = ?", user) == 1);
+    }
+
+    private static void awaitCaughtUp() {
+        await().atMost(WAIT).until(() -> kafka.caughtUp(groupId, Topics.USERS, Topics.LEDGER));
+    }
+
+    /** Dead letters of one user's ledger records (another writer of this class re-reads the topic and adds its own). */
+    private static List<DeadLetter> ledgerDeadLettersOf(long user) {
+        return kafka.deadLetters(Topics.deadLettersOf(Topics.LEDGER)).stream()
+                .filter(letter -> key(user).equals(letter.key()))
+                .toList();
+    }
+
+    private static List<Map<String, Object>> ledgerOf(long user) {
+        return database.rows("SELECT * FROM credit_ledger WHERE user_id = ? ORDER BY entry_id", user);
+    }
+
+    private static List<Map<String, Object>> profileOf(long user) {
+        return database.rows("SELECT * FROM users WHERE user_id = ?", user);
+    }
+
+    private static double rowsWritten(String table) {
+        return app.getBean(MeterRegistry.class).get("contactdesk.db.rows.written").tag("table", table).counter().count();
+    }
+
+    private static String status(HttpResponse<String> health, String component) throws Exception {
+        return Json.mapper().readTree(health.body()).at("/components/" + component + "/status").asText();
+    }
+
+    private static HttpResponse<String> get(String path) throws Exception {
+        String port = app.getEnvironment().getProperty("local.server.port");
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}

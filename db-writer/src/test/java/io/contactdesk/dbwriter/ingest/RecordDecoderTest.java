@@ -1,0 +1,66 @@
+package io.contactdesk.dbwriter.ingest;
+
+import static io.contactdesk.dbwriter.ingest.TestRecords.entry;
+import static io.contactdesk.dbwriter.ingest.TestRecords.record;
+import static io.contactdesk.dbwriter.ingest.TestRecords.utf8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.contactdesk.contracts.topics.Topics;
+import io.contactdesk.dbwriter.ledger.LedgerTable;
+import io.contactdesk.dbwriter.users.UsersTable;
+import org.junit.jupiter.api.Test;
+
+class RecordDecoderTest {
+
+    private final LedgerTable ledger = new LedgerTable();
+    private final UsersTable users = new UsersTable();
+
+    @Test
+    void validEntryIsAccepted() {
+        Decision decision = RecordDecoder.decide(ledger, record(Topics.LEDGER, 7, "42", entry("update:1/credit:0", 42)));
+
+        assertThat(decision).isInstanceOfSatisfying(Accepted.class,
+                accepted -> assertThat(accepted.value()).isEqualTo(entry("update:1/credit:0", 42)));
+    }
+
+    @Test
+    void invalidJsonIsDeadLetteredWithTheParseError() {
+        Decision decision = RecordDecoder.decide(ledger, record(Topics.LEDGER, 7, "42", utf8("{not json")));
+
+        assertThat(decision).isInstanceOfSatisfying(Rejected.class,
+                rejected -> assertThat(rejected.reason()).contains("not a valid LedgerEntry on credit.ledger"));
+    }
+
+    @Test
+    void entryBreakingTheEventsOwnRulesIsDeadLettered() {
+        byte[] negative = utf8("""
+                {"entryId":"update:1/credit:0","userId":42,"delta":-5,"balanceAfter":-2,"kind":"UNLOCK"}""");
+
+        Decision decision = RecordDecoder.decide(ledger, record(Topics.LEDGER, 7, "42", negative));
+
+        assertThat(decision).isInstanceOfSatisfying(Rejected.class,
+                rejected -> assertThat(rejected.reason()).contains("never negative"));
+    }
+
+    @Test
+    void parsedEntryTheTableRefusesIsDeadLettered() {
+        Decision decision = RecordDecoder.decide(ledger, record(Topics.LEDGER, 7, "0", entry("update:1/credit:0", 0)));
+
+        assertThat(decision).isInstanceOfSatisfying(Rejected.class,
+                rejected -> assertThat(rejected.reason()).contains("userId"));
+    }
+
+    @Test
+    void tombstoneOnTheCompactedUsersTopicIsSkipped() {
+        Decision decision = RecordDecoder.decide(users, record(Topics.USERS, 7, "42", (byte[]) null));
+
+        assertThat(decision).isInstanceOf(Decision.Skipped.class);
+    }
+
+    @Test
+    void tombstoneOnTheLedgerIsDeadLettered() {
+        Decision decision = RecordDecoder.decide(ledger, record(Topics.LEDGER, 7, "42", (byte[]) null));
+
+        assertThat(decision).isInstanceOf(Rejected.class);
+    }
+}
