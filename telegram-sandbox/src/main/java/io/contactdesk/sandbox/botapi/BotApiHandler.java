@@ -1,0 +1,136 @@
+package io.contactdesk.sandbox.botapi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import io.contactdesk.sandbox.chat.CallbackQueries;
+import io.contactdesk.sandbox.chat.ChatException;
+import io.contactdesk.sandbox.chat.ChatStore;
+import io.contactdesk.sandbox.flood.FloodControl;
+import io.contactdesk.sandbox.http.Exchanges;
+import io.contactdesk.sandbox.http.RequestParams;
+import io.contactdesk.sandbox.json.Mapper;
+import io.contactdesk.sandbox.json.TelegramObjects;
+import io.contactdesk.sandbox.stats.Stats;
+import io.contactdesk.sandbox.updates.UpdateQueue;
+
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** Serves {@code /bot{token}/{method}}: authentication, dispatch, faults and Telegram's envelope. */
+public final class BotApiHandler implements HttpHandler {
+
+    private final String token;
+    private final Stats stats;
+    private final Faults faults;
+    private final Map<String, Named> methods = new HashMap<>();
+
+    public BotApiHandler(String token, ChatStore chats, UpdateQueue updates, CallbackQueries callbackQueries,
+                         FloodControl flood, TelegramObjects objects, Stats stats, Faults faults) {
+        this.token = token;
+        this.stats = stats;
+        this.faults = faults;
+        register(new UpdateMethods(updates).methods());
+        register(new MessageMethods(chats, flood, objects).methods());
+        register(new BotMethods(objects, chats, callbackQueries).methods());
+    }
+
+    // Telegram matches method names case-insensitively; stats keep the documented spelling.
+    private void register(Map<String, BotMethod> group) {
+        group.forEach((name, method) -> methods.put(name.toLowerCase(Locale.ROOT), new Named(name, method)));
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            ObjectNode answer;
+            int status;
+            try {
+                answer = ok(dispatch(exchange));
+                status = 200;
+            } catch (BotApiException e) {
+                answer = error(e);
+                status = e.errorCode();
+                stats.answered(status);
+            } catch (RuntimeException e) {
+                // A sandbox bug must still answer, or the client would hang on a half-open exchange.
+                answer = error(new BotApiException(500, "Internal Server Error: " + e, null));
+                status = 500;
+            }
+            Exchanges.sendJson(exchange, status, answer);
+        }
+    }
+
+    private JsonNode dispatch(HttpExchange exchange) throws IOException {
+        // Path: /bot<token>/<method>; the token itself contains ':' but never '/'.
+        String rest = exchange.getRequestURI().getRawPath().substring("/bot".length());
+        int slash = rest.indexOf('/');
+        if (slash < 0) {
+            throw BotApiException.notFound();
+        }
+        if (!token.equals(URLDecoder.decode(rest.substring(0, slash), StandardCharsets.UTF_8))) {
+            throw BotApiException.unauthorized();
+        }
+        Named method = methods.get(rest.substring(slash + 1).toLowerCase(Locale.ROOT));
+        if (method == null) {
+            throw BotApiException.notFound();
+        }
+        stats.call(method.name());
+        Optional<Fault> fault = faults.next(method.name());
+        if (fault.isPresent()) {
+            throw fault.get().toException();
+        }
+        return call(method, params(exchange));
+    }
+
+    private static Params params(HttpExchange exchange) throws IOException {
+        try {
+            return new Params(RequestParams.read(exchange));
+        } catch (IllegalArgumentException e) {
+            throw BotApiException.badRequest("can't parse request JSON object");
+        }
+    }
+
+    private static JsonNode call(Named method, Params params) {
+        try {
+            return method.method().call(params);
+        } catch (ChatException e) {
+            throw switch (e.reason()) {
+                case CHAT_NOT_FOUND -> BotApiException.badRequest("chat not found");
+                case BLOCKED -> BotApiException.blocked();
+                case MESSAGE_NOT_FOUND -> BotApiException.badRequest("message not found");
+            };
+        } catch (InterruptedException e) {
+            // Only while the sandbox shuts down.
+            Thread.currentThread().interrupt();
+            throw new BotApiException(500, "Internal Server Error: sandbox is stopping", null);
+        }
+    }
+
+    private static ObjectNode ok(JsonNode result) {
+        ObjectNode answer = Mapper.object();
+        answer.put("ok", true);
+        answer.set("result", result);
+        return answer;
+    }
+
+    private static ObjectNode error(BotApiException e) {
+        ObjectNode answer = Mapper.object();
+        answer.put("ok", false);
+        answer.put("error_code", e.errorCode());
+        answer.put("description", e.description());
+        if (e.retryAfter() != null) {
+            answer.putObject("parameters").put("retry_after", e.retryAfter());
+        }
+        return answer;
+    }
+
+    private record Named(String name, BotMethod method) {
+    }
+}

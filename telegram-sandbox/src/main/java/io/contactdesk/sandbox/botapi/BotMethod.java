@@ -1,0 +1,10 @@
+package io.contactdesk.sandbox.botapi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** One Bot API method: parameters in, the envelope's "result" out, or a {@link BotApiException}. */
+@FunctionalInterface
+public interface BotMethod {
+
+    JsonNode call(Params params) throws InterruptedException;
+}

@@ -1,0 +1,112 @@
+package io.contactdesk.sandbox.botapi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.contactdesk.sandbox.json.Mapper;
+import io.contactdesk.sandbox.updates.UpdateQueue;
+
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** getUpdates and the webhook methods: how updates leave the sandbox. */
+final class UpdateMethods {
+
+    // The update types the sandbox can produce; an empty allowed_updates means "all of them".
+    private static final Set<String> ALL_TYPES = Set.of("message", "callback_query");
+
+    private final UpdateQueue queue;
+    private final AtomicBoolean polling = new AtomicBoolean();
+    private volatile Set<String> allowedUpdates = ALL_TYPES;
+    private volatile String webhookUrl = "";
+
+    UpdateMethods(UpdateQueue queue) {
+        this.queue = queue;
+    }
+
+    Map<String, BotMethod> methods() {
+        Map<String, BotMethod> methods = new LinkedHashMap<>();
+        methods.put("getUpdates", this::getUpdates);
+        methods.put("setWebhook", this::setWebhook);
+        methods.put("deleteWebhook", this::deleteWebhook);
+        methods.put("getWebhookInfo", params -> webhookInfo());
+        return methods;
+    }
+
+    private JsonNode getUpdates(Params params) throws InterruptedException {
+        if (!webhookUrl.isEmpty()) {
+            throw BotApiException.conflict("can't use getUpdates method while webhook is active; use deleteWebhook "
+                    + "to delete the webhook first");
+        }
+        Long offset = params.optionalLong("offset");
+        Long limit = params.optionalLong("limit");
+        int boundedLimit = limit == null ? 100 : (int) Math.max(1, Math.min(100, limit));
+        Long timeout = params.optionalLong("timeout");
+        long timeoutMillis = TimeUnit.SECONDS.toMillis(timeout == null ? 0 : Math.max(0, timeout));
+        rememberAllowedUpdates(params);
+        if (!polling.compareAndSet(false, true)) {
+            throw BotApiException.conflict("terminated by other getUpdates request; make sure that only one bot "
+                    + "instance is running");
+        }
+        try {
+            List<ObjectNode> updates = queue.poll(offset, boundedLimit, timeoutMillis, allowedUpdates);
+            ArrayNode result = Mapper.get().createArrayNode();
+            result.addAll(updates);
+            return result;
+        } finally {
+            polling.set(false);
+        }
+    }
+
+    /** Like Telegram, the setting sticks until a later call changes it; an empty list means all types. */
+    private void rememberAllowedUpdates(Params params) {
+        JsonNode allowed = params.json("allowed_updates", "can't parse allowed_updates JSON array");
+        if (allowed == null) {
+            return;
+        }
+        if (!allowed.isArray()) {
+            throw BotApiException.badRequest("can't parse allowed_updates JSON array");
+        }
+        Set<String> types = new HashSet<>();
+        allowed.forEach(type -> types.add(type.asText()));
+        allowedUpdates = types.isEmpty() ? ALL_TYPES : Set.copyOf(types);
+    }
+
+    /** Stored only: the sandbox does not deliver to webhooks (yet); it makes getUpdates conflict like Telegram. */
+    private JsonNode setWebhook(Params params) {
+        String url = params.string("url");
+        webhookUrl = url == null ? "" : url.trim();
+        rememberAllowedUpdates(params);
+        if (params.bool("drop_pending_updates")) {
+            queue.clear();
+        }
+        return BooleanNode.TRUE;
+    }
+
+    private JsonNode deleteWebhook(Params params) {
+        webhookUrl = "";
+        if (params.bool("drop_pending_updates")) {
+            queue.clear();
+        }
+        return BooleanNode.TRUE;
+    }
+
+    private JsonNode webhookInfo() {
+        ObjectNode info = Mapper.object();
+        info.put("url", webhookUrl);
+        info.put("has_custom_certificate", false);
+        info.put("pending_update_count", queue.size());
+        if (!webhookUrl.isEmpty()) {
+            info.put("max_connections", 40);
+            ArrayNode types = info.putArray("allowed_updates");
+            allowedUpdates.stream().sorted().forEach(types::add);
+        }
+        return info;
+    }
+}

@@ -1,0 +1,128 @@
+package io.contactdesk.sandbox.control;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import io.contactdesk.sandbox.botapi.Fault;
+import io.contactdesk.sandbox.botapi.Faults;
+import io.contactdesk.sandbox.chat.CallbackQueries;
+import io.contactdesk.sandbox.chat.ChatStore;
+import io.contactdesk.sandbox.http.Exchanges;
+import io.contactdesk.sandbox.http.RequestParams;
+import io.contactdesk.sandbox.json.Mapper;
+import io.contactdesk.sandbox.json.TelegramObjects;
+import io.contactdesk.sandbox.stats.Stats;
+import io.contactdesk.sandbox.updates.UpdateQueue;
+
+import java.io.IOException;
+
+/** Serves {@code /sandbox/...}: the test-facing side that plays the users and reports what the bot did. */
+public final class ControlApiHandler implements HttpHandler {
+
+    private final UserSimulator users;
+    private final ControlViews views;
+    private final Faults faults;
+
+    public ControlApiHandler(ChatStore chats, UpdateQueue updates, CallbackQueries callbackQueries,
+                             TelegramObjects objects, Stats stats, Faults faults) {
+        this.users = new UserSimulator(chats, updates, callbackQueries, objects);
+        this.views = new ControlViews(chats, updates, stats);
+        this.faults = faults;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            try {
+                Exchanges.sendJson(exchange, 200, route(exchange));
+            } catch (ControlException e) {
+                Exchanges.sendJson(exchange, e.status(), error(e.getMessage()));
+            } catch (RuntimeException e) {
+                Exchanges.sendJson(exchange, 500, error("sandbox failure: " + e));
+            }
+        }
+    }
+
+    private JsonNode route(HttpExchange exchange) throws IOException {
+        String[] path = exchange.getRequestURI().getPath().substring("/sandbox/".length()).split("/");
+        String verb = exchange.getRequestMethod();
+        if (path.length == 3 && path[0].equals("users")) {
+            long userId = ControlInput.parseLong("userId", path[1]);
+            requireVerb(verb, "POST");
+            return switch (path[2]) {
+                case "messages" -> users.writes(userId, input(exchange));
+                case "callbacks" -> users.pressesButton(userId, input(exchange));
+                case "block" -> users.blocks(userId, true);
+                case "unblock" -> users.blocks(userId, false);
+                default -> throw unknown();
+            };
+        }
+        if (path.length == 3 && path[0].equals("chats")) {
+            long chatId = ControlInput.parseLong("chatId", path[1]);
+            requireVerb(verb, "GET");
+            return switch (path[2]) {
+                case "messages" -> views.messages(chatId);
+                case "callback-answers" -> views.callbackAnswers(chatId);
+                default -> throw unknown();
+            };
+        }
+        if (path.length == 1 && path[0].equals("stats")) {
+            requireVerb(verb, "GET");
+            return views.stats();
+        }
+        if (path.length == 1 && path[0].equals("faults")) {
+            return switch (verb) {
+                case "POST" -> armFault(input(exchange));
+                case "DELETE" -> clearFaults();
+                default -> throw new ControlException(405, "use POST or DELETE");
+            };
+        }
+        throw unknown();
+    }
+
+    private JsonNode armFault(ControlInput input) {
+        long count = input.optionalLong("count") == null ? 1 : input.optionalLong("count");
+        Fault fault;
+        try {
+            fault = new Fault(input.requiredText("method"), (int) input.requiredLong("status"),
+                    input.optionalText("description"), input.optionalLong("retry_after"));
+            faults.arm(fault, (int) Math.min(Integer.MAX_VALUE, count));
+        } catch (IllegalArgumentException e) {
+            throw ControlException.badRequest(e.getMessage());
+        }
+        ObjectNode answer = Mapper.object();
+        answer.put("method", fault.method());
+        answer.put("status", fault.status());
+        answer.put("count", count);
+        answer.put("description", fault.description());
+        return answer;
+    }
+
+    private JsonNode clearFaults() {
+        faults.clear();
+        return Mapper.object().put("cleared", true);
+    }
+
+    private static ControlInput input(HttpExchange exchange) throws IOException {
+        try {
+            return new ControlInput(RequestParams.read(exchange));
+        } catch (IllegalArgumentException e) {
+            throw ControlException.badRequest(e.getMessage());
+        }
+    }
+
+    private static void requireVerb(String actual, String expected) {
+        if (!actual.equals(expected)) {
+            throw new ControlException(405, "use " + expected);
+        }
+    }
+
+    private static ControlException unknown() {
+        return ControlException.notFound("no such control call; see DESIGN.md section 5");
+    }
+
+    private static ObjectNode error(String message) {
+        return Mapper.object().put("error", message);
+    }
+}

@@ -1,0 +1,145 @@
+package io.contactdesk.sandbox.updates;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.contactdesk.sandbox.stats.Stats;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/** The bot's pending updates: numbered, confirmed by offset, and long-polled. */
+public final class UpdateQueue {
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition arrived = lock.newCondition();
+    private final LinkedList<PendingUpdate> pending = new LinkedList<>();
+    private final Stats stats;
+    private long nextUpdateId;
+    private long highestDelivered;
+    private boolean closed;
+
+    public UpdateQueue(Stats stats) {
+        this.stats = stats;
+        // Like Telegram, ids do not start at 1: a client that assumes so (or resets to 0) shows up in tests.
+        this.nextUpdateId = 100_000 + ThreadLocalRandom.current().nextInt(900_000);
+        this.highestDelivered = nextUpdateId - 1;
+    }
+
+    /**
+     * Adds an update.
+     *
+     * @param type    the Update field name, e.g. "message"
+     * @param payload the object stored under that field
+     * @return the update_id given to it
+     */
+    public long add(String type, JsonNode payload) {
+        lock.lock();
+        try {
+            long id = nextUpdateId++;
+            ObjectNode json = JsonNodeFactory.instance.objectNode();
+            json.put("update_id", id);
+            json.set(type, payload);
+            pending.add(new PendingUpdate(id, type, json));
+            arrived.signalAll();
+            return id;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * getUpdates' queue semantics.
+     *
+     * @param offset  null keeps everything; positive drops every update below it; negative keeps the last -offset
+     * @param allowed update types the bot wants; others are dropped, as Telegram never stores them
+     * @param timeoutMillis how long to wait for a first update when none is pending
+     */
+    public List<ObjectNode> poll(Long offset, int limit, long timeoutMillis, Set<String> allowed)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        lock.lock();
+        try {
+            confirm(offset);
+            while (true) {
+                pending.removeIf(update -> !allowed.contains(update.type()));
+                if (!pending.isEmpty() || closed) {
+                    return take(limit);
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return List.of();
+                }
+                arrived.awaitNanos(left);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public int size() {
+        lock.lock();
+        try {
+            return pending.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public void clear() {
+        lock.lock();
+        try {
+            pending.clear();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Releases every waiting poll so that the server can stop without waiting out long timeouts. */
+    public void close() {
+        lock.lock();
+        try {
+            closed = true;
+            arrived.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void confirm(Long offset) {
+        if (offset == null || offset == 0) {
+            return;
+        }
+        if (offset > 0) {
+            pending.removeIf(update -> update.updateId() < offset);
+        } else {
+            while (pending.size() > -offset) {
+                pending.removeFirst();
+            }
+        }
+    }
+
+    // Updates stay pending until confirmed by a later offset, so a crashed poller sees them again.
+    private List<ObjectNode> take(int limit) {
+        List<ObjectNode> result = new ArrayList<>();
+        Iterator<PendingUpdate> it = pending.iterator();
+        int delivered = 0;
+        while (it.hasNext() && result.size() < limit) {
+            PendingUpdate update = it.next();
+            result.add(update.json().deepCopy());
+            if (update.updateId() > highestDelivered) {
+                highestDelivered = update.updateId();
+                delivered++;
+            }
+        }
+        stats.delivered(delivered);
+        return result;
+    }
+}

@@ -1,0 +1,68 @@
+package io.contactdesk.sandbox;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class BotApiEnvelopeTest extends SandboxTestBase {
+
+    @Test
+    void wrongTokenIsUnauthorized() {
+        SandboxClient.Answer answer = client.botWithToken("100000001:wrong", "getMe", Map.of());
+
+        assertThat(answer.status()).isEqualTo(401);
+        assertThat(answer.body().get("ok").asBoolean()).isFalse();
+        assertThat(answer.body().get("error_code").asInt()).isEqualTo(401);
+        assertThat(answer.body().get("description").asText()).isEqualTo("Unauthorized");
+    }
+
+    @Test
+    void unknownMethodIsNotFound() {
+        SandboxClient.Answer answer = client.bot("sendTelepathy", Map.of());
+
+        assertThat(answer.status()).isEqualTo(404);
+        assertThat(answer.body().get("description").asText()).isEqualTo("Not Found");
+    }
+
+    @Test
+    void getMeDescribesTheBotFromTheToken() {
+        SandboxClient.Answer answer = client.botGet("getMe");
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.body().get("ok").asBoolean()).isTrue();
+        assertThat(answer.result().get("id").asLong()).isEqualTo(100000001L);
+        assertThat(answer.result().get("is_bot").asBoolean()).isTrue();
+        assertThat(answer.result().get("username").asText()).isEqualTo("contactdesk_bot");
+    }
+
+    @Test
+    void methodNamesAreCaseInsensitive() {
+        assertThat(client.bot("GETME", Map.of()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void setMyCommandsIsStoredAndReadBack() {
+        client.bot("setMyCommands", Map.of("commands", List.of(Map.of("command", "start", "description", "Begin"))));
+
+        SandboxClient.Answer commands = client.bot("getMyCommands", Map.of());
+
+        assertThat(commands.result().get(0).get("command").asText()).isEqualTo("start");
+    }
+
+    @Test
+    void baseUrlUsesTheBoundPort() {
+        assertThat(sandbox.baseUrl()).isEqualTo("http://localhost:" + sandbox.port());
+        assertThat(sandbox.port()).isPositive();
+        assertThat(sandbox.token()).isEqualTo(TelegramSandbox.DEFAULT_TOKEN);
+    }
+
+    @Test
+    void closeIsIdempotent() {
+        sandbox.close();
+
+        sandbox.close();
+    }
+}

@@ -1,0 +1,47 @@
+package io.contactdesk.sandbox;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ControlApiTest extends SandboxTestBase {
+
+    @Test
+    void userMessageAnswersItsUpdateAndMessageIds() {
+        SandboxClient.Answer answer = client.post("users/" + USER + "/messages",
+                Map.of("text", "hi", "username", "alice", "first_name", "Alice"));
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.body().get("update_id").asLong()).isPositive();
+        assertThat(answer.body().get("message_id").asLong()).isPositive();
+        assertThat(client.bot("getUpdates", Map.of()).result().get(0).at("/message/from/username").asText())
+                .isEqualTo("alice");
+    }
+
+    @Test
+    void userMessageWithoutTextIsBadInput() {
+        SandboxClient.Answer answer = client.post("users/" + USER + "/messages", Map.of("username", "alice"));
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.body().get("error").asText()).contains("text");
+    }
+
+    @Test
+    void nonNumericUserIdIsBadInput() {
+        SandboxClient.Answer answer = client.post("users/alice/messages", Map.of("text", "hi"));
+
+        assertThat(answer.status()).isEqualTo(400);
+    }
+
+    @Test
+    void unknownControlCallIsNotFound() {
+        assertThat(client.get("nothing-here").status()).isEqualTo(404);
+    }
+
+    @Test
+    void historyOfAChatWithoutMessagesIsEmpty() {
+        assertThat(client.get("chats/123/messages").body()).isEmpty();
+    }
+}

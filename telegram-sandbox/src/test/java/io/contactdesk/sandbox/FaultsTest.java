@@ -1,0 +1,67 @@
+package io.contactdesk.sandbox;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class FaultsTest extends SandboxTestBase {
+
+    @BeforeEach
+    void userOpensTheBot() {
+        client.userWrites(USER, "/start");
+    }
+
+    @Test
+    void armedFaultAnswersTheNextCallsThenStops() {
+        client.post("faults", Map.of("method", "sendMessage", "status", 502, "count", 2));
+
+        SandboxClient.Answer first = client.bot("sendMessage", Map.of("chat_id", USER, "text", "a"));
+        SandboxClient.Answer second = client.bot("sendMessage", Map.of("chat_id", USER, "text", "b"));
+        SandboxClient.Answer third = client.bot("sendMessage", Map.of("chat_id", USER, "text", "c"));
+
+        assertThat(first.status()).isEqualTo(502);
+        assertThat(first.body().get("ok").asBoolean()).isFalse();
+        assertThat(first.body().get("error_code").asInt()).isEqualTo(502);
+        assertThat(second.status()).isEqualTo(502);
+        assertThat(third.status()).isEqualTo(200);
+        assertThat(client.get("chats/" + USER + "/messages").body()).hasSize(1);
+    }
+
+    @Test
+    void injectedTooManyRequestsCarriesRetryAfter() {
+        client.post("faults", Map.of("method", "sendMessage", "status", 429, "count", 1, "retry_after", 7));
+
+        SandboxClient.Answer answer = client.bot("sendMessage", Map.of("chat_id", USER, "text", "a"));
+
+        assertThat(answer.status()).isEqualTo(429);
+        assertThat(answer.body().at("/parameters/retry_after").asInt()).isEqualTo(7);
+        assertThat(answer.body().get("description").asText()).isEqualTo("Too Many Requests: retry after 7");
+    }
+
+    @Test
+    void deletingFaultsDisarmsThem() {
+        client.post("faults", Map.of("method", "sendMessage", "status", 500, "count", 5));
+
+        client.delete("faults");
+
+        assertThat(client.bot("sendMessage", Map.of("chat_id", USER, "text", "a")).status()).isEqualTo(200);
+    }
+
+    @Test
+    void faultsOnlyHitTheirMethod() {
+        client.post("faults", Map.of("method", "sendMessage", "status", 500));
+
+        assertThat(client.bot("getMe", Map.of()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aFaultWithoutStatusIsBadControlInput() {
+        SandboxClient.Answer answer = client.post("faults", Map.of("method", "sendMessage"));
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.body().get("error").asText()).contains("status");
+    }
+}
