@@ -1,0 +1,91 @@
+package io.contactdesk.notifier.delivery;
+
+import io.contactdesk.contracts.events.DeadLetter;
+import io.contactdesk.contracts.topics.Topic;
+import io.contactdesk.contracts.topics.Topics;
+import io.contactdesk.notifier.telegram.BotApi;
+import io.contactdesk.notifier.telegram.TelegramSettings;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+@Configuration(proxyBeanMethods = false)
+class DeliveryConfiguration {
+
+    @Bean
+    StoppablePause deliveryPause() {
+        return new StoppablePause();
+    }
+
+    @Bean
+    OutboxDelivery outboxDelivery(BotApi botApi, DeliverySettings settings, StoppablePause pause, MeterRegistry meters) {
+        RetryPolicy policy = new RetryPolicy(settings, Clock.systemUTC(), () -> ThreadLocalRandom.current().nextDouble());
+        return new OutboxDelivery(botApi, policy, pause, meters);
+    }
+
+    @Bean
+    DeadLetters deadLetters(KafkaTemplate<String, DeadLetter> deadLetterTemplate, MeterRegistry meters) {
+        return new DeadLetters(deadLetterTemplate, meters, Clock.systemUTC());
+    }
+
+    @Bean
+    OutboxListener outboxListener(OutboxDelivery delivery, DeadLetters deadLetters) {
+        return new OutboxListener(delivery, deadLetters);
+    }
+
+    @Bean
+    ProducerFactory<String, DeadLetter> deadLetterProducerFactory(
+            KafkaProperties kafka, ObjectProvider<DefaultKafkaProducerFactoryCustomizer> customizers) {
+        Topic<String, DeadLetter> dlq = Topics.deadLettersOf(Topics.OUTBOX);
+        DefaultKafkaProducerFactory<String, DeadLetter> factory = new DefaultKafkaProducerFactory<>(
+                kafka.buildProducerProperties(), dlq.keySerde().serializer(), dlq.valueSerde().serializer());
+        customizers.orderedStream().forEach(customizer -> customizer.customize(factory));
+        return factory;
+    }
+
+    @Bean
+    KafkaTemplate<String, DeadLetter> deadLetterTemplate(ProducerFactory<String, DeadLetter> deadLetterProducerFactory) {
+        return new KafkaTemplate<>(deadLetterProducerFactory);
+    }
+
+    /**
+     * One record per poll, and a poll interval that outlasts the longest a record may take (its retries and
+     * flood waits are bounded by the delivery timeout, its last call by the call timeout): a record waiting
+     * out a 429 must not get the consumer thrown out of the group, which would redeliver everything in flight.
+     */
+    @Bean
+    DefaultKafkaConsumerFactoryCustomizer pollIntervalForRetries(DeliverySettings delivery, TelegramSettings telegram) {
+        long longestRecordMillis = delivery.deliveryTimeout().plus(telegram.callTimeout()).toMillis();
+        return factory -> factory.updateConfigs(Map.of(
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1,
+                // Twice the longest record leaves room for dead-lettering it while Kafka is slow.
+                ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) Math.min(Integer.MAX_VALUE, 2 * longestRecordMillis)));
+    }
+
+    /**
+     * The listener settles every record itself (delivered or dead-lettered). What still fails here is writing
+     * the dead letter, or a stop mid-retry: try again, for as long as it takes, and never skip the record.
+     */
+    @Bean
+    CommonErrorHandler outboxErrorHandler() {
+        ExponentialBackOff backOff = new ExponentialBackOff(1_000, 2.0);
+        backOff.setMaxInterval(30_000);
+        DefaultErrorHandler handler = new DefaultErrorHandler(backOff);
+        handler.setClassifications(Map.of(), true);
+        return handler;
+    }
+}

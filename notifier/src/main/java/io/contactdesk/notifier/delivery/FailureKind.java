@@ -1,0 +1,42 @@
+package io.contactdesk.notifier.delivery;
+
+import io.contactdesk.notifier.telegram.BotApiException;
+
+/** What a failed Bot API call means for the outbox record that asked for it. */
+enum FailureKind {
+
+    /** The call had its effect after all (e.g. an edit to the text the message already shows). */
+    DELIVERED,
+    /** 429: Telegram says exactly when to call again ({@code retry_after}). */
+    FLOOD_WAIT,
+    /** Telegram unreachable, timed out or failing (5xx): the same call may well succeed later. */
+    TRANSIENT,
+    /** Telegram refused this call (400, 403 blocked by the user…): repeating it cannot help. */
+    PERMANENT;
+
+    private static final String NOT_MODIFIED = "message is not modified";
+
+    static FailureKind of(BotApiException failure) {
+        return switch (failure.origin()) {
+            case TRANSPORT -> TRANSIENT;
+            // Telegram answered but telegrambots could not read the result: the call most likely succeeded,
+            // and repeating it would show the user the same message twice.
+            case UNREADABLE_ANSWER -> DELIVERED;
+            case REJECTED_BEFORE_SENDING -> PERMANENT;
+            case BOT_API -> ofErrorCode(failure.errorCode(), failure.description());
+        };
+    }
+
+    private static FailureKind ofErrorCode(int code, String description) {
+        if (code == 429) {
+            return FLOOD_WAIT;
+        }
+        if (code >= 500) {
+            return TRANSIENT;
+        }
+        if (code == 400 && description.contains(NOT_MODIFIED)) {
+            return DELIVERED;
+        }
+        return PERMANENT;
+    }
+}

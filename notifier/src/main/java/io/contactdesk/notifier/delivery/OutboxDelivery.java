@@ -1,0 +1,98 @@
+package io.contactdesk.notifier.delivery;
+
+import io.contactdesk.contracts.events.OutboxMessage;
+import io.contactdesk.notifier.telegram.BotApi;
+import io.contactdesk.notifier.telegram.BotApiException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.Serializable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
+
+/**
+ * Performs one outbox call, waiting and calling again as the {@link RetryPolicy} says, until it is delivered
+ * or must be dead-lettered. Waiting here rather than moving on keeps each chat's calls in order.
+ */
+final class OutboxDelivery {
+
+    static final String REPLIES_SENT = "contactdesk.replies.sent";
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxDelivery.class);
+
+    /** How one record ended: delivered, or failed with the reason its dead letter carries. */
+    record Outcome(boolean delivered, String reason) {
+
+        static Outcome sent() {
+            return new Outcome(true, null);
+        }
+
+        static Outcome failed(String reason) {
+            return new Outcome(false, reason);
+        }
+    }
+
+    /** The service stopped while a record was between calls: it stays uncommitted and is redelivered. */
+    static final class DeliveryStoppedException extends RuntimeException {
+
+        DeliveryStoppedException(String outboxId) {
+            super("stopped while delivering outbox " + outboxId);
+        }
+    }
+
+    private final BotApi botApi;
+    private final RetryPolicy policy;
+    private final Pause pause;
+    private final MeterRegistry meters;
+
+    OutboxDelivery(BotApi botApi, RetryPolicy policy, Pause pause, MeterRegistry meters) {
+        this.botApi = botApi;
+        this.policy = policy;
+        this.pause = pause;
+        this.meters = meters;
+    }
+
+    Outcome deliver(OutboxMessage message) {
+        BotApiMethod<? extends Serializable> call;
+        try {
+            call = OutboxCalls.toMethod(message);
+        } catch (OutboxCalls.InvalidCallException e) {
+            return Outcome.failed(e.getMessage());
+        }
+        RetryPolicy.Retries retries = policy.start();
+        while (true) {
+            BotApiException failure;
+            try {
+                botApi.execute(call);
+                return sent(message);
+            } catch (BotApiException e) {
+                failure = e;
+            } catch (RuntimeException e) {
+                // A call telegrambots cannot even serialize or send is as hopeless as a 400.
+                return Outcome.failed(message.method() + ": " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            }
+            RetryPolicy.Decision decision = retries.after(failure);
+            switch (decision.step()) {
+                case DELIVERED:
+                    return sent(message);
+                case GIVE_UP:
+                    return Outcome.failed(message.method() + ": " + decision.reason());
+                case RETRY:
+                default:
+                    log.info("outbox {} chat {}: {} failed ({}), call {} in {} ms", message.outboxId(),
+                            message.chatId(), message.method(), decision.reason(), retries.calls(),
+                            decision.delay().toMillis());
+                    if (!pause.sleep(decision.delay())) {
+                        log.info("outbox {} chat {}: stopping, left uncommitted for redelivery", message.outboxId(),
+                                message.chatId());
+                        throw new DeliveryStoppedException(message.outboxId());
+                    }
+            }
+        }
+    }
+
+    private Outcome sent(OutboxMessage message) {
+        Counter.builder(REPLIES_SENT).tag("method", message.method()).register(meters).increment();
+        return Outcome.sent();
+    }
+}

@@ -1,0 +1,52 @@
+package io.contactdesk.notifier.delivery;
+
+import io.contactdesk.contracts.events.DeadLetter;
+import io.contactdesk.contracts.events.OutboxMessage;
+import io.contactdesk.contracts.topics.Topics;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.errors.SerializationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+
+/**
+ * Consumes {@code tg.outbox} one record at a time. The container commits a record's offset only after this
+ * returns, i.e. once the call was made or the record dead-lettered: a restart repeats, never skips.
+ */
+final class OutboxListener {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxListener.class);
+
+    private final OutboxDelivery delivery;
+    private final DeadLetters deadLetters;
+
+    OutboxListener(OutboxDelivery delivery, DeadLetters deadLetters) {
+        this.delivery = delivery;
+        this.deadLetters = deadLetters;
+    }
+
+    // Values arrive as bytes and are parsed here, so a record that is not an OutboxMessage can be dead-lettered.
+    // The group is spring.kafka.consumer.group-id (contactdesk-notifier), not the listener id.
+    @KafkaListener(id = "notifier-outbox", idIsGroup = false,
+            topics = "#{T(io.contactdesk.contracts.topics.Topics).OUTBOX.name()}")
+    void onRecord(ConsumerRecord<String, byte[]> record) {
+        OutboxMessage message;
+        try {
+            message = Topics.OUTBOX.valueSerde().deserializer().deserialize(record.topic(), record.value());
+            if (message == null) {
+                throw new SerializationException("empty outbox record");
+            }
+        } catch (SerializationException e) {
+            // The parser's message may quote the payload: the reason goes to the dead letter, not to the log.
+            log.warn("outbox record {} chat {}: not an OutboxMessage, dead-lettered", DeadLetters.where(record),
+                    record.key());
+            deadLetters.publish(record, DeadLetter.reasonOf(e));
+            return;
+        }
+        OutboxDelivery.Outcome outcome = delivery.deliver(message);
+        if (!outcome.delivered()) {
+            log.warn("outbox {} chat {}: dead-lettered: {}", message.outboxId(), message.chatId(), outcome.reason());
+            deadLetters.publish(record, outcome.reason());
+        }
+    }
+}

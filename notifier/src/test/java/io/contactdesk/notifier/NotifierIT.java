@@ -1,0 +1,285 @@
+package io.contactdesk.notifier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.contactdesk.contracts.boot.ServiceLauncher;
+import io.contactdesk.contracts.events.DeadLetter;
+import io.contactdesk.contracts.events.InlineButton;
+import io.contactdesk.contracts.events.InlineKeyboard;
+import io.contactdesk.contracts.events.OutboxMessage;
+import io.contactdesk.contracts.topics.Topics;
+import io.contactdesk.infra.KraftBroker;
+import io.contactdesk.sandbox.TelegramSandbox;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The notifier as it runs in production, between a real KRaft broker and the Bot API sandbox: records are
+ * written transactionally, as the processor writes them, and what the bot did is read back from the sandbox.
+ */
+class NotifierIT {
+
+    private static final String TOKEN = "100000001:local-sandbox-token";
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    // Each test talks to its own chat, so no test sees another's messages or dead letters.
+    private static final AtomicLong USER_IDS = new AtomicLong(5_000_000 + System.nanoTime() % 1_000_000);
+
+    private static KraftBroker broker;
+    private static TelegramSandbox sandbox;
+    private static ConfigurableApplicationContext notifier;
+    private static KafkaProducer<String, byte[]> processor;
+
+    @BeforeAll
+    static void start() {
+        broker = KraftBroker.builder().build().start();
+        sandbox = TelegramSandbox.builder().port(0).token(TOKEN).build().start();
+        notifier = ServiceLauncher.application("notifier", NotifierApplication.class).run(
+                "--TELEGRAM_TOKEN=" + TOKEN,
+                "--TELEGRAM_API_URL=" + sandbox.baseUrl(),
+                "--KAFKA_BOOTSTRAP_SERVERS=" + broker.bootstrapServers(),
+                "--SERVER_PORT=0",
+                // Retries in tests: quick, yet still exponential.
+                "--contactdesk.delivery.initial-backoff=100ms",
+                "--contactdesk.delivery.max-backoff=1s");
+        processor = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                ProducerConfig.TRANSACTIONAL_ID_CONFIG, "notifier-it-" + UUID.randomUUID()),
+                new StringSerializer(), new ByteArraySerializer());
+        processor.initTransactions();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (processor != null) {
+            processor.close();
+        }
+        if (notifier != null) {
+            notifier.close();
+        }
+        if (sandbox != null) {
+            sandbox.close();
+        }
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    @Test
+    void sendMessageAppearsInTheChatWithItsInlineKeyboard() throws Exception {
+        // given a user who wrote to the bot, and a reply with buttons on the outbox
+        long chat = newUser();
+        InlineKeyboard pages = InlineKeyboard.of(List.of(
+                List.of(new InlineButton("« Prev", "page:1"), new InlineButton("Next »", "page:3")),
+                List.of(new InlineButton("Unlock", "unlock:17"))));
+
+        // when
+        publish(OutboxMessage.sendMessage(outboxId(), chat, "<b>Results</b> for &lt;plumber&gt;", pages, "update:1",
+                Instant.now()));
+
+        // then the chat shows the text and the keyboard
+        JsonNode sent = awaitMessages(chat, 1).get(0);
+        assertThat(sent.path("text").asText()).contains("Results").contains("plumber");
+        assertThat(sent.path("parse_mode").asText()).isEqualTo("HTML");
+        JsonNode rows = sent.path("reply_markup").path("inline_keyboard");
+        assertThat(rows.size()).isEqualTo(2);
+        assertThat(rows.get(0).get(1).path("text").asText()).isEqualTo("Next »");
+        assertThat(rows.get(0).get(1).path("callback_data").asText()).isEqualTo("page:3");
+        assertThat(rows.get(1).get(0).path("callback_data").asText()).isEqualTo("unlock:17");
+    }
+
+    @Test
+    void twoBadGatewaysThenSuccessDeliversOnce() throws Exception {
+        // given a user, and Telegram answering the next two sendMessage calls with 502
+        long chat = newUser();
+        control("POST", "/sandbox/faults", "{\"method\":\"sendMessage\",\"status\":502,\"count\":2}");
+
+        // when
+        publish(OutboxMessage.sendMessage(outboxId(), chat, "after a hiccup", null, "update:2", Instant.now()));
+
+        // then the third call delivered it, and nothing more arrives
+        assertThat(awaitMessages(chat, 1).get(0).path("text").asText()).isEqualTo("after a hiccup");
+        Thread.sleep(1_500);
+        assertThat(messages(chat)).hasSize(1);
+        assertThat(deadLetters(chat)).isEmpty();
+    }
+
+    @Test
+    void emptyTextIsDeadLetteredWithTelegramsDescriptionAndTheNextMessageIsDelivered() throws Exception {
+        // given a reply whose text is empty once Telegram renders it (a literally empty text never leaves
+        // telegrambots: see literallyEmptyTextIsRefusedBeforeSendingAndDeadLettered)
+        long chat = newUser();
+        OutboxMessage empty = OutboxMessage.sendMessage(outboxId(), chat, "<b> </b>", null, "update:3", Instant.now());
+        OutboxMessage next = OutboxMessage.sendMessage(outboxId(), chat, "next one", null, "update:4", Instant.now());
+
+        // when both are on the outbox, in this order
+        publish(empty, next);
+
+        // then the first is dead-lettered with the Bot API's description, and the second still arrives
+        DeadLetter letter = awaitDeadLetter(chat);
+        assertThat(letter.reason()).contains("400").contains("Bad Request: message text is empty");
+        assertThat(letter.sourceTopic()).isEqualTo(Topics.OUTBOX.name());
+        assertThat(letter.service()).isEqualTo("notifier");
+        assertThat(Topics.OUTBOX.valueSerde().deserializer().deserialize(Topics.OUTBOX.name(), letter.payload())
+                .outboxId()).isEqualTo(empty.outboxId());
+        assertThat(awaitMessages(chat, 1).get(0).path("text").asText()).isEqualTo("next one");
+    }
+
+    @Test
+    void literallyEmptyTextIsRefusedBeforeSendingAndDeadLettered() throws Exception {
+        // given
+        long chat = newUser();
+
+        // when
+        publish(OutboxMessage.sendMessage(outboxId(), chat, "", null, "update:5", Instant.now()),
+                OutboxMessage.sendMessage(outboxId(), chat, "still here", null, "update:6", Instant.now()));
+
+        // then dead-lettered at once (not retried as if Telegram were down), and the chat goes on
+        assertThat(awaitDeadLetter(chat).reason()).contains("Text parameter can't be empty")
+                .doesNotContain("gave up");
+        assertThat(awaitMessages(chat, 1).get(0).path("text").asText()).isEqualTo("still here");
+    }
+
+    @Test
+    void userWhoBlockedTheBotIsDeadLetteredWithTheReason() throws Exception {
+        // given
+        long chat = newUser();
+        control("POST", "/sandbox/users/" + chat + "/block", "{}");
+
+        // when
+        publish(OutboxMessage.sendMessage(outboxId(), chat, "anyone there?", null, "update:7", Instant.now()));
+
+        // then
+        assertThat(awaitDeadLetter(chat).reason()).contains("403").contains("blocked");
+        assertThat(messages(chat)).isEmpty();
+    }
+
+    @Test
+    void malformedOutboxRecordIsDeadLetteredWithTheParseError() throws Exception {
+        // given bytes that are not an OutboxMessage
+        long chat = newUser();
+        byte[] garbage = "{\"outboxId\": oops".getBytes(StandardCharsets.UTF_8);
+
+        // when
+        publishRaw(chat, garbage);
+
+        // then
+        DeadLetter letter = awaitDeadLetter(chat);
+        assertThat(letter.reason()).contains("not a valid OutboxMessage");
+        assertThat(letter.payload()).isEqualTo(garbage);
+        assertThat(messages(chat)).isEmpty();
+    }
+
+    // --- the processor's side: transactional writes to tg.outbox
+
+    private static void publish(OutboxMessage... messages) {
+        processor.beginTransaction();
+        for (OutboxMessage message : messages) {
+            processor.send(new ProducerRecord<>(Topics.OUTBOX.name(), Long.toString(message.chatId()),
+                    Topics.OUTBOX.valueSerde().serializer().serialize(Topics.OUTBOX.name(), message)));
+        }
+        processor.commitTransaction();
+    }
+
+    private static void publishRaw(long chat, byte[] value) {
+        processor.beginTransaction();
+        processor.send(new ProducerRecord<>(Topics.OUTBOX.name(), Long.toString(chat), value));
+        processor.commitTransaction();
+    }
+
+    private static String outboxId() {
+        return "update:" + UUID.randomUUID() + "/reply:0";
+    }
+
+    // --- the sandbox's side
+
+    /** A user who wrote to the bot, so that the bot may write to them. */
+    private static long newUser() throws Exception {
+        long id = USER_IDS.incrementAndGet();
+        control("POST", "/sandbox/users/" + id + "/messages", "{\"text\":\"hi\"}");
+        return id;
+    }
+
+    private static List<JsonNode> messages(long chat) throws Exception {
+        JsonNode list = JSON.readTree(control("GET", "/sandbox/chats/" + chat + "/messages", null));
+        List<JsonNode> messages = new ArrayList<>();
+        list.forEach(messages::add);
+        return messages;
+    }
+
+    private static List<JsonNode> awaitMessages(long chat, int count) {
+        return await().atMost(WAIT).until(() -> messages(chat), list -> list.size() >= count);
+    }
+
+    private static String control(String method, String path, String body) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + path));
+        if (body == null) {
+            request.GET();
+        } else {
+            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+        }
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("%s %s: %s", method, path, response.body()).isBetween(200, 299);
+        return response.body();
+    }
+
+    // --- tg.outbox.dlq
+
+    private static DeadLetter awaitDeadLetter(long chat) {
+        return await().atMost(WAIT).until(() -> deadLetters(chat), letters -> !letters.isEmpty()).get(0);
+    }
+
+    /** The dead letters of one chat so far (dead letters keep the source key, the chat id). */
+    private static List<DeadLetter> deadLetters(long chat) {
+        var dlq = Topics.OUTBOX_DLQ;
+        List<DeadLetter> letters = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            var partitions = consumer.partitionsFor(dlq.name()).stream()
+                    .map(p -> new org.apache.kafka.common.TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            var ends = consumer.endOffsets(partitions);
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p)) && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (Long.toString(chat).equals(record.key())) {
+                        letters.add(dlq.valueSerde().deserializer().deserialize(dlq.name(), record.value()));
+                    }
+                }
+            }
+        }
+        return letters;
+    }
+}

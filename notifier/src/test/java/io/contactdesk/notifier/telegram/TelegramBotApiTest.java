@@ -1,0 +1,121 @@
+package io.contactdesk.notifier.telegram;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sun.net.httpserver.HttpServer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+
+/**
+ * The real telegrambots client against a scripted HTTP server: how its failures really arrive (wrapped,
+ * unwrapped, parsed or not) decides retry or dead letter, so it is checked on the wire, not assumed.
+ */
+class TelegramBotApiTest {
+
+    private static final String TOKEN = "123456:secret-token";
+
+    private final AtomicInteger requests = new AtomicInteger();
+    private HttpServer server;
+    private TelegramBotApi botApi;
+
+    @AfterEach
+    void stop() {
+        if (botApi != null) {
+            botApi.close();
+        }
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void floodAnswerCarriesRetryAfter() {
+        answer(429, "application/json",
+                "{\"ok\":false,\"error_code\":429,\"description\":\"Too Many Requests: retry after 7\","
+                        + "\"parameters\":{\"retry_after\":7}}");
+
+        assertThatThrownBy(() -> botApi.execute(new SendMessage("42", "hi")))
+                .isInstanceOfSatisfying(BotApiException.class, failure -> {
+                    assertThat(failure.origin()).isEqualTo(BotApiException.Origin.BOT_API);
+                    assertThat(failure.errorCode()).isEqualTo(429);
+                    assertThat(failure.retryAfter()).contains(Duration.ofSeconds(7));
+                });
+    }
+
+    @Test
+    void badRequestKeepsTelegramsDescription() {
+        answer(400, "application/json",
+                "{\"ok\":false,\"error_code\":400,\"description\":\"Bad Request: chat not found\"}");
+
+        assertThatThrownBy(() -> botApi.execute(new SendMessage("42", "hi")))
+                .isInstanceOfSatisfying(BotApiException.class, failure -> {
+                    assertThat(failure.errorCode()).isEqualTo(400);
+                    assertThat(failure.description()).isEqualTo("Bad Request: chat not found");
+                });
+    }
+
+    @Test
+    void proxyErrorPageIsTelegramNotReached() {
+        answer(502, "text/html", "<html><body>502 Bad Gateway</body></html>");
+
+        assertThatThrownBy(() -> botApi.execute(new SendMessage("42", "hi")))
+                .isInstanceOfSatisfying(BotApiException.class, failure ->
+                        assertThat(failure.origin()).isEqualTo(BotApiException.Origin.TRANSPORT));
+    }
+
+    @Test
+    void emptyTextIsRefusedBeforeSendingNotTakenForAnOutage() {
+        answer(200, "application/json", "{\"ok\":true,\"result\":true}");
+
+        assertThatThrownBy(() -> botApi.execute(new SendMessage("42", "")))
+                .isInstanceOfSatisfying(BotApiException.class, failure -> {
+                    assertThat(failure.origin()).isEqualTo(BotApiException.Origin.REJECTED_BEFORE_SENDING);
+                    assertThat(failure.getMessage()).contains("Text parameter can't be empty");
+                });
+        assertThat(requests).hasValue(0);
+    }
+
+    @Test
+    void refusedConnectionIsTransportAndNeverShowsTheToken() throws IOException {
+        answer(200, "application/json", "{}");
+        server.stop(0); // nothing listens on the port any more
+
+        assertThatThrownBy(() -> botApi.execute(new SendMessage("42", "hi")))
+                .isInstanceOfSatisfying(BotApiException.class, failure -> {
+                    assertThat(failure.origin()).isEqualTo(BotApiException.Origin.TRANSPORT);
+                    assertThat(failure.getMessage()).doesNotContain("secret-token");
+                });
+        server = null;
+    }
+
+    private void answer(int status, String contentType, String body) {
+        try {
+            server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        server.createContext("/bot" + TOKEN + "/", exchange -> {
+            requests.incrementAndGet();
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", contentType);
+            exchange.sendResponseHeaders(status, bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        });
+        server.start();
+        TelegramSettings settings = new TelegramSettings(
+                TOKEN, "http://localhost:" + server.getAddress().getPort(), Duration.ofSeconds(5));
+        botApi = new TelegramBotApi(settings, new SimpleMeterRegistry(), new BotApiStatus(), Clock.systemUTC());
+    }
+}
