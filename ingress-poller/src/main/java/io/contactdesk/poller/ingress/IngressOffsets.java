@@ -1,0 +1,61 @@
+package io.contactdesk.poller.ingress;
+
+import io.contactdesk.contracts.events.IngressOffset;
+import io.contactdesk.contracts.topics.Topics;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * The last {@code update_id} this bot published, read back from the compacted {@code tg.ingress-offsets} topic. It
+ * is written in the same transaction as the updates, so it is exactly as far as Kafka is.
+ */
+public final class IngressOffsets {
+
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
+
+    private final String bootstrapServers;
+
+    public IngressOffsets(String bootstrapServers) {
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    public OptionalLong lastPublished(long botId) {
+        String key = Long.toString(botId);
+        try (KafkaConsumer<String, IngressOffset> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+                new StringDeserializer(), Topics.INGRESS_OFFSETS.valueSerde().deserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.INGRESS_OFFSETS.name(), READ_TIMEOUT).stream()
+                    .map(info -> new TopicPartition(info.topic(), info.partition()))
+                    .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, READ_TIMEOUT);
+            long last = -1;
+            long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
+            while (!caughtUp(consumer, end)) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("could not read " + Topics.INGRESS_OFFSETS.name() + " within " + READ_TIMEOUT);
+                }
+                for (ConsumerRecord<String, IngressOffset> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (key.equals(record.key()) && record.value() != null) {
+                        last = Math.max(last, record.value().lastUpdateId());
+                    }
+                }
+            }
+            return last < 0 ? OptionalLong.empty() : OptionalLong.of(last);
+        }
+    }
+
+    private static boolean caughtUp(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> end) {
+        return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
+    }
+}

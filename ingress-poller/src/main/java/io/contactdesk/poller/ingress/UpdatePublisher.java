@@ -1,0 +1,81 @@
+package io.contactdesk.poller.ingress;
+
+import io.contactdesk.contracts.events.IngressOffset;
+import io.contactdesk.contracts.topics.Topics;
+import io.contactdesk.poller.telegram.UpdateSource.ReceivedUpdate;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Publishes one {@code getUpdates} batch and the new offset in a single Kafka transaction: either both are there or
+ * neither, so the offset never runs ahead of (or behind) the updates. The transactional id is fixed per bot, so a
+ * stale poller that wakes up after being replaced is fenced instead of publishing.
+ */
+public final class UpdatePublisher implements AutoCloseable {
+
+    private final KafkaProducer<String, Object> producer;
+    private final long botId;
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public UpdatePublisher(String bootstrapServers, long botId) {
+        this.botId = botId;
+        this.producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.TRANSACTIONAL_ID_CONFIG, "contactdesk-ingress-" + botId,
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.LINGER_MS_CONFIG, 0,
+                ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"),
+                new StringSerializer(), (org.apache.kafka.common.serialization.Serializer) new PublishedValueSerializer());
+        producer.initTransactions();
+    }
+
+    /** Returns once the broker committed the batch; throws if it did not, and then nothing of it is visible. */
+    public void publish(List<ReceivedUpdate> updates, Instant at) {
+        long last = updates.stream().mapToLong(ReceivedUpdate::updateId).max().orElseThrow();
+        producer.beginTransaction();
+        try {
+            for (ReceivedUpdate update : updates) {
+                producer.send(new ProducerRecord<>(Topics.UPDATES.name(), update.key(), update.json()));
+            }
+            producer.send(new ProducerRecord<>(Topics.INGRESS_OFFSETS.name(), Long.toString(botId),
+                    new IngressOffset(botId, last, at)));
+            producer.commitTransaction();
+        } catch (KafkaException e) {
+            abortQuietly();
+            throw e;
+        }
+    }
+
+    private void abortQuietly() {
+        try {
+            producer.abortTransaction();
+        } catch (KafkaException ignored) {
+            // Fenced or broken: the transaction is aborted by the broker anyway, and the caller is told why.
+        }
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+
+    /** Updates are JSON strings already; offsets go through their topic's serde. */
+    private static final class PublishedValueSerializer implements org.apache.kafka.common.serialization.Serializer<Object> {
+        private final StringSerializer strings = new StringSerializer();
+
+        @Override
+        public byte[] serialize(String topic, Object value) {
+            if (value instanceof IngressOffset offset) {
+                return Topics.INGRESS_OFFSETS.valueSerde().serializer().serialize(topic, offset);
+            }
+            return strings.serialize(topic, (String) value);
+        }
+    }
+}
