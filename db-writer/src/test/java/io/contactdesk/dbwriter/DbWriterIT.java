@@ -8,12 +8,18 @@ import static org.awaitility.Awaitility.await;
 
 import io.contactdesk.contracts.boot.ServiceLauncher;
 import io.contactdesk.contracts.config.InvalidSettingException;
+import io.contactdesk.contracts.crypto.ContactCipher;
+import io.contactdesk.contracts.events.AuditEvent;
+import io.contactdesk.contracts.events.ContactUnlocked;
 import io.contactdesk.contracts.events.DeadLetter;
 import io.contactdesk.contracts.events.EventIds;
 import io.contactdesk.contracts.events.LedgerEntry;
 import io.contactdesk.contracts.events.LedgerKind;
+import io.contactdesk.contracts.events.Listing;
+import io.contactdesk.contracts.events.ListingStatus;
 import io.contactdesk.contracts.events.UserProfile;
 import io.contactdesk.contracts.json.Json;
+import io.contactdesk.contracts.topics.Topic;
 import io.contactdesk.contracts.topics.Topics;
 import io.contactdesk.infra.EmbeddedPostgresServer;
 import io.contactdesk.infra.KraftBroker;
@@ -28,6 +34,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -46,7 +53,10 @@ class DbWriterIT {
 
     private static final Instant T0 = Instant.parse("2026-11-20T09:00:00Z");
     private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Topic<?, ?>[] PERSISTED =
+            {Topics.USERS, Topics.LEDGER, Topics.LISTINGS, Topics.UNLOCKS, Topics.AUDIT};
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ContactCipher CIPHER = ContactCipher.fromKeyring(ContactCipher.generateKeyringEntry("it-key"));
 
     private static KraftBroker broker;
     private static EmbeddedPostgresServer postgres;
@@ -218,6 +228,169 @@ class DbWriterIT {
     }
 
     @Test
+    void listingLandsWithItsCiphertextAndKeyId() {
+        // given
+        String id = newListingId();
+        String sealed = CIPHER.encrypt("+49 30 1234567", id);
+        Listing listing = new Listing(id, "Plumber", "home", "Berlin", "Fast and tidy", sealed, ListingStatus.PENDING,
+                42, T0, null, null, T0);
+
+        // when
+        kafka.sendInTransaction(record(Topics.LISTINGS, id, listing));
+
+        // then
+        awaitListing(id);
+        assertThat(listingOf(id)).singleElement().satisfies(row -> {
+            assertThat(row).containsEntry("sealed_contact", sealed).containsEntry("contact_key_id", "it-key")
+                    .containsEntry("status", "PENDING").containsEntry("title", "Plumber")
+                    .containsEntry("submitted_by", 42L).containsEntry("decided_by", null);
+            assertThat(((Timestamp) row.get("updated_at")).toInstant()).isEqualTo(T0);
+            assertThat((String) row.get("sealed_contact")).doesNotContain("1234567");
+            assertThat(CIPHER.decrypt((String) row.get("sealed_contact"), id)).isEqualTo("+49 30 1234567");
+        });
+    }
+
+    @Test
+    void olderListingReplayedAfterANewerOneDoesNotOverwriteIt() {
+        // given: the listing approved (the newer version) written
+        String id = newListingId();
+        Listing pending = new Listing(id, "Plumber", "home", "Berlin", null, CIPHER.encrypt("+49 30 1234567", id),
+                ListingStatus.PENDING, 42, T0, null, null, T0);
+        Listing approved = pending.withStatus(ListingStatus.ACTIVE, 7L, T0.plusSeconds(60));
+        kafka.sendInTransaction(record(Topics.LISTINGS, id, approved));
+        awaitListing(id);
+
+        // when: the pending version arrives after it
+        kafka.sendInTransaction(record(Topics.LISTINGS, id, pending));
+        awaitCaughtUp();
+
+        // then
+        assertThat(listingOf(id)).singleElement().satisfies(row -> {
+            assertThat(row).containsEntry("status", "ACTIVE").containsEntry("decided_by", 7L);
+            assertThat(((Timestamp) row.get("updated_at")).toInstant()).isEqualTo(T0.plusSeconds(60));
+        });
+    }
+
+    @Test
+    void listingWithAPlaintextContactIsDeadLetteredAndNotStored() {
+        // given
+        String plaintext = newListingId();
+        String following = newListingId();
+        Listing leaky = new Listing(plaintext, "Plumber", "home", "Berlin", null, "+49 30 1234567",
+                ListingStatus.PENDING, 42, T0, null, null, T0);
+        Listing sealed = new Listing(following, "Roofer", "home", "Berlin", null,
+                CIPHER.encrypt("+49 30 7654321", following), ListingStatus.PENDING, 42, T0, null, null, T0);
+
+        // when
+        kafka.sendInTransaction(record(Topics.LISTINGS, plaintext, leaky), record(Topics.LISTINGS, following, sealed));
+
+        // then
+        awaitListing(following);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(kafka.deadLetters(Topics.LISTINGS_DLQ))
+                .filteredOn(letter -> plaintext.equals(letter.key()))
+                .isNotEmpty()
+                .allSatisfy(letter -> {
+                    assertThat(letter.sourceTopic()).isEqualTo(Topics.LISTINGS.name());
+                    assertThat(letter.reason()).contains("not a contact envelope").doesNotContain("1234567");
+                    assertThat(letter.service()).isEqualTo(DbWriterApplication.SERVICE);
+                }));
+        assertThat(listingOf(plaintext)).isEmpty();
+        assertThat(database.count("SELECT count(*) FROM listings WHERE sealed_contact NOT LIKE 'v1:%'")).isZero();
+    }
+
+    @Test
+    void schemaItselfRefusesAPlaintextContact() {
+        // The writer dead-letters these first; the CHECK constraint is the last line should one get past it.
+        assertThatThrownBy(() -> database.jdbc().update("""
+                INSERT INTO listings (listing_id, sealed_contact, status, updated_at)
+                VALUES (?, '+49 30 1234567', 'PENDING', now())
+                """, newListingId()))
+                .hasMessageContaining("listings_sealed_contact_is_envelope");
+    }
+
+    @Test
+    void replayingUnlocksAndAuditEventsChangesNothing() throws Exception {
+        // given: an unlock and the audit events written once
+        long user = newUserId();
+        String listing = newListingId();
+        String cause = EventIds.update(user * 1000 + 1);
+        List<ProducerRecord<String, byte[]>> records = List.of(
+                record(Topics.UNLOCKS, key(user), new ContactUnlocked(EventIds.derived(cause, "unlock", 0), user,
+                        listing, EventIds.derived(cause, "credit", 0), 1, T0)),
+                record(Topics.AUDIT, key(7), new AuditEvent(EventIds.derived(cause, "audit", 0), 7, "grant",
+                        "user:" + user, Map.of("credits", "5"), T0)),
+                record(Topics.AUDIT, key(7), new AuditEvent(EventIds.derived(cause, "audit", 1), 7, "ban",
+                        "user:" + user, null, T0.plusSeconds(1))));
+        kafka.sendInTransaction(records);
+        await().atMost(WAIT).until(() -> unlocksOf(user).size() == 1 && auditOf(user).size() == 2);
+        awaitCaughtUp();
+        long unlockRowsBefore = database.count("SELECT count(*) FROM unlocks");
+        long auditRowsBefore = database.count("SELECT count(*) FROM audit_log");
+        List<Map<String, Object>> unlocksBefore = unlocksOf(user);
+        List<Map<String, Object>> auditBefore = auditOf(user);
+        double unlocksSentBefore = rowsWritten("unlocks");
+        double auditSentBefore = rowsWritten("audit_log");
+
+        // when: replayed twice, and the same listing unlocked again under another id
+        kafka.sendInTransaction(records);
+        kafka.sendInTransaction(records);
+        kafka.sendInTransaction(record(Topics.UNLOCKS, key(user), new ContactUnlocked(
+                EventIds.derived(EventIds.update(user * 1000 + 2), "unlock", 0), user, listing, null, 0, T0)));
+        awaitCaughtUp();
+
+        // then
+        assertThat(rowsWritten("unlocks")).as("the replays were processed").isGreaterThan(unlocksSentBefore);
+        assertThat(rowsWritten("audit_log")).as("the replays were processed").isGreaterThan(auditSentBefore);
+        assertThat(database.count("SELECT count(*) FROM unlocks")).isEqualTo(unlockRowsBefore);
+        assertThat(database.count("SELECT count(*) FROM audit_log")).isEqualTo(auditRowsBefore);
+        assertThat(unlocksOf(user)).isEqualTo(unlocksBefore);
+        assertThat(auditOf(user)).isEqualTo(auditBefore);
+        assertThat(database.rows("SELECT action, details->>'credits' AS credits FROM audit_log "
+                + "WHERE target = ? ORDER BY at", "user:" + user))
+                .extracting(row -> row.get("action") + " " + row.get("credits"))
+                .containsExactly("grant 5", "ban null");
+    }
+
+    @Test
+    void everyBalanceIsTheSumOfTheLedgerDeltasAndNeverNegative() {
+        // given: three users earning and spending credits, one of them down to zero
+        long alice = newUserId();
+        long bob = newUserId();
+        long carol = newUserId();
+        List<ProducerRecord<String, byte[]>> batch = new ArrayList<>();
+        batch.add(record(Topics.LEDGER, key(alice), entry(alice, 1, 3, 3, LedgerKind.SIGNUP_BONUS)));
+        batch.add(record(Topics.LEDGER, key(alice), entry(alice, 2, -1, 2, LedgerKind.UNLOCK)));
+        batch.add(record(Topics.LEDGER, key(alice), entry(alice, 3, -1, 1, LedgerKind.UNLOCK)));
+        batch.add(record(Topics.LEDGER, key(alice), entry(alice, 4, -1, 0, LedgerKind.UNLOCK)));
+        batch.add(record(Topics.LEDGER, key(bob), entry(bob, 1, 3, 3, LedgerKind.SIGNUP_BONUS)));
+        batch.add(record(Topics.LEDGER, key(bob), entry(bob, 2, 10, 13, LedgerKind.GRANT)));
+        batch.add(record(Topics.LEDGER, key(bob), entry(bob, 3, -1, 12, LedgerKind.UNLOCK)));
+        batch.add(record(Topics.LEDGER, key(carol), entry(carol, 1, 3, 3, LedgerKind.SIGNUP_BONUS)));
+
+        // when
+        kafka.sendInTransaction(batch);
+
+        // then
+        awaitLedgerRows(alice, 4);
+        awaitLedgerRows(bob, 3);
+        awaitLedgerRows(carol, 1);
+        assertThat(database.rows("SELECT user_id, balance FROM user_balances WHERE user_id IN (?, ?, ?)",
+                alice, bob, carol)).containsExactlyInAnyOrder(
+                        Map.of("user_id", alice, "balance", 0L),
+                        Map.of("user_id", bob, "balance", 12L),
+                        Map.of("user_id", carol, "balance", 3L));
+        // At every entry, in the order recorded: the running sum of deltas is the entry's balance, and not negative.
+        assertThat(database.rows("""
+                SELECT entry_id FROM (
+                    SELECT entry_id, balance_after,
+                           sum(delta) OVER (PARTITION BY user_id ORDER BY recorded_at, entry_id) AS running
+                    FROM credit_ledger WHERE user_id IN (?, ?, ?)) entries
+                WHERE running <> balance_after OR running < 0
+                """, alice, bob, carol)).isEmpty();
+        assertThat(database.ledgerInvariantViolations()).isEmpty();
+    }
+
+    @Test
     void databaseOutageDelaysWritesButSkipsNothing() {
         // given: the database refuses connections
         long user = newUserId();
@@ -255,8 +428,9 @@ class DbWriterIT {
         assertThat(database.count("SELECT count(*) FROM flyway_schema_history WHERE NOT success")).isZero();
         assertThat(database.count("""
                 SELECT count(*) FROM information_schema.tables
-                WHERE table_schema = 'public' AND table_name IN ('users', 'credit_ledger', 'user_balances')
-                """)).isEqualTo(3);
+                WHERE table_schema = 'public'
+                  AND table_name IN ('users', 'credit_ledger', 'user_balances', 'listings', 'unlocks', 'audit_log')
+                """)).isEqualTo(6);
     }
 
     @Test
@@ -269,6 +443,7 @@ class DbWriterIT {
         assertThat(status(readiness, "writer")).isEqualTo("UP");
         assertThat(prometheus.body()).contains(
                 "contactdesk_db_rows_written_total{", "table=\"credit_ledger\"", "table=\"users\"",
+                "table=\"listings\"", "table=\"unlocks\"", "table=\"audit_log\"", "topic=\"listings\"",
                 "contactdesk_dlq_records_total{", "hikaricp_connections{");
     }
 
@@ -308,6 +483,27 @@ class DbWriterIT {
         return Long.toString(user);
     }
 
+    private static String newListingId() {
+        return "lst-" + UUID.randomUUID();
+    }
+
+    private static void awaitListing(String listingId) {
+        await().atMost(WAIT).until(
+                () -> database.count("SELECT count(*) FROM listings WHERE listing_id = ?", listingId) == 1);
+    }
+
+    private static List<Map<String, Object>> listingOf(String listingId) {
+        return database.rows("SELECT * FROM listings WHERE listing_id = ?", listingId);
+    }
+
+    private static List<Map<String, Object>> unlocksOf(long user) {
+        return database.rows("SELECT * FROM unlocks WHERE user_id = ? ORDER BY unlock_id", user);
+    }
+
+    private static List<Map<String, Object>> auditOf(long user) {
+        return database.rows("SELECT * FROM audit_log WHERE target = ? ORDER BY audit_id", "user:" + user);
+    }
+
     private static void awaitLedgerRows(long user, int rows) {
         await().atMost(WAIT).until(
                 () -> database.count("SELECT count(*) FROM credit_ledger WHERE user_id = ?", user) == rows);
@@ -318,7 +514,7 @@ class DbWriterIT {
     }
 
     private static void awaitCaughtUp() {
-        await().atMost(WAIT).until(() -> kafka.caughtUp(groupId, Topics.USERS, Topics.LEDGER));
+        await().atMost(WAIT).until(() -> kafka.caughtUp(groupId, PERSISTED));
     }
 
     /** Dead letters of one user's ledger records (another writer of this class re-reads the topic and adds its own). */

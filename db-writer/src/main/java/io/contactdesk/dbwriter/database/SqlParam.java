@@ -18,6 +18,11 @@ public record SqlParam(Object value, int sqlType) {
         return new SqlParam(value, Types.BIGINT);
     }
 
+    /** A nullable bigint: {@code null} binds as a typed SQL NULL. */
+    public static SqlParam bigintOrNull(Long value) {
+        return new SqlParam(value, Types.BIGINT);
+    }
+
     public static SqlParam bool(boolean value) {
         return new SqlParam(value, Types.BOOLEAN);
     }

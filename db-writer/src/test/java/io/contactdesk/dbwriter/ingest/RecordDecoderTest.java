@@ -1,12 +1,15 @@
 package io.contactdesk.dbwriter.ingest;
 
+import static io.contactdesk.dbwriter.ingest.TestRecords.AT;
 import static io.contactdesk.dbwriter.ingest.TestRecords.entry;
+import static io.contactdesk.dbwriter.ingest.TestRecords.listing;
 import static io.contactdesk.dbwriter.ingest.TestRecords.record;
 import static io.contactdesk.dbwriter.ingest.TestRecords.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.contactdesk.contracts.topics.Topics;
 import io.contactdesk.dbwriter.ledger.LedgerTable;
+import io.contactdesk.dbwriter.listings.ListingsTable;
 import io.contactdesk.dbwriter.users.UsersTable;
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +17,7 @@ class RecordDecoderTest {
 
     private final LedgerTable ledger = new LedgerTable();
     private final UsersTable users = new UsersTable();
+    private final ListingsTable listings = new ListingsTable();
 
     @Test
     void validEntryIsAccepted() {
@@ -62,5 +66,33 @@ class RecordDecoderTest {
         Decision decision = RecordDecoder.decide(ledger, record(Topics.LEDGER, 7, "42", (byte[]) null));
 
         assertThat(decision).isInstanceOf(Rejected.class);
+    }
+
+    @Test
+    void listingWithAPlaintextContactIsDeadLetteredWithoutQuotingIt() {
+        Decision decision = RecordDecoder.decide(listings,
+                record(Topics.LISTINGS, 7, "lst-1", listing("lst-1", "+49 30 1234567", AT)));
+
+        assertThat(decision).isInstanceOfSatisfying(Rejected.class, rejected -> assertThat(rejected.reason())
+                .contains("not a contact envelope")
+                .doesNotContain("1234567"));
+    }
+
+    @Test
+    void listingWithoutAStatusIsDeadLettered() {
+        byte[] noStatus = utf8("""
+                {"listingId":"lst-1","sealedContact":"v1:k:AAAA","submittedBy":42,"updatedAt":"2026-11-02T10:00:00Z"}""");
+
+        Decision decision = RecordDecoder.decide(listings, record(Topics.LISTINGS, 7, "lst-1", noStatus));
+
+        assertThat(decision).isInstanceOfSatisfying(Rejected.class,
+                rejected -> assertThat(rejected.reason()).contains("status"));
+    }
+
+    @Test
+    void tombstoneOnTheCompactedListingsTopicIsSkipped() {
+        Decision decision = RecordDecoder.decide(listings, record(Topics.LISTINGS, 7, "lst-1", (byte[]) null));
+
+        assertThat(decision).isInstanceOf(Decision.Skipped.class);
     }
 }

@@ -2,9 +2,14 @@ package io.contactdesk.dbwriter.ingest;
 
 import io.contactdesk.contracts.events.LedgerEntry;
 import io.contactdesk.contracts.events.LedgerKind;
+import io.contactdesk.contracts.events.Listing;
+import io.contactdesk.contracts.events.ListingStatus;
 import io.contactdesk.contracts.events.UserProfile;
 import io.contactdesk.contracts.topics.Topic;
+import io.contactdesk.dbwriter.audit.AuditTable;
 import io.contactdesk.dbwriter.ledger.LedgerTable;
+import io.contactdesk.dbwriter.listings.ListingsTable;
+import io.contactdesk.dbwriter.unlocks.UnlocksTable;
 import io.contactdesk.dbwriter.users.UsersTable;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -20,7 +25,8 @@ final class TestRecords {
     }
 
     static TopicTables tables() {
-        return new TopicTables(List.of(new UsersTable(), new LedgerTable()));
+        return new TopicTables(
+                List.of(new UsersTable(), new LedgerTable(), new ListingsTable(), new UnlocksTable(), new AuditTable()));
     }
 
     static ConsumerRecord<String, byte[]> record(Topic<String, ?> topic, long offset, String key, byte[] value) {
@@ -37,6 +43,12 @@ final class TestRecords {
 
     static LedgerEntry entry(String id, long userId) {
         return new LedgerEntry(id, userId, 1, 1, LedgerKind.GRANT, null, "update:1", AT);
+    }
+
+    /** A listing as the processor publishes it; {@code sealedContact} is whatever the test needs. */
+    static Listing listing(String listingId, String sealedContact, Instant updatedAt) {
+        return new Listing(listingId, "Plumber", "home", "Berlin", null, sealedContact, ListingStatus.PENDING, 42, AT,
+                null, null, updatedAt);
     }
 
     static UserProfile profile(long userId, Instant updatedAt) {
