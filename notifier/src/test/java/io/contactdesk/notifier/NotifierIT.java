@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.contactdesk.contracts.boot.ServiceLauncher;
+import io.contactdesk.contracts.crypto.ContactCipher;
 import io.contactdesk.contracts.events.DeadLetter;
 import io.contactdesk.contracts.events.InlineButton;
 import io.contactdesk.contracts.events.InlineKeyboard;
@@ -52,6 +53,8 @@ class NotifierIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     // Each test talks to its own chat, so no test sees another's messages or dead letters.
+    // The processor's keyring: contacts are sealed under it, and the notifier opens them with it.
+    private static final String KEYRING = ContactCipher.generateKeyringEntry("k1");
     private static final AtomicLong USER_IDS = new AtomicLong(5_000_000 + System.nanoTime() % 1_000_000);
 
     private static KraftBroker broker;
@@ -66,6 +69,7 @@ class NotifierIT {
         notifier = ServiceLauncher.application("notifier", NotifierApplication.class).run(
                 "--TELEGRAM_TOKEN=" + TOKEN,
                 "--TELEGRAM_API_URL=" + sandbox.baseUrl(),
+                "--CONTACT_ENCRYPTION_KEYS=" + KEYRING,
                 "--KAFKA_BOOTSTRAP_SERVERS=" + broker.bootstrapServers(),
                 "--SERVER_PORT=0",
                 // Retries in tests: quick, yet still exponential.
@@ -197,6 +201,44 @@ class NotifierIT {
         assertThat(letter.reason()).contains("not a valid OutboxMessage");
         assertThat(letter.payload()).isEqualTo(garbage);
         assertThat(messages(chat)).isEmpty();
+    }
+
+    @Test
+    void sealedContactIsShownInTheChatAndNeverReachesTelegramOrTheDeadLetters() throws Exception {
+        // given a reveal sealed under a key the notifier does not have, then one sealed under its own key, with
+        // markup in the contact that only escaping lets through
+        long chat = newUser();
+        String contact = "@plumber_bob <24/7> & sons";
+        String foreignEnvelope = ContactCipher.fromKeyring(ContactCipher.generateKeyringEntry("k9"))
+                .encrypt("foreign-secret", "listing-8");
+        String envelope = ContactCipher.fromKeyring(KEYRING).encrypt(contact, "listing-7");
+        OutboxMessage undecryptable = OutboxMessage.sendMessage(outboxId(), chat, "Contact: {{contact}}", null,
+                "update:8", Instant.now()).revealing(foreignEnvelope, "listing-8");
+        OutboxMessage reveal = OutboxMessage.sendMessage(outboxId(), chat,
+                "<b>Plumber Bob</b>\nContact: {{contact}}", null, "update:9", Instant.now())
+                .revealing(envelope, "listing-7");
+
+        // when
+        publish(undecryptable, reveal);
+
+        // then the chat shows the contact, escaped so that Telegram shows its markup as text, and nothing of the
+        // envelope reached the sandbox
+        JsonNode sent = awaitMessages(chat, 1).get(0);
+        assertThat(sent.path("text").asText())
+                .isEqualTo("<b>Plumber Bob</b>\nContact: @plumber_bob &lt;24/7&gt; &amp; sons");
+        String received = control("GET", "/sandbox/chats/" + chat + "/messages", null);
+        assertThat(received).doesNotContain(OutboxMessage.SEALED_CONTACT, OutboxMessage.CONTACT_LISTING_ID,
+                envelope, "{{contact}}", "foreign-secret");
+        assertThat(messages(chat)).hasSize(1);
+        // and the undecryptable one is dead-lettered by key id, keeping the sealed record as it was
+        DeadLetter letter = awaitDeadLetter(chat);
+        assertThat(letter.reason()).isEqualTo(
+                "contact of listing 'listing-8' cannot be decrypted: no key 'k9' in the keyring");
+        String payload = new String(letter.payload(), StandardCharsets.UTF_8);
+        assertThat(payload).contains(foreignEnvelope).doesNotContain("foreign-secret");
+        assertThat(Topics.OUTBOX.valueSerde().deserializer().deserialize(Topics.OUTBOX.name(), letter.payload())
+                .outboxId()).isEqualTo(undecryptable.outboxId());
+        assertThat(deadLetters(chat)).hasSize(1);
     }
 
     // --- the processor's side: transactional writes to tg.outbox

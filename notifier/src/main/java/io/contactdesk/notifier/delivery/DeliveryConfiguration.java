@@ -3,6 +3,7 @@ package io.contactdesk.notifier.delivery;
 import io.contactdesk.contracts.events.DeadLetter;
 import io.contactdesk.contracts.topics.Topic;
 import io.contactdesk.contracts.topics.Topics;
+import io.contactdesk.notifier.contacts.ContactReveal;
 import io.contactdesk.notifier.telegram.BotApi;
 import io.contactdesk.notifier.telegram.TelegramSettings;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -32,9 +33,10 @@ class DeliveryConfiguration {
     }
 
     @Bean
-    OutboxDelivery outboxDelivery(BotApi botApi, DeliverySettings settings, StoppablePause pause, MeterRegistry meters) {
+    OutboxDelivery outboxDelivery(BotApi botApi, DeliverySettings settings, StoppablePause pause, MeterRegistry meters,
+            ContactReveal contacts) {
         RetryPolicy policy = new RetryPolicy(settings, Clock.systemUTC(), () -> ThreadLocalRandom.current().nextDouble());
-        return new OutboxDelivery(botApi, policy, pause, meters);
+        return new OutboxDelivery(botApi, policy, pause, meters, contacts);
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package io.contactdesk.notifier.delivery;
 
 import io.contactdesk.contracts.events.OutboxMessage;
+import io.contactdesk.notifier.contacts.ContactReveal;
 import io.contactdesk.notifier.telegram.BotApi;
 import io.contactdesk.notifier.telegram.BotApiException;
 import io.micrometer.core.instrument.Counter;
@@ -44,20 +45,33 @@ final class OutboxDelivery {
     private final RetryPolicy policy;
     private final Pause pause;
     private final MeterRegistry meters;
+    private final ContactReveal contacts;
 
-    OutboxDelivery(BotApi botApi, RetryPolicy policy, Pause pause, MeterRegistry meters) {
+    OutboxDelivery(BotApi botApi, RetryPolicy policy, Pause pause, MeterRegistry meters, ContactReveal contacts) {
         this.botApi = botApi;
         this.policy = policy;
         this.pause = pause;
         this.meters = meters;
+        this.contacts = contacts;
     }
 
+    /**
+     * A sealed contact is opened here, once per record, and lives only in the call: logs and reasons name the
+     * original message (ids only) and pass every text from the Bot API or telegrambots through
+     * {@link ContactReveal.Revealed#redact(String)}; the dead letter keeps the original, sealed record.
+     */
     Outcome deliver(OutboxMessage message) {
+        ContactReveal.Revealed revealed;
+        try {
+            revealed = contacts.reveal(message);
+        } catch (ContactReveal.UnrevealableContactException e) {
+            return Outcome.failed(e.getMessage());
+        }
         BotApiMethod<? extends Serializable> call;
         try {
-            call = OutboxCalls.toMethod(message);
+            call = OutboxCalls.toMethod(revealed.message());
         } catch (OutboxCalls.InvalidCallException e) {
-            return Outcome.failed(e.getMessage());
+            return Outcome.failed(revealed.redact(e.getMessage()));
         }
         RetryPolicy.Retries retries = policy.start();
         while (true) {
@@ -69,18 +83,19 @@ final class OutboxDelivery {
                 failure = e;
             } catch (RuntimeException e) {
                 // A call telegrambots cannot even serialize or send is as hopeless as a 400.
-                return Outcome.failed(message.method() + ": " + e.getClass().getSimpleName() + ": " + e.getMessage());
+                return Outcome.failed(revealed.redact(
+                        message.method() + ": " + e.getClass().getSimpleName() + ": " + e.getMessage()));
             }
             RetryPolicy.Decision decision = retries.after(failure);
             switch (decision.step()) {
                 case DELIVERED:
                     return sent(message);
                 case GIVE_UP:
-                    return Outcome.failed(message.method() + ": " + decision.reason());
+                    return Outcome.failed(message.method() + ": " + revealed.redact(decision.reason()));
                 case RETRY:
                 default:
                     log.info("outbox {} chat {}: {} failed ({}), call {} in {} ms", message.outboxId(),
-                            message.chatId(), message.method(), decision.reason(), retries.calls(),
+                            message.chatId(), message.method(), revealed.redact(decision.reason()), retries.calls(),
                             decision.delay().toMillis());
                     if (!pause.sleep(decision.delay())) {
                         log.info("outbox {} chat {}: stopping, left uncommitted for redelivery", message.outboxId(),

@@ -3,7 +3,9 @@ package io.contactdesk.notifier.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.contactdesk.contracts.crypto.ContactCipher;
 import io.contactdesk.contracts.events.OutboxMessage;
+import io.contactdesk.notifier.contacts.ContactReveal;
 import io.contactdesk.notifier.telegram.BotApi;
 import io.contactdesk.notifier.telegram.BotApiException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -16,6 +18,7 @@ import java.util.Deque;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 
 /** The retry loop against a scripted Bot API and a fake clock: every wait is checked exactly, none is slept. */
 class OutboxDeliveryTest {
@@ -24,6 +27,10 @@ class OutboxDeliveryTest {
             new DeliverySettings(4, Duration.ofMillis(500), Duration.ofSeconds(30), Duration.ofMinutes(4));
     private static final OutboxMessage HELLO =
             OutboxMessage.sendMessage("update:1/reply:0", 42, "<b>Hello</b>", null, "update:1", Instant.EPOCH);
+    private static final OutboxMessage HELLO_CONTACT =
+            OutboxMessage.sendMessage("update:4/reply:0", 42, "Contact: {{contact}}", null, "update:4", Instant.EPOCH);
+    private static final String KEYRING = ContactCipher.generateKeyringEntry("k1");
+    private static final ContactCipher CIPHER = ContactCipher.fromKeyring(KEYRING);
 
     private final FakeTime time = new FakeTime();
     private final ScriptedBotApi botApi = new ScriptedBotApi();
@@ -163,8 +170,53 @@ class OutboxDeliveryTest {
         assertThat(botApi.calls()).isZero();
     }
 
+    @Test
+    void aSealedContactIsSentRevealedAndWithoutItsEnvelope() {
+        // given
+        OutboxMessage reveal = HELLO_CONTACT.revealing(CIPHER.encrypt("<b>@bob</b>", "listing-7"), "listing-7");
+
+        // when
+        OutboxDelivery.Outcome outcome = delivery(0.5).deliver(reveal);
+
+        // then Telegram got the escaped contact, and nothing of the envelope
+        assertThat(outcome.delivered()).isTrue();
+        SendMessage call = (SendMessage) botApi.lastCall();
+        assertThat(call.getText()).isEqualTo("Contact: &lt;b&gt;@bob&lt;/b&gt;");
+        assertThat(call.getParseMode()).isEqualTo("HTML");
+    }
+
+    @Test
+    void anUndecryptableContactIsDeadLetteredWithoutCallingTelegram() {
+        // given a contact sealed under a key the notifier does not have
+        String envelope = ContactCipher.fromKeyring(ContactCipher.generateKeyringEntry("k9"))
+                .encrypt("secret-handle", "listing-7");
+
+        // when
+        OutboxDelivery.Outcome outcome = delivery(0.5).deliver(HELLO_CONTACT.revealing(envelope, "listing-7"));
+
+        // then
+        assertThat(outcome.delivered()).isFalse();
+        assertThat(outcome.reason())
+                .isEqualTo("contact of listing 'listing-7' cannot be decrypted: no key 'k9' in the keyring");
+        assertThat(botApi.calls()).isZero();
+    }
+
+    @Test
+    void aBotApiErrorQuotingTheContactIsDeadLetteredRedacted() {
+        // given Telegram refuses the call, quoting the text it got
+        botApi.answers(error(400, "Bad Request: can't parse 'Contact: @bob'", null));
+        OutboxMessage reveal = HELLO_CONTACT.revealing(CIPHER.encrypt("@bob", "listing-7"), "listing-7");
+
+        // when
+        OutboxDelivery.Outcome outcome = delivery(0.5).deliver(reveal);
+
+        // then
+        assertThat(outcome.reason()).isEqualTo("sendMessage: Bot API error 400: Bad Request: can't parse 'Contact: <contact>'");
+    }
+
     private OutboxDelivery delivery(double random) {
-        return new OutboxDelivery(botApi, new RetryPolicy(SETTINGS, time, () -> random), time, meters);
+        return new OutboxDelivery(botApi, new RetryPolicy(SETTINGS, time, () -> random), time, meters,
+                ContactReveal.fromKeyring(KEYRING));
     }
 
     private double sent(String method) {
@@ -192,6 +244,10 @@ class OutboxDeliveryTest {
 
         int calls() {
             return calls.size();
+        }
+
+        BotApiMethod<?> lastCall() {
+            return calls.get(calls.size() - 1);
         }
 
         @Override
