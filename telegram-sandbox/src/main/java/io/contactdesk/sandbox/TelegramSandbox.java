@@ -12,6 +12,7 @@ import io.contactdesk.sandbox.http.Router;
 import io.contactdesk.sandbox.json.TelegramObjects;
 import io.contactdesk.sandbox.stats.Stats;
 import io.contactdesk.sandbox.updates.UpdateQueue;
+import io.contactdesk.sandbox.web.ChatPageHandler;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,7 +27,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A local Telegram Bot API for one bot: the Bot API at {@code {baseUrl}/bot{token}/{method}} and a
- * control API at {@code {baseUrl}/sandbox/...} that plays the users (see DESIGN.md section 5).
+ * control API at {@code {baseUrl}/sandbox/...} that plays the users (see DESIGN.md section 5), and a
+ * chat page at {@code {baseUrl}/} where a person plays one of them in a browser.
  *
  * <pre>{@code
  * try (TelegramSandbox sandbox = TelegramSandbox.builder().port(0).build().start()) {
@@ -66,7 +68,8 @@ public final class TelegramSandbox implements AutoCloseable {
         this.router = new Router(
                 new BotApiHandler(config.token(), chats, updates, callbackQueries, new FloodControl(config.floodLimits()),
                         objects, stats, faults),
-                new ControlApiHandler(chats, updates, callbackQueries, objects, stats, faults));
+                new ControlApiHandler(chats, updates, callbackQueries, objects, stats, faults),
+                new ChatPageHandler());
     }
 
     public static Builder builder() {

@@ -30,7 +30,9 @@ public final class ChatStore {
                                                   String languageCode, String text) {
         Chat chat = chats.computeIfAbsent(userId, Chat::new);
         chat.user = chat.user.with(firstName, username, languageCode);
-        return new IncomingMessage(chat.user, ++chat.lastMessageId, clock.instant(), text);
+        IncomingMessage message = new IncomingMessage(chat.user, ++chat.lastMessageId, clock.instant(), text);
+        chat.received.add(message);
+        return message;
     }
 
     /** Blocking makes the user known: only someone who had opened the bot can block it. */
@@ -80,6 +82,15 @@ public final class ChatStore {
         return chat == null ? List.of() : List.copyOf(chat.sent.values());
     }
 
+    /** Both directions of the chat as the user's app shows it; empty for a chat nobody opened yet. */
+    public synchronized ChatHistory history(long chatId) {
+        Chat chat = chats.get(chatId);
+        if (chat == null) {
+            return new ChatHistory(false, List.of(), List.of());
+        }
+        return new ChatHistory(chat.blocked, List.copyOf(chat.received), List.copyOf(chat.sent.values()));
+    }
+
     public synchronized void answered(long chatId, CallbackAnswer answer) {
         known(chatId).answers.add(answer);
     }
@@ -116,6 +127,8 @@ public final class ChatStore {
         // Telegram numbers the user's and the bot's messages of a private chat in one sequence.
         long lastMessageId;
         final Map<Long, SentMessage> sent = new LinkedHashMap<>();
+        // Kept for the chat page, which shows the user's own side of the conversation too.
+        final List<IncomingMessage> received = new ArrayList<>();
         final List<CallbackAnswer> answers = new ArrayList<>();
 
         Chat(long id) {

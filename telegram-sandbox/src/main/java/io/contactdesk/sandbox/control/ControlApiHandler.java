@@ -63,6 +63,7 @@ public final class ControlApiHandler implements HttpHandler {
             requireVerb(verb, "GET");
             return switch (path[2]) {
                 case "messages" -> views.messages(chatId);
+                case "history" -> views.history(chatId);
                 case "callback-answers" -> views.callbackAnswers(chatId);
                 default -> throw unknown();
             };

@@ -3,15 +3,18 @@ package io.contactdesk.sandbox.control;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.contactdesk.sandbox.chat.CallbackAnswer;
+import io.contactdesk.sandbox.chat.ChatHistory;
 import io.contactdesk.sandbox.chat.ChatStore;
+import io.contactdesk.sandbox.chat.IncomingMessage;
 import io.contactdesk.sandbox.chat.SentMessage;
 import io.contactdesk.sandbox.json.Mapper;
 import io.contactdesk.sandbox.stats.Stats;
 import io.contactdesk.sandbox.updates.UpdateQueue;
 
 import java.time.Instant;
+import java.util.Iterator;
 
-/** Read-only views for tests: what the bot did in a chat, and the counters. */
+/** Read-only views for tests and the chat page: what happened in a chat, and the counters. */
 final class ControlViews {
 
     private final ChatStore chats;
@@ -27,17 +30,34 @@ final class ControlViews {
     ArrayNode messages(long chatId) {
         ArrayNode list = Mapper.get().createArrayNode();
         for (SentMessage message : chats.sentTo(chatId)) {
-            ObjectNode item = list.addObject();
-            item.put("message_id", message.messageId());
-            item.put("text", message.text());
-            item.put("parse_mode", message.parseMode());
-            item.set("reply_markup", message.replyMarkup());
-            item.put("sent_at", iso(message.sentAt()));
-            item.put("edited_at", iso(message.editedAt()));
-            item.put("edits", message.edits());
-            item.put("deleted", message.deleted());
+            putSent(list.addObject(), message);
         }
         return list;
+    }
+
+    /** Both sides of the chat merged in message-id order, for the chat page: {@code from} is "user" or "bot". */
+    ObjectNode history(long chatId) {
+        ChatHistory history = chats.history(chatId);
+        ObjectNode json = Mapper.object();
+        json.put("chat_id", chatId);
+        json.put("blocked", history.blocked());
+        ArrayNode list = json.putArray("messages");
+        Iterator<IncomingMessage> received = history.received().iterator();
+        Iterator<SentMessage> sent = history.sent().iterator();
+        IncomingMessage nextReceived = next(received);
+        SentMessage nextSent = next(sent);
+        while (nextReceived != null || nextSent != null) {
+            if (nextSent == null || (nextReceived != null && nextReceived.messageId() < nextSent.messageId())) {
+                putReceived(list.addObject(), nextReceived);
+                nextReceived = next(received);
+            } else {
+                ObjectNode item = list.addObject().put("from", "bot");
+                putSent(item, nextSent);
+                item.put("plain_text", nextSent.plainText());
+                nextSent = next(sent);
+            }
+        }
+        return json;
     }
 
     ArrayNode callbackAnswers(long chatId) {
@@ -61,6 +81,35 @@ final class ControlViews {
         json.put("updates_pending", snapshot.updatesPending());
         json.put("updates_delivered", snapshot.updatesDelivered());
         return json;
+    }
+
+    private static void putSent(ObjectNode item, SentMessage message) {
+        item.put("message_id", message.messageId());
+        item.put("text", message.text());
+        item.put("parse_mode", message.parseMode());
+        item.set("reply_markup", message.replyMarkup());
+        item.put("sent_at", iso(message.sentAt()));
+        item.put("edited_at", iso(message.editedAt()));
+        item.put("edits", message.edits());
+        item.put("deleted", message.deleted());
+    }
+
+    /** Same fields as a bot message, so the page renders both with one code path. */
+    private static void putReceived(ObjectNode item, IncomingMessage message) {
+        item.put("from", "user");
+        item.put("message_id", message.messageId());
+        item.put("text", message.text());
+        item.putNull("parse_mode");
+        item.put("plain_text", message.text());
+        item.putNull("reply_markup");
+        item.put("sent_at", iso(message.date()));
+        item.putNull("edited_at");
+        item.put("edits", 0);
+        item.put("deleted", false);
+    }
+
+    private static <T> T next(Iterator<T> items) {
+        return items.hasNext() ? items.next() : null;
     }
 
     private static String iso(Instant at) {

@@ -3,11 +3,13 @@ package io.contactdesk.sandbox.http;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.contactdesk.sandbox.json.Mapper;
+import io.contactdesk.sandbox.web.ChatPageHandler;
 
 import java.io.IOException;
 
 /**
- * Sends {@code /bot…} to the Bot API and {@code /sandbox/…} to the control API.
+ * Sends {@code /bot…} to the Bot API, {@code /sandbox/…} to the control API and {@code /} with
+ * {@code /web/…} to the chat page.
  *
  * <p>One root context with our own prefix test, because HttpServer's context matching changed
  * between JDK releases (string prefix vs path segment) and {@code /bot<token>} is not a segment.
@@ -16,10 +18,12 @@ public final class Router implements HttpHandler {
 
     private final HttpHandler botApi;
     private final HttpHandler control;
+    private final HttpHandler chatPage;
 
-    public Router(HttpHandler botApi, HttpHandler control) {
+    public Router(HttpHandler botApi, HttpHandler control, HttpHandler chatPage) {
         this.botApi = botApi;
         this.control = control;
+        this.chatPage = chatPage;
     }
 
     @Override
@@ -29,6 +33,8 @@ public final class Router implements HttpHandler {
             botApi.handle(exchange);
         } else if (path.startsWith("/sandbox/")) {
             control.handle(exchange);
+        } else if (ChatPageHandler.serves(path)) {
+            chatPage.handle(exchange);
         } else {
             try (exchange) {
                 Exchanges.sendJson(exchange, 404, Mapper.object()
