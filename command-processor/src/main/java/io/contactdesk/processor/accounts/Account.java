@@ -3,30 +3,52 @@ package io.contactdesk.processor.accounts;
 import io.contactdesk.contracts.events.UserProfile;
 import io.contactdesk.processor.updates.IncomingUpdate;
 import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The processor's authoritative state of one user, kept in the {@code accounts} store: profile, balance and the
  * once-only facts. Every balance change also goes out as a ledger entry, so the ledger sums to {@code balance}.
+ *
+ * @param unlocked listing ids whose contact this user has paid for, oldest first
+ * @param lastSearch the words of the user's last {@code /search}, for its page buttons
+ * @param banNoticeSent a banned user is told once, then ignored
  */
-public record Account(UserProfile profile, long balance, boolean signupBonusGranted) {
+public record Account(
+        UserProfile profile,
+        long balance,
+        boolean signupBonusGranted,
+        List<String> unlocked,
+        String lastSearch,
+        boolean banNoticeSent) {
 
     public Account {
         Objects.requireNonNull(profile, "profile");
         if (balance < 0) {
             throw new IllegalArgumentException("a balance is never negative: " + balance);
         }
+        unlocked = unlocked == null ? List.of() : List.copyOf(unlocked);
     }
 
     public static Account register(IncomingUpdate.Sender sender, boolean admin, Instant now) {
         return new Account(
                 new UserProfile(sender.userId(), sender.username(), sender.firstName(), sender.languageCode(),
                         admin, false, false, now, now),
-                0, false);
+                0, false, List.of(), null, false);
     }
 
     public long userId() {
         return profile.userId();
+    }
+
+    public boolean banned() {
+        return profile.banned();
+    }
+
+    public boolean hasUnlocked(String listingId) {
+        return unlocked.contains(listingId);
     }
 
     /** The same account with Telegram's current names, or this one when nothing changed. */
@@ -39,16 +61,39 @@ public record Account(UserProfile profile, long balance, boolean signupBonusGran
             return this;
         }
         // Writing to the bot again means the user no longer blocks it.
-        return new Account(new UserProfile(profile.userId(), sender.username(), sender.firstName(),
-                sender.languageCode(), admin, profile.banned(), false, profile.registeredAt(), now),
-                balance, signupBonusGranted);
+        return withProfile(new UserProfile(profile.userId(), sender.username(), sender.firstName(),
+                sender.languageCode(), admin, profile.banned(), false, profile.registeredAt(), now));
+    }
+
+    public Account withProfile(UserProfile newProfile) {
+        return new Account(newProfile, balance, signupBonusGranted, unlocked, lastSearch, banNoticeSent);
     }
 
     public Account withBalance(long newBalance) {
-        return new Account(profile, newBalance, signupBonusGranted);
+        return new Account(profile, newBalance, signupBonusGranted, unlocked, lastSearch, banNoticeSent);
     }
 
     public Account withSignupBonusGranted() {
-        return new Account(profile, balance, true);
+        return new Account(profile, balance, true, unlocked, lastSearch, banNoticeSent);
+    }
+
+    public Account withUnlocked(String listingId) {
+        Set<String> all = new LinkedHashSet<>(unlocked);
+        all.add(listingId);
+        return new Account(profile, balance, signupBonusGranted, List.copyOf(all), lastSearch, banNoticeSent);
+    }
+
+    public Account withLastSearch(String words) {
+        return new Account(profile, balance, signupBonusGranted, unlocked, words, banNoticeSent);
+    }
+
+    public Account withBan(boolean banned, Instant now) {
+        UserProfile changed = new UserProfile(profile.userId(), profile.username(), profile.firstName(),
+                profile.languageCode(), profile.admin(), banned, profile.blocked(), profile.registeredAt(), now);
+        return new Account(changed, balance, signupBonusGranted, unlocked, lastSearch, false);
+    }
+
+    public Account withBanNoticeSent() {
+        return new Account(profile, balance, signupBonusGranted, unlocked, lastSearch, true);
     }
 }

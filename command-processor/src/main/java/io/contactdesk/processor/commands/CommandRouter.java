@@ -2,50 +2,174 @@ package io.contactdesk.processor.commands;
 
 import io.contactdesk.contracts.events.LedgerKind;
 import io.contactdesk.processor.accounts.Account;
-import io.contactdesk.processor.credits.CreditRules;
+import io.contactdesk.processor.admin.AccountCommandType;
+import io.contactdesk.processor.ratelimit.RateLimiter;
 import io.contactdesk.processor.updates.IncomingUpdate;
 import java.time.Instant;
-import java.util.Set;
+import java.util.Optional;
 
 /**
- * The bot's behaviour for one update, without Kafka: given the user's account (null for someone new) and the
- * update, what to store and what to say. The topology calls it; unit tests call it directly.
+ * The bot's behaviour for one update, without Kafka: given the user's account (null for someone new), the task's
+ * state and the update, what to store and what to say. The topology calls it; unit tests call it directly.
  */
 public final class CommandRouter {
 
-    private final CreditRules credits;
-    private final Set<Long> admins;
+    private final BotRules rules;
     private final Replies replies = new Replies();
+    private final DirectoryFlows directory;
+    private final SubmitFlow submit;
+    private final AdminFlows admin;
 
-    public CommandRouter(CreditRules credits, Set<Long> admins) {
-        this.credits = credits;
-        this.admins = Set.copyOf(admins);
+    public CommandRouter(BotRules rules) {
+        this.rules = rules;
+        this.directory = new DirectoryFlows(rules, replies);
+        this.submit = new SubmitFlow(rules);
+        this.admin = new AdminFlows(rules);
     }
 
-    public Outcome handle(Account known, IncomingUpdate update, Instant now) {
-        boolean admin = admins.contains(update.from().userId());
+    public BotRules rules() {
+        return rules;
+    }
+
+    public Outcome handle(BotState state, Account known, IncomingUpdate update, Instant now) {
+        boolean isAdmin = rules.isAdmin(update.from().userId());
         Account account = known == null
-                ? Account.register(update.from(), admin, now)
-                : known.seenAs(update.from(), admin, now);
-        Conversation conversation = new Conversation(update, account, account != known, now);
+                ? Account.register(update.from(), isAdmin, now)
+                : known.seenAs(update.from(), isAdmin, now);
+        Conversation conversation = new Conversation(update.causeId(), update.chatId(), known, account, known == null, now);
+        if (account.banned()) {
+            // One notice, then silence: a banned user cannot make the bot talk.
+            if (!account.banNoticeSent()) {
+                conversation.reply(replies.banned());
+                conversation.update(account.withBanNoticeSent());
+            }
+            return conversation.outcome();
+        }
+        if (!isAdmin && !withinRateLimit(conversation, state, update)) {
+            return conversation.outcome();
+        }
         if (update.isCallback()) {
-            conversation.answerCallback(replies.buttonExpired());
+            callback(conversation, state, update, isAdmin);
         } else {
-            command(conversation, update.command());
+            message(conversation, state, update, isAdmin);
         }
         return conversation.outcome();
     }
 
-    private void command(Conversation conversation, String command) {
+    private boolean withinRateLimit(Conversation conversation, BotState state, IncomingUpdate update) {
+        long user = update.from().userId();
+        RateLimiter.Decision decision = rules.rateLimiter().decide(state.rateWindows().get(user), conversation.now());
+        state.rateWindows().put(user, decision.window());
+        switch (decision.verdict()) {
+            case ALLOW -> {
+                return true;
+            }
+            case WARN -> {
+                String text = replies.slowDown(decision.retryAfterSeconds());
+                if (update.isCallback()) {
+                    conversation.answerCallback(update.callbackQueryId(), text);
+                } else {
+                    conversation.reply(text);
+                }
+            }
+            case DROP -> {
+                // Silently: answering every excess update would let one user flood the bot's own sending.
+            }
+        }
+        conversation.rateLimited();
+        return false;
+    }
+
+    private void message(Conversation conversation, BotState state, IncomingUpdate update, boolean isAdmin) {
+        String command = update.command();
+        DirectoryFlows.Screen screen = new DirectoryFlows.Screen(conversation, update);
         if (command == null) {
-            conversation.reply(replies.hint());
+            if (!submit.answer(conversation, state, update.text() == null ? "" : update.text())) {
+                conversation.reply(replies.unknown());
+            }
             return;
         }
         switch (command) {
             case "start" -> start(conversation);
-            case "help" -> conversation.reply(replies.help());
+            case "help" -> conversation.reply(replies.help() + (isAdmin ? replies.adminHelp() : ""));
             case "balance" -> conversation.reply(replies.balance(conversation.account().balance()));
-            default -> conversation.reply(replies.unknownCommand());
+            case "browse" -> directory.categories(screen);
+            case "search" -> {
+                String words = io.contactdesk.processor.updates.UserText.clean(update.commandArguments(), false);
+                if (words.length() > 100) {
+                    words = words.substring(0, 100);
+                }
+                if (!words.isBlank()) {
+                    conversation.update(conversation.account().withLastSearch(words));
+                }
+                directory.search(screen, state, words, 1);
+            }
+            case "view" -> directory.view(screen, state, update.commandArguments());
+            case "unlocked" -> directory.unlocked(screen, state, 1);
+            case "history" -> directory.history(screen, state, 1);
+            case "submit" -> submit.start(conversation, state, update, false);
+            case "cancel" -> {
+                if (!submit.cancel(conversation, state)) {
+                    conversation.reply("There is nothing to cancel.");
+                }
+            }
+            default -> adminCommand(conversation, state, update, command, isAdmin);
+        }
+    }
+
+    /** Admin commands from anyone else answer exactly like an unknown command: their existence is not revealed. */
+    private void adminCommand(Conversation conversation, BotState state, IncomingUpdate update, String command, boolean isAdmin) {
+        if (!isAdmin) {
+            conversation.reply(replies.unknown());
+            return;
+        }
+        switch (command) {
+            case "addlisting" -> submit.start(conversation, state, update, true);
+            case "grant" -> admin.changeCredits(conversation, update, AccountCommandType.GRANT);
+            case "revoke" -> admin.changeCredits(conversation, update, AccountCommandType.REVOKE);
+            case "ban" -> admin.changeBan(conversation, update, AccountCommandType.BAN);
+            case "unban" -> admin.changeBan(conversation, update, AccountCommandType.UNBAN);
+            case "stats" -> admin.stats(conversation, state);
+            default -> conversation.reply(replies.unknown());
+        }
+    }
+
+    private void callback(Conversation conversation, BotState state, IncomingUpdate update, boolean isAdmin) {
+        Optional<CallbackAction> parsed = CallbackAction.parse(update.callbackData());
+        if (parsed.isEmpty()) {
+            conversation.answerCallback(update.callbackQueryId(), replies.buttonExpired());
+            return;
+        }
+        DirectoryFlows.Screen screen = new DirectoryFlows.Screen(conversation, update);
+        CallbackAction action = parsed.get();
+        // Java 17: no pattern switch yet, so the sealed actions are told apart one by one.
+        if (action instanceof CallbackAction.Categories) {
+            directory.categories(screen);
+        } else if (action instanceof CallbackAction.CategoryPage page) {
+            directory.category(screen, state, page.category(), page.page());
+        } else if (action instanceof CallbackAction.SearchPage page) {
+            String words = conversation.account().lastSearch();
+            if (words == null) {
+                screen.refuse(replies.buttonExpired());
+            } else {
+                directory.search(screen, state, words, page.page());
+            }
+        } else if (action instanceof CallbackAction.View view) {
+            directory.view(screen, state, view.listingId());
+        } else if (action instanceof CallbackAction.Unlock unlock) {
+            directory.unlock(screen, state, unlock.listingId());
+        } else if (action instanceof CallbackAction.UnlockedPage page) {
+            directory.unlocked(screen, state, page.page());
+        } else if (action instanceof CallbackAction.HistoryPage page) {
+            directory.history(screen, state, page.page());
+        } else if (action instanceof CallbackAction.SubmitCategory || action instanceof CallbackAction.SubmitConfirm) {
+            submit.tapped(conversation, state, update, action);
+        } else if (action instanceof CallbackAction.Moderate moderate && isAdmin) {
+            admin.moderate(conversation, state, update, moderate);
+        } else if (action instanceof CallbackAction.Nothing) {
+            conversation.answerCallback(update.callbackQueryId(), null);
+        } else {
+            conversation.answerCallback(update.callbackQueryId(), replies.buttonExpired());
         }
     }
 
@@ -56,8 +180,8 @@ public final class CommandRouter {
             return;
         }
         conversation.update(account.withSignupBonusGranted());
-        if (credits.signupBonus() > 0) {
-            conversation.credit(credits.signupBonus(), LedgerKind.SIGNUP_BONUS, "signup bonus");
+        if (rules.credits().signupBonus() > 0) {
+            conversation.credit(rules.credits().signupBonus(), LedgerKind.SIGNUP_BONUS, "signup bonus");
         }
         conversation.reply(replies.welcome(account.profile().firstName(), conversation.account().balance()));
     }

@@ -1,45 +1,161 @@
 package io.contactdesk.processor.commands;
 
-import io.contactdesk.contracts.html.Html;
+import io.contactdesk.contracts.events.LedgerEntry;
+import io.contactdesk.contracts.events.Listing;
+import io.contactdesk.contracts.events.OutboxMessage;
 import io.contactdesk.processor.credits.Credits;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
-/** What the bot says, in Telegram HTML; every fragment a user typed goes through {@link Html#escape}. */
+import static io.contactdesk.contracts.html.Html.escape;
+
+/** What the bot says, in Telegram HTML; every fragment a user typed goes through {@code Html.escape}. */
 final class Replies {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+    static final String MAIN_COMMANDS = """
+            /browse — listings by category
+            /search <i>words</i> — find listings
+            /unlocked — contacts you unlocked
+            /balance — your credits · /history — how they changed
+            /submit — add your own listing (earns credits when approved)
+            /help — this help""";
 
     String welcome(String firstName, long balance) {
         return "Welcome" + name(firstName) + "! You have <b>" + Credits.format(balance) + "</b> to unlock contacts.\n\n"
-                + commands();
+                + MAIN_COMMANDS;
     }
 
     String welcomeBack(String firstName, long balance) {
-        return "Welcome back" + name(firstName) + "! You have <b>" + Credits.format(balance) + "</b>.\n\n" + commands();
+        return "Welcome back" + name(firstName) + "! You have <b>" + Credits.format(balance) + "</b>.\n\n" + MAIN_COMMANDS;
     }
 
     String help() {
-        return "<b>contactdesk</b> is a directory of contacts that you unlock with credits.\n\n" + commands();
+        return "<b>contactdesk</b> is a directory of contacts that you unlock with credits.\n\n" + MAIN_COMMANDS;
+    }
+
+    String adminHelp() {
+        return "\n\n<b>Admin</b>\n/addlisting — publish a listing at once\n/grant <i>user_id amount [reason]</i>\n"
+                + "/revoke <i>user_id amount [reason]</i>\n/ban <i>user_id</i> · /unban <i>user_id</i>\n/stats";
     }
 
     String balance(long balance) {
         return "Your balance: <b>" + Credits.format(balance) + "</b>.";
     }
 
-    String hint() {
-        return "I understand commands. Try /help to see what I can do.";
-    }
-
-    String unknownCommand() {
-        return "I don't know that command. " + "Try /help to see what I can do.";
+    String unknown() {
+        return "I don't know that one. Here is what I can do:\n\n" + MAIN_COMMANDS;
     }
 
     String buttonExpired() {
         return "This button is no longer active.";
     }
 
-    private static String commands() {
-        return "/balance — your credits\n/help — what I can do";
+    String categories() {
+        return "<b>Browse</b> — choose a category:";
+    }
+
+    String categoryPage(String category, int page, int pages) {
+        return "<b>" + escape(category) + "</b> — page " + page + "/" + pages + ", newest first:";
+    }
+
+    String emptyCategory(String category) {
+        return "<b>" + escape(category) + "</b> has no listings yet. Choose another category, or /submit your own.";
+    }
+
+    String searchUsage() {
+        return "What are you looking for? Send <code>/search</code> followed by words, e.g. <code>/search plumber Berlin</code>.";
+    }
+
+    String searchPage(String words, int page, int pages) {
+        return "Results for <b>" + escape(words) + "</b> — page " + page + "/" + pages + ":";
+    }
+
+    String noMatch(String words) {
+        return "Nothing matches <b>" + escape(words) + "</b>. Try other words, or /browse the categories.";
+    }
+
+    String listingButton(Listing listing) {
+        String text = listing.title() + " · " + listing.city();
+        return text.length() > 60 ? text.substring(0, 59) + "…" : text;
+    }
+
+    String listing(Listing listing, boolean unlocked, int cost) {
+        StringBuilder card = new StringBuilder()
+                .append("<b>").append(escape(listing.title())).append("</b>\n")
+                .append(escape(listing.category())).append(" · ").append(escape(listing.city())).append("\n\n")
+                .append(escape(listing.description()));
+        if (unlocked) {
+            card.append("\n\n📇 Contact: <b>").append(OutboxMessage.CONTACT_PLACEHOLDER).append("</b>");
+        } else {
+            card.append("\n\nUnlock the contact for ").append(Credits.format(cost)).append(".");
+        }
+        return card.toString();
+    }
+
+    String unlockButton(int cost) {
+        return "🔓 Unlock contact — " + Credits.format(cost);
+    }
+
+    String listingGone() {
+        return "This listing is no longer available.";
+    }
+
+    String notEnoughCredits(long balance, int cost, int reward) {
+        return "You need <b>" + Credits.format(cost) + "</b> to unlock this contact, and you have <b>"
+                + Credits.format(balance) + "</b>.\n\nTo get credits, /submit a listing of your own — each approved "
+                + "listing earns " + Credits.format(reward) + " — or ask an admin.";
+    }
+
+    String unlockedNow(int cost, long balance) {
+        return "Unlocked for " + Credits.format(cost) + ". Balance: " + Credits.format(balance) + ".";
+    }
+
+    String alreadyUnlocked() {
+        return "You unlocked this contact before — no charge.";
+    }
+
+    String noUnlocks() {
+        return "You have not unlocked any contact yet. /browse or /search to find one.";
+    }
+
+    String unlockedPage(int page, int pages) {
+        return "<b>Your unlocked contacts</b> — page " + page + "/" + pages + ":";
+    }
+
+    String emptyHistory() {
+        return "No credit changes yet.";
+    }
+
+    String historyPage(Iterable<LedgerEntry> entries, int page, int pages) {
+        StringBuilder text = new StringBuilder("<b>Your credits</b> — page " + page + "/" + pages + ", newest first:\n");
+        for (LedgerEntry entry : entries) {
+            text.append("\n").append(DAY.format(entry.recordedAt())).append("  <b>")
+                    .append(entry.delta() > 0 ? "+" : "").append(entry.delta()).append("</b>  ")
+                    .append(entry.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '));
+            if (entry.reason() != null && !entry.reason().isBlank()) {
+                text.append(" — ").append(escape(entry.reason()));
+            }
+            text.append("  (balance ").append(entry.balanceAfter()).append(")");
+        }
+        return text.toString();
+    }
+
+    String pageGone() {
+        return "That page no longer exists.";
+    }
+
+    String slowDown(long retryAfterSeconds) {
+        return "You're going a bit fast. Please slow down and try again in " + retryAfterSeconds + " s.";
+    }
+
+    String banned() {
+        return "You have been banned from using this bot.";
     }
 
     private static String name(String firstName) {
-        return firstName == null || firstName.isBlank() ? "" : ", " + Html.escape(firstName);
+        return firstName == null || firstName.isBlank() ? "" : ", " + escape(firstName);
     }
 }

@@ -1,5 +1,5 @@
 package io.contactdesk.processor.credits;
 
-/** How many credits a new user gets and what unlocking a contact costs. */
-public record CreditRules(int signupBonus, int unlockCost) {
+/** How many credits a new user gets, what unlocking a contact costs, and what an approved listing earns. */
+public record CreditRules(int signupBonus, int unlockCost, int listingReward) {
 }

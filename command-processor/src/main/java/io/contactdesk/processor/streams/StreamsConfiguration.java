@@ -1,6 +1,9 @@
 package io.contactdesk.processor.streams;
 
+import io.contactdesk.contracts.topics.TopicProvisioning;
 import io.contactdesk.processor.commands.CommandRouter;
+import io.contactdesk.processor.topology.ProcessorTopics;
+import org.springframework.kafka.core.KafkaAdmin;
 import io.contactdesk.processor.topology.CommandTopology;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Properties;
@@ -15,7 +18,17 @@ class StreamsConfiguration {
 
     @Bean
     CommandRouter commandRouter(ProcessorSettings settings) {
-        return new CommandRouter(settings.creditRules(), settings.admins());
+        return new CommandRouter(settings.botRules());
+    }
+
+    /** The processor's own topics, partitioned like tg.updates so account commands reach the user's task. */
+    @Bean
+    KafkaAdmin.NewTopics processorTopics(ProcessorSettings settings) {
+        short replication = (short) settings.replicationFactor();
+        return new KafkaAdmin.NewTopics(
+                TopicProvisioning.newTopic(ProcessorTopics.ACCOUNT_COMMANDS, settings.topicPartitions(), replication),
+                TopicProvisioning.newTopic(ProcessorTopics.MODERATION, settings.topicPartitions(), replication),
+                TopicProvisioning.newTopic(ProcessorTopics.STATS, settings.topicPartitions(), replication));
     }
 
     @Bean

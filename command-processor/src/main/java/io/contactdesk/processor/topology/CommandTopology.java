@@ -1,30 +1,67 @@
 package io.contactdesk.processor.topology;
 
+import io.contactdesk.contracts.events.Listing;
 import io.contactdesk.contracts.json.JsonSerde;
 import io.contactdesk.contracts.topics.Topic;
 import io.contactdesk.contracts.topics.Topics;
 import io.contactdesk.processor.accounts.Account;
+import io.contactdesk.processor.admin.AccountCommandApplier;
 import io.contactdesk.processor.commands.CommandRouter;
 import io.contactdesk.processor.dedupe.SeenUpdates;
+import io.contactdesk.processor.history.LedgerHistory;
+import io.contactdesk.processor.moderation.ModerationDecision;
+import io.contactdesk.processor.ratelimit.RateWindow;
+import io.contactdesk.processor.session.SubmitSession;
+import io.contactdesk.processor.stats.StatsShard;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * The processor's pipeline, top to bottom: updates in → parse, dedupe, handle (accounts store) → replies, profiles,
- * ledger entries and dead letters out. Stores are changelogged, so with exactly-once a crash repeats nothing.
+ * The processor's pipeline, top to bottom. Stores are changelogged, so with exactly-once a crash repeats nothing.
+ *
+ * <pre>
+ * tg.updates ───────────▶ handle-update ─┐  (per user: accounts, sessions, history, rate windows, seen updates)
+ * account-commands ─────▶ apply-account-command ─┤  (the same per-user stores: the target's own task)
+ * moderation ───────────▶ decide-moderation ─────┤  (per listing: first decision wins)
+ * listings ─▶ [global directory]   stats ─▶ [global stats shards]
+ *                                                └─▶ tg.outbox · users · credit.ledger · listings · contact.unlocks
+ *                                                    · audit.events · account-commands · moderation · stats · dlq
+ * </pre>
  */
 public final class CommandTopology {
 
-    static final String SOURCE = "updates";
-    static final String HANDLER = "handle-update";
+    static final String UPDATES_SOURCE = "updates";
+    static final String ACCOUNT_COMMANDS_SOURCE = "account-commands";
+    static final String MODERATION_SOURCE = "moderation-requests";
+    static final String UPDATE_HANDLER = "handle-update";
+    static final String ACCOUNT_COMMAND_HANDLER = "apply-account-command";
+    static final String MODERATION_HANDLER = "decide-moderation";
+
     static final String OUTBOX_SINK = "outbox";
     static final String USERS_SINK = "users";
     static final String LEDGER_SINK = "ledger";
+    static final String LISTINGS_SINK = "listings";
+    static final String UNLOCKS_SINK = "unlocks";
+    static final String AUDIT_SINK = "audit";
+    static final String ACCOUNT_COMMANDS_SINK = "to-account-commands";
+    static final String MODERATION_SINK = "to-moderation";
+    static final String STATS_SINK = "stats";
     static final String DEAD_LETTER_SINK = "updates-dead-letters";
+
     public static final String ACCOUNTS_STORE = "accounts";
+    static final String SESSIONS_STORE = "sessions";
+    static final String HISTORY_STORE = "ledger-history";
+    static final String RATE_WINDOWS_STORE = "rate-windows";
+    static final String SHARD_STATS_STORE = "shard-stats";
+    static final String DECISIONS_STORE = "moderation-decisions";
+    static final String DIRECTORY_STORE = "directory";
+    static final String STATS_SHARDS_STORE = "stats-shards";
 
     private final CommandRouter router;
     private final MeterRegistry meters;
@@ -36,22 +73,63 @@ public final class CommandTopology {
 
     public Topology build() {
         Topology topology = new Topology();
-        topology.addSource(SOURCE, Serdes.String().deserializer(), Serdes.String().deserializer(), Topics.UPDATES.name());
-        topology.addProcessor(HANDLER, () -> new UpdateHandler(router, new UpdateMetrics(meters)), SOURCE);
-        topology.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(SeenUpdates.STORE), Serdes.Long(), Serdes.Long()), HANDLER);
-        topology.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(ACCOUNTS_STORE), Serdes.Long(), JsonSerde.of(Account.class)), HANDLER);
-        sink(topology, OUTBOX_SINK, Topics.OUTBOX);
-        sink(topology, USERS_SINK, Topics.USERS);
-        sink(topology, LEDGER_SINK, Topics.LEDGER);
-        sink(topology, DEAD_LETTER_SINK, Topics.UPDATES_DLQ);
+        UpdateMetrics metrics = new UpdateMetrics(meters);
+        AccountCommandApplier applier = new AccountCommandApplier(router.rules().credits());
+
+        globalTable(topology, DIRECTORY_STORE, Topics.LISTINGS.name(), JsonSerde.of(Listing.class));
+        globalTable(topology, STATS_SHARDS_STORE, ProcessorTopics.STATS.name(), JsonSerde.of(StatsShard.class));
+
+        topology.addSource(UPDATES_SOURCE, Serdes.String().deserializer(), Serdes.String().deserializer(), Topics.UPDATES.name());
+        topology.addSource(ACCOUNT_COMMANDS_SOURCE, Serdes.String().deserializer(),
+                ProcessorTopics.ACCOUNT_COMMANDS.valueSerde().deserializer(), ProcessorTopics.ACCOUNT_COMMANDS.name());
+        topology.addSource(MODERATION_SOURCE, Serdes.String().deserializer(),
+                ProcessorTopics.MODERATION.valueSerde().deserializer(), ProcessorTopics.MODERATION.name());
+
+        topology.addProcessor(UPDATE_HANDLER, () -> new UpdateHandler(router, metrics), UPDATES_SOURCE);
+        topology.addProcessor(ACCOUNT_COMMAND_HANDLER, () -> new AccountCommandHandler(applier), ACCOUNT_COMMANDS_SOURCE);
+        topology.addProcessor(MODERATION_HANDLER, ModerationHandler::new, MODERATION_SOURCE);
+
+        topology.addStateStore(store(SeenUpdates.STORE, Serdes.Long(), Serdes.Long()), UPDATE_HANDLER);
+        topology.addStateStore(store(SESSIONS_STORE, Serdes.Long(), JsonSerde.of(SubmitSession.class)), UPDATE_HANDLER);
+        topology.addStateStore(store(RATE_WINDOWS_STORE, Serdes.Long(), JsonSerde.of(RateWindow.class)), UPDATE_HANDLER);
+        topology.addStateStore(store(ACCOUNTS_STORE, Serdes.Long(), JsonSerde.of(Account.class)),
+                UPDATE_HANDLER, ACCOUNT_COMMAND_HANDLER);
+        topology.addStateStore(store(HISTORY_STORE, Serdes.Long(), JsonSerde.of(LedgerHistory.class)),
+                UPDATE_HANDLER, ACCOUNT_COMMAND_HANDLER);
+        topology.addStateStore(store(SHARD_STATS_STORE, Serdes.String(), JsonSerde.of(StatsShard.class)),
+                UPDATE_HANDLER, ACCOUNT_COMMAND_HANDLER);
+        topology.addStateStore(store(DECISIONS_STORE, Serdes.String(), JsonSerde.of(ModerationDecision.class)),
+                MODERATION_HANDLER);
+
+        String[] handlers = {UPDATE_HANDLER, ACCOUNT_COMMAND_HANDLER, MODERATION_HANDLER};
+        sink(topology, OUTBOX_SINK, Topics.OUTBOX, handlers);
+        sink(topology, USERS_SINK, Topics.USERS, UPDATE_HANDLER, ACCOUNT_COMMAND_HANDLER);
+        sink(topology, LEDGER_SINK, Topics.LEDGER, UPDATE_HANDLER, ACCOUNT_COMMAND_HANDLER);
+        sink(topology, UNLOCKS_SINK, Topics.UNLOCKS, UPDATE_HANDLER);
+        sink(topology, LISTINGS_SINK, Topics.LISTINGS, UPDATE_HANDLER, MODERATION_HANDLER);
+        sink(topology, AUDIT_SINK, Topics.AUDIT, handlers);
+        sink(topology, ACCOUNT_COMMANDS_SINK, ProcessorTopics.ACCOUNT_COMMANDS, UPDATE_HANDLER, MODERATION_HANDLER);
+        sink(topology, MODERATION_SINK, ProcessorTopics.MODERATION, UPDATE_HANDLER);
+        sink(topology, STATS_SINK, ProcessorTopics.STATS, UPDATE_HANDLER, ACCOUNT_COMMAND_HANDLER);
+        sink(topology, DEAD_LETTER_SINK, Topics.UPDATES_DLQ, UPDATE_HANDLER);
         return topology;
     }
 
+    private static <K, V> StoreBuilder<KeyValueStore<K, V>> store(String name, Serde<K> keys, Serde<V> values) {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), keys, values);
+    }
+
+    /** A full, read-only copy of a compacted topic in every instance: the directory and the stats shards. */
+    private static <V> void globalTable(Topology topology, String store, String topic, Serde<V> values) {
+        topology.addGlobalStore(
+                store(store, Serdes.String(), values).withLoggingDisabled(),
+                store + "-source", Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), topic,
+                store + "-updater", () -> new GlobalTableUpdater<>(store, topic, values.deserializer()));
+    }
+
     @SuppressWarnings("unchecked")
-    private static void sink(Topology topology, String name, Topic<String, ?> topic) {
+    private static void sink(Topology topology, String name, Topic<String, ?> topic, String... parents) {
         topology.addSink(name, topic.name(), topic.keySerde().serializer(),
-                (Serializer<Object>) topic.valueSerde().serializer(), HANDLER);
+                (Serializer<Object>) topic.valueSerde().serializer(), parents);
     }
 }

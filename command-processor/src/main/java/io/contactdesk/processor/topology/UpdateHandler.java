@@ -1,24 +1,34 @@
 package io.contactdesk.processor.topology;
 
 import io.contactdesk.contracts.events.DeadLetter;
-import io.contactdesk.contracts.events.LedgerEntry;
+import io.contactdesk.contracts.events.EventIds;
 import io.contactdesk.contracts.events.OutboxMessage;
 import io.contactdesk.contracts.topics.Topics;
 import io.contactdesk.processor.accounts.Account;
+import io.contactdesk.processor.accounts.UserStore;
+import io.contactdesk.processor.commands.BotState;
 import io.contactdesk.processor.commands.CommandRouter;
 import io.contactdesk.processor.commands.Outcome;
 import io.contactdesk.processor.dedupe.SeenUpdates;
+import io.contactdesk.processor.directory.StoreDirectory;
+import io.contactdesk.processor.session.SessionTimeouts;
+import io.contactdesk.processor.session.SubmitSession;
+import io.contactdesk.processor.stats.StatsShard;
 import io.contactdesk.processor.updates.IncomingUpdate;
 import io.contactdesk.processor.updates.InvalidUpdateException;
 import io.contactdesk.processor.updates.UpdateParser;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /** One update at a time: parse, drop if seen, let the {@link CommandRouter} decide, store and forward the outcome. */
@@ -32,6 +42,9 @@ final class UpdateHandler implements Processor<String, String, String, Object> {
     private ProcessorContext<String, Object> context;
     private SeenUpdates seen;
     private KeyValueStore<Long, Account> accounts;
+    private KeyValueStore<Long, SubmitSession> sessions;
+    private BotState state;
+    private OutcomeWriter writer;
 
     UpdateHandler(CommandRouter router, UpdateMetrics metrics) {
         this.router = router;
@@ -43,8 +56,28 @@ final class UpdateHandler implements Processor<String, String, String, Object> {
         this.context = context;
         this.seen = new SeenUpdates(context.getStateStore(SeenUpdates.STORE));
         this.accounts = context.getStateStore(CommandTopology.ACCOUNTS_STORE);
+        this.sessions = context.getStateStore(CommandTopology.SESSIONS_STORE);
+        KeyValueStore<String, StatsShard> shards = context.getStateStore(CommandTopology.STATS_SHARDS_STORE);
+        this.state = new BotState(
+                new StoreDirectory(context.getStateStore(CommandTopology.DIRECTORY_STORE)),
+                UserStore.of(sessions),
+                UserStore.of(context.getStateStore(CommandTopology.HISTORY_STORE)),
+                UserStore.of(context.getStateStore(CommandTopology.RATE_WINDOWS_STORE)),
+                () -> totals(shards));
+        this.writer = new OutcomeWriter(context, true);
         context.schedule(Duration.ofHours(1), PunctuationType.WALL_CLOCK_TIME,
                 now -> seen.forgetBefore(Instant.ofEpochMilli(now).minus(SeenUpdates.REMEMBERED_FOR)));
+        context.schedule(Duration.ofMinutes(1), PunctuationType.WALL_CLOCK_TIME, this::expireSessions);
+    }
+
+    private static StatsShard totals(KeyValueStore<String, StatsShard> shards) {
+        StatsShard total = StatsShard.EMPTY;
+        try (KeyValueIterator<String, StatsShard> all = shards.all()) {
+            while (all.hasNext()) {
+                total = total.plus(all.next().value);
+            }
+        }
+        return total;
     }
 
     @Override
@@ -68,25 +101,38 @@ final class UpdateHandler implements Processor<String, String, String, Object> {
         }
         Outcome outcome;
         try {
-            outcome = router.handle(accounts.get(update.from().userId()), update, now);
+            outcome = router.handle(state, accounts.get(update.from().userId()), update, now);
         } catch (RuntimeException e) {
             // A bug on one update must not stop every user's pipeline; the dead letter keeps it for a replay.
             deadLetter(record, e, now);
             return;
         }
-        accounts.put(outcome.account().userId(), outcome.account());
-        String user = Long.toString(outcome.account().userId());
-        if (outcome.profile() != null) {
-            context.forward(new Record<>(user, outcome.profile(), record.timestamp()), CommandTopology.USERS_SINK);
+        writer.write(outcome, record.timestamp());
+        if (outcome.rateLimited()) {
+            metrics.rateLimited();
+        } else {
+            metrics.handled();
         }
-        for (LedgerEntry entry : outcome.ledger()) {
-            context.forward(new Record<>(user, entry, record.timestamp()), CommandTopology.LEDGER_SINK);
+    }
+
+    /** Ends drafts idle for 15 minutes and tells their authors, even if they never write again. */
+    private void expireSessions(long wallClockMs) {
+        Instant now = Instant.ofEpochMilli(wallClockMs);
+        List<KeyValue<Long, SubmitSession>> expired = new ArrayList<>();
+        try (KeyValueIterator<Long, SubmitSession> all = sessions.all()) {
+            all.forEachRemaining(entry -> {
+                if (entry.value.expiredAt(now)) {
+                    expired.add(entry);
+                }
+            });
         }
-        for (OutboxMessage reply : outcome.replies()) {
-            context.forward(new Record<>(Long.toString(reply.chatId()), reply, record.timestamp()),
-                    CommandTopology.OUTBOX_SINK);
+        for (KeyValue<Long, SubmitSession> session : expired) {
+            sessions.delete(session.key);
+            String cause = "session:" + session.value.sessionId();
+            OutboxMessage notice = OutboxMessage.sendMessage(EventIds.derived(cause, "timeout", 0), session.key,
+                    SessionTimeouts.EXPIRED, null, cause, now);
+            context.forward(new Record<>(Long.toString(session.key), notice, wallClockMs), CommandTopology.OUTBOX_SINK);
         }
-        metrics.handled();
     }
 
     private void deadLetter(Record<String, String> record, Exception error, Instant now) {

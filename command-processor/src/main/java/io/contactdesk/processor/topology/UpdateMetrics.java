@@ -3,17 +3,19 @@ package io.contactdesk.processor.topology;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
-/** What became of each update, for dashboards: handled, dropped as a duplicate, or dead-lettered. */
+/** What became of each update, for dashboards: handled, dropped as a duplicate or over the rate limit, or dead-lettered. */
 final class UpdateMetrics {
 
     private final Counter handled;
     private final Counter duplicates;
     private final Counter deadLettered;
+    private final Counter rateLimited;
 
     UpdateMetrics(MeterRegistry meters) {
         this.handled = counter(meters, "handled");
         this.duplicates = counter(meters, "duplicate");
         this.deadLettered = counter(meters, "dead_lettered");
+        this.rateLimited = counter(meters, "rate_limited");
     }
 
     private static Counter counter(MeterRegistry meters, String outcome) {
@@ -29,6 +31,10 @@ final class UpdateMetrics {
 
     void duplicate() {
         duplicates.increment();
+    }
+
+    void rateLimited() {
+        rateLimited.increment();
     }
 
     void deadLettered() {

@@ -3,63 +3,106 @@ package io.contactdesk.processor.commands;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.contactdesk.processor.TelegramUpdates;
-import io.contactdesk.processor.credits.CreditRules;
+import io.contactdesk.processor.TestRules;
+import io.contactdesk.processor.accounts.UserStore;
+import io.contactdesk.processor.directory.Directory;
+import io.contactdesk.processor.stats.StatsShard;
 import io.contactdesk.processor.updates.IncomingUpdate;
 import io.contactdesk.processor.updates.UpdateParser;
 import java.time.Instant;
-import java.util.Set;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class CommandRouterTest {
 
     private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
-    private final CommandRouter router = new CommandRouter(new CreditRules(3, 1), Set.of(99L));
+    private final CommandRouter router = new CommandRouter(TestRules.rules());
     private final UpdateParser parser = new UpdateParser();
+    private final BotState state = new BotState(emptyDirectory(), UserStore.inMemory(), UserStore.inMemory(),
+            UserStore.inMemory(), () -> StatsShard.EMPTY);
+
+    private static Directory emptyDirectory() {
+        return new Directory() {
+            @Override
+            public Optional<io.contactdesk.contracts.events.Listing> find(String listingId) {
+                return Optional.empty();
+            }
+
+            @Override
+            public List<io.contactdesk.contracts.events.Listing> all() {
+                return List.of();
+            }
+        };
+    }
 
     private IncomingUpdate update(long id, long user, String text) {
         return parser.parse(TelegramUpdates.message(id, user, text));
     }
 
+    private static String text(Outcome outcome, int reply) {
+        return (String) outcome.replies().get(reply).params().get("text");
+    }
+
     @Test
     void aFirstContactOtherThanStartRegistersTheUserWithoutTheBonus() {
-        Outcome outcome = router.handle(null, update(1, 42, "/balance"), NOW);
+        Outcome outcome = router.handle(state, null, update(1, 42, "/balance"), NOW);
 
+        assertThat(outcome.registered()).isTrue();
         assertThat(outcome.profile()).isNotNull();
         assertThat(outcome.ledger()).isEmpty();
-        assertThat(outcome.account().signupBonusGranted()).isFalse();
-        assertThat((String) outcome.replies().get(0).params().get("text")).contains("0 credits");
+        assertThat(text(outcome, 0)).contains("0 credits");
     }
 
     @Test
     void startAfterAnotherFirstCommandStillGrantsTheBonusOnce() {
-        Outcome first = router.handle(null, update(1, 42, "/balance"), NOW);
-        Outcome start = router.handle(first.account(), update(2, 42, "/start"), NOW);
+        Outcome first = router.handle(state, null, update(1, 42, "/balance"), NOW);
+        Outcome start = router.handle(state, first.account(), update(2, 42, "/start"), NOW);
+        Outcome again = router.handle(state, start.account(), update(3, 42, "/start"), NOW);
 
         assertThat(start.ledger()).singleElement().satisfies(entry -> assertThat(entry.delta()).isEqualTo(3));
-        assertThat(start.account().balance()).isEqualTo(3);
-        assertThat(start.profile()).isNull();
+        assertThat(again.ledger()).isEmpty();
+        assertThat(again.account().balance()).isEqualTo(3);
     }
 
     @Test
-    void adminsAreMarkedInTheirProfile() {
-        assertThat(router.handle(null, update(1, 99, "/start"), NOW).profile().admin()).isTrue();
-        assertThat(router.handle(null, update(2, 42, "/start"), NOW).profile().admin()).isFalse();
+    void adminsAreMarkedInTheirProfileAndSeeAdminHelp() {
+        Outcome admin = router.handle(state, null, update(1, TestRules.ADMIN, "/help"), NOW);
+        Outcome user = router.handle(state, null, update(2, 42, "/help"), NOW);
+
+        assertThat(admin.profile().admin()).isTrue();
+        assertThat(text(admin, 0)).contains("/grant");
+        assertThat(user.profile().admin()).isFalse();
+        assertThat(text(user, 0)).doesNotContain("/grant");
+    }
+
+    @Test
+    void adminCommandsFromAUserAnswerExactlyLikeAnUnknownCommand() {
+        Outcome grant = router.handle(state, null, update(1, 42, "/grant 42 100"), NOW);
+        Outcome unknown = router.handle(state, null, update(2, 43, "/frobnicate"), NOW);
+
+        assertThat(text(grant, 0)).isEqualTo(text(unknown, 0));
+        assertThat(grant.accountCommands()).isEmpty();
     }
 
     @Test
     void aUsersNameIsEscapedInTheWelcome() {
         String json = TelegramUpdates.message(1, 42, "/start").replace("\"first_name\":\"Ada\"", "\"first_name\":\"<b>Eve</b>\"");
 
-        Outcome outcome = router.handle(null, parser.parse(json), NOW);
+        Outcome outcome = router.handle(state, null, parser.parse(json), NOW);
 
-        assertThat((String) outcome.replies().get(0).params().get("text")).contains("&lt;b&gt;Eve&lt;/b&gt;");
+        assertThat(text(outcome, 0)).contains("&lt;b&gt;Eve&lt;/b&gt;");
     }
 
     @Test
-    void aTappedButtonIsAlwaysAnswered() {
-        Outcome outcome = router.handle(null, parser.parse(TelegramUpdates.callback(3, 42, 5, "junk")), NOW);
+    void forgedCallbackDataIsAnsweredHarmlessly() {
+        for (String junk : List.of("junk", "u:", "c:99:1", "v:../../etc", "sy:other-session", "ma:x")) {
+            Outcome outcome = router.handle(state, null, parser.parse(TelegramUpdates.callback(3, 42, 5, junk)), NOW);
 
-        assertThat(outcome.replies()).singleElement()
-                .satisfies(reply -> assertThat(reply.method()).isEqualTo("answerCallbackQuery"));
+            assertThat(outcome.replies()).singleElement()
+                    .satisfies(reply -> assertThat(reply.method()).isEqualTo("answerCallbackQuery"));
+            assertThat(outcome.ledger()).isEmpty();
+            assertThat(outcome.moderation()).isEmpty();
+        }
     }
 }

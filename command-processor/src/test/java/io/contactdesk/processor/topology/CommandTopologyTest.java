@@ -1,21 +1,30 @@
 package io.contactdesk.processor.topology;
 
+import static io.contactdesk.processor.TelegramUpdates.callback;
 import static io.contactdesk.processor.TelegramUpdates.message;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.contactdesk.contracts.events.AuditEvent;
+import io.contactdesk.contracts.events.ContactUnlocked;
 import io.contactdesk.contracts.events.DeadLetter;
 import io.contactdesk.contracts.events.LedgerEntry;
 import io.contactdesk.contracts.events.LedgerKind;
+import io.contactdesk.contracts.events.Listing;
+import io.contactdesk.contracts.events.ListingStatus;
 import io.contactdesk.contracts.events.OutboxMessage;
 import io.contactdesk.contracts.events.UserProfile;
+import io.contactdesk.contracts.json.Json;
 import io.contactdesk.contracts.topics.Topic;
 import io.contactdesk.contracts.topics.Topics;
+import io.contactdesk.processor.TestRules;
 import io.contactdesk.processor.commands.CommandRouter;
-import io.contactdesk.processor.credits.CreditRules;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
@@ -27,27 +36,39 @@ import org.junit.jupiter.api.Test;
 
 class CommandTopologyTest {
 
+    private static final Instant T0 = Instant.parse("2026-11-25T12:00:00Z");
+    private static final long ADA = 42;
+
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private TopologyTestDriver driver;
     private TestInputTopic<String, String> updates;
+    private TestInputTopic<String, Listing> listingsIn;
     private TestOutputTopic<String, OutboxMessage> outbox;
     private TestOutputTopic<String, LedgerEntry> ledger;
     private TestOutputTopic<String, UserProfile> users;
     private TestOutputTopic<String, DeadLetter> deadLetters;
+    private TestOutputTopic<String, ContactUnlocked> unlocks;
+    private TestOutputTopic<String, AuditEvent> audit;
+    private long nextUpdateId = 1;
+    private Instant clock = T0;
+    /** Time between a user's actions: slow enough to stay within the rate limit, unless a test types faster. */
+    private Duration pace = Duration.ofSeconds(7);
 
     @BeforeEach
     void startTopology() {
-        CommandRouter router = new CommandRouter(new CreditRules(3, 1), Set.of());
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "command-topology-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        driver = new TopologyTestDriver(new CommandTopology(router, meters).build(), props);
+        driver = new TopologyTestDriver(new CommandTopology(new CommandRouter(TestRules.rules()), meters).build(), props, T0);
         updates = driver.createInputTopic(Topics.UPDATES.name(), new StringSerializer(), new StringSerializer());
+        listingsIn = driver.createInputTopic(Topics.LISTINGS.name(), new StringSerializer(), Topics.LISTINGS.valueSerde().serializer());
         outbox = output(Topics.OUTBOX);
         ledger = output(Topics.LEDGER);
         users = output(Topics.USERS);
         deadLetters = output(Topics.UPDATES_DLQ);
+        unlocks = output(Topics.UNLOCKS);
+        audit = output(Topics.AUDIT);
     }
 
     private <V> TestOutputTopic<String, V> output(Topic<String, V> topic) {
@@ -59,92 +80,398 @@ class CommandTopologyTest {
         driver.close();
     }
 
+    // --- driving the bot as users do -------------------------------------------------------------------------
+
+    private List<OutboxMessage> say(long user, String text) {
+        clock = clock.plus(pace);
+        updates.pipeInput(Long.toString(user), message(nextUpdateId++, user, text), clock);
+        return outbox.readValuesToList();
+    }
+
+    private List<OutboxMessage> tap(long user, long messageId, String data) {
+        clock = clock.plus(pace);
+        updates.pipeInput(Long.toString(user), callback(nextUpdateId++, user, messageId, data), clock);
+        return outbox.readValuesToList();
+    }
+
+    private static String text(OutboxMessage message) {
+        return (String) message.params().get("text");
+    }
+
+    private static List<String> buttons(OutboxMessage message) {
+        Object markup = message.params().get("reply_markup");
+        if (markup == null) {
+            return List.of();
+        }
+        Map<?, ?> keyboard = Json.mapper().convertValue(markup, Map.class);
+        List<String> data = new ArrayList<>();
+        for (Object row : (List<?>) keyboard.get("inline_keyboard")) {
+            for (Object button : (List<?>) row) {
+                data.add((String) ((Map<?, ?>) button).get("callback_data"));
+            }
+        }
+        return data;
+    }
+
+    private static OutboxMessage only(List<OutboxMessage> messages, String method) {
+        return messages.stream().filter(m -> m.method().equals(method)).reduce((a, b) -> {
+            throw new AssertionError("more than one " + method + ": " + messages);
+        }).orElseThrow(() -> new AssertionError("no " + method + " in " + messages));
+    }
+
+    private void publish(String id, String title, String category, String city, Instant at) {
+        Listing listing = new Listing(id, title, category, city, "A description of " + title,
+                TestRules.cipher().encrypt("+49 30 " + id.hashCode(), id), ListingStatus.ACTIVE, 0, at, null, null, at);
+        listingsIn.pipeInput(id, listing);
+    }
+
+    private void started(long user) {
+        say(user, "/start");
+        ledger.readValuesToList();
+        users.readValuesToList();
+    }
+
+    // --- walking skeleton ----------------------------------------------------------------------------------------
+
     @Test
     void startRegistersTheUserGrantsTheBonusAndWelcomesThem() {
-        updates.pipeInput("42", message(1, 42, "/start"));
+        List<OutboxMessage> replies = say(ADA, "/start");
 
-        assertThat(users.readValuesToList()).singleElement().satisfies(profile -> {
-            assertThat(profile.userId()).isEqualTo(42);
-            assertThat(profile.firstName()).isEqualTo("Ada");
-        });
+        assertThat(users.readValuesToList()).singleElement().satisfies(p -> assertThat(p.userId()).isEqualTo(ADA));
         assertThat(ledger.readKeyValuesToList()).singleElement().satisfies(entry -> {
             assertThat(entry.key).isEqualTo("42");
             assertThat(entry.value.entryId()).isEqualTo("update:1/ledger:0");
             assertThat(entry.value.delta()).isEqualTo(3);
-            assertThat(entry.value.balanceAfter()).isEqualTo(3);
             assertThat(entry.value.kind()).isEqualTo(LedgerKind.SIGNUP_BONUS);
         });
-        assertThat(outbox.readKeyValuesToList()).singleElement().satisfies(reply -> {
-            assertThat(reply.key).isEqualTo("42");
-            assertThat(reply.value.outboxId()).isEqualTo("update:1/reply:0");
-            assertThat(reply.value.method()).isEqualTo(OutboxMessage.SEND_MESSAGE);
-            assertThat((String) reply.value.params().get("text")).contains("3 credits");
+        assertThat(replies).singleElement().satisfies(reply -> {
+            assertThat(reply.outboxId()).isEqualTo("update:1/reply:0");
+            assertThat(text(reply)).contains("3 credits");
         });
     }
 
     @Test
-    void aSecondStartGrantsNothing() {
-        updates.pipeInput("42", message(1, 42, "/start"));
-        ledger.readValuesToList();
-        outbox.readValuesToList();
+    void aSecondStartGrantsNothingAndBalanceStillSaysThree() {
+        started(ADA);
 
-        updates.pipeInput("42", message(2, 42, "/start"));
-
+        assertThat(text(say(ADA, "/start").get(0))).contains("Welcome back").contains("3 credits");
+        assertThat(text(say(ADA, "/balance").get(0))).isEqualTo("Your balance: <b>3 credits</b>.");
         assertThat(ledger.isEmpty()).isTrue();
-        assertThat((String) outbox.readValue().params().get("text")).contains("Welcome back").contains("3 credits");
-    }
-
-    @Test
-    void balanceAnswersWithTheCurrentBalance() {
-        updates.pipeInput("42", message(1, 42, "/start"));
-        outbox.readValuesToList();
-
-        updates.pipeInput("42", message(2, 42, "/balance"));
-
-        assertThat((String) outbox.readValue().params().get("text")).isEqualTo("Your balance: <b>3 credits</b>.");
     }
 
     @Test
     void anUpdateSeenBeforeIsDroppedWithoutAnyEffect() {
-        updates.pipeInput("42", message(7, 42, "/start"));
+        updates.pipeInput("42", message(7, ADA, "/start"));
         outbox.readValuesToList();
         ledger.readValuesToList();
-        users.readValuesToList();
 
-        updates.pipeInput("42", message(7, 42, "/start"));
+        updates.pipeInput("42", message(7, ADA, "/start"));
 
         assertThat(outbox.isEmpty()).isTrue();
         assertThat(ledger.isEmpty()).isTrue();
-        assertThat(users.isEmpty()).isTrue();
         assertThat(meters.counter("contactdesk.processor.updates", "outcome", "duplicate").count()).isEqualTo(1);
     }
 
     @Test
     void malformedJsonIsDeadLetteredWithItsReasonAndTheNextUpdateIsStillAnswered() {
         updates.pipeInput("42", "{\"update_id\": 5, \"message\": ");
-        updates.pipeInput("42", message(6, 42, "/help"));
+        updates.pipeInput("42", message(6, ADA, "/help"));
 
         DeadLetter letter = deadLetters.readValue();
         assertThat(letter.sourceTopic()).isEqualTo("tg.updates");
         assertThat(letter.reason()).contains("not JSON");
-        assertThat(new String(letter.payload())).isEqualTo("{\"update_id\": 5, \"message\": ");
         assertThat(outbox.readValuesToList()).hasSize(1);
     }
 
     @Test
     void anUpdateKeyedByAnotherUserIsDeadLettered() {
-        updates.pipeInput("7", message(1, 42, "/start"));
+        updates.pipeInput("7", message(1, ADA, "/start"));
 
         assertThat(deadLetters.readValue().reason()).contains("not the sender's user id");
         assertThat(ledger.isEmpty()).isTrue();
     }
 
-    @Test
-    void freeTextGetsAHint() {
-        updates.pipeInput("42", message(1, 42, "hello there"));
+    // --- browse and search -------------------------------------------------------------------------------------
 
-        List<OutboxMessage> replies = outbox.readValuesToList();
-        assertThat(replies).singleElement()
-                .satisfies(reply -> assertThat((String) reply.params().get("text")).contains("/help"));
+    @Test
+    void browsingACategoryPagesFiveListingsNewestFirstByEditingTheSameMessage() {
+        for (int i = 1; i <= 7; i++) {
+            publish("p" + i, "Plumber " + i, "Plumbing", "Berlin", T0.minus(Duration.ofDays(10 - i)));
+        }
+        started(ADA);
+        OutboxMessage categories = say(ADA, "/browse").get(0);
+        assertThat(buttons(categories)).contains("c:0:1");
+
+        OutboxMessage page1 = only(tap(ADA, 100, "c:0:1"), OutboxMessage.EDIT_MESSAGE_TEXT);
+        assertThat(page1.params()).containsEntry("message_id", 100);
+        assertThat(text(page1)).contains("page 1/2");
+        assertThat(buttons(page1)).startsWith("v:p7", "v:p6", "v:p5", "v:p4", "v:p3").contains("c:0:2")
+                .doesNotContain("c:0:0");
+
+        OutboxMessage page2 = only(tap(ADA, 100, "c:0:2"), OutboxMessage.EDIT_MESSAGE_TEXT);
+        assertThat(page2.params()).containsEntry("message_id", 100);
+        assertThat(text(page2)).contains("page 2/2");
+        assertThat(buttons(page2)).startsWith("v:p2", "v:p1").contains("c:0:1");
     }
+
+    @Test
+    void anEmptyCategorySaysSoAndAPagePastTheEndChangesNothing() {
+        started(ADA);
+
+        assertThat(text(only(tap(ADA, 100, "c:1:1"), OutboxMessage.EDIT_MESSAGE_TEXT))).contains("no listings yet");
+        publish("e1", "Electrician", "Electrical", "Rome", T0);
+        List<OutboxMessage> pastTheEnd = tap(ADA, 100, "c:1:9");
+        assertThat(pastTheEnd).singleElement().satisfies(m -> {
+            assertThat(m.method()).isEqualTo(OutboxMessage.ANSWER_CALLBACK_QUERY);
+            assertThat(m.params()).containsEntry("text", "That page no longer exists.");
+        });
+    }
+
+    @Test
+    void searchMatchesCaseInsensitivelyAcrossFieldsAndSuggestsBrowseWhenNothingMatches() {
+        publish("p1", "Quick PLUMBER", "Plumbing", "Berlin", T0);
+        publish("t1", "Maths tutor", "Tutoring", "berlin", T0);
+        started(ADA);
+
+        OutboxMessage found = say(ADA, "/search plumber BERLIN").get(0);
+        assertThat(buttons(found)).containsExactly("v:p1");
+        assertThat(buttons(say(ADA, "/search berlin").get(0))).containsExactlyInAnyOrder("v:p1", "v:t1");
+        assertThat(text(say(ADA, "/search <script>").get(0))).contains("&lt;script&gt;").contains("/browse");
+    }
+
+    // --- view and unlock ---------------------------------------------------------------------------------------
+
+    @Test
+    void unlockingChargesOnceRevealsTheSealedContactAndUnlockingAgainIsFree() {
+        publish("p1", "Plumber", "Plumbing", "Berlin", T0);
+        started(ADA);
+        OutboxMessage view = say(ADA, "/view p1").get(0);
+        assertThat(text(view)).contains("Plumber").contains("Unlock the contact for 1 credit");
+        assertThat(buttons(view)).contains("u:p1");
+
+        List<OutboxMessage> unlocked = tap(ADA, 200, "u:p1");
+        OutboxMessage reveal = only(unlocked, OutboxMessage.EDIT_MESSAGE_TEXT);
+        assertThat(text(reveal)).contains(OutboxMessage.CONTACT_PLACEHOLDER);
+        assertThat(reveal.revealsContact()).isTrue();
+        assertThat(TestRules.cipher().decrypt((String) reveal.params().get(OutboxMessage.SEALED_CONTACT), "p1"))
+                .startsWith("+49 30");
+        assertThat(ledger.readValuesToList()).singleElement().satisfies(entry -> {
+            assertThat(entry.delta()).isEqualTo(-1);
+            assertThat(entry.balanceAfter()).isEqualTo(2);
+            assertThat(entry.kind()).isEqualTo(LedgerKind.UNLOCK);
+        });
+        assertThat(unlocks.readValuesToList()).singleElement().satisfies(u -> assertThat(u.listingId()).isEqualTo("p1"));
+
+        List<OutboxMessage> again = tap(ADA, 200, "u:p1");
+        assertThat(only(again, OutboxMessage.ANSWER_CALLBACK_QUERY).params().get("text")).asString().contains("no charge");
+        assertThat(ledger.isEmpty()).isTrue();
+        assertThat(unlocks.isEmpty()).isTrue();
+    }
+
+    @Test
+    void withTooFewCreditsTheBalanceNeverGoesBelowZeroEvenUnderRapidTaps() {
+        for (int i = 1; i <= 5; i++) {
+            publish("p" + i, "Plumber " + i, "Plumbing", "Berlin", T0);
+        }
+        started(ADA);
+
+        for (int i = 1; i <= 5; i++) {
+            tap(ADA, 300, "u:p" + i);
+        }
+
+        List<LedgerEntry> charges = ledger.readValuesToList();
+        assertThat(charges).hasSize(3).allSatisfy(entry -> assertThat(entry.balanceAfter()).isGreaterThanOrEqualTo(0));
+        assertThat(charges.get(2).balanceAfter()).isZero();
+        List<OutboxMessage> refused = tap(ADA, 300, "u:p5");
+        assertThat(refused.stream().map(CommandTopologyTest::text).filter(t -> t != null))
+                .anySatisfy(t -> assertThat(t).contains("you have <b>0 credits</b>").contains("/submit"));
+    }
+
+    @Test
+    void aForgedUnlockOfAnUnknownOrPendingListingChangesNothing() {
+        Listing pending = new Listing("q1", "Pending", "Plumbing", "Oslo", "Waiting for review",
+                TestRules.cipher().encrypt("@pending_one", "q1"), ListingStatus.PENDING, 7, T0, null, null, T0);
+        listingsIn.pipeInput("q1", pending);
+        started(ADA);
+
+        assertThat(tap(ADA, 1, "u:q1")).singleElement().satisfies(m -> assertThat(m.method()).isEqualTo("answerCallbackQuery"));
+        assertThat(tap(ADA, 1, "u:nope")).singleElement().satisfies(m -> assertThat(m.method()).isEqualTo("answerCallbackQuery"));
+        assertThat(ledger.isEmpty()).isTrue();
+    }
+
+    @Test
+    void unlockedAndHistoryListTheUsersOwnThingsNewestFirst() {
+        publish("p1", "Plumber", "Plumbing", "Berlin", T0);
+        started(ADA);
+        tap(ADA, 1, "u:p1");
+
+        assertThat(buttons(say(ADA, "/unlocked").get(0))).containsExactly("v:p1");
+        String history = text(say(ADA, "/history").get(0));
+        assertThat(history.indexOf("unlock")).isLessThan(history.indexOf("signup bonus"));
+        assertThat(history).contains("<b>-1</b>").contains("<b>+3</b>");
+    }
+
+    // --- submit and moderate ----------------------------------------------------------------------------------
+
+    @Test
+    void aSubmissionIsGuidedValidatedSealedAndGoesToEveryAdminThenTheFirstDecisionWins() {
+        started(ADA);
+        say(TestRules.ADMIN, "/start");
+        say(TestRules.OTHER_ADMIN, "/start");
+        ledger.readValuesToList();
+
+        assertThat(text(say(ADA, "/submit").get(0))).contains("title");
+        assertThat(text(say(ADA, "x").get(0))).contains("at least 3");
+        OutboxMessage categoryQuestion = say(ADA, "Fast plumber").get(0);
+        String sessionChoice = buttons(categoryQuestion).get(0);
+        assertThat(sessionChoice).startsWith("sc:");
+        tap(ADA, 50, sessionChoice);
+        say(ADA, "Berlin");
+        assertThat(text(say(ADA, "short").get(0))).contains("at least 10");
+        say(ADA, "Pipes fixed fast, day and night.");
+        assertThat(text(say(ADA, "not a contact").get(0))).contains("does not look like");
+        OutboxMessage summary = say(ADA, "+49 170 1234567").get(0);
+        assertThat(summary.revealsContact()).isTrue();
+        assertThat(Json.mapper().valueToTree(summary).toString()).doesNotContain("1234567");
+
+        List<OutboxMessage> confirmed = tap(ADA, 51, buttons(summary).get(0));
+        List<OutboxMessage> toAdmins = confirmed.stream().filter(m -> m.chatId() != ADA).toList();
+        String listingId = buttons(toAdmins.get(0)).get(0).substring("ma:".length());
+        Listing submitted = directory(listingId);
+        assertThat(submitted.status()).isEqualTo(ListingStatus.PENDING);
+        assertThat(submitted.sealedContact()).startsWith("v1:k1:").doesNotContain("1234567");
+        assertThat(TestRules.cipher().decrypt(submitted.sealedContact(), submitted.listingId())).isEqualTo("+49 170 1234567");
+        assertThat(toAdmins).extracting(OutboxMessage::chatId).containsExactly(TestRules.ADMIN, TestRules.OTHER_ADMIN);
+        assertThat(buttons(toAdmins.get(0))).containsExactly("ma:" + submitted.listingId(), "mr:" + submitted.listingId());
+
+        // the first admin approves: the listing is published, the submitter earns the reward
+        List<OutboxMessage> approved = tap(TestRules.ADMIN, 60, "ma:" + submitted.listingId());
+        assertThat(directory(listingId).status()).isEqualTo(ListingStatus.ACTIVE);
+        assertThat(directory(listingId).decidedBy()).isEqualTo(TestRules.ADMIN);
+        assertThat(ledger.readValuesToList()).singleElement().satisfies(entry -> {
+            assertThat(entry.userId()).isEqualTo(ADA);
+            assertThat(entry.delta()).isEqualTo(2);
+            assertThat(entry.kind()).isEqualTo(LedgerKind.LISTING_REWARD);
+        });
+        assertThat(approved.stream().filter(m -> m.chatId() == ADA).map(CommandTopologyTest::text))
+                .anySatisfy(t -> assertThat(t).contains("approved").contains("2 credits"));
+        assertThat(audit.readValuesToList()).extracting(AuditEvent::action).contains("approve");
+
+        // the second admin's tap is told it was decided, and changes nothing
+        List<OutboxMessage> late = tap(TestRules.OTHER_ADMIN, 61, "mr:" + submitted.listingId());
+        assertThat(only(late, OutboxMessage.ANSWER_CALLBACK_QUERY).params().get("text")).asString().contains("Already approved");
+        assertThat(directory(listingId).status()).isEqualTo(ListingStatus.ACTIVE);
+        assertThat(ledger.isEmpty()).isTrue();
+    }
+
+    /** The listings topic as every task sees it: the global directory store. */
+    private Listing directory(String listingId) {
+        return driver.<String, Listing>getKeyValueStore("directory").get(listingId);
+    }
+
+    @Test
+    void cancelEndsTheConversationAndAnotherUsersSessionButtonDoesNothing() {
+        started(ADA);
+        say(ADA, "/submit");
+        String choice = buttons(say(ADA, "Fast plumber").get(0)).get(0);
+
+        assertThat(tap(43, 70, choice)).singleElement()
+                .satisfies(m -> assertThat(m.params().get("text")).isEqualTo("This conversation has ended."));
+        assertThat(text(say(ADA, "/cancel").get(0))).contains("Cancelled");
+        assertThat(text(say(ADA, "Berlin").get(0))).contains("I don't know that one");
+    }
+
+    @Test
+    void aDraftIdleForFifteenMinutesIsDiscardedPolitely() {
+        started(ADA);
+        say(ADA, "/submit");
+
+        driver.advanceWallClockTime(Duration.ofMinutes(16));
+
+        assertThat(outbox.readValuesToList()).singleElement()
+                .satisfies(m -> assertThat(text(m)).contains("timed out").contains("/submit"));
+        assertThat(text(say(ADA, "Fast plumber").get(0))).contains("I don't know that one");
+    }
+
+    // --- admins --------------------------------------------------------------------------------------------------
+
+    @Test
+    void grantAndRevokeChangeTheTargetsBalanceNeverBelowZeroAndAreAudited() {
+        started(ADA);
+        say(TestRules.ADMIN, "/start");
+        ledger.readValuesToList();
+
+        List<OutboxMessage> granted = say(TestRules.ADMIN, "/grant 42 5 welcome gift");
+        assertThat(granted.stream().filter(m -> m.chatId() == TestRules.ADMIN).map(CommandTopologyTest::text))
+                .anySatisfy(t -> assertThat(t).contains("Granted 5 credits to 42").contains("Balance: 8 credits"));
+        assertThat(granted.stream().filter(m -> m.chatId() == ADA).map(CommandTopologyTest::text))
+                .anySatisfy(t -> assertThat(t).contains("5 credits").contains("welcome gift"));
+
+        say(TestRules.ADMIN, "/revoke 42 100");
+        List<LedgerEntry> entries = ledger.readValuesToList();
+        assertThat(entries).extracting(LedgerEntry::delta).containsExactly(5L, -8L);
+        assertThat(entries.get(1).balanceAfter()).isZero();
+        assertThat(audit.readValuesToList()).extracting(AuditEvent::action).containsExactly("grant", "revoke");
+        assertThat(text(say(ADA, "/balance").get(0))).contains("0 credits");
+    }
+
+    @Test
+    void aBannedUserGetsOneNoticeThenSilenceUntilUnbanned() {
+        started(ADA);
+        say(TestRules.ADMIN, "/ban 42");
+
+        assertThat(say(ADA, "/balance")).singleElement().satisfies(m -> assertThat(text(m)).contains("banned"));
+        assertThat(say(ADA, "/balance")).isEmpty();
+        assertThat(tap(ADA, 1, "b")).isEmpty();
+
+        say(TestRules.ADMIN, "/unban 42");
+        assertThat(say(ADA, "/balance")).singleElement().satisfies(m -> assertThat(text(m)).contains("3 credits"));
+    }
+
+    @Test
+    void statsCountUsersListingsUnlocksAndCreditsAcrossTheDirectory() {
+        publish("p1", "Plumber", "Plumbing", "Berlin", T0);
+        started(ADA);
+        tap(ADA, 1, "u:p1");
+        say(TestRules.ADMIN, "/start");
+
+        String stats = text(say(TestRules.ADMIN, "/stats").get(0));
+
+        assertThat(stats).contains("Users: <b>2</b>").contains("Active listings: <b>1</b>")
+                .contains("Unlocks today: <b>1</b>").contains("Credits outstanding: <b>5 credits</b>");
+    }
+
+    // --- rate limit --------------------------------------------------------------------------------------------
+
+    @Test
+    void theFirstUpdateOverTheLimitGetsOneSlowDownAndFurtherOnesAreDroppedSilently() {
+        pace = Duration.ofSeconds(1);
+        for (int i = 0; i < 10; i++) {
+            assertThat(say(ADA, "/balance")).hasSize(1);
+        }
+
+        assertThat(say(ADA, "/balance")).singleElement().satisfies(m -> assertThat(text(m)).contains("slow down").contains(" s."));
+        assertThat(say(ADA, "/balance")).isEmpty();
+        assertThat(meters.counter("contactdesk.processor.updates", "outcome", "rate_limited").count()).isEqualTo(2);
+
+        clock = clock.plusSeconds(60);
+        assertThat(say(ADA, "/balance")).hasSize(1);
+    }
+
+    @Test
+    void adminsAreNotRateLimited() {
+        pace = Duration.ofSeconds(1);
+        for (int i = 0; i < 15; i++) {
+            assertThat(say(TestRules.ADMIN, "/balance")).hasSize(1);
+        }
+    }
+
+    @Test
+    void repliesToCallbacksAreAlwaysAnswered() {
+        started(ADA);
+        for (String data : List.of("noop", "b", "zzz")) {
+            assertThat(tap(ADA, 5, data)).extracting(OutboxMessage::method).contains("answerCallbackQuery");
+        }
+    }
+
 }

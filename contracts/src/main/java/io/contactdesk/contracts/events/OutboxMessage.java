@@ -24,6 +24,15 @@ public record OutboxMessage(
     public static final String EDIT_MESSAGE_TEXT = "editMessageText";
     public static final String ANSWER_CALLBACK_QUERY = "answerCallbackQuery";
 
+    /**
+     * A message that reveals a listing's contact carries it sealed: {@code text} holds {@link #CONTACT_PLACEHOLDER}
+     * and the params {@link #SEALED_CONTACT} and {@link #CONTACT_LISTING_ID}. Only the notifier opens the envelope,
+     * replaces the placeholder with the escaped contact and drops both params before calling the Bot API.
+     */
+    public static final String CONTACT_PLACEHOLDER = "{{contact}}";
+    public static final String SEALED_CONTACT = "sealed_contact";
+    public static final String CONTACT_LISTING_ID = "contact_listing_id";
+
     public OutboxMessage {
         Objects.requireNonNull(outboxId, "outboxId");
         Objects.requireNonNull(method, "method");
@@ -54,6 +63,18 @@ public record OutboxMessage(
             params.put("reply_markup", keyboard);
         }
         return new OutboxMessage(outboxId, chatId, EDIT_MESSAGE_TEXT, params, causeId, at);
+    }
+
+    /** The same call with a sealed contact to reveal in place of {@link #CONTACT_PLACEHOLDER}. */
+    public OutboxMessage revealing(String sealedContact, String listingId) {
+        Map<String, Object> withContact = new LinkedHashMap<>(params);
+        withContact.put(SEALED_CONTACT, sealedContact);
+        withContact.put(CONTACT_LISTING_ID, listingId);
+        return new OutboxMessage(outboxId, chatId, method, withContact, causeId, requestedAt);
+    }
+
+    public boolean revealsContact() {
+        return params.containsKey(SEALED_CONTACT);
     }
 
     public static OutboxMessage answerCallbackQuery(

@@ -19,7 +19,7 @@ public final class TopicProvisioning {
         return Topics.all().stream().map(topic -> newTopic(topic, partitions, replicationFactor)).toList();
     }
 
-    static NewTopic newTopic(Topic<?, ?> topic, int partitions, short replicationFactor) {
+    public static NewTopic newTopic(Topic<?, ?> topic, int partitions, short replicationFactor) {
         Map<String, String> configs = new HashMap<>();
         if (topic.compacted()) {
             configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);

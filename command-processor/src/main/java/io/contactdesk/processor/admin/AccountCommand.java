@@ -1,0 +1,23 @@
+package io.contactdesk.processor.admin;
+
+import java.time.Instant;
+
+/**
+ * A change to another user's account, decided elsewhere (an admin's command, a moderation decision) and applied by
+ * the task that owns that user: it travels keyed by the target's id, so their balance is only ever changed in one
+ * place, in order.
+ *
+ * @param commandId deterministic, derived from the cause
+ * @param replyChatId who is told the result (the admin), or 0
+ */
+public record AccountCommand(
+        String commandId,
+        long targetUserId,
+        AccountCommandType type,
+        long amount,
+        String reason,
+        long actorId,
+        long replyChatId,
+        String listingTitle,
+        Instant at) {
+}

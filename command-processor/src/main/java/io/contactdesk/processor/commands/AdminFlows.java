@@ -1,0 +1,97 @@
+package io.contactdesk.processor.commands;
+
+import io.contactdesk.contracts.events.ListingStatus;
+import io.contactdesk.processor.admin.AccountCommand;
+import io.contactdesk.processor.admin.AccountCommandType;
+import io.contactdesk.processor.credits.Credits;
+import io.contactdesk.processor.moderation.ModerationRequest;
+import io.contactdesk.processor.stats.StatsShard;
+import io.contactdesk.processor.updates.IncomingUpdate;
+import io.contactdesk.processor.updates.UserText;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Admin commands. They decide here, on the admin's task, and act where the state lives: account changes travel to
+ * the target user's task as {@link AccountCommand}s, moderation taps to the listing's task.
+ */
+final class AdminFlows {
+
+    static final long MAX_AMOUNT = 1_000_000;
+    private static final Pattern AMOUNT_COMMAND = Pattern.compile("(\\d{1,15})\\s+(\\d{1,15})(?:\\s+(.+))?", Pattern.DOTALL);
+    private static final Pattern USER_ID = Pattern.compile("\\d{1,15}");
+
+    private final BotRules rules;
+
+    AdminFlows(BotRules rules) {
+        this.rules = rules;
+    }
+
+    /** /grant and /revoke: {@code <user_id> <amount> [reason]}. */
+    void changeCredits(Conversation conversation, IncomingUpdate update, AccountCommandType type) {
+        String usage = "Usage: <code>/" + type.name().toLowerCase() + " user_id amount [reason]</code>";
+        Matcher m = AMOUNT_COMMAND.matcher(update.commandArguments());
+        if (!m.matches()) {
+            conversation.reply(usage);
+            return;
+        }
+        long target = Long.parseLong(m.group(1));
+        long amount = Long.parseLong(m.group(2));
+        if (target <= 0 || amount <= 0 || amount > MAX_AMOUNT) {
+            conversation.reply("The amount must be between 1 and " + MAX_AMOUNT + ". " + usage);
+            return;
+        }
+        String reason = m.group(3) == null ? "" : UserText.clean(m.group(3), false);
+        if (reason.length() > 200) {
+            reason = reason.substring(0, 200);
+        }
+        send(conversation, target, type, amount, reason);
+    }
+
+    /** /ban and /unban: {@code <user_id>}. */
+    void changeBan(Conversation conversation, IncomingUpdate update, AccountCommandType type) {
+        String argument = update.commandArguments();
+        if (!USER_ID.matcher(argument).matches() || Long.parseLong(argument) <= 0) {
+            conversation.reply("Usage: <code>/" + type.name().toLowerCase() + " user_id</code>");
+            return;
+        }
+        long target = Long.parseLong(argument);
+        if (type == AccountCommandType.BAN && rules.isAdmin(target)) {
+            conversation.reply("Admins cannot be banned.");
+            return;
+        }
+        send(conversation, target, type, 0, "");
+    }
+
+    private void send(Conversation conversation, long target, AccountCommandType type, long amount, String reason) {
+        long admin = conversation.account().userId();
+        conversation.command(new AccountCommand(conversation.nextCommandId(), target, type, amount, reason, admin,
+                admin, null, conversation.now()));
+    }
+
+    void stats(Conversation conversation, BotState state) {
+        StatsShard totals = state.totals().get();
+        LocalDate today = LocalDate.ofInstant(conversation.now(), ZoneOffset.UTC);
+        conversation.reply("<b>Stats</b>\n"
+                + "Users: <b>" + totals.users() + "</b>\n"
+                + "Active listings: <b>" + state.directory().count(ListingStatus.ACTIVE) + "</b>\n"
+                + "Pending review: <b>" + state.directory().count(ListingStatus.PENDING) + "</b>\n"
+                + "Unlocks today: <b>" + totals.unlocksOn(today) + "</b> · total: <b>" + totals.unlocksTotal() + "</b>\n"
+                + "Credits outstanding: <b>" + Credits.format(totals.creditsOutstanding()) + "</b>");
+    }
+
+    /** An Approve/Reject tap: decided on the listing's task, where the first decision wins. */
+    void moderate(Conversation conversation, BotState state, IncomingUpdate update, CallbackAction.Moderate action) {
+        Optional<ListingStatus> status = state.directory().find(action.listingId()).map(l -> l.status());
+        if (status.isEmpty()) {
+            conversation.answerCallback(update.callbackQueryId(), "Unknown listing.");
+            return;
+        }
+        conversation.moderate(new ModerationRequest(conversation.nextModerationId(), action.listingId(),
+                action.approve(), conversation.account().userId(), update.chatId(), update.messageId(),
+                update.callbackQueryId(), conversation.now()));
+    }
+}

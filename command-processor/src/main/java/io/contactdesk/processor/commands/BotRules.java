@@ -1,0 +1,20 @@
+package io.contactdesk.processor.commands;
+
+import io.contactdesk.contracts.crypto.ContactCipher;
+import io.contactdesk.processor.credits.CreditRules;
+import io.contactdesk.contracts.directory.Categories;
+import io.contactdesk.processor.ratelimit.RateLimiter;
+import java.util.Set;
+
+/** The settings the bot's behaviour depends on. */
+public record BotRules(
+        CreditRules credits, Set<Long> admins, Categories categories, RateLimiter rateLimiter, ContactCipher cipher) {
+
+    public BotRules {
+        admins = Set.copyOf(admins);
+    }
+
+    public boolean isAdmin(long userId) {
+        return admins.contains(userId);
+    }
+}

@@ -1,0 +1,216 @@
+package io.contactdesk.processor.commands;
+
+import static io.contactdesk.processor.commands.Keyboards.button;
+
+import io.contactdesk.contracts.events.InlineButton;
+import io.contactdesk.contracts.events.InlineKeyboard;
+import io.contactdesk.contracts.events.LedgerEntry;
+import io.contactdesk.contracts.events.LedgerKind;
+import io.contactdesk.contracts.events.Listing;
+import io.contactdesk.processor.accounts.Account;
+import io.contactdesk.processor.directory.Page;
+import io.contactdesk.processor.history.LedgerHistory;
+import io.contactdesk.processor.updates.IncomingUpdate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Browsing, searching, viewing and unlocking listings, and the user's own lists. A screen reached by a button edits
+ * the message that carried the button; a command sends a new one.
+ */
+final class DirectoryFlows {
+
+    private final BotRules rules;
+    private final Replies replies;
+
+    DirectoryFlows(BotRules rules, Replies replies) {
+        this.rules = rules;
+        this.replies = replies;
+    }
+
+    /** Where a screen goes: a new message (for commands) or the tapped message, edited in place. */
+    record Screen(Conversation conversation, IncomingUpdate update) {
+        void show(String html, InlineKeyboard keyboard) {
+            if (update.isCallback()) {
+                conversation.edit(update.messageId(), html, keyboard);
+                conversation.answerCallback(update.callbackQueryId(), null);
+            } else {
+                conversation.reply(html, keyboard);
+            }
+        }
+
+        void refuse(String text) {
+            if (update.isCallback()) {
+                conversation.answerCallback(update.callbackQueryId(), text);
+            } else {
+                conversation.reply(text);
+            }
+        }
+    }
+
+    void categories(Screen screen) {
+        List<InlineButton> buttons = new ArrayList<>();
+        List<String> names = rules.categories().names();
+        for (int i = 0; i < names.size(); i++) {
+            buttons.add(button(names.get(i), CallbackAction.categoryPage(i, 1)));
+        }
+        screen.show(replies.categories(), Keyboards.create().rows(buttons, 2).build());
+    }
+
+    void category(Screen screen, BotState state, int index, int pageNumber) {
+        Optional<String> category = rules.categories().at(index);
+        if (category.isEmpty()) {
+            screen.refuse(replies.buttonExpired());
+            return;
+        }
+        List<Listing> listings = state.directory().inCategory(category.get());
+        if (listings.isEmpty()) {
+            screen.show(replies.emptyCategory(category.get()),
+                    Keyboards.create().row(button("◀ Categories", "b")).build());
+            return;
+        }
+        Optional<Page<Listing>> page = Page.of(listings, pageNumber);
+        if (page.isEmpty()) {
+            screen.refuse(replies.pageGone());
+            return;
+        }
+        Keyboards keyboard = listingButtons(page.get())
+                .pager(page.get(), n -> CallbackAction.categoryPage(index, n))
+                .row(button("◀ Categories", "b"));
+        screen.show(replies.categoryPage(category.get(), page.get().number(), page.get().count()), keyboard.build());
+    }
+
+    void search(Screen screen, BotState state, String words, int pageNumber) {
+        if (words == null || words.isBlank()) {
+            screen.refuse(replies.searchUsage());
+            return;
+        }
+        List<Listing> found = state.directory().search(words);
+        if (found.isEmpty()) {
+            screen.show(replies.noMatch(words), null);
+            return;
+        }
+        Optional<Page<Listing>> page = Page.of(found, pageNumber);
+        if (page.isEmpty()) {
+            screen.refuse(replies.pageGone());
+            return;
+        }
+        Keyboards keyboard = listingButtons(page.get()).pager(page.get(), CallbackAction::searchPage);
+        screen.show(replies.searchPage(words, page.get().number(), page.get().count()), keyboard.build());
+    }
+
+    void view(Screen screen, BotState state, String listingId) {
+        Optional<Listing> listing = state.directory().active(listingId);
+        if (listing.isEmpty()) {
+            screen.refuse(replies.listingGone());
+            return;
+        }
+        showListing(screen, listing.get());
+    }
+
+    private void showListing(Screen screen, Listing listing) {
+        Conversation conversation = screen.conversation();
+        boolean unlocked = conversation.account().hasUnlocked(listing.listingId());
+        int cost = rules.credits().unlockCost();
+        String html = replies.listing(listing, unlocked, cost);
+        Keyboards keyboard = Keyboards.create();
+        if (!unlocked) {
+            keyboard.row(button(replies.unlockButton(cost), CallbackAction.unlock(listing.listingId())));
+        }
+        int category = rules.categories().indexOf(listing.category());
+        if (category >= 0) {
+            keyboard.row(button("◀ " + listing.category(), CallbackAction.categoryPage(category, 1)));
+        }
+        IncomingUpdate update = screen.update();
+        if (!unlocked) {
+            screen.show(html, keyboard.build());
+        } else if (update.isCallback()) {
+            conversation.editRevealing(update.messageId(), html, keyboard.build(), listing.sealedContact(), listing.listingId());
+        } else {
+            conversation.replyRevealing(html, keyboard.build(), listing.sealedContact(), listing.listingId());
+        }
+    }
+
+    /**
+     * Charges once and reveals the contact. Updates of one user are handled one at a time by one task, so two quick
+     * taps are two sequential checks of the same balance: it can never go below zero.
+     */
+    void unlock(Screen screen, BotState state, String listingId) {
+        Conversation conversation = screen.conversation();
+        Optional<Listing> listing = state.directory().active(listingId);
+        if (listing.isEmpty()) {
+            screen.refuse(replies.listingGone());
+            return;
+        }
+        Account account = conversation.account();
+        int cost = rules.credits().unlockCost();
+        if (account.hasUnlocked(listingId)) {
+            conversation.answerCallback(screen.update().callbackQueryId(), replies.alreadyUnlocked());
+            revealWithoutAnswer(screen, listing.get());
+            return;
+        }
+        if (account.balance() < cost) {
+            conversation.answerCallback(screen.update().callbackQueryId(), "Not enough credits.");
+            conversation.reply(replies.notEnoughCredits(account.balance(), cost, rules.credits().listingReward()));
+            return;
+        }
+        LedgerEntry payment = conversation.credit(-cost, LedgerKind.UNLOCK, "unlock " + listingId);
+        conversation.update(conversation.account().withUnlocked(listingId));
+        conversation.unlocked(listingId, payment, cost);
+        conversation.answerCallback(screen.update().callbackQueryId(),
+                replies.unlockedNow(cost, conversation.account().balance()));
+        revealWithoutAnswer(screen, listing.get());
+    }
+
+    private void revealWithoutAnswer(Screen screen, Listing listing) {
+        Conversation conversation = screen.conversation();
+        String html = replies.listing(listing, true, rules.credits().unlockCost());
+        int category = rules.categories().indexOf(listing.category());
+        InlineKeyboard back = category < 0 ? null
+                : Keyboards.create().row(button("◀ " + listing.category(), CallbackAction.categoryPage(category, 1))).build();
+        conversation.editRevealing(screen.update().messageId(), html, back, listing.sealedContact(), listing.listingId());
+    }
+
+    void unlocked(Screen screen, BotState state, int pageNumber) {
+        List<String> ids = new ArrayList<>(screen.conversation().account().unlocked());
+        java.util.Collections.reverse(ids);
+        List<Listing> listings = ids.stream().map(id -> state.directory().find(id)).flatMap(Optional::stream).toList();
+        if (listings.isEmpty()) {
+            screen.show(replies.noUnlocks(), null);
+            return;
+        }
+        Optional<Page<Listing>> page = Page.of(listings, pageNumber);
+        if (page.isEmpty()) {
+            screen.refuse(replies.pageGone());
+            return;
+        }
+        Keyboards keyboard = listingButtons(page.get()).pager(page.get(), CallbackAction::unlockedPage);
+        screen.show(replies.unlockedPage(page.get().number(), page.get().count()), keyboard.build());
+    }
+
+    void history(Screen screen, BotState state, int pageNumber) {
+        LedgerHistory history = state.history().get(screen.conversation().account().userId());
+        List<LedgerEntry> entries = history == null ? List.of() : history.newestFirst();
+        if (entries.isEmpty()) {
+            screen.show(replies.emptyHistory(), null);
+            return;
+        }
+        Optional<Page<LedgerEntry>> page = Page.of(entries, pageNumber);
+        if (page.isEmpty()) {
+            screen.refuse(replies.pageGone());
+            return;
+        }
+        screen.show(replies.historyPage(page.get().items(), page.get().number(), page.get().count()),
+                Keyboards.create().pager(page.get(), CallbackAction::historyPage).build());
+    }
+
+    private Keyboards listingButtons(Page<Listing> page) {
+        Keyboards keyboard = Keyboards.create();
+        for (Listing listing : page.items()) {
+            keyboard.row(button(replies.listingButton(listing), CallbackAction.view(listing.listingId())));
+        }
+        return keyboard;
+    }
+
+}

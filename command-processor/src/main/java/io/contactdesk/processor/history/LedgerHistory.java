@@ -1,0 +1,22 @@
+package io.contactdesk.processor.history;
+
+import io.contactdesk.contracts.events.LedgerEntry;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A user's most recent ledger entries, newest first, for /history (the full ledger is in PostgreSQL). */
+public record LedgerHistory(List<LedgerEntry> newestFirst) {
+
+    public static final int KEPT = 200;
+
+    public LedgerHistory {
+        newestFirst = newestFirst == null ? List.of() : List.copyOf(newestFirst);
+    }
+
+    public LedgerHistory with(LedgerEntry entry) {
+        List<LedgerEntry> entries = new ArrayList<>(newestFirst.size() + 1);
+        entries.add(entry);
+        entries.addAll(newestFirst.subList(0, Math.min(newestFirst.size(), KEPT - 1)));
+        return new LedgerHistory(entries);
+    }
+}

@@ -1,0 +1,102 @@
+package io.contactdesk.processor.topology;
+
+import io.contactdesk.contracts.events.AuditEvent;
+import io.contactdesk.contracts.events.ContactUnlocked;
+import io.contactdesk.contracts.events.LedgerEntry;
+import io.contactdesk.contracts.events.Listing;
+import io.contactdesk.contracts.events.OutboxMessage;
+import io.contactdesk.processor.accounts.Account;
+import io.contactdesk.processor.admin.AccountCommand;
+import io.contactdesk.processor.commands.Outcome;
+import io.contactdesk.processor.history.LedgerHistory;
+import io.contactdesk.processor.moderation.ModerationRequest;
+import io.contactdesk.processor.stats.StatsShard;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Makes an {@link Outcome} real inside the current transaction: stores the account, keeps the user's recent history
+ * and the task's stats shard, and forwards every event to its topic, keyed as DESIGN.md §3 says.
+ */
+final class OutcomeWriter {
+
+    private static final String SHARD = "shard";
+
+    private final ProcessorContext<String, Object> context;
+    private final KeyValueStore<Long, Account> accounts;
+    private final KeyValueStore<Long, LedgerHistory> history;
+    private final KeyValueStore<String, StatsShard> shard;
+
+    OutcomeWriter(ProcessorContext<String, Object> context, boolean withAccounts) {
+        this.context = context;
+        this.accounts = withAccounts ? context.getStateStore(CommandTopology.ACCOUNTS_STORE) : null;
+        this.history = withAccounts ? context.getStateStore(CommandTopology.HISTORY_STORE) : null;
+        this.shard = withAccounts ? context.getStateStore(CommandTopology.SHARD_STATS_STORE) : null;
+    }
+
+    void write(Outcome outcome, long timestamp) {
+        if (outcome.account() != null) {
+            store(outcome);
+        }
+        if (outcome.profile() != null) {
+            forward(CommandTopology.USERS_SINK, Long.toString(outcome.profile().userId()), outcome.profile(), timestamp);
+        }
+        for (LedgerEntry entry : outcome.ledger()) {
+            forward(CommandTopology.LEDGER_SINK, Long.toString(entry.userId()), entry, timestamp);
+        }
+        for (ContactUnlocked unlock : outcome.unlocks()) {
+            forward(CommandTopology.UNLOCKS_SINK, Long.toString(unlock.userId()), unlock, timestamp);
+        }
+        for (Listing listing : outcome.listings()) {
+            forward(CommandTopology.LISTINGS_SINK, listing.listingId(), listing, timestamp);
+        }
+        for (AuditEvent event : outcome.audit()) {
+            forward(CommandTopology.AUDIT_SINK, Long.toString(event.actorId()), event, timestamp);
+        }
+        for (AccountCommand command : outcome.accountCommands()) {
+            forward(CommandTopology.ACCOUNT_COMMANDS_SINK, Long.toString(command.targetUserId()), command, timestamp);
+        }
+        for (ModerationRequest request : outcome.moderation()) {
+            forward(CommandTopology.MODERATION_SINK, request.listingId(), request, timestamp);
+        }
+        for (OutboxMessage reply : outcome.replies()) {
+            forward(CommandTopology.OUTBOX_SINK, Long.toString(reply.chatId()), reply, timestamp);
+        }
+    }
+
+    private void store(Outcome outcome) {
+        Account account = outcome.account();
+        accounts.put(account.userId(), account);
+        if (!outcome.ledger().isEmpty()) {
+            LedgerHistory recent = history.get(account.userId());
+            LedgerHistory updated = recent == null ? new LedgerHistory(null) : recent;
+            for (LedgerEntry entry : outcome.ledger()) {
+                updated = updated.with(entry);
+            }
+            history.put(account.userId(), updated);
+        }
+        StatsShard before = shard.get(SHARD);
+        StatsShard after = before == null ? StatsShard.EMPTY : before;
+        if (outcome.registered()) {
+            after = after.withUser();
+        }
+        for (LedgerEntry entry : outcome.ledger()) {
+            after = after.withCredits(entry.delta());
+        }
+        for (ContactUnlocked unlock : outcome.unlocks()) {
+            after = after.withUnlock(LocalDate.ofInstant(unlock.unlockedAt(), ZoneOffset.UTC));
+        }
+        if (!after.equals(before == null ? StatsShard.EMPTY : before)) {
+            shard.put(SHARD, after);
+            String key = "shard-" + context.taskId().partition();
+            context.forward(new Record<>(key, after, context.currentSystemTimeMs()), CommandTopology.STATS_SINK);
+        }
+    }
+
+    private void forward(String sink, String key, Object value, long timestamp) {
+        context.forward(new Record<>(key, value, timestamp), sink);
+    }
+}

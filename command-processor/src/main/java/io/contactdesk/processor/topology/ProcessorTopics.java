@@ -1,0 +1,30 @@
+package io.contactdesk.processor.topology;
+
+import io.contactdesk.contracts.json.JsonSerde;
+import io.contactdesk.contracts.topics.Topic;
+import io.contactdesk.processor.admin.AccountCommand;
+import io.contactdesk.processor.moderation.ModerationRequest;
+import io.contactdesk.processor.stats.StatsShard;
+import org.apache.kafka.common.serialization.Serdes;
+
+/**
+ * The processor's own topics, between its sub-topologies: re-keyed account commands and moderation requests, and
+ * the stats shards. Created with the same partition count as {@code tg.updates}, so account commands land on the
+ * task that owns the user.
+ */
+public final class ProcessorTopics {
+
+    public static final Topic<String, AccountCommand> ACCOUNT_COMMANDS = new Topic<>(
+            "contactdesk.processor.account-commands", Serdes.String(), JsonSerde.of(AccountCommand.class), false,
+            java.time.Duration.ofDays(7));
+
+    public static final Topic<String, ModerationRequest> MODERATION = new Topic<>(
+            "contactdesk.processor.moderation", Serdes.String(), JsonSerde.of(ModerationRequest.class), false,
+            java.time.Duration.ofDays(7));
+
+    public static final Topic<String, StatsShard> STATS = new Topic<>(
+            "contactdesk.processor.stats", Serdes.String(), JsonSerde.of(StatsShard.class), true, null);
+
+    private ProcessorTopics() {
+    }
+}

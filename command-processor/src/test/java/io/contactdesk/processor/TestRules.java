@@ -1,0 +1,29 @@
+package io.contactdesk.processor;
+
+import io.contactdesk.contracts.crypto.ContactCipher;
+import io.contactdesk.contracts.directory.Categories;
+import io.contactdesk.processor.commands.BotRules;
+import io.contactdesk.processor.credits.CreditRules;
+import io.contactdesk.processor.ratelimit.RateLimiter;
+import java.time.Duration;
+import java.util.Set;
+
+/** The rules of DESIGN.md's defaults, with admins 900 and 901 and a fresh keyring. */
+public final class TestRules {
+
+    public static final long ADMIN = 900;
+    public static final long OTHER_ADMIN = 901;
+    public static final String KEYRING = ContactCipher.generateKeyringEntry("k1");
+
+    private TestRules() {
+    }
+
+    public static BotRules rules() {
+        return new BotRules(new CreditRules(3, 1, 2), Set.of(ADMIN, OTHER_ADMIN), new Categories(Categories.DEFAULT),
+                new RateLimiter(10, Duration.ofSeconds(60)), ContactCipher.fromKeyring(KEYRING));
+    }
+
+    public static ContactCipher cipher() {
+        return ContactCipher.fromKeyring(KEYRING);
+    }
+}
