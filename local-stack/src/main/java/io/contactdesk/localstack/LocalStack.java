@@ -80,6 +80,7 @@ public final class LocalStack implements AutoCloseable {
         common.put("DATABASE_URL", databaseUrl());
         common.put("ADMIN_USER_IDS", settings.adminUserIds());
         common.put("STREAMS_STATE_DIR", settings.streamsDir().toString());
+        common.put("CONTACT_ENCRYPTION_KEYS", LocalKeyring.resolve(settings.contactEncryptionKeys(), settings.dataDir()));
 
         int port = settings.firstServicePort();
         List<CompletableFuture<ServiceInstance>> starting = new ArrayList<>();

@@ -10,6 +10,7 @@ import java.util.Map;
  * @param telegramToken a real bot token: then no sandbox runs and the services talk to {@code telegramApiUrl}
  * @param externalKafka bootstrap servers of a broker someone else runs (tests use it for Testcontainers' Kafka);
  *     null starts the embedded KRaft broker
+ * @param contactEncryptionKeys the keyring to use; null generates one in the data directory on first start
  */
 public record LocalStackSettings(
         int sandboxPort,
@@ -20,7 +21,8 @@ public record LocalStackSettings(
         String telegramApiUrl,
         String adminUserIds,
         String externalKafka,
-        int firstServicePort) {
+        int firstServicePort,
+        String contactEncryptionKeys) {
 
     public static final String SANDBOX_TOKEN = "100000001:local-sandbox-token";
     public static final String DATABASE = "contactdesk";
@@ -36,7 +38,8 @@ public record LocalStackSettings(
                 token == null ? null : env.getOrDefault("TELEGRAM_API_URL", "https://api.telegram.org"),
                 env.getOrDefault("ADMIN_USER_IDS", ""),
                 null,
-                port(env, "SERVICES_FIRST_PORT", 8091));
+                port(env, "SERVICES_FIRST_PORT", 8091),
+                blankToNull(env.get("CONTACT_ENCRYPTION_KEYS")));
     }
 
     public boolean usesSandbox() {

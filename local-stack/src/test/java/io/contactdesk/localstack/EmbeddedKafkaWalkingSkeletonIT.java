@@ -15,7 +15,7 @@ class EmbeddedKafkaWalkingSkeletonIT extends WalkingSkeletonScenario {
 
     @BeforeAll
     static void startStack() {
-        stack = new LocalStack(new LocalStackSettings(0, 0, 0, dataDir, null, null, "", null, 0)).start();
+        stack = new LocalStack(new LocalStackSettings(0, 0, 0, dataDir, null, null, "", null, 0, null)).start();
     }
 
     @AfterAll

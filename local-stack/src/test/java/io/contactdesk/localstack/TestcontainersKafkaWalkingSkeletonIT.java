@@ -25,7 +25,7 @@ class TestcontainersKafkaWalkingSkeletonIT extends WalkingSkeletonScenario {
 
     @BeforeAll
     static void startStack() {
-        stack = new LocalStack(new LocalStackSettings(0, 0, 0, dataDir, null, null, "", KAFKA.getBootstrapServers(), 0))
+        stack = new LocalStack(new LocalStackSettings(0, 0, 0, dataDir, null, null, "", KAFKA.getBootstrapServers(), 0, null))
                 .start();
     }
 

@@ -28,7 +28,9 @@ public final class ServiceLauncher {
                 "spring.config.name", service,
                 "spring.application.name", service,
                 // Setting failures are printed as one line by run(); other failures keep their stack trace.
-                "logging.level.org.springframework.boot.diagnostics.LoggingFailureAnalysisReporter", "off"));
+                "logging.level.org.springframework.boot.diagnostics.LoggingFailureAnalysisReporter", "off",
+                "logging.level.org.springframework.boot.SpringApplication", "off",
+                "logging.level.org.springframework.boot.web.server.servlet.context", "error"));
         return app;
     }
 

@@ -91,7 +91,7 @@ class ComposeFileTest {
                     () -> new AssertionError("no scrape job for " + name));
             assertThat(job).containsEntry("metrics_path", "/actuator/prometheus");
             Map<String, Object> dns = list(job.get("dns_sd_configs")).get(0);
-            assertThat(list(dns.get("names"))).containsExactly(name);
+            assertThat(dns.get("names")).isEqualTo(List.of(name));
             assertThat(String.valueOf(dns.get("port"))).isEqualTo(SERVICE_PORTS.get(name));
         }
         assertThat(services()).containsKeys("prometheus", "grafana");

@@ -59,7 +59,7 @@ class GrafanaDashboardTest {
         Map<String, Object> providers = ComposeFileTest.yaml(
                 ComposeFileTest.ROOT.resolve("deploy/grafana/provisioning/dashboards/contactdesk.yml"));
         Map<String, Object> options = ComposeFileTest.map(ComposeFileTest.list(providers.get("providers")).get(0).get("options"));
-        List<?> volumes = (List<?>) ComposeFileTest.map(ComposeFileTest.map(ComposeFileTest.yaml(
+        List<Object> volumes = (List<Object>) ComposeFileTest.map(ComposeFileTest.map(ComposeFileTest.yaml(
                 ComposeFileTest.ROOT.resolve("docker-compose.yml")).get("services")).get("grafana")).get("volumes");
 
         assertThat(volumes).contains("./deploy/grafana/dashboards:" + options.get("path") + ":ro");

@@ -1,0 +1,46 @@
+package io.contactdesk.localstack;
+
+import io.contactdesk.contracts.crypto.ContactCipher;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+/**
+ * The contact encryption keyring of a local stack: the one given in {@code CONTACT_ENCRYPTION_KEYS}, or else one
+ * generated on first start and kept (owner-readable only) in the data directory, so contacts stay readable across
+ * restarts.
+ */
+final class LocalKeyring {
+
+    static final String FILE = "contact-encryption-keys";
+
+    private LocalKeyring() {
+    }
+
+    static String resolve(String configured, Path dataDir) {
+        if (configured != null && !configured.isBlank()) {
+            ContactCipher.fromKeyring(configured);
+            return configured.trim();
+        }
+        Path file = dataDir.resolve(FILE);
+        try {
+            if (Files.exists(file)) {
+                return Files.readString(file, StandardCharsets.UTF_8).trim();
+            }
+            Files.createDirectories(dataDir);
+            String keyring = ContactCipher.generateKeyringEntry("local1");
+            Files.writeString(file, keyring + "\n", StandardCharsets.UTF_8);
+            try {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException notPosix) {
+                // Windows: the file stays as private as the data directory itself.
+            }
+            return keyring;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep the contact keyring in " + file, e);
+        }
+    }
+}
