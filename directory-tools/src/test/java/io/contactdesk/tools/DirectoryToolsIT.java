@@ -1,0 +1,173 @@
+package io.contactdesk.tools;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.contactdesk.contracts.crypto.ContactCipher;
+import io.contactdesk.contracts.events.Listing;
+import io.contactdesk.contracts.events.ListingStatus;
+import io.contactdesk.contracts.topics.Topics;
+import io.contactdesk.infra.KraftBroker;
+import io.contactdesk.tools.importer.ImportListings;
+import io.contactdesk.tools.rotation.RotateContactKeys;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Both tools against a real KRaft broker: import, re-import, rotate, rotate again. */
+class DirectoryToolsIT {
+
+    private static final List<String> CONTACTS = List.of("+49 30 1234567", "anna@example.org", "@movers_hh");
+    private static final String CSV = "title,category,city,description,contact\n"
+            + "Acme Plumbing,plumbing,Berlin,Pipes fixed fast and clean.,+49 30 1234567\n"          // line 2
+            + "Bad Category,Foo,Berlin,Pipes fixed fast and clean.,+49 30 7654321\n"                 // line 3
+            + "\"Anna's Tutoring, Maths\",Tutoring,Munich,\"Algebra,\ngeometry and \"\"more\"\".\",anna@example.org\n" // lines 4-5
+            + "No Contact,Moving,Hamburg,Boxes carried upstairs.,12\n"                              // line 6
+            + "HH Movers,Moving,Hamburg,Boxes carried upstairs.,@movers_hh\n";                       // line 7
+
+    private static KraftBroker broker;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void startBroker() {
+        broker = KraftBroker.builder().build().start();
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    @Test
+    void importsOnceThenRotatesEveryContactToTheNewKey() throws Exception {
+        String k1 = ContactCipher.generateKeyringEntry("k1");
+        String k2 = ContactCipher.generateKeyringEntry("k2");
+        Map<String, String> oldRing = env(k1);
+        Map<String, String> newRing = env(k2 + "," + k1);
+        Path file = Files.writeString(dir.resolve("listings.csv"), CSV);
+
+        Result first = run(oldRing, (out, err) -> ImportListings.run(new String[] {file.toString()}, oldRing, out, err));
+        assertThat(first.exit).as("out=%s err=%s", first.out, first.err).isZero();
+        assertThat(first.out).isEqualTo("imported 3, skipped 2 (bad rows), 0 already present\n");
+        assertThat(first.err.lines().toList()).hasSize(2).satisfiesExactly(
+                line -> assertThat(line).startsWith("line 3: category \"Foo\" is not one of"),
+                line -> assertThat(line).startsWith("line 6: contact is not"));
+
+        List<ConsumerRecord<String, byte[]>> records = rawRecords();
+        assertThat(records).hasSize(3);
+        assertNoPlaintextContact(records);
+        Map<String, Listing> imported = listings();
+        assertThat(imported.values()).allSatisfy(listing -> {
+            assertThat(listing.listingId()).matches("imp-[0-9a-f]{16}");
+            assertThat(listing.status()).isEqualTo(ListingStatus.ACTIVE);
+            assertThat(listing.submittedBy()).isZero();
+            assertThat(listing.contactKeyId()).isEqualTo("k1");
+        });
+        assertThat(imported.values()).extracting(Listing::title)
+                .containsExactlyInAnyOrder("Acme Plumbing", "Anna's Tutoring, Maths", "HH Movers");
+        assertThat(imported.values()).filteredOn(l -> l.title().startsWith("Anna")).singleElement()
+                .extracting(Listing::description).isEqualTo("Algebra,\ngeometry and \"more\".");
+
+        Result again = run(oldRing, (out, err) -> ImportListings.run(new String[] {file.toString()}, oldRing, out, err));
+        assertThat(again.exit).as(again.err).isZero();
+        assertThat(again.out).isEqualTo("imported 0, skipped 2 (bad rows), 3 already present\n");
+        assertThat(rawRecords()).hasSize(3);
+
+        Result rotation = run(newRing, (out, err) -> RotateContactKeys.run(new String[0], newRing, out, err));
+        assertThat(rotation.exit).as(rotation.err).isZero();
+        assertThat(rotation.out).isEqualTo("rotated 3 of 3 listings to key k2\n");
+        assertThat(rotation.err).isEmpty();
+
+        Result secondRotation = run(newRing, (out, err) -> RotateContactKeys.run(new String[0], newRing, out, err));
+        assertThat(secondRotation.exit).as(secondRotation.err).isZero();
+        assertThat(secondRotation.out).isEqualTo("rotated 0 of 3 listings to key k2\n");
+
+        List<ConsumerRecord<String, byte[]>> afterRotation = rawRecords();
+        assertThat(afterRotation).hasSize(6);
+        assertNoPlaintextContact(afterRotation);
+        ContactCipher cipher = ContactCipher.fromKeyring(k2); // k1 is no longer needed to read anything
+        Map<String, Listing> rotated = listings();
+        assertThat(rotated).hasSize(3);
+        assertThat(rotated.values()).allSatisfy(listing -> {
+            assertThat(listing.contactKeyId()).isEqualTo("k2");
+            assertThat(listing.updatedAt()).isAfterOrEqualTo(imported.get(listing.listingId()).updatedAt());
+            assertThat(listing.withSealedContact(null, null))
+                    .isEqualTo(imported.get(listing.listingId()).withSealedContact(null, null));
+        });
+        assertThat(rotated.values()).extracting(l -> cipher.decrypt(l.sealedContact(), l.listingId()))
+                .containsExactlyInAnyOrderElementsOf(CONTACTS);
+        assertThat(rotation.out + secondRotation.out).doesNotContain(CONTACTS);
+    }
+
+    private static void assertNoPlaintextContact(List<ConsumerRecord<String, byte[]>> records) {
+        for (ConsumerRecord<String, byte[]> record : records) {
+            String bytes = new String(record.value(), StandardCharsets.UTF_8);
+            assertThat(bytes).contains("\"sealedContact\":\"v1:");
+            for (String contact : CONTACTS) {
+                assertThat(bytes).doesNotContain(contact);
+            }
+        }
+    }
+
+    private static Map<String, Listing> listings() {
+        return new ListingsReader(broker.bootstrapServers(), Duration.ofSeconds(30)).readAll(System.err);
+    }
+
+    /** Every record on the topic, as bytes: what a broker operator (or an attacker with disk access) would see. */
+    private static List<ConsumerRecord<String, byte[]>> rawRecords() {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props,
+                Topics.LISTINGS.keySerde().deserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.LISTINGS.name()).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))
+                    && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+            return records;
+        }
+    }
+
+    private Map<String, String> env(String keyring) {
+        return Map.of(ToolSettings.BOOTSTRAP, broker.bootstrapServers(), ContactCipher.VARIABLE, keyring);
+    }
+
+    private interface Tool {
+        int run(PrintStream out, PrintStream err);
+    }
+
+    private record Result(int exit, String out, String err) {
+    }
+
+    private static Result run(Map<String, String> env, Tool tool) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = tool.run(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+}
