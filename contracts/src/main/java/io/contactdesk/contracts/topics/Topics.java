@@ -3,9 +3,11 @@ package io.contactdesk.contracts.topics;
 import io.contactdesk.contracts.events.AuditEvent;
 import io.contactdesk.contracts.events.ContactUnlocked;
 import io.contactdesk.contracts.events.DeadLetter;
+import io.contactdesk.contracts.events.Heartbeat;
 import io.contactdesk.contracts.events.IngressOffset;
 import io.contactdesk.contracts.events.LedgerEntry;
 import io.contactdesk.contracts.events.Listing;
+import io.contactdesk.contracts.events.OpsAlert;
 import io.contactdesk.contracts.events.OutboxMessage;
 import io.contactdesk.contracts.events.UserProfile;
 import io.contactdesk.contracts.json.JsonSerde;
@@ -57,6 +59,14 @@ public final class Topics {
     public static final Topic<String, AuditEvent> AUDIT =
             new Topic<>("audit.events", Serdes.String(), JsonSerde.of(AuditEvent.class), false, LONG);
 
+    /** Alerts for admins, keyed by fingerprint so the notifier can fold repeats. */
+    public static final Topic<String, OpsAlert> ALERTS =
+            new Topic<>("ops.alerts", Serdes.String(), JsonSerde.of(OpsAlert.class), false, WEEK);
+
+    /** The latest health snapshot of every service instance, keyed by {@code service/instance}. */
+    public static final Topic<String, Heartbeat> HEARTBEATS =
+            new Topic<>("ops.heartbeats", Serdes.String(), JsonSerde.of(Heartbeat.class), true, null);
+
     public static final Topic<String, DeadLetter> UPDATES_DLQ = deadLetters(UPDATES);
     public static final Topic<String, DeadLetter> OUTBOX_DLQ = deadLetters(OUTBOX);
     public static final Topic<String, DeadLetter> LEDGER_DLQ = deadLetters(LEDGER);
@@ -66,7 +76,7 @@ public final class Topics {
     public static final Topic<String, DeadLetter> AUDIT_DLQ = deadLetters(AUDIT);
 
     private static final List<Topic<?, ?>> ALL = List.of(
-            UPDATES, INGRESS_OFFSETS, OUTBOX, LEDGER, USERS, LISTINGS, UNLOCKS, AUDIT,
+            UPDATES, INGRESS_OFFSETS, OUTBOX, LEDGER, USERS, LISTINGS, UNLOCKS, AUDIT, ALERTS, HEARTBEATS,
             UPDATES_DLQ, OUTBOX_DLQ, LEDGER_DLQ, USERS_DLQ, LISTINGS_DLQ, UNLOCKS_DLQ, AUDIT_DLQ);
 
     private static final Map<String, Topic<?, ?>> BY_NAME =

@@ -1,5 +1,7 @@
 package io.contactdesk.tools.importer;
 
+import io.contactdesk.contracts.directory.ListingFields;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -37,6 +39,6 @@ public final class ListingIds {
 
     /** Case and spacing do not make a different listing: "Acme  Plumbing " is "acme plumbing". */
     static String normalise(String value) {
-        return TextCleaner.clean(value, false).toLowerCase(Locale.ROOT);
+        return ListingFields.clean(value, false).toLowerCase(Locale.ROOT);
     }
 }

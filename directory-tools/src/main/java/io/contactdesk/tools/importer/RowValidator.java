@@ -1,5 +1,7 @@
 package io.contactdesk.tools.importer;
 
+import io.contactdesk.contracts.directory.ListingFields;
+
 import io.contactdesk.contracts.directory.Categories;
 import java.util.Optional;
 
@@ -16,20 +18,20 @@ public final class RowValidator {
     }
 
     public RowResult validate(int line, String title, String category, String city, String description, String contact) {
-        String cleanTitle = TextCleaner.clean(title, false);
-        String cleanCategory = TextCleaner.clean(category, false);
-        String cleanCity = TextCleaner.clean(city, false);
-        String cleanDescription = TextCleaner.clean(description, true);
-        String cleanContact = TextCleaner.clean(contact, false);
+        String cleanTitle = ListingFields.clean(title, false);
+        String cleanCategory = ListingFields.clean(category, false);
+        String cleanCity = ListingFields.clean(city, false);
+        String cleanDescription = ListingFields.clean(description, true);
+        String cleanContact = ListingFields.clean(contact, false);
 
-        Optional<String> problem = length("title", cleanTitle, 3, 80)
+        Optional<String> problem = length("title", cleanTitle, ListingFields.TITLE_MIN, ListingFields.TITLE_MAX)
                 .or(() -> categories.find(cleanCategory).isPresent() ? Optional.empty()
                         : Optional.of("category \"" + cleanCategory + "\" is not one of " + String.join(", ", categories.names())))
-                .or(() -> length("city", cleanCity, 2, 60))
-                .or(() -> length("description", cleanDescription, 10, 1000))
-                .or(() -> cleanContact.isEmpty() ? Optional.of("contact is empty: it must be " + ContactFormat.EXPECTED)
-                        : ContactFormat.isValid(cleanContact) ? Optional.empty()
-                        : Optional.of("contact is not " + ContactFormat.EXPECTED));
+                .or(() -> length("city", cleanCity, ListingFields.CITY_MIN, ListingFields.CITY_MAX))
+                .or(() -> length("description", cleanDescription, ListingFields.DESCRIPTION_MIN, ListingFields.DESCRIPTION_MAX))
+                .or(() -> cleanContact.isEmpty() ? Optional.of("contact is empty: it must be " + ListingFields.CONTACT_KINDS)
+                        : ListingFields.isContact(cleanContact) ? Optional.empty()
+                        : Optional.of("contact is not " + ListingFields.CONTACT_KINDS));
         if (problem.isPresent()) {
             return new RowProblem(line, problem.get());
         }
@@ -38,8 +40,7 @@ public final class RowValidator {
     }
 
     private static Optional<String> length(String field, String value, int min, int max) {
-        // Code points, so an emoji or a non-Latin letter counts as the one character a reader sees.
-        int length = value.codePointCount(0, value.length());
+        int length = ListingFields.length(value);
         if (length >= min && length <= max) {
             return Optional.empty();
         }
