@@ -4,7 +4,9 @@ import io.contactdesk.dbwriter.DbWriterApplication;
 import io.contactdesk.infra.EmbeddedPostgresServer;
 import io.contactdesk.infra.KraftBroker;
 import io.contactdesk.notifier.NotifierApplication;
+import io.contactdesk.contracts.topics.Topics;
 import io.contactdesk.poller.IngressPollerApplication;
+import io.contactdesk.poller.ingress.IngressOffsets;
 import io.contactdesk.processor.CommandProcessorApplication;
 import io.contactdesk.contracts.boot.ServiceLauncher;
 import io.contactdesk.sandbox.TelegramSandbox;
@@ -13,7 +15,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,11 +55,13 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void startInfrastructure() {
-        // Broker, database and sandbox do not depend on each other: start them side by side.
+        // Broker and database do not depend on each other: start them side by side; the sandbox follows the broker.
         CompletableFuture<Void> kafka = settings.externalKafka() != null
                 ? CompletableFuture.completedFuture(null)
                 : CompletableFuture.runAsync(() -> broker = KraftBroker.builder()
                         .port(settings.kafkaPort())
+                        // A fixed controller port next to the client port: the same broker on every restart.
+                        .controllerPort(settings.kafkaPort() == 0 ? 0 : settings.kafkaPort() + 1)
                         .dataDir(settings.kafkaDir())
                         .build()
                         .start());
@@ -62,14 +72,35 @@ public final class LocalStack implements AutoCloseable {
                 .user(LocalStackSettings.DATABASE, LocalStackSettings.DATABASE)
                 .build()
                 .start());
+        join(CompletableFuture.allOf(kafka, database));
         if (settings.usesSandbox()) {
             sandbox = TelegramSandbox.builder()
                     .port(settings.sandboxPort())
                     .token(LocalStackSettings.SANDBOX_TOKEN)
+                    .firstUpdateId(nextUpdateId())
                     .build()
                     .start();
         }
-        join(CompletableFuture.allOf(kafka, database));
+    }
+
+    /**
+     * Telegram's update ids only grow, and the poller resumes after the last one it published (kept in Kafka). A new
+     * sandbox on a kept data directory must continue from there, or its first updates would count as confirmed.
+     */
+    private long nextUpdateId() {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrapServers()))) {
+            if (!admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(Topics.INGRESS_OFFSETS.name())) {
+                return 0;
+            }
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot read the broker's topics: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        long botId = Long.parseLong(LocalStackSettings.SANDBOX_TOKEN.substring(0, LocalStackSettings.SANDBOX_TOKEN.indexOf(':')));
+        OptionalLong last = new IngressOffsets(kafkaBootstrapServers()).lastPublished(botId);
+        return last.isPresent() ? last.getAsLong() + 1 : 0;
     }
 
     private void startServices() {

@@ -64,7 +64,7 @@ public final class TelegramSandbox implements AutoCloseable {
         CallbackQueries callbackQueries = new CallbackQueries();
         TelegramObjects objects = new TelegramObjects(bot);
         Faults faults = new Faults();
-        this.updates = new UpdateQueue(stats);
+        this.updates = new UpdateQueue(stats, config.firstUpdateId());
         this.router = new Router(
                 new BotApiHandler(config.token(), chats, updates, callbackQueries, new FloodControl(config.floodLimits()),
                         objects, stats, faults),
@@ -147,6 +147,7 @@ public final class TelegramSandbox implements AutoCloseable {
         private String botUsername = "contactdesk_bot";
         private String botFirstName = "ContactDesk";
         private FloodLimits floodLimits = FloodLimits.DEFAULT;
+        private long firstUpdateId;
 
         private Builder() {
         }
@@ -193,13 +194,27 @@ public final class TelegramSandbox implements AutoCloseable {
             return floodLimits(FloodLimits.DISABLED);
         }
 
+        /**
+         * The id of the first update; 0 (the default) picks one at random, as Telegram's ids do not start at 1. A
+         * sandbox replacing another for the same bot continues after the last id its poller published, as Telegram's
+         * ids would.
+         */
+        public Builder firstUpdateId(long firstUpdateId) {
+            if (firstUpdateId < 0 || firstUpdateId > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("update ids are positive 32-bit numbers: " + firstUpdateId);
+            }
+            this.firstUpdateId = firstUpdateId;
+            return this;
+        }
+
         public TelegramSandbox build() {
-            return new TelegramSandbox(new Settings(port, bindAddress, token, botUsername, botFirstName, floodLimits));
+            return new TelegramSandbox(new Settings(port, bindAddress, token, botUsername, botFirstName, floodLimits,
+                    firstUpdateId));
         }
     }
 
     /** A snapshot of the builder, so that reusing a builder cannot change a built sandbox. */
     private record Settings(int port, String bindAddress, String token, String botUsername, String botFirstName,
-                            FloodLimits floodLimits) {
+                            FloodLimits floodLimits, long firstUpdateId) {
     }
 }

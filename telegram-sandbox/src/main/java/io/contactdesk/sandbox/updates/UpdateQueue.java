@@ -26,10 +26,11 @@ public final class UpdateQueue {
     private long highestDelivered;
     private boolean closed;
 
-    public UpdateQueue(Stats stats) {
+    /** @param firstUpdateId the first id to hand out, or 0 for a random one */
+    public UpdateQueue(Stats stats, long firstUpdateId) {
         this.stats = stats;
         // Like Telegram, ids do not start at 1: a client that assumes so (or resets to 0) shows up in tests.
-        this.nextUpdateId = 100_000 + ThreadLocalRandom.current().nextInt(900_000);
+        this.nextUpdateId = firstUpdateId > 0 ? firstUpdateId : 100_000 + ThreadLocalRandom.current().nextInt(900_000);
         this.highestDelivered = nextUpdateId - 1;
     }
 
