@@ -93,6 +93,12 @@ public record Account(
         return new Account(changed, balance, signupBonusGranted, unlocked, lastSearch, false);
     }
 
+    /** The user blocked the bot: nothing is sent to them until they write again (see {@link #seenAs}). */
+    public Account blockedAt(Instant now) {
+        return withProfile(new UserProfile(profile.userId(), profile.username(), profile.firstName(),
+                profile.languageCode(), profile.admin(), profile.banned(), true, profile.registeredAt(), now));
+    }
+
     public Account withBanNoticeSent() {
         return new Account(profile, balance, signupBonusGranted, unlocked, lastSearch, true);
     }

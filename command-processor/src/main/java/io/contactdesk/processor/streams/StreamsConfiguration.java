@@ -9,7 +9,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -28,7 +30,8 @@ class StreamsConfiguration {
         return new KafkaAdmin.NewTopics(
                 TopicProvisioning.newTopic(ProcessorTopics.ACCOUNT_COMMANDS, settings.topicPartitions(), replication),
                 TopicProvisioning.newTopic(ProcessorTopics.MODERATION, settings.topicPartitions(), replication),
-                TopicProvisioning.newTopic(ProcessorTopics.STATS, settings.topicPartitions(), replication));
+                TopicProvisioning.newTopic(ProcessorTopics.STATS, settings.topicPartitions(), replication),
+                new NewTopic(ProcessorTopics.DEAD_LETTERS, settings.topicPartitions(), replication));
     }
 
     @Bean
@@ -52,6 +55,10 @@ class StreamsConfiguration {
         // Exactly-once commits every 100 ms by default: the floor of reply latency, and cheap enough here.
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        // A record that cannot even be deserialized is set aside, with the error in its headers, instead of
+        // stopping every user's pipeline (tg.updates itself is plain strings: its bad JSON is dead-lettered with reasons).
+        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
+        props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, ProcessorTopics.DEAD_LETTERS);
         props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
         return props;
     }

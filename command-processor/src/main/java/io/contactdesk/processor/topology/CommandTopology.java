@@ -28,6 +28,7 @@ import org.apache.kafka.streams.state.Stores;
  * <pre>
  * tg.updates ───────────▶ handle-update ─┐  (per user: accounts, sessions, history, rate windows, seen updates)
  * account-commands ─────▶ apply-account-command ─┤  (the same per-user stores: the target's own task)
+ * tg.delivery-reports ─▶ note-delivery-report ──┤  (the user blocked the bot: stop sending)
  * moderation ───────────▶ decide-moderation ─────┤  (per listing: first decision wins)
  * listings ─▶ [global directory]   stats ─▶ [global stats shards]
  *                                                └─▶ tg.outbox · users · credit.ledger · listings · contact.unlocks
@@ -39,6 +40,8 @@ public final class CommandTopology {
     static final String UPDATES_SOURCE = "updates";
     static final String ACCOUNT_COMMANDS_SOURCE = "account-commands";
     static final String MODERATION_SOURCE = "moderation-requests";
+    static final String DELIVERY_REPORTS_SOURCE = "delivery-reports";
+    static final String DELIVERY_REPORT_HANDLER = "note-delivery-report";
     static final String UPDATE_HANDLER = "handle-update";
     static final String ACCOUNT_COMMAND_HANDLER = "apply-account-command";
     static final String MODERATION_HANDLER = "decide-moderation";
@@ -85,7 +88,11 @@ public final class CommandTopology {
         topology.addSource(MODERATION_SOURCE, Serdes.String().deserializer(),
                 ProcessorTopics.MODERATION.valueSerde().deserializer(), ProcessorTopics.MODERATION.name());
 
+        topology.addSource(DELIVERY_REPORTS_SOURCE, Serdes.String().deserializer(),
+                Topics.DELIVERY_REPORTS.valueSerde().deserializer(), Topics.DELIVERY_REPORTS.name());
+
         topology.addProcessor(UPDATE_HANDLER, () -> new UpdateHandler(router, metrics), UPDATES_SOURCE);
+        topology.addProcessor(DELIVERY_REPORT_HANDLER, DeliveryReportHandler::new, DELIVERY_REPORTS_SOURCE);
         topology.addProcessor(ACCOUNT_COMMAND_HANDLER, () -> new AccountCommandHandler(applier), ACCOUNT_COMMANDS_SOURCE);
         topology.addProcessor(MODERATION_HANDLER, ModerationHandler::new, MODERATION_SOURCE);
 
@@ -93,7 +100,7 @@ public final class CommandTopology {
         topology.addStateStore(store(SESSIONS_STORE, Serdes.Long(), JsonSerde.of(SubmitSession.class)), UPDATE_HANDLER);
         topology.addStateStore(store(RATE_WINDOWS_STORE, Serdes.Long(), JsonSerde.of(RateWindow.class)), UPDATE_HANDLER);
         topology.addStateStore(store(ACCOUNTS_STORE, Serdes.Long(), JsonSerde.of(Account.class)),
-                UPDATE_HANDLER, ACCOUNT_COMMAND_HANDLER);
+                UPDATE_HANDLER, ACCOUNT_COMMAND_HANDLER, DELIVERY_REPORT_HANDLER);
         topology.addStateStore(store(HISTORY_STORE, Serdes.Long(), JsonSerde.of(LedgerHistory.class)),
                 UPDATE_HANDLER, ACCOUNT_COMMAND_HANDLER);
         topology.addStateStore(store(SHARD_STATS_STORE, Serdes.String(), JsonSerde.of(StatsShard.class)),
@@ -103,7 +110,7 @@ public final class CommandTopology {
 
         String[] handlers = {UPDATE_HANDLER, ACCOUNT_COMMAND_HANDLER, MODERATION_HANDLER};
         sink(topology, OUTBOX_SINK, Topics.OUTBOX, handlers);
-        sink(topology, USERS_SINK, Topics.USERS, UPDATE_HANDLER, ACCOUNT_COMMAND_HANDLER);
+        sink(topology, USERS_SINK, Topics.USERS, UPDATE_HANDLER, ACCOUNT_COMMAND_HANDLER, DELIVERY_REPORT_HANDLER);
         sink(topology, LEDGER_SINK, Topics.LEDGER, UPDATE_HANDLER, ACCOUNT_COMMAND_HANDLER);
         sink(topology, UNLOCKS_SINK, Topics.UNLOCKS, UPDATE_HANDLER);
         sink(topology, LISTINGS_SINK, Topics.LISTINGS, UPDATE_HANDLER, MODERATION_HANDLER);

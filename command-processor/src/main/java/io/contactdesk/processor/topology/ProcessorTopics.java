@@ -25,6 +25,12 @@ public final class ProcessorTopics {
     public static final Topic<String, StatsShard> STATS = new Topic<>(
             "contactdesk.processor.stats", Serdes.String(), JsonSerde.of(StatsShard.class), true, null);
 
+    /**
+     * Records of the processor's own topics (and of the directory) that cannot be deserialized: Kafka Streams puts them
+     * here with the error in the headers, and the stream moves on.
+     */
+    public static final String DEAD_LETTERS = "contactdesk.processor.dlq";
+
     private ProcessorTopics() {
     }
 }

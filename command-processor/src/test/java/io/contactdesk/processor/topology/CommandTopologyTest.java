@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.contactdesk.contracts.events.AuditEvent;
 import io.contactdesk.contracts.events.ContactUnlocked;
 import io.contactdesk.contracts.events.DeadLetter;
+import io.contactdesk.contracts.events.DeliveryReport;
 import io.contactdesk.contracts.events.LedgerEntry;
 import io.contactdesk.contracts.events.LedgerKind;
 import io.contactdesk.contracts.events.Listing;
@@ -439,6 +440,25 @@ class CommandTopologyTest {
 
         assertThat(stats).contains("Users: <b>2</b>").contains("Active listings: <b>1</b>")
                 .contains("Unlocks today: <b>1</b>").contains("Credits outstanding: <b>5 credits</b>");
+    }
+
+    // --- users who blocked the bot -------------------------------------------------------------------------------
+
+    @Test
+    void aUserWhoBlockedTheBotIsFlaggedAndGetsNothingUntilTheyWriteAgain() {
+        started(ADA);
+        TestInputTopic<String, DeliveryReport> reports = driver.createInputTopic(Topics.DELIVERY_REPORTS.name(),
+                new StringSerializer(), Topics.DELIVERY_REPORTS.valueSerde().serializer());
+
+        reports.pipeInput("42", new DeliveryReport("update:9/reply:0", ADA, DeliveryReport.Outcome.BLOCKED_BY_USER,
+                "Forbidden: bot was blocked by the user", clock.plusSeconds(1)), clock.plusSeconds(1));
+
+        assertThat(users.readValuesToList()).singleElement().satisfies(p -> assertThat(p.blocked()).isTrue());
+        List<OutboxMessage> granted = say(TestRules.ADMIN, "/grant 42 5");
+        assertThat(granted).extracting(OutboxMessage::chatId).doesNotContain(ADA).contains(TestRules.ADMIN);
+
+        say(ADA, "/balance");
+        assertThat(users.readValuesToList()).last().satisfies(p -> assertThat(p.blocked()).isFalse());
     }
 
     // --- rate limit --------------------------------------------------------------------------------------------

@@ -3,6 +3,7 @@ package io.contactdesk.contracts.topics;
 import io.contactdesk.contracts.events.AuditEvent;
 import io.contactdesk.contracts.events.ContactUnlocked;
 import io.contactdesk.contracts.events.DeadLetter;
+import io.contactdesk.contracts.events.DeliveryReport;
 import io.contactdesk.contracts.events.Heartbeat;
 import io.contactdesk.contracts.events.IngressOffset;
 import io.contactdesk.contracts.events.LedgerEntry;
@@ -59,6 +60,10 @@ public final class Topics {
     public static final Topic<String, AuditEvent> AUDIT =
             new Topic<>("audit.events", Serdes.String(), JsonSerde.of(AuditEvent.class), false, LONG);
 
+    /** What the notifier learnt about a chat (e.g. the user blocked the bot), keyed by chat id like tg.updates. */
+    public static final Topic<String, DeliveryReport> DELIVERY_REPORTS =
+            new Topic<>("tg.delivery-reports", Serdes.String(), JsonSerde.of(DeliveryReport.class), false, WEEK);
+
     /** Alerts for admins, keyed by fingerprint so the notifier can fold repeats. */
     public static final Topic<String, OpsAlert> ALERTS =
             new Topic<>("ops.alerts", Serdes.String(), JsonSerde.of(OpsAlert.class), false, WEEK);
@@ -76,7 +81,7 @@ public final class Topics {
     public static final Topic<String, DeadLetter> AUDIT_DLQ = deadLetters(AUDIT);
 
     private static final List<Topic<?, ?>> ALL = List.of(
-            UPDATES, INGRESS_OFFSETS, OUTBOX, LEDGER, USERS, LISTINGS, UNLOCKS, AUDIT, ALERTS, HEARTBEATS,
+            UPDATES, INGRESS_OFFSETS, OUTBOX, LEDGER, USERS, LISTINGS, UNLOCKS, AUDIT, DELIVERY_REPORTS, ALERTS, HEARTBEATS,
             UPDATES_DLQ, OUTBOX_DLQ, LEDGER_DLQ, USERS_DLQ, LISTINGS_DLQ, UNLOCKS_DLQ, AUDIT_DLQ);
 
     private static final Map<String, Topic<?, ?>> BY_NAME =
