@@ -14,5 +14,6 @@ public record BotState(
         UserStore<SubmitSession> sessions,
         UserStore<LedgerHistory> history,
         UserStore<RateWindow> rateWindows,
+        UserStore<io.contactdesk.processor.broadcast.BroadcastDraft> broadcasts,
         Supplier<StatsShard> totals) {
 }

@@ -40,6 +40,9 @@ public sealed interface CallbackAction {
     record Moderate(String listingId, boolean approve) implements CallbackAction {
     }
 
+    record BroadcastConfirm(String broadcastId, boolean confirmed) implements CallbackAction {
+    }
+
     record Nothing() implements CallbackAction {
     }
 
@@ -55,6 +58,7 @@ public sealed interface CallbackAction {
     Pattern SUBMIT_CATEGORY = Pattern.compile("sc:(" + ID + "):(" + NUMBER + ")");
     Pattern SUBMIT_CONFIRM = Pattern.compile("s([yn]):(" + ID + ")");
     Pattern MODERATE = Pattern.compile("m([ar]):(" + ID + ")");
+    Pattern BROADCAST = Pattern.compile("bc:([yn]):(" + ID + ")");
 
     static Optional<CallbackAction> parse(String data) {
         if (data == null) {
@@ -94,6 +98,9 @@ public sealed interface CallbackAction {
         if ((m = MODERATE.matcher(data)).matches()) {
             return Optional.of(new Moderate(m.group(2), m.group(1).equals("a")));
         }
+        if ((m = BROADCAST.matcher(data)).matches()) {
+            return Optional.of(new BroadcastConfirm(m.group(2), m.group(1).equals("y")));
+        }
         return Optional.empty();
     }
 
@@ -127,6 +134,10 @@ public sealed interface CallbackAction {
 
     static String submitConfirm(String sessionId, boolean confirmed) {
         return "s" + (confirmed ? "y" : "n") + ":" + sessionId;
+    }
+
+    static String broadcast(String broadcastId, boolean confirmed) {
+        return "bc:" + (confirmed ? "y" : "n") + ":" + broadcastId;
     }
 
     static String moderate(String listingId, boolean approve) {

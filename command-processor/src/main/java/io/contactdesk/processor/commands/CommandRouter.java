@@ -19,6 +19,7 @@ public final class CommandRouter {
     private final DirectoryFlows directory;
     private final SubmitFlow submit;
     private final AdminFlows admin;
+    private final BroadcastFlow broadcast = new BroadcastFlow();
 
     public CommandRouter(BotRules rules) {
         this.rules = rules;
@@ -130,6 +131,8 @@ public final class CommandRouter {
             case "ban" -> admin.changeBan(conversation, update, AccountCommandType.BAN);
             case "unban" -> admin.changeBan(conversation, update, AccountCommandType.UNBAN);
             case "stats" -> admin.stats(conversation, state);
+            case "broadcast" -> broadcast.draft(conversation, state, update);
+            case "broadcast_cancel" -> broadcast.cancel(conversation, state);
             default -> conversation.reply(replies.unknown());
         }
     }
@@ -164,6 +167,8 @@ public final class CommandRouter {
             directory.history(screen, state, page.page());
         } else if (action instanceof CallbackAction.SubmitCategory || action instanceof CallbackAction.SubmitConfirm) {
             submit.tapped(conversation, state, update, action);
+        } else if (action instanceof CallbackAction.BroadcastConfirm tap && isAdmin) {
+            broadcast.tapped(conversation, state, update, tap);
         } else if (action instanceof CallbackAction.Moderate moderate && isAdmin) {
             admin.moderate(conversation, state, update, moderate);
         } else if (action instanceof CallbackAction.Nothing) {

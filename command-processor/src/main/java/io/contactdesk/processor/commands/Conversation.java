@@ -9,7 +9,9 @@ import io.contactdesk.contracts.events.LedgerKind;
 import io.contactdesk.contracts.events.Listing;
 import io.contactdesk.contracts.events.OutboxMessage;
 import io.contactdesk.processor.accounts.Account;
+import io.contactdesk.contracts.events.BroadcastControl;
 import io.contactdesk.processor.admin.AccountCommand;
+import io.contactdesk.processor.broadcast.BroadcastRequest;
 import io.contactdesk.processor.moderation.ModerationRequest;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,6 +37,8 @@ public final class Conversation {
     private final List<AuditEvent> audit = new ArrayList<>();
     private final List<AccountCommand> accountCommands = new ArrayList<>();
     private final List<ModerationRequest> moderation = new ArrayList<>();
+    private final List<BroadcastRequest> broadcasts = new ArrayList<>();
+    private final List<BroadcastControl> broadcastControls = new ArrayList<>();
     private boolean rateLimited;
 
     public Conversation(String causeId, long chatId, Account before, Account account, boolean registered, Instant now) {
@@ -141,6 +145,14 @@ public final class Conversation {
         return EventIds.derived(causeId, "moderation", moderation.size());
     }
 
+    public void broadcast(BroadcastRequest request) {
+        broadcasts.add(request);
+    }
+
+    public void control(BroadcastControl control) {
+        broadcastControls.add(control);
+    }
+
     public void rateLimited() {
         rateLimited = true;
     }
@@ -152,12 +164,12 @@ public final class Conversation {
     /** The events of an input that concerns no stored account (e.g. a command for a user who never started the bot). */
     public Outcome outcomeWithoutAccount() {
         return new Outcome(null, false, null, replies, ledger, listings, unlocks, audit, accountCommands, moderation,
-                rateLimited);
+                broadcasts, broadcastControls, rateLimited);
     }
 
     public Outcome outcome() {
         boolean profileChanged = before == null || !before.profile().equals(account.profile());
         return new Outcome(account, registered, profileChanged ? account.profile() : null, replies, ledger, listings,
-                unlocks, audit, accountCommands, moderation, rateLimited);
+                unlocks, audit, accountCommands, moderation, broadcasts, broadcastControls, rateLimited);
     }
 }

@@ -7,7 +7,9 @@ import io.contactdesk.contracts.events.Listing;
 import io.contactdesk.contracts.events.OutboxMessage;
 import io.contactdesk.contracts.events.UserProfile;
 import io.contactdesk.processor.accounts.Account;
+import io.contactdesk.contracts.events.BroadcastControl;
 import io.contactdesk.processor.admin.AccountCommand;
+import io.contactdesk.processor.broadcast.BroadcastRequest;
 import io.contactdesk.processor.moderation.ModerationRequest;
 import java.util.List;
 
@@ -31,6 +33,8 @@ public record Outcome(
         List<AuditEvent> audit,
         List<AccountCommand> accountCommands,
         List<ModerationRequest> moderation,
+        List<BroadcastRequest> broadcasts,
+        List<BroadcastControl> broadcastControls,
         boolean rateLimited) {
 
     public Outcome {
@@ -41,9 +45,11 @@ public record Outcome(
         audit = List.copyOf(audit);
         accountCommands = List.copyOf(accountCommands);
         moderation = List.copyOf(moderation);
+        broadcasts = List.copyOf(broadcasts);
+        broadcastControls = List.copyOf(broadcastControls);
     }
 
     public static Outcome nothing() {
-        return new Outcome(null, false, null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), false);
+        return new Outcome(null, false, null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), false);
     }
 }

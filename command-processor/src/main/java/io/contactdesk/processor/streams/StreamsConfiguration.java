@@ -31,12 +31,13 @@ class StreamsConfiguration {
                 TopicProvisioning.newTopic(ProcessorTopics.ACCOUNT_COMMANDS, settings.topicPartitions(), replication),
                 TopicProvisioning.newTopic(ProcessorTopics.MODERATION, settings.topicPartitions(), replication),
                 TopicProvisioning.newTopic(ProcessorTopics.STATS, settings.topicPartitions(), replication),
+                TopicProvisioning.newTopic(ProcessorTopics.BROADCAST_REQUESTS, settings.topicPartitions(), replication),
                 new NewTopic(ProcessorTopics.DEAD_LETTERS, settings.topicPartitions(), replication));
     }
 
     @Bean
     StreamsRunner streamsRunner(ProcessorSettings settings, CommandRouter router, MeterRegistry meters) {
-        return new StreamsRunner(() -> new CommandTopology(router, meters).build(), streamsProperties(settings));
+        return new StreamsRunner(() -> new CommandTopology(router, meters, settings.topicPartitions()).build(), streamsProperties(settings));
     }
 
     @Bean

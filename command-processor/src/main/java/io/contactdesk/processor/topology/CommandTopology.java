@@ -6,6 +6,7 @@ import io.contactdesk.contracts.topics.Topic;
 import io.contactdesk.contracts.topics.Topics;
 import io.contactdesk.processor.accounts.Account;
 import io.contactdesk.processor.admin.AccountCommandApplier;
+import io.contactdesk.processor.broadcast.BroadcastDraft;
 import io.contactdesk.processor.commands.CommandRouter;
 import io.contactdesk.processor.dedupe.SeenUpdates;
 import io.contactdesk.processor.history.LedgerHistory;
@@ -14,6 +15,9 @@ import io.contactdesk.processor.ratelimit.RateWindow;
 import io.contactdesk.processor.session.SubmitSession;
 import io.contactdesk.processor.stats.StatsShard;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
@@ -29,6 +33,7 @@ import org.apache.kafka.streams.state.Stores;
  * tg.updates ───────────▶ handle-update ─┐  (per user: accounts, sessions, history, rate windows, seen updates)
  * account-commands ─────▶ apply-account-command ─┤  (the same per-user stores: the target's own task)
  * tg.delivery-reports ─▶ note-delivery-report ──┤  (the user blocked the bot: stop sending)
+ * broadcast-requests ──▶ fan-out-broadcast ─────┤  (every task: its own users → tg.outbox.bulk)
  * moderation ───────────▶ decide-moderation ─────┤  (per listing: first decision wins)
  * listings ─▶ [global directory]   stats ─▶ [global stats shards]
  *                                                └─▶ tg.outbox · users · credit.ledger · listings · contact.unlocks
@@ -42,6 +47,8 @@ public final class CommandTopology {
     static final String MODERATION_SOURCE = "moderation-requests";
     static final String DELIVERY_REPORTS_SOURCE = "delivery-reports";
     static final String DELIVERY_REPORT_HANDLER = "note-delivery-report";
+    static final String BROADCAST_REQUESTS_SOURCE = "broadcast-requests";
+    static final String BROADCAST_HANDLER = "fan-out-broadcast";
     static final String UPDATE_HANDLER = "handle-update";
     static final String ACCOUNT_COMMAND_HANDLER = "apply-account-command";
     static final String MODERATION_HANDLER = "decide-moderation";
@@ -55,12 +62,17 @@ public final class CommandTopology {
     static final String ACCOUNT_COMMANDS_SINK = "to-account-commands";
     static final String MODERATION_SINK = "to-moderation";
     static final String STATS_SINK = "stats";
+    static final String BROADCAST_REQUESTS_SINK = "to-broadcast-requests";
+    static final String BROADCAST_CONTROL_SINK = "broadcast-control";
+    static final String OUTBOX_BULK_SINK = "outbox-bulk";
+    static final String BROADCAST_SHARDS_SINK = "broadcast-shards";
     static final String DEAD_LETTER_SINK = "updates-dead-letters";
 
     public static final String ACCOUNTS_STORE = "accounts";
     static final String SESSIONS_STORE = "sessions";
     static final String HISTORY_STORE = "ledger-history";
     static final String RATE_WINDOWS_STORE = "rate-windows";
+    static final String BROADCASTS_STORE = "broadcasts";
     static final String SHARD_STATS_STORE = "shard-stats";
     static final String DECISIONS_STORE = "moderation-decisions";
     static final String DIRECTORY_STORE = "directory";
@@ -68,10 +80,13 @@ public final class CommandTopology {
 
     private final CommandRouter router;
     private final MeterRegistry meters;
+    private final int partitions;
 
-    public CommandTopology(CommandRouter router, MeterRegistry meters) {
+    /** @param partitions of tg.updates and the processor's own topics, so a broadcast knows how many shards to expect */
+    public CommandTopology(CommandRouter router, MeterRegistry meters, int partitions) {
         this.router = router;
         this.meters = meters;
+        this.partitions = partitions;
     }
 
     public Topology build() {
@@ -92,7 +107,10 @@ public final class CommandTopology {
                 Topics.DELIVERY_REPORTS.valueSerde().deserializer(), Topics.DELIVERY_REPORTS.name());
 
         topology.addProcessor(UPDATE_HANDLER, () -> new UpdateHandler(router, metrics), UPDATES_SOURCE);
+        topology.addSource(BROADCAST_REQUESTS_SOURCE, Serdes.String().deserializer(),
+                ProcessorTopics.BROADCAST_REQUESTS.valueSerde().deserializer(), ProcessorTopics.BROADCAST_REQUESTS.name());
         topology.addProcessor(DELIVERY_REPORT_HANDLER, DeliveryReportHandler::new, DELIVERY_REPORTS_SOURCE);
+        topology.addProcessor(BROADCAST_HANDLER, () -> new BroadcastHandler(partitions), BROADCAST_REQUESTS_SOURCE);
         topology.addProcessor(ACCOUNT_COMMAND_HANDLER, () -> new AccountCommandHandler(applier), ACCOUNT_COMMANDS_SOURCE);
         topology.addProcessor(MODERATION_HANDLER, ModerationHandler::new, MODERATION_SOURCE);
 
@@ -100,7 +118,8 @@ public final class CommandTopology {
         topology.addStateStore(store(SESSIONS_STORE, Serdes.Long(), JsonSerde.of(SubmitSession.class)), UPDATE_HANDLER);
         topology.addStateStore(store(RATE_WINDOWS_STORE, Serdes.Long(), JsonSerde.of(RateWindow.class)), UPDATE_HANDLER);
         topology.addStateStore(store(ACCOUNTS_STORE, Serdes.Long(), JsonSerde.of(Account.class)),
-                UPDATE_HANDLER, ACCOUNT_COMMAND_HANDLER, DELIVERY_REPORT_HANDLER);
+                UPDATE_HANDLER, ACCOUNT_COMMAND_HANDLER, DELIVERY_REPORT_HANDLER, BROADCAST_HANDLER);
+        topology.addStateStore(store(BROADCASTS_STORE, Serdes.Long(), JsonSerde.of(BroadcastDraft.class)), UPDATE_HANDLER);
         topology.addStateStore(store(HISTORY_STORE, Serdes.Long(), JsonSerde.of(LedgerHistory.class)),
                 UPDATE_HANDLER, ACCOUNT_COMMAND_HANDLER);
         topology.addStateStore(store(SHARD_STATS_STORE, Serdes.String(), JsonSerde.of(StatsShard.class)),
@@ -119,6 +138,15 @@ public final class CommandTopology {
         sink(topology, MODERATION_SINK, ProcessorTopics.MODERATION, UPDATE_HANDLER);
         sink(topology, STATS_SINK, ProcessorTopics.STATS, UPDATE_HANDLER, ACCOUNT_COMMAND_HANDLER);
         sink(topology, DEAD_LETTER_SINK, Topics.UPDATES_DLQ, UPDATE_HANDLER);
+        sink(topology, BROADCAST_CONTROL_SINK, Topics.BROADCAST_CONTROL, UPDATE_HANDLER);
+        sink(topology, OUTBOX_BULK_SINK, Topics.OUTBOX_BULK, BROADCAST_HANDLER);
+        sink(topology, BROADCAST_SHARDS_SINK, Topics.BROADCAST_SHARDS, BROADCAST_HANDLER);
+        // One confirmed broadcast, copied to every partition: each task sends it to the users it owns.
+        topology.addSink(BROADCAST_REQUESTS_SINK, ProcessorTopics.BROADCAST_REQUESTS.name(), Serdes.String().serializer(),
+                ProcessorTopics.BROADCAST_REQUESTS.valueSerde().serializer(),
+                (topic, key, value, numPartitions) -> Optional.of(IntStream.range(0, numPartitions).boxed()
+                        .collect(Collectors.toSet())),
+                UPDATE_HANDLER);
         return topology;
     }
 

@@ -1,6 +1,8 @@
 package io.contactdesk.processor.topology;
 
 import io.contactdesk.contracts.events.AuditEvent;
+import io.contactdesk.contracts.events.BroadcastControl;
+import io.contactdesk.processor.broadcast.BroadcastRequest;
 import io.contactdesk.contracts.events.ContactUnlocked;
 import io.contactdesk.contracts.events.LedgerEntry;
 import io.contactdesk.contracts.events.Listing;
@@ -61,6 +63,12 @@ final class OutcomeWriter {
         }
         for (ModerationRequest request : outcome.moderation()) {
             forward(CommandTopology.MODERATION_SINK, request.listingId(), request, timestamp);
+        }
+        for (BroadcastRequest request : outcome.broadcasts()) {
+            forward(CommandTopology.BROADCAST_REQUESTS_SINK, request.broadcastId(), request, timestamp);
+        }
+        for (BroadcastControl control : outcome.broadcastControls()) {
+            forward(CommandTopology.BROADCAST_CONTROL_SINK, control.broadcastId(), control, timestamp);
         }
         for (OutboxMessage reply : outcome.replies()) {
             forward(CommandTopology.OUTBOX_SINK, Long.toString(reply.chatId()), reply, timestamp);

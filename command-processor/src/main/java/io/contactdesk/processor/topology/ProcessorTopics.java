@@ -3,6 +3,7 @@ package io.contactdesk.processor.topology;
 import io.contactdesk.contracts.json.JsonSerde;
 import io.contactdesk.contracts.topics.Topic;
 import io.contactdesk.processor.admin.AccountCommand;
+import io.contactdesk.processor.broadcast.BroadcastRequest;
 import io.contactdesk.processor.moderation.ModerationRequest;
 import io.contactdesk.processor.stats.StatsShard;
 import org.apache.kafka.common.serialization.Serdes;
@@ -20,6 +21,11 @@ public final class ProcessorTopics {
 
     public static final Topic<String, ModerationRequest> MODERATION = new Topic<>(
             "contactdesk.processor.moderation", Serdes.String(), JsonSerde.of(ModerationRequest.class), false,
+            java.time.Duration.ofDays(7));
+
+    /** Confirmed broadcasts, copied to every partition so that each task sends to the users it owns. */
+    public static final Topic<String, BroadcastRequest> BROADCAST_REQUESTS = new Topic<>(
+            "contactdesk.processor.broadcast-requests", Serdes.String(), JsonSerde.of(BroadcastRequest.class), false,
             java.time.Duration.ofDays(7));
 
     public static final Topic<String, StatsShard> STATS = new Topic<>(

@@ -63,6 +63,7 @@ final class UpdateHandler implements Processor<String, String, String, Object> {
                 UserStore.of(sessions),
                 UserStore.of(context.getStateStore(CommandTopology.HISTORY_STORE)),
                 UserStore.of(context.getStateStore(CommandTopology.RATE_WINDOWS_STORE)),
+                UserStore.of(context.getStateStore(CommandTopology.BROADCASTS_STORE)),
                 () -> totals(shards));
         this.writer = new OutcomeWriter(context, true);
         context.schedule(Duration.ofHours(1), PunctuationType.WALL_CLOCK_TIME,

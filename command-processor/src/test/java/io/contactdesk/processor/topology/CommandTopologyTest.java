@@ -5,6 +5,7 @@ import static io.contactdesk.processor.TelegramUpdates.message;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.contactdesk.contracts.events.AuditEvent;
+import io.contactdesk.contracts.events.BroadcastShard;
 import io.contactdesk.contracts.events.ContactUnlocked;
 import io.contactdesk.contracts.events.DeadLetter;
 import io.contactdesk.contracts.events.DeliveryReport;
@@ -61,7 +62,7 @@ class CommandTopologyTest {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "command-topology-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        driver = new TopologyTestDriver(new CommandTopology(new CommandRouter(TestRules.rules()), meters).build(), props, T0);
+        driver = new TopologyTestDriver(new CommandTopology(new CommandRouter(TestRules.rules()), meters, 1).build(), props, T0);
         updates = driver.createInputTopic(Topics.UPDATES.name(), new StringSerializer(), new StringSerializer());
         listingsIn = driver.createInputTopic(Topics.LISTINGS.name(), new StringSerializer(), Topics.LISTINGS.valueSerde().serializer());
         outbox = output(Topics.OUTBOX);
@@ -459,6 +460,49 @@ class CommandTopologyTest {
 
         say(ADA, "/balance");
         assertThat(users.readValuesToList()).last().satisfies(p -> assertThat(p.blocked()).isFalse());
+    }
+
+    // --- broadcast -----------------------------------------------------------------------------------------------
+
+    @Test
+    void aConfirmedBroadcastIsQueuedOnceForEveryReachableUserAndCanBeCancelled() {
+        started(ADA);
+        started(43);
+        started(44);
+        say(TestRules.ADMIN, "/start");
+        say(TestRules.ADMIN, "/ban 44");
+        TestOutputTopic<String, OutboxMessage> bulk = output(Topics.OUTBOX_BULK);
+        TestOutputTopic<String, BroadcastShard> shards = output(Topics.BROADCAST_SHARDS);
+
+        OutboxMessage preview = say(TestRules.ADMIN, "/broadcast New <listings> every day!").get(0);
+        assertThat(text(preview)).contains("New &lt;listings&gt; every day!").contains("about <b>3</b> users");
+        assertThat(bulk.isEmpty()).isTrue();
+
+        List<OutboxMessage> queued = tap(TestRules.ADMIN, 80, buttons(preview).get(0));
+        assertThat(only(queued, OutboxMessage.EDIT_MESSAGE_TEXT).params()).containsEntry("message_id", 80);
+        List<OutboxMessage> sent = bulk.readValuesToList();
+        assertThat(sent).extracting(OutboxMessage::chatId).containsExactlyInAnyOrder(ADA, 43L);
+        assertThat(sent).allSatisfy(m -> {
+            assertThat(text(m)).isEqualTo("New &lt;listings&gt; every day!");
+            assertThat(m.params()).containsKey("broadcast_id");
+        });
+        assertThat(shards.readValuesToList()).singleElement().satisfies(shard -> {
+            assertThat(shard.recipients()).isEqualTo(2);
+            assertThat(shard.statusMessageId()).isEqualTo(80);
+        });
+
+        assertThat(tap(TestRules.ADMIN, 80, buttons(preview).get(0))).extracting(OutboxMessage::method)
+                .containsExactly(OutboxMessage.ANSWER_CALLBACK_QUERY);
+        assertThat(bulk.isEmpty()).isTrue();
+        assertThat(text(say(TestRules.ADMIN, "/broadcast_cancel").get(0))).contains("Stopping broadcast");
+        assertThat(output(Topics.BROADCAST_CONTROL).readValue().cancelled()).isTrue();
+    }
+
+    @Test
+    void broadcastIsAnAdminCommand() {
+        started(ADA);
+
+        assertThat(text(say(ADA, "/broadcast hi all").get(0))).contains("I don't know that one");
     }
 
     // --- rate limit --------------------------------------------------------------------------------------------

@@ -73,6 +73,13 @@ public record OutboxMessage(
         return new OutboxMessage(outboxId, chatId, method, withContact, causeId, requestedAt);
     }
 
+    /** The same call with one more parameter, e.g. a broadcast id the notifier reports progress by. */
+    public OutboxMessage withParam(String name, Object value) {
+        Map<String, Object> more = new LinkedHashMap<>(params);
+        more.put(name, value);
+        return new OutboxMessage(outboxId, chatId, method, more, causeId, requestedAt);
+    }
+
     public boolean revealsContact() {
         return params.containsKey(SEALED_CONTACT);
     }

@@ -1,6 +1,8 @@
 package io.contactdesk.contracts.topics;
 
 import io.contactdesk.contracts.events.AuditEvent;
+import io.contactdesk.contracts.events.BroadcastControl;
+import io.contactdesk.contracts.events.BroadcastShard;
 import io.contactdesk.contracts.events.ContactUnlocked;
 import io.contactdesk.contracts.events.DeadLetter;
 import io.contactdesk.contracts.events.DeliveryReport;
@@ -60,6 +62,21 @@ public final class Topics {
     public static final Topic<String, AuditEvent> AUDIT =
             new Topic<>("audit.events", Serdes.String(), JsonSerde.of(AuditEvent.class), false, LONG);
 
+    /**
+     * Bulk traffic (admin broadcasts), keyed by chat id: the notifier sends it only in the room that replies to users'
+     * own commands leave.
+     */
+    public static final Topic<String, OutboxMessage> OUTBOX_BULK =
+            new Topic<>("tg.outbox.bulk", Serdes.String(), JsonSerde.of(OutboxMessage.class), false, WEEK);
+
+    /** How many recipients each processor task queued for a broadcast, keyed by {@code <broadcast id>/<partition>}. */
+    public static final Topic<String, BroadcastShard> BROADCAST_SHARDS =
+            new Topic<>("ops.broadcast-shards", Serdes.String(), JsonSerde.of(BroadcastShard.class), true, null);
+
+    /** Cancellations of broadcasts, keyed by broadcast id. */
+    public static final Topic<String, BroadcastControl> BROADCAST_CONTROL =
+            new Topic<>("ops.broadcasts", Serdes.String(), JsonSerde.of(BroadcastControl.class), true, null);
+
     /** What the notifier learnt about a chat (e.g. the user blocked the bot), keyed by chat id like tg.updates. */
     public static final Topic<String, DeliveryReport> DELIVERY_REPORTS =
             new Topic<>("tg.delivery-reports", Serdes.String(), JsonSerde.of(DeliveryReport.class), false, WEEK);
@@ -74,6 +91,7 @@ public final class Topics {
 
     public static final Topic<String, DeadLetter> UPDATES_DLQ = deadLetters(UPDATES);
     public static final Topic<String, DeadLetter> OUTBOX_DLQ = deadLetters(OUTBOX);
+    public static final Topic<String, DeadLetter> OUTBOX_BULK_DLQ = deadLetters(OUTBOX_BULK);
     public static final Topic<String, DeadLetter> LEDGER_DLQ = deadLetters(LEDGER);
     public static final Topic<String, DeadLetter> USERS_DLQ = deadLetters(USERS);
     public static final Topic<String, DeadLetter> LISTINGS_DLQ = deadLetters(LISTINGS);
@@ -81,8 +99,9 @@ public final class Topics {
     public static final Topic<String, DeadLetter> AUDIT_DLQ = deadLetters(AUDIT);
 
     private static final List<Topic<?, ?>> ALL = List.of(
-            UPDATES, INGRESS_OFFSETS, OUTBOX, LEDGER, USERS, LISTINGS, UNLOCKS, AUDIT, DELIVERY_REPORTS, ALERTS, HEARTBEATS,
-            UPDATES_DLQ, OUTBOX_DLQ, LEDGER_DLQ, USERS_DLQ, LISTINGS_DLQ, UNLOCKS_DLQ, AUDIT_DLQ);
+            UPDATES, INGRESS_OFFSETS, OUTBOX, LEDGER, USERS, LISTINGS, UNLOCKS, AUDIT, OUTBOX_BULK, BROADCAST_SHARDS, BROADCAST_CONTROL, DELIVERY_REPORTS, ALERTS,
+            HEARTBEATS,
+            UPDATES_DLQ, OUTBOX_DLQ, OUTBOX_BULK_DLQ, LEDGER_DLQ, USERS_DLQ, LISTINGS_DLQ, UNLOCKS_DLQ, AUDIT_DLQ);
 
     private static final Map<String, Topic<?, ?>> BY_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(Topic::name, t -> t));
