@@ -2,6 +2,7 @@ package io.contactdesk.poller.ingress;
 
 import io.contactdesk.poller.telegram.BotApiUpdateSource;
 import io.contactdesk.poller.telegram.TelegramSettings;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
@@ -12,8 +13,12 @@ import org.springframework.context.annotation.Configuration;
 class IngressConfiguration {
 
     @Bean
-    IngressStatus ingressStatus(TelegramSettings telegram) {
-        return new IngressStatus(telegram.pollTimeout().plusSeconds(60), Instant.now());
+    IngressStatus ingressStatus(TelegramSettings telegram, MeterRegistry meters) {
+        IngressStatus status = new IngressStatus(telegram.pollTimeout().plusSeconds(60), Instant.now());
+        Gauge.builder("contactdesk.ingress.leader", status, s -> s.isLeader() ? 1 : 0)
+                .description("1 while this instance holds the ingress lease and polls, 0 on standby")
+                .register(meters);
+        return status;
     }
 
     @Bean
@@ -23,6 +28,7 @@ class IngressConfiguration {
                 new IngressOffsets(ingress.bootstrapServers()),
                 () -> new UpdatePublisher(ingress.bootstrapServers(), telegram.botId()),
                 telegram.botId(),
+                new IngressLease(ingress.bootstrapServers(), telegram.botId(), (short) ingress.leaseReplicationFactor()),
                 status,
                 new Backoff(ingress.retryInitialBackoff(), ingress.retryMaxBackoff()),
                 Clock.systemUTC(),

@@ -20,56 +20,59 @@ import org.springframework.context.SmartLifecycle;
  * The ingress: poll the Bot API with the next offset, publish the batch to Kafka in one transaction, and only then
  * ask for more — the next poll's offset is what confirms the batch to Telegram. A crash anywhere in between either
  * loses nothing (not committed: Telegram sends it again) or repeats nothing (committed: the offset in Kafka says so).
+ *
+ * <p>Any number of instances may run; only the one holding the {@link IngressLease} polls, the others stand by. Each
+ * tenure ("term") starts by fencing the previous holder's producer, then reads where it left off. A holder that finds
+ * itself fenced lost the lease without noticing (a long pause): it steps down and queues up again.
  */
-public final class IngressLoop implements SmartLifecycle {
+public final class IngressLoop implements SmartLifecycle, IngressLease.Holder {
 
     private static final Logger log = LoggerFactory.getLogger(IngressLoop.class);
+    /** How long losing the lease waits for the current batch to be abandoned before leaving the group anyway. */
+    private static final Duration STEP_DOWN_WAIT = Duration.ofSeconds(15);
 
     private final UpdateSource source;
     private final IngressOffsets offsets;
     private final Supplier<UpdatePublisher> publishers;
     private final long botId;
+    private final IngressLease lease;
     private final IngressStatus status;
     private final Backoff backoff;
     private final Clock clock;
     private final Counter published;
     private final Counter pollFailures;
+    private final Counter fencings;
     private volatile boolean running;
-    private Thread thread;
+    /** The current tenure, if this instance holds the lease; changed only on the lease thread. */
+    private volatile Term term;
 
     public IngressLoop(UpdateSource source, IngressOffsets offsets, Supplier<UpdatePublisher> publishers, long botId,
-            IngressStatus status, Backoff backoff, Clock clock, MeterRegistry meters) {
+            IngressLease lease, IngressStatus status, Backoff backoff, Clock clock, MeterRegistry meters) {
         this.source = source;
         this.offsets = offsets;
         this.publishers = publishers;
         this.botId = botId;
+        this.lease = lease;
         this.status = status;
         this.backoff = backoff;
         this.clock = clock;
         this.published = Counter.builder("contactdesk.ingress.updates.published").register(meters);
         this.pollFailures = Counter.builder("contactdesk.ingress.poll.failures").register(meters);
+        this.fencings = Counter.builder("contactdesk.ingress.fenced").register(meters);
     }
 
     @Override
-    public synchronized void start() {
+    public void start() {
         running = true;
-        thread = new Thread(this::run, "ingress-poller");
-        thread.start();
+        lease.start(this);
     }
 
+    /** Stops polling and leaves the lease group, so that a standby takes over at once. */
     @Override
-    public synchronized void stop() {
+    public void stop() {
         running = false;
-        source.interrupt();
-        if (thread != null) {
-            thread.interrupt();
-            try {
-                thread.join(Duration.ofSeconds(30).toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            thread = null;
-        }
+        lease.stop();
+        leaseLost(); // in case the lease thread could not say so itself
     }
 
     @Override
@@ -77,95 +80,176 @@ public final class IngressLoop implements SmartLifecycle {
         return running;
     }
 
-    private void run() {
-        UpdatePublisher publisher = null;
-        try {
-            long next = resumeOffset();
-            publisher = publishers.get();
-            while (running) {
-                List<ReceivedUpdate> batch = poll(next);
-                if (batch.isEmpty()) {
-                    continue;
-                }
-                publisher = publishUntilCommitted(publisher, batch);
-                next = batch.stream().mapToLong(ReceivedUpdate::updateId).max().orElseThrow() + 1;
-                status.published(next - 1, clock.instant());
+    @Override
+    public void leaseAcquired() {
+        if (!running) {
+            return;
+        }
+        status.leading(clock.instant());
+        term = new Term();
+        term.start();
+    }
+
+    @Override
+    public void leaseLost() {
+        Term ending = term;
+        term = null;
+        if (ending != null) {
+            ending.end();
+        }
+        status.standingBy();
+    }
+
+    /** One tenure as the poller: from acquiring the lease to losing it (or finding out it was lost). */
+    private final class Term implements Runnable {
+
+        private final Thread thread = new Thread(this, "ingress-poller");
+        private volatile boolean active = true;
+        /** Owned by this term's thread. */
+        private UpdatePublisher publisher;
+
+        void start() {
+            thread.start();
+        }
+
+        /** Stops at once: the poll in flight is cut off, a batch not yet committed is abandoned (never confirmed). */
+        void end() {
+            active = false;
+            source.interrupt();
+            thread.interrupt();
+            try {
+                thread.join(STEP_DOWN_WAIT.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-        } catch (ProducerFencedException | InvalidProducerEpochException e) {
-            // Another poller took over this bot's transactional id: this one must never publish again.
-            status.fenced();
-            log.error("ingress fenced by another poller instance; polling stopped");
-        } catch (StoppedException e) {
-            log.info("ingress stopped");
-        } finally {
+            if (thread.isAlive()) {
+                log.warn("ingress poller did not stop within {}; its producer will be fenced by the next holder",
+                        STEP_DOWN_WAIT);
+            }
+        }
+
+        @Override
+        public void run() {
+            try {
+                // Fence the previous holder first: after this nothing of it can commit, so the offset read next is final.
+                publisher = connect();
+                long next = resumeOffset();
+                while (active) {
+                    List<ReceivedUpdate> batch = poll(next);
+                    if (batch.isEmpty()) {
+                        continue;
+                    }
+                    publishUntilCommitted(batch);
+                    next = batch.stream().mapToLong(ReceivedUpdate::updateId).max().orElseThrow() + 1;
+                    status.published(next - 1, clock.instant());
+                }
+            } catch (ProducerFencedException | InvalidProducerEpochException e) {
+                // Another holder initialised this bot's transactional id: this term is over, nothing of it was committed.
+                active = false;
+                fencings.increment();
+                status.fenced();
+                status.standingBy();
+                log.warn("ingress fenced by another poller instance; stepping down to standby");
+                lease.relinquish();
+            } catch (StoppedException e) {
+                log.info("ingress poller stopped");
+            } finally {
+                Thread.interrupted(); // so that closing the producer is not cut short by end()'s interrupt
+                closePublisher();
+            }
+        }
+
+        private UpdatePublisher connect() {
+            while (active) {
+                try {
+                    UpdatePublisher connected = publishers.get();
+                    backoff.reset();
+                    return connected;
+                } catch (ProducerFencedException | InvalidProducerEpochException e) {
+                    throw e;
+                } catch (KafkaException e) {
+                    log.warn("cannot start the update publisher yet: {}", e.toString());
+                    status.publishFailed(e.toString());
+                    pause(backoff.next());
+                }
+            }
+            throw new StoppedException();
+        }
+
+        private long resumeOffset() {
+            while (active) {
+                try {
+                    OptionalLong last = offsets.lastPublished(botId);
+                    last.ifPresent(id -> status.published(id, clock.instant()));
+                    log.info("ingress resumes after update {}", last.isPresent() ? last.getAsLong() : "(none yet)");
+                    return last.isPresent() ? last.getAsLong() + 1 : 0;
+                } catch (KafkaException | IllegalStateException e) {
+                    log.warn("cannot read ingress offsets yet: {}", e.toString());
+                    pause(backoff.next());
+                }
+            }
+            throw new StoppedException();
+        }
+
+        private List<ReceivedUpdate> poll(long offset) {
+            try {
+                List<ReceivedUpdate> batch = source.poll(offset).stream().filter(u -> u.updateId() >= offset).toList();
+                if (!active) {
+                    throw new StoppedException(); // polled after losing the lease: not ours to publish
+                }
+                status.polled(clock.instant());
+                backoff.reset();
+                return batch;
+            } catch (UpdateSource.UpdateSourceException e) {
+                if (!active) {
+                    throw new StoppedException();
+                }
+                pollFailures.increment();
+                status.pollFailed(e.getMessage());
+                log.warn("{}; retrying", e.getMessage());
+                pause(backoff.next());
+                return List.of();
+            }
+        }
+
+        private void publishUntilCommitted(List<ReceivedUpdate> batch) {
+            while (active) {
+                try {
+                    publisher.publish(batch, clock.instant());
+                    published.increment(batch.size());
+                    backoff.reset();
+                    return;
+                } catch (ProducerFencedException | InvalidProducerEpochException e) {
+                    throw e;
+                } catch (KafkaException e) {
+                    if (!active) {
+                        break;
+                    }
+                    // The aborted batch is republished whole by a fresh producer; Telegram has not been told anything.
+                    log.warn("publishing {} updates failed, retrying: {}", batch.size(), e.toString());
+                    status.publishFailed(e.toString());
+                    closePublisher();
+                    pause(backoff.next());
+                    publisher = connect();
+                }
+            }
+            throw new StoppedException();
+        }
+
+        private void closePublisher() {
             if (publisher != null) {
                 publisher.close();
+                publisher = null;
             }
-            running = false;
         }
-    }
 
-    private long resumeOffset() {
-        while (running) {
+        private void pause(Duration duration) {
             try {
-                OptionalLong last = offsets.lastPublished(botId);
-                last.ifPresent(id -> status.published(id, clock.instant()));
-                log.info("ingress resumes after update {}", last.isPresent() ? last.getAsLong() : "(none yet)");
-                return last.isPresent() ? last.getAsLong() + 1 : 0;
-            } catch (KafkaException | IllegalStateException e) {
-                log.warn("cannot read ingress offsets yet: {}", e.toString());
-                pause(backoff.next());
-            }
-        }
-        throw new StoppedException();
-    }
-
-    private List<ReceivedUpdate> poll(long offset) {
-        try {
-            List<ReceivedUpdate> batch = source.poll(offset).stream().filter(u -> u.updateId() >= offset).toList();
-            status.polled(clock.instant());
-            backoff.reset();
-            return batch;
-        } catch (UpdateSource.UpdateSourceException e) {
-            if (!running) {
+                Thread.sleep(duration.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
                 throw new StoppedException();
             }
-            pollFailures.increment();
-            status.pollFailed(e.getMessage());
-            log.warn("{}; retrying", e.getMessage());
-            pause(backoff.next());
-            return List.of();
-        }
-    }
-
-    private UpdatePublisher publishUntilCommitted(UpdatePublisher publisher, List<ReceivedUpdate> batch) {
-        UpdatePublisher current = publisher;
-        while (running) {
-            try {
-                current.publish(batch, clock.instant());
-                published.increment(batch.size());
-                backoff.reset();
-                return current;
-            } catch (ProducerFencedException | InvalidProducerEpochException e) {
-                throw e;
-            } catch (KafkaException e) {
-                // The aborted batch is republished whole by a fresh producer; Telegram has not been told anything.
-                log.warn("publishing {} updates failed, retrying: {}", batch.size(), e.toString());
-                status.publishFailed(e.toString());
-                current.close();
-                pause(backoff.next());
-                current = publishers.get();
-            }
-        }
-        throw new StoppedException();
-    }
-
-    private void pause(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StoppedException();
         }
     }
 

@@ -6,20 +6,31 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
- * How the ingress is doing, as health: up while polls succeed; down when the Bot API or Kafka has failed for longer
- * than a long poll plus a margin, or for good when another instance fenced this one.
+ * How the ingress is doing, as health. A standby (not holding the lease) is up with {@code role=standby}. The leader
+ * is up while polls succeed, and down when the Bot API or Kafka has failed for longer than a long poll plus a margin.
  */
 public final class IngressStatus implements HealthIndicator {
 
     private final Duration staleAfter;
+    private volatile boolean leader;
     private volatile Instant lastPoll;
     private volatile long lastPublishedUpdateId = -1;
     private volatile String lastError;
-    private volatile boolean fenced;
+    private volatile long fencedCount;
 
     public IngressStatus(Duration staleAfter, Instant startedAt) {
         this.staleAfter = staleAfter;
         this.lastPoll = startedAt;
+    }
+
+    void leading(Instant since) {
+        lastPoll = since;
+        lastError = null;
+        leader = true;
+    }
+
+    void standingBy() {
+        leader = false;
     }
 
     void polled(Instant at) {
@@ -40,7 +51,21 @@ public final class IngressStatus implements HealthIndicator {
     }
 
     void fenced() {
-        fenced = true;
+        fencedCount++;
+        lastError = "fenced by another poller instance";
+    }
+
+    public boolean isLeader() {
+        return leader;
+    }
+
+    public String role() {
+        return leader ? "leader" : "standby";
+    }
+
+    /** How often this instance found itself fenced while it thought it held the lease. */
+    public long fencedCount() {
+        return fencedCount;
     }
 
     public long lastPublishedUpdateId() {
@@ -50,15 +75,17 @@ public final class IngressStatus implements HealthIndicator {
     @Override
     public Health health() {
         Health.Builder health;
-        if (fenced) {
-            health = Health.down().withDetail("reason", "fenced by another poller instance");
-        } else if (lastPoll.plus(staleAfter).isBefore(Instant.now())) {
+        if (leader && lastPoll.plus(staleAfter).isBefore(Instant.now())) {
             health = Health.down().withDetail("reason", "no successful poll since " + lastPoll);
         } else {
             health = Health.up();
         }
+        health.withDetail("role", role());
         if (lastError != null) {
             health.withDetail("lastError", lastError);
+        }
+        if (fencedCount > 0) {
+            health.withDetail("fenced", fencedCount);
         }
         return health.withDetail("lastPublishedUpdateId", lastPublishedUpdateId).build();
     }

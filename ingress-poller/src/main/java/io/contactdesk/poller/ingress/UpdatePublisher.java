@@ -3,6 +3,7 @@ package io.contactdesk.poller.ingress;
 import io.contactdesk.contracts.events.IngressOffset;
 import io.contactdesk.contracts.topics.Topics;
 import io.contactdesk.poller.telegram.UpdateSource.ReceivedUpdate;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class UpdatePublisher implements AutoCloseable {
 
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
+
     private final KafkaProducer<String, Object> producer;
     private final long botId;
 
@@ -33,7 +36,13 @@ public final class UpdatePublisher implements AutoCloseable {
                 ProducerConfig.LINGER_MS_CONFIG, 0,
                 ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"),
                 new StringSerializer(), (org.apache.kafka.common.serialization.Serializer) new PublishedValueSerializer());
-        producer.initTransactions();
+        try {
+            // Fences every earlier producer with this transactional id and aborts its open transaction.
+            producer.initTransactions();
+        } catch (RuntimeException e) {
+            producer.close(Duration.ZERO);
+            throw e;
+        }
     }
 
     /** Returns once the broker committed the batch; throws if it did not, and then nothing of it is visible. */
@@ -61,9 +70,10 @@ public final class UpdatePublisher implements AutoCloseable {
         }
     }
 
+    /** An open transaction is aborted, never committed; bounded, so that a lost broker cannot hold up a step-down. */
     @Override
     public void close() {
-        producer.close();
+        producer.close(CLOSE_TIMEOUT);
     }
 
     /** Updates are JSON strings already; offsets go through their topic's serde. */
