@@ -1,0 +1,119 @@
+package io.contactdesk.contracts.ops;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/**
+ * Every service that talks to Kafka publishes a heartbeat for its instance every 10 s (registered as an
+ * auto-configuration by contracts, so no service has to import it). Settings:
+ * <ul>
+ * <li>{@code spring.kafka.bootstrap-servers}: required, the brokers (and {@code spring.kafka.properties.*} security
+ * settings, when any, are used too)</li>
+ * <li>{@code contactdesk.heartbeat.enabled}: {@code false} turns it off</li>
+ * <li>{@code contactdesk.heartbeat.interval}: default 10 s</li>
+ * </ul>
+ * The state is Spring Boot's aggregate health status when the health endpoint exists, {@code UNKNOWN} otherwise.
+ */
+@AutoConfiguration
+@ConditionalOnProperty("spring.kafka.bootstrap-servers")
+@ConditionalOnBooleanProperty(name = "contactdesk.heartbeat.enabled", matchIfMissing = true)
+public class HeartbeatConfiguration {
+
+    /** This instance's health status for its heartbeat. */
+    @FunctionalInterface
+    public interface InstanceState extends Supplier<String> {
+    }
+
+    @Bean
+    HeartbeatLifecycle contactdeskHeartbeat(Environment environment, ObjectProvider<InstanceState> state) {
+        String service = environment.getProperty("spring.application.name", "unnamed-service");
+        Duration interval = Binder.get(environment).bind("contactdesk.heartbeat.interval", Duration.class)
+                .orElse(HeartbeatPublisher.DEFAULT_INTERVAL);
+        Supplier<String> health = () -> {
+            InstanceState current = state.getIfAvailable();
+            return current == null ? HeartbeatPublisher.UNKNOWN : current.get();
+        };
+        return new HeartbeatLifecycle(new HeartbeatPublisher(service, kafkaConfig(environment), health, interval,
+                Clock.systemUTC()));
+    }
+
+    static Map<String, Object> kafkaConfig(Environment environment) {
+        Map<String, Object> config = new HashMap<>();
+        Binder binder = Binder.get(environment);
+        // Security and other connection settings the service gives all its clients (SASL, SSL, ...).
+        binder.bind("spring.kafka.properties", Bindable.mapOf(String.class, String.class)).ifBound(properties ->
+                properties.forEach((key, value) -> {
+                    if (key.startsWith("security.") || key.startsWith("sasl.") || key.startsWith("ssl.")
+                            || key.equals("client.dns.lookup")) {
+                        config.put(key, value);
+                    }
+                }));
+        config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG,
+                environment.getRequiredProperty("spring.kafka.bootstrap-servers"));
+        return config;
+    }
+
+    /** The aggregate status of {@code /actuator/health}, when the service has Actuator's health endpoint. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.boot.health.actuate.endpoint.HealthEndpoint")
+    static class HealthEndpointStateConfiguration {
+
+        @Bean
+        InstanceState contactdeskHealthState(ObjectProvider<HealthEndpoint> endpoint) {
+            return () -> {
+                HealthEndpoint health = endpoint.getIfAvailable();
+                return health == null ? HeartbeatPublisher.UNKNOWN : health.health().getStatus().getCode();
+            };
+        }
+    }
+
+    /** Starts beating once the context is refreshed (never during start-up) and stops before beans are destroyed. */
+    public static final class HeartbeatLifecycle implements SmartLifecycle, AutoCloseable {
+
+        private final HeartbeatPublisher publisher;
+
+        HeartbeatLifecycle(HeartbeatPublisher publisher) {
+            this.publisher = publisher;
+        }
+
+        public HeartbeatPublisher publisher() {
+            return publisher;
+        }
+
+        @Override
+        public void start() {
+            publisher.start();
+        }
+
+        @Override
+        public void stop() {
+            publisher.close();
+        }
+
+        @Override
+        public boolean isRunning() {
+            return publisher.isRunning();
+        }
+
+        @Override
+        public void close() {
+            publisher.close();
+        }
+    }
+}

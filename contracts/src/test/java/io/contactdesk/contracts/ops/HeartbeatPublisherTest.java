@@ -1,0 +1,64 @@
+package io.contactdesk.contracts.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.contactdesk.contracts.events.Heartbeat;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.junit.jupiter.api.Test;
+
+class HeartbeatPublisherTest {
+
+    @Test
+    void snapshotDescribesThisInstance() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-01T10:00:00Z"));
+        HeartbeatPublisher publisher = new HeartbeatPublisher("notifier",
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:1"), () -> "UP", Duration.ofSeconds(10),
+                clock);
+        clock.advance(Duration.ofMinutes(5));
+
+        Heartbeat beat = publisher.snapshot("UP");
+
+        assertThat(beat.service()).isEqualTo("notifier");
+        assertThat(beat.instance()).isEqualTo(InstanceIdentity.instance());
+        assertThat(beat.host()).isEqualTo(InstanceIdentity.host());
+        assertThat(beat.startedAt()).isEqualTo(Instant.parse("2026-11-01T10:00:00Z"));
+        assertThat(beat.at()).isEqualTo(Instant.parse("2026-11-01T10:05:00Z"));
+        assertThat(beat.state()).isEqualTo("UP");
+        assertThat(beat.heapUsedBytes()).isPositive();
+        assertThat(beat.heapMaxBytes()).isNotZero();
+        assertThat(beat.key()).isEqualTo(publisher.key()).isEqualTo("notifier/" + InstanceIdentity.instance());
+    }
+
+    @Test
+    void producerIsSmallAndNeverBlocksLong() {
+        Map<String, Object> config = HeartbeatPublisher.producerConfig("notifier", Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "broker:9092",
+                ProducerConfig.TRANSACTIONAL_ID_CONFIG, "should-not-be-used",
+                "security.protocol", "SASL_SSL"), Duration.ofSeconds(10));
+
+        assertThat(config).containsEntry(ProducerConfig.ACKS_CONFIG, "1")
+                .containsEntry(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "broker:9092")
+                .containsEntry("security.protocol", "SASL_SSL")
+                .containsEntry(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000L)
+                .doesNotContainKey(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
+    }
+
+    @Test
+    void instanceIdIsStableAndNamesHostAndPid() {
+        assertThat(InstanceIdentity.instance()).isEqualTo(InstanceIdentity.instance())
+                .startsWith(InstanceIdentity.host() + "-" + ProcessHandle.current().pid() + "-");
+        assertThat(InstanceIdentity.instanceId("h", 42, "abc")).isEqualTo("h-42-abc");
+    }
+
+    @Test
+    void closeWithoutStartIsHarmless() {
+        HeartbeatPublisher publisher = new HeartbeatPublisher("x",
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:1"), () -> "UP", Duration.ofSeconds(10),
+                new MutableClock(Instant.now()));
+        publisher.close();
+        assertThat(publisher.isRunning()).isFalse();
+    }
+}

@@ -1,0 +1,37 @@
+package io.contactdesk.ops;
+
+import io.contactdesk.contracts.config.InvalidSettingException;
+import io.contactdesk.contracts.config.Settings;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * @param password {@code OPS_CONSOLE_PASSWORD}: required
+ * @param secret {@code OPS_CONSOLE_SECRET}: required, at least 32 characters; signs the session cookie
+ */
+@ConfigurationProperties("contactdesk.ops-console")
+public record OpsConsoleSettings(String password, String secret, Duration sessionTtl, Duration silentAfter,
+        Duration lagSampleInterval) {
+
+    public static final String PASSWORD_VARIABLE = "OPS_CONSOLE_PASSWORD";
+    public static final String SECRET_VARIABLE = "OPS_CONSOLE_SECRET";
+    public static final int MIN_SECRET_LENGTH = 32;
+
+    public OpsConsoleSettings {
+        password = Settings.required(PASSWORD_VARIABLE, password, "the operators' password for the console");
+        secret = Settings.required(SECRET_VARIABLE, secret, "a random secret of at least 32 characters");
+        if (secret.length() < MIN_SECRET_LENGTH) {
+            throw new InvalidSettingException(SECRET_VARIABLE, "must be at least " + MIN_SECRET_LENGTH
+                    + " characters long, got " + secret.length());
+        }
+        sessionTtl = sessionTtl == null ? Duration.ofHours(12) : sessionTtl;
+        silentAfter = silentAfter == null ? Duration.ofSeconds(30) : silentAfter;
+        lagSampleInterval = lagSampleInterval == null ? Duration.ofSeconds(15) : lagSampleInterval;
+    }
+
+    @Override
+    public String toString() {
+        return "OpsConsoleSettings[sessionTtl=" + sessionTtl + ", silentAfter=" + silentAfter
+                + ", lagSampleInterval=" + lagSampleInterval + "]";
+    }
+}

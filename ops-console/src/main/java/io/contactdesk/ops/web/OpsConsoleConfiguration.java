@@ -1,0 +1,77 @@
+package io.contactdesk.ops.web;
+
+import io.contactdesk.contracts.ops.ConsumerLag;
+import io.contactdesk.contracts.ops.ConsumerLagMetrics;
+import io.contactdesk.ops.OpsConsoleSettings;
+import io.contactdesk.ops.auth.CookieSigner;
+import io.contactdesk.ops.auth.SessionFilter;
+import io.contactdesk.ops.board.HeartbeatBoard;
+import io.contactdesk.ops.board.LagHistory;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.kafka.core.KafkaAdmin;
+
+@Configuration(proxyBeanMethods = false)
+public class OpsConsoleConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    CookieSigner cookieSigner(OpsConsoleSettings settings, Clock clock) {
+        return new CookieSigner(settings.secret(), clock);
+    }
+
+    @Bean
+    FilterRegistrationBean<SessionFilter> sessionFilter(CookieSigner signer) {
+        FilterRegistrationBean<SessionFilter> registration = new FilterRegistrationBean<>(new SessionFilter(signer));
+        registration.addUrlPatterns("/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    /** The connection settings Spring Kafka gives its Admin client (bootstrap servers, security). */
+    static Map<String, Object> connection(KafkaAdmin kafkaAdmin) {
+        return new HashMap<>(kafkaAdmin.getConfigurationProperties());
+    }
+
+    @Bean(destroyMethod = "close")
+    ConsumerLag consumerLag(KafkaAdmin kafkaAdmin) {
+        return ConsumerLag.connect(connection(kafkaAdmin));
+    }
+
+    @Bean
+    LagHistory lagHistory(Clock clock) {
+        return new LagHistory(clock, Duration.ofHours(1));
+    }
+
+    /** Refreshed in the background; feeds the Prometheus gauges and the sparklines. */
+    @Bean(destroyMethod = "close")
+    ConsumerLagMetrics consumerLagMetrics(ConsumerLag lag, LagHistory history, OpsConsoleSettings settings,
+            Clock clock) {
+        ConsumerLagMetrics metrics = new ConsumerLagMetrics(lag::all, settings.lagSampleInterval(), clock);
+        metrics.addListener(history);
+        metrics.start();
+        return metrics;
+    }
+
+    @Bean
+    HeartbeatBoard heartbeatBoard(KafkaAdmin kafkaAdmin, Clock clock, OpsConsoleSettings settings) {
+        Map<String, Object> config = new HashMap<>();
+        connection(kafkaAdmin).forEach((key, value) -> {
+            if (key.equals("bootstrap.servers") || key.startsWith("security.") || key.startsWith("sasl.")
+                    || key.startsWith("ssl.") || key.equals("client.dns.lookup")) {
+                config.put(key, value);
+            }
+        });
+        return new HeartbeatBoard(config, clock, settings.silentAfter());
+    }
+}

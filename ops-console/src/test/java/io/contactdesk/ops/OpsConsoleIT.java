@@ -1,0 +1,279 @@
+package io.contactdesk.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.contactdesk.contracts.boot.ServiceLauncher;
+import io.contactdesk.contracts.ops.ConsumerLag;
+import io.contactdesk.contracts.ops.GroupLag;
+import io.contactdesk.contracts.ops.PartitionLag;
+import io.contactdesk.contracts.topics.Topic;
+import io.contactdesk.contracts.topics.Topics;
+import io.contactdesk.infra.KraftBroker;
+import io.contactdesk.sandbox.browser.Chromium;
+import io.contactdesk.sandbox.browser.Page;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The console against a real KRaft broker: the login, lag equal to {@link ConsumerLag} for a stalled group, the
+ * heartbeats of another service (which gets {@code HeartbeatConfiguration} by auto-configuration alone), and the
+ * page in headless Chromium.
+ */
+class OpsConsoleIT {
+
+    private static final String PASSWORD = "correct horse battery staple";
+    private static final String SECRET = "it-secret-it-secret-it-secret-it-secret";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    private static final int DEAD_LETTER_TOPICS =
+            (int) Topics.all().stream().filter(Topic::isDeadLetterTopic).count();
+
+    private static KraftBroker broker;
+    private static ConfigurableApplicationContext console;
+    private static ConfigurableApplicationContext service;
+    private static String base;
+
+    /** Any service: nothing but Boot's auto-configuration, which brings the heartbeat from contracts. */
+    @SpringBootConfiguration
+    @EnableAutoConfiguration
+    static class SomeService {
+    }
+
+    @BeforeAll
+    static void start() throws Exception {
+        broker = KraftBroker.builder().build().start();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic("console.work", 2, (short) 1))).all().get();
+        }
+        console = ServiceLauncher.application("ops-console", OpsConsoleApplication.class).run(
+                "--KAFKA_BOOTSTRAP_SERVERS=" + broker.bootstrapServers(),
+                "--OPS_CONSOLE_PASSWORD=" + PASSWORD,
+                "--OPS_CONSOLE_SECRET=" + SECRET,
+                "--SERVER_PORT=0",
+                "--KAFKA_TOPIC_PARTITIONS=3",
+                "--contactdesk.ops-console.lag-sample-interval=1s");
+        base = "http://localhost:" + console.getEnvironment().getProperty("local.server.port");
+        service = ServiceLauncher.application("it-service", SomeService.class).run(
+                "--spring.kafka.bootstrap-servers=" + broker.bootstrapServers(),
+                "--spring.main.web-application-type=none",
+                "--contactdesk.heartbeat.interval=1s");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (service != null) {
+            service.close();
+        }
+        if (console != null) {
+            console.close();
+        }
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    @Test
+    void everythingButLoginAndProbesRedirectsToLoginWithoutAValidCookie() throws Exception {
+        for (String path : List.of("/", "/index.html", "/app.js", "/api/instances", "/api/lag", "/api/dead-letters")) {
+            HttpResponse<String> response = get(path, null);
+            assertThat(response.statusCode()).as(path).isEqualTo(302);
+            assertThat(response.headers().firstValue("Location").orElse("")).as(path).endsWith("/login");
+        }
+        assertThat(get("/api/lag", "ops_session=b3Bz.9999999999.forged").statusCode()).isEqualTo(302);
+        assertThat(get("/login", null).statusCode()).isEqualTo(200);
+        assertThat(get("/actuator/health", null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void wrongPasswordGetsNoCookieAndTheRightOneOpensThePage() throws Exception {
+        HttpResponse<String> wrong = login("not it");
+        assertThat(wrong.statusCode()).isEqualTo(302);
+        assertThat(wrong.headers().firstValue("Location").orElse("")).contains("/login?error");
+        assertThat(wrong.headers().firstValue("Set-Cookie")).isEmpty();
+
+        HttpResponse<String> right = login(PASSWORD);
+        String setCookie = right.headers().firstValue("Set-Cookie").orElseThrow();
+        assertThat(setCookie).startsWith("ops_session=").contains("HttpOnly").contains("SameSite=Strict");
+
+        HttpResponse<String> page = get("/", cookie());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("contactdesk ops");
+        assertThat(get("/api/instances", cookie()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void lagOfAStalledGroupEqualsConsumerLag() throws Exception {
+        // given ten records on partition 0, a consumer that committed after four and stopped
+        produce("console.work", 0, 10);
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "stalled-group",
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of("console.work"));
+            int read = 0;
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (read < 10 && System.nanoTime() < deadline) {
+                read += consumer.poll(Duration.ofMillis(200)).count();
+            }
+            consumer.commitSync(Map.of(new TopicPartition("console.work", 0), new OffsetAndMetadata(4)));
+        }
+
+        // when
+        JsonNode group = findGroup(JSON.readTree(get("/api/lag", cookie()).body()), "stalled-group");
+
+        // then
+        GroupLag expected;
+        try (ConsumerLag lag = ConsumerLag.connect(broker.bootstrapServers())) {
+            expected = lag.group("stalled-group");
+        }
+        assertThat(expected.partitions()).containsExactly(new PartitionLag("console.work", 0, 4L, 10L, 6L));
+        assertThat(group.path("totalLag").asLong()).isEqualTo(expected.totalLag()).isEqualTo(6);
+        List<PartitionLag> served = new ArrayList<>();
+        for (JsonNode p : group.path("partitions")) {
+            served.add(JSON.treeToValue(p, PartitionLag.class));
+        }
+        assertThat(served).isEqualTo(expected.partitions());
+
+        // and the background sampler records its history for the sparkline
+        await().atMost(Duration.ofSeconds(20)).until(() -> findGroup(JSON.readTree(get("/api/lag", cookie()).body()),
+                "stalled-group").path("history").size() > 0);
+        // and exports it to Prometheus
+        await().atMost(Duration.ofSeconds(20)).until(() -> get("/actuator/prometheus", null).body(),
+                body -> body.contains(
+                        "contactdesk_consumer_lag_records{group=\"stalled-group\",partition=\"0\",topic=\"console.work\"} 6.0")
+                        && body.contains("contactdesk_consumer_lag_total_records{group=\"stalled-group\"} 6.0"));
+    }
+
+    @Test
+    void heartbeatsOfAnotherServiceAppearInInstances() throws Exception {
+        JsonNode instance = await().atMost(Duration.ofSeconds(30)).until(() -> {
+            for (JsonNode i : JSON.readTree(get("/api/instances", cookie()).body()).path("instances")) {
+                if (i.path("service").asText().equals("it-service")) {
+                    return i;
+                }
+            }
+            return null;
+        }, i -> i != null);
+
+        assertThat(instance.path("silent").asBoolean()).isFalse();
+        assertThat(instance.path("instance").asText()).isNotBlank();
+        assertThat(instance.path("host").asText()).isNotBlank();
+        assertThat(instance.path("heapUsedBytes").asLong()).isPositive();
+        assertThat(instance.path("state").asText()).isIn("UP", "UNKNOWN");
+        // the console is a service too, and beats like the others
+        await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/instances", cookie()).body(),
+                body -> body.contains("\"service\":\"ops-console\""));
+    }
+
+    @Test
+    void deadLetterTopicsAreCounted() throws Exception {
+        produce("tg.outbox.dlq", 1, 2);
+
+        JsonNode list = JSON.readTree(get("/api/dead-letters", cookie()).body());
+        JsonNode outbox = null;
+        for (JsonNode d : list) {
+            if (d.path("topic").asText().equals("tg.outbox.dlq")) {
+                outbox = d;
+            }
+        }
+        assertThat(outbox).isNotNull();
+        assertThat(outbox.path("records").asLong()).isEqualTo(2);
+        assertThat(list.size()).isEqualTo(DEAD_LETTER_TOPICS);
+    }
+
+    @Test
+    void pageShowsInstancesLagAndDeadLettersInABrowser() throws Exception {
+        produce("console.work", 1, 3);
+        try (Chromium chromium = Chromium.launch(); Page page = chromium.newPage()) {
+            page.navigate(base + "/");
+            assertThat(page.evaluate("location.pathname").asText()).isEqualTo("/login");
+            page.evaluate("document.querySelector('input[name=password]').value = " + JSON.writeValueAsString(PASSWORD)
+                    + "; document.querySelector('form').submit(); true");
+            page.waitFor("location.pathname === '/' && document.querySelectorAll('[data-testid=instance]').length > 0"
+                    + " && document.querySelectorAll('[data-testid=dlq]').length === " + DEAD_LETTER_TOPICS, Duration.ofSeconds(30));
+            page.waitFor("document.querySelector('[data-testid=instance][data-service=\"it-service\"]') !== null",
+                    Duration.ofSeconds(30));
+            page.evaluate("document.querySelectorAll('details.group').forEach(d => d.open = true); true");
+            assertThat(page.evaluate("document.getElementById('error').hidden").asBoolean()).isTrue();
+            Path screenshot = page.screenshot(Path.of("target/screenshots/ops-console.png"));
+            assertThat(Files.size(screenshot)).isPositive();
+            assertThat(page.consoleErrors()).isEmpty();
+        }
+    }
+
+    private static JsonNode findGroup(JsonNode lag, String name) {
+        for (JsonNode g : lag.path("groups")) {
+            if (g.path("group").asText().equals(name)) {
+                return g;
+            }
+        }
+        throw new AssertionError("no group " + name + " in " + lag);
+    }
+
+    private static String sessionCookie;
+
+    private static synchronized String cookie() throws Exception {
+        if (sessionCookie == null) {
+            String setCookie = login(PASSWORD).headers().firstValue("Set-Cookie").orElseThrow();
+            sessionCookie = setCookie.substring(0, setCookie.indexOf(';'));
+        }
+        return sessionCookie;
+    }
+
+    private static HttpResponse<String> login(String password) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("password="
+                        + java.net.URLEncoder.encode(password, java.nio.charset.StandardCharsets.UTF_8)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> get(String path, String cookie) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        if (cookie != null) {
+            request.header("Cookie", cookie);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void produce(String topic, int partition, int count) throws Exception {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()),
+                new StringSerializer(), new StringSerializer())) {
+            for (int i = 0; i < count; i++) {
+                producer.send(new ProducerRecord<>(topic, partition, "k" + i, "v" + i)).get();
+            }
+        }
+    }
+}
