@@ -12,6 +12,7 @@ import io.contactdesk.contracts.events.InlineButton;
 import io.contactdesk.contracts.events.InlineKeyboard;
 import io.contactdesk.contracts.events.OutboxMessage;
 import io.contactdesk.contracts.topics.Topics;
+import io.contactdesk.infra.EmbeddedPostgresServer;
 import io.contactdesk.infra.KraftBroker;
 import io.contactdesk.sandbox.TelegramSandbox;
 import java.io.IOException;
@@ -58,6 +59,7 @@ class NotifierIT {
     private static final AtomicLong USER_IDS = new AtomicLong(5_000_000 + System.nanoTime() % 1_000_000);
 
     private static KraftBroker broker;
+    private static EmbeddedPostgresServer postgres;
     private static TelegramSandbox sandbox;
     private static ConfigurableApplicationContext notifier;
     private static KafkaProducer<String, byte[]> processor;
@@ -65,12 +67,15 @@ class NotifierIT {
     @BeforeAll
     static void start() {
         broker = KraftBroker.builder().build().start();
+        // Flood control's shared buckets (FloodControlIT runs several notifiers on one database).
+        postgres = EmbeddedPostgresServer.builder().build().start();
         sandbox = TelegramSandbox.builder().port(0).token(TOKEN).build().start();
         notifier = ServiceLauncher.application("notifier", NotifierApplication.class).run(
                 "--TELEGRAM_TOKEN=" + TOKEN,
                 "--TELEGRAM_API_URL=" + sandbox.baseUrl(),
                 "--CONTACT_ENCRYPTION_KEYS=" + KEYRING,
                 "--KAFKA_BOOTSTRAP_SERVERS=" + broker.bootstrapServers(),
+                "--DATABASE_URL=" + postgres.url(),
                 "--SERVER_PORT=0",
                 // Retries in tests: quick, yet still exponential.
                 "--contactdesk.delivery.initial-backoff=100ms",
@@ -92,6 +97,9 @@ class NotifierIT {
         }
         if (sandbox != null) {
             sandbox.close();
+        }
+        if (postgres != null) {
+            postgres.close();
         }
         if (broker != null) {
             broker.close();

@@ -4,6 +4,7 @@ import io.contactdesk.contracts.events.DeadLetter;
 import io.contactdesk.contracts.topics.Topic;
 import io.contactdesk.contracts.topics.Topics;
 import io.contactdesk.notifier.contacts.ContactReveal;
+import io.contactdesk.notifier.flood.FloodControl;
 import io.contactdesk.notifier.telegram.BotApi;
 import io.contactdesk.notifier.telegram.TelegramSettings;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -34,9 +35,9 @@ class DeliveryConfiguration {
 
     @Bean
     OutboxDelivery outboxDelivery(BotApi botApi, DeliverySettings settings, StoppablePause pause, MeterRegistry meters,
-            ContactReveal contacts) {
+            ContactReveal contacts, FloodControl flood) {
         RetryPolicy policy = new RetryPolicy(settings, Clock.systemUTC(), () -> ThreadLocalRandom.current().nextDouble());
-        return new OutboxDelivery(botApi, policy, pause, meters, contacts);
+        return new OutboxDelivery(botApi, policy, pause, meters, contacts, flood);
     }
 
     @Bean

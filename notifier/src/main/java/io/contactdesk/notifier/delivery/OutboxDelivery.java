@@ -2,6 +2,7 @@ package io.contactdesk.notifier.delivery;
 
 import io.contactdesk.contracts.events.OutboxMessage;
 import io.contactdesk.notifier.contacts.ContactReveal;
+import io.contactdesk.notifier.flood.FloodControl;
 import io.contactdesk.notifier.telegram.BotApi;
 import io.contactdesk.notifier.telegram.BotApiException;
 import io.micrometer.core.instrument.Counter;
@@ -46,13 +47,16 @@ final class OutboxDelivery {
     private final Pause pause;
     private final MeterRegistry meters;
     private final ContactReveal contacts;
+    private final FloodControl flood;
 
-    OutboxDelivery(BotApi botApi, RetryPolicy policy, Pause pause, MeterRegistry meters, ContactReveal contacts) {
+    OutboxDelivery(BotApi botApi, RetryPolicy policy, Pause pause, MeterRegistry meters, ContactReveal contacts,
+            FloodControl flood) {
         this.botApi = botApi;
         this.policy = policy;
         this.pause = pause;
         this.meters = meters;
         this.contacts = contacts;
+        this.flood = flood;
     }
 
     /**
@@ -76,11 +80,15 @@ final class OutboxDelivery {
         RetryPolicy.Retries retries = policy.start();
         while (true) {
             BotApiException failure;
+            awaitPermit(message);
             try {
                 botApi.execute(call);
                 return sent(message);
             } catch (BotApiException e) {
                 failure = e;
+                if (FailureKind.of(e) == FailureKind.FLOOD_WAIT) {
+                    flood.tooManyRequests(message.method());
+                }
             } catch (RuntimeException e) {
                 // A call telegrambots cannot even serialize or send is as hopeless as a 400.
                 return Outcome.failed(revealed.redact(
@@ -103,6 +111,26 @@ final class OutboxDelivery {
                         throw new DeliveryStoppedException(message.outboxId());
                     }
             }
+        }
+    }
+
+    /**
+     * Every call, retries included, waits for its flood-control permit. A stop or an interrupt meanwhile leaves the
+     * record uncommitted; a permit that takes longer than the flood control's bound fails the record back to the
+     * container, which offers it again later (it is not dead-lettered: nothing is wrong with it).
+     */
+    private void awaitPermit(OutboxMessage message) {
+        boolean permitted;
+        try {
+            permitted = flood.awaitPermit(message.chatId(), message.method());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            permitted = false;
+        }
+        if (!permitted) {
+            log.info("outbox {} chat {}: stopping while waiting for flood control, left uncommitted for redelivery",
+                    message.outboxId(), message.chatId());
+            throw new DeliveryStoppedException(message.outboxId());
         }
     }
 

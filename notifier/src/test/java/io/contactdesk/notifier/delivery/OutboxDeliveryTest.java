@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.contactdesk.contracts.crypto.ContactCipher;
 import io.contactdesk.contracts.events.OutboxMessage;
 import io.contactdesk.notifier.contacts.ContactReveal;
+import io.contactdesk.notifier.flood.FloodControl;
+import io.contactdesk.notifier.flood.FloodSettings;
 import io.contactdesk.notifier.telegram.BotApi;
 import io.contactdesk.notifier.telegram.BotApiException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -35,6 +37,9 @@ class OutboxDeliveryTest {
     private final FakeTime time = new FakeTime();
     private final ScriptedBotApi botApi = new ScriptedBotApi();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    // Limits far above what these tests send: flood control never makes them wait (FloodControlTest covers it).
+    private final FloodControl flood = FloodControl.create(
+            new FloodSettings("local", null, 1_000, 1_000, 1_000, 1_000, 60_000, 1_000, Duration.ofSeconds(1)), meters);
 
     @Test
     void serverErrorsAreRetriedWithGrowingJitteredWaitsUntilDelivered() {
@@ -62,6 +67,21 @@ class OutboxDeliveryTest {
         // then
         assertThat(outcome.delivered()).isTrue();
         assertThat(time.pauses()).containsExactly(Duration.ofSeconds(3));
+        // and the 429 is counted
+        assertThat(meters.find(FloodControl.TOO_MANY_REQUESTS).tag("method", "sendMessage").counter().count())
+                .isEqualTo(1.0);
+    }
+
+    @Test
+    void everyCallIncludingRetriesWaitsForItsFloodPermit() {
+        // given Telegram fails twice with 5xx, then accepts
+        botApi.answers(error(502, "Bad Gateway", null), error(502, "Bad Gateway", null));
+
+        // when
+        delivery(0.5).deliver(HELLO);
+
+        // then three calls, three permits
+        assertThat(meters.find(FloodControl.WAIT_TIMER).timer().count()).isEqualTo(3);
     }
 
     @Test
@@ -216,7 +236,7 @@ class OutboxDeliveryTest {
 
     private OutboxDelivery delivery(double random) {
         return new OutboxDelivery(botApi, new RetryPolicy(SETTINGS, time, () -> random), time, meters,
-                ContactReveal.fromKeyring(KEYRING));
+                ContactReveal.fromKeyring(KEYRING), flood);
     }
 
     private double sent(String method) {

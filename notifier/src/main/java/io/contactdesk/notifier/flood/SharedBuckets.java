@@ -1,0 +1,160 @@
+package io.contactdesk.notifier.flood;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.contactdesk.contracts.config.DatabaseUrl;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
+import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Buckets in PostgreSQL ({@code FLOOD_CONTROL=shared}), one row per bucket in {@value #TABLE}, read and written
+ * under {@code SELECT … FOR UPDATE}: every notifier takes its tokens from the same buckets. The table is the
+ * notifier's own Flyway migration ({@code db/notifier}, history in {@value #HISTORY_TABLE}), so it never meets
+ * db-writer's migrations in the same database.
+ *
+ * <p>While the database does not answer, tokens come from {@link LocalBuckets} instead: each notifier then keeps
+ * Telegram's limits on its own, and a 429 that the notifiers together may earn is waited out as Telegram says.
+ * Delivery does not stop for a database outage.
+ */
+final class SharedBuckets implements Buckets {
+
+    static final String TABLE = "notifier_flood_buckets";
+    static final String HISTORY_TABLE = "notifier_flyway_history";
+    static final String MIGRATIONS = "classpath:db/notifier";
+    static final String POOL_NAME = "contactdesk-notifier-flood";
+
+    private static final Logger log = LoggerFactory.getLogger(SharedBuckets.class);
+    private static final long WARN_EVERY_NANOS = Duration.ofSeconds(30).toNanos();
+    // A bucket that refilled completely is the same as a new one: its row may go.
+    private static final Duration KEEP_FULL_BUCKETS = Duration.ofMinutes(1);
+
+    private final HikariDataSource dataSource;
+    private final PostgreSQLSelectForUpdateBasedProxyManager<String> proxies;
+    private final LocalBuckets fallback;
+    private final ScheduledExecutorService cleaner;
+    private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARN_EVERY_NANOS);
+
+    SharedBuckets(DatabaseUrl database, LocalBuckets fallback) {
+        this.dataSource = new HikariDataSource(hikari(database));
+        try {
+            migrate(dataSource);
+            this.proxies = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
+                    .primaryKeyMapper(PrimaryKeyMapper.STRING)
+                    .table(TABLE)
+                    .idColumn("id")
+                    .stateColumn("state")
+                    .expiresAtColumn("expires_at")
+                    .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(KEEP_FULL_BUCKETS))
+                    .build();
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+        this.fallback = fallback;
+        this.cleaner = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "notifier-flood-cleaner");
+            thread.setDaemon(true);
+            return thread;
+        });
+        cleaner.scheduleWithFixedDelay(this::removeExpired, 1, 1, TimeUnit.MINUTES);
+    }
+
+    @Override
+    public ConsumptionProbe tryConsume(String key, BucketConfiguration configuration) {
+        try {
+            return proxies.getProxy(key, () -> configuration).tryConsumeAndReturnRemaining(1);
+        } catch (RuntimeException e) {
+            warn("flood buckets in PostgreSQL unavailable, this notifier keeps the limits on its own meanwhile: {}", e);
+            return fallback.tryConsume(key, configuration);
+        }
+    }
+
+    @Override
+    public void close() {
+        cleaner.shutdownNow();
+        dataSource.close();
+    }
+
+    private void removeExpired() {
+        try {
+            int removed;
+            do {
+                removed = proxies.removeExpired(1_000);
+            } while (removed >= 1_000);
+        } catch (RuntimeException e) {
+            warn("cannot remove expired flood buckets: {}", e);
+        }
+    }
+
+    private void warn(String message, RuntimeException e) {
+        long now = System.nanoTime();
+        long last = lastWarning.get();
+        if (now - last >= WARN_EVERY_NANOS && lastWarning.compareAndSet(last, now)) {
+            log.warn(message, e.toString());
+        }
+    }
+
+    /**
+     * Creates the bucket table. Notifiers that start together may race for Flyway's history table; whoever loses
+     * finds it made by the winner on the next try.
+     */
+    static void migrate(HikariDataSource dataSource) {
+        Flyway flyway = Flyway.configure()
+                .dataSource(dataSource)
+                .locations(MIGRATIONS)
+                .table(HISTORY_TABLE)
+                // The database is db-writer's too: its tables are no reason to refuse, and V1 must still run.
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
+                .connectRetries(5)
+                .load();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                flyway.migrate();
+                return;
+            } catch (FlywayException e) {
+                if (attempt >= 3) {
+                    throw e;
+                }
+                log.info("flood bucket migration failed (attempt {}), trying again: {}", attempt, e.getMessage());
+                try {
+                    Thread.sleep(200L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static HikariConfig hikari(DatabaseUrl database) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName(POOL_NAME);
+        config.setJdbcUrl(database.jdbcUrl());
+        if (database.username() != null) {
+            config.setUsername(database.username());
+        }
+        if (database.password() != null) {
+            config.setPassword(database.password());
+        }
+        config.addDataSourceProperty("ApplicationName", POOL_NAME);
+        config.addDataSourceProperty("logServerErrorDetail", "false");
+        // One connection per consumer thread plus the cleaner; a slow database costs a call 2 s at most.
+        config.setMaximumPoolSize(6);
+        config.setConnectionTimeout(2_000);
+        return config;
+    }
+}

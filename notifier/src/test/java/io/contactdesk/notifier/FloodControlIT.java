@@ -1,0 +1,224 @@
+package io.contactdesk.notifier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.contactdesk.contracts.boot.ServiceLauncher;
+import io.contactdesk.contracts.crypto.ContactCipher;
+import io.contactdesk.contracts.events.OutboxMessage;
+import io.contactdesk.contracts.topics.Topics;
+import io.contactdesk.infra.EmbeddedPostgresServer;
+import io.contactdesk.infra.KraftBroker;
+import io.contactdesk.notifier.flood.FloodControl;
+import io.contactdesk.sandbox.FloodLimits;
+import io.contactdesk.sandbox.TelegramSandbox;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Three notifiers share their flood buckets through one real PostgreSQL and drain a backlog from a real KRaft broker
+ * into the Bot API sandbox, which enforces Telegram's limits (1 per second per chat after a burst of 3, 30 per second
+ * for the bot): every message arrives exactly once and the sandbox never has to answer 429.
+ */
+class FloodControlIT {
+
+    private static final String TOKEN = "100000002:flood-sandbox-token";
+    private static final String KEYRING = ContactCipher.generateKeyringEntry("k1");
+    private static final int CHATS = 200;
+    private static final int MESSAGES_PER_CHAT = 3;
+    private static final int MESSAGES = CHATS * MESSAGES_PER_CHAT;
+    private static final int NOTIFIERS = 3;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private static KraftBroker broker;
+    private static EmbeddedPostgresServer postgres;
+    private static TelegramSandbox sandbox;
+    private static final List<ConfigurableApplicationContext> notifiers = new ArrayList<>();
+
+    @BeforeAll
+    static void start() {
+        // PostgreSQL's initdb takes seconds: start it while the broker starts.
+        CompletableFuture<EmbeddedPostgresServer> database =
+                CompletableFuture.supplyAsync(() -> EmbeddedPostgresServer.builder().build().start());
+        broker = KraftBroker.builder().build().start();
+        postgres = database.join();
+        sandbox = TelegramSandbox.builder().port(0).token(TOKEN)
+                .floodLimits(FloodLimits.of(1.0, 3, 30.0))
+                .build().start();
+    }
+
+    @AfterAll
+    static void stop() {
+        notifiers.forEach(ConfigurableApplicationContext::close);
+        if (sandbox != null) {
+            sandbox.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    @Test
+    void threeNotifiersTogetherStayWithinTelegramsLimitsAndDeliverEveryMessageOnce() throws Exception {
+        // given 200 users who wrote to the bot
+        long firstChat = 7_000_000 + System.nanoTime() % 1_000_000;
+        for (long chat = firstChat; chat < firstChat + CHATS; chat++) {
+            control("POST", "/sandbox/users/" + chat + "/messages", "{\"text\":\"hi\"}");
+        }
+
+        // and one notifier running (it creates tg.outbox), then a backlog of 3 replies to each of them
+        notifiers.add(startNotifier());
+        long started = System.nanoTime();
+        produceBacklog(firstChat);
+
+        // when two more notifiers join on the same database, together
+        List<CompletableFuture<ConfigurableApplicationContext>> joining = new ArrayList<>();
+        for (int i = 1; i < NOTIFIERS; i++) {
+            joining.add(CompletableFuture.supplyAsync(FloodControlIT::startNotifier));
+        }
+        joining.forEach(future -> notifiers.add(future.join()));
+
+        // then every message arrives
+        // (a bound for a busy machine, not a speed requirement: 600 messages at 30/s take 20 s)
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
+                .until(() -> sent(stats()) >= MESSAGES);
+        double seconds = (System.nanoTime() - started) / 1e9;
+
+        // exactly once, in each chat in order
+        Thread.sleep(1_000);
+        List<Instant> sentAt = new ArrayList<>();
+        for (long chat = firstChat; chat < firstChat + CHATS; chat++) {
+            JsonNode messages = JSON.readTree(control("GET", "/sandbox/chats/" + chat + "/messages", null));
+            List<String> texts = new ArrayList<>();
+            for (JsonNode message : messages) {
+                if ("bot".equals(message.path("from").asText("bot"))) {
+                    texts.add(message.path("text").asText());
+                    sentAt.add(Instant.parse(message.path("sent_at").asText()));
+                }
+            }
+            assertThat(texts).as("chat %d", chat).containsExactly(text(chat, 0), text(chat, 1), text(chat, 2));
+        }
+        report(seconds, sentAt);
+        JsonNode stats = stats();
+        assertThat(sent(stats)).isEqualTo(MESSAGES);
+        // and Telegram's limits were never passed: no 429 at all
+        assertThat(stats.path("too_many_requests").asLong()).as("429s answered: %s", stats).isZero();
+        for (ConfigurableApplicationContext notifier : notifiers) {
+            var registry = notifier.getBean(io.micrometer.core.instrument.MeterRegistry.class);
+            assertThat(registry.find(FloodControl.TOO_MANY_REQUESTS).counters()).isEmpty();
+        }
+        // the buckets were the shared ones: the bot-wide bucket and one per chat, in PostgreSQL
+        assertThat(bucketRows()).contains("global").hasSizeGreaterThanOrEqualTo(CHATS + 1);
+    }
+
+    /** Information only: how fast the notifiers drained the backlog together (no assertion on speed). */
+    private static void report(double seconds, List<Instant> sentAt) {
+        sentAt.sort(null);
+        double drain = Duration.between(sentAt.get(0), sentAt.get(sentAt.size() - 1)).toMillis() / 1e3;
+        int peak = 0;
+        for (int first = 0, last = 0; last < sentAt.size(); last++) {
+            while (Duration.between(sentAt.get(first), sentAt.get(last)).toMillis() >= 1_000) {
+                first++;
+            }
+            peak = Math.max(peak, last - first + 1);
+        }
+        System.out.printf("FloodControlIT: %d messages by %d notifiers: %.1f s from backlog to last delivery "
+                + "(%.1f messages/s, start-up of notifiers 2 and 3 included); first to last delivery %.1f s: "
+                + "%.1f messages/s sustained; at most %d in any 1 s%n",
+                MESSAGES, NOTIFIERS, seconds, MESSAGES / seconds, drain, (MESSAGES - 1) / drain, peak);
+    }
+
+    private static ConfigurableApplicationContext startNotifier() {
+        return ServiceLauncher.application("notifier", NotifierApplication.class).run(
+                "--TELEGRAM_TOKEN=" + TOKEN,
+                "--TELEGRAM_API_URL=" + sandbox.baseUrl(),
+                "--CONTACT_ENCRYPTION_KEYS=" + KEYRING,
+                "--KAFKA_BOOTSTRAP_SERVERS=" + broker.bootstrapServers(),
+                "--DATABASE_URL=" + postgres.url(),
+                "--SERVER_PORT=0");
+    }
+
+    private static void produceBacklog(long firstChat) {
+        try (KafkaProducer<String, byte[]> processor = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                ProducerConfig.TRANSACTIONAL_ID_CONFIG, "flood-it-" + UUID.randomUUID()),
+                new StringSerializer(), new ByteArraySerializer())) {
+            processor.initTransactions();
+            processor.beginTransaction();
+            // Round by round, as replies to many users interleave on the outbox.
+            for (int round = 0; round < MESSAGES_PER_CHAT; round++) {
+                for (long chat = firstChat; chat < firstChat + CHATS; chat++) {
+                    OutboxMessage message = OutboxMessage.sendMessage("update:" + UUID.randomUUID() + "/reply:0",
+                            chat, text(chat, round), null, "update:" + chat + ":" + round, Instant.now());
+                    processor.send(new ProducerRecord<>(Topics.OUTBOX.name(), Long.toString(chat),
+                            Topics.OUTBOX.valueSerde().serializer().serialize(Topics.OUTBOX.name(), message)));
+                }
+            }
+            processor.commitTransaction();
+        }
+    }
+
+    private static String text(long chat, int round) {
+        return "reply " + round + " to " + chat;
+    }
+
+    private static JsonNode stats() throws Exception {
+        return JSON.readTree(control("GET", "/sandbox/stats", null));
+    }
+
+    private static long sent(JsonNode stats) {
+        return stats.path("calls").path("sendMessage").asLong();
+    }
+
+    private static Set<String> bucketRows() throws Exception {
+        Set<String> ids = new HashSet<>();
+        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(), postgres.user(), postgres.password());
+                ResultSet rows = connection.createStatement().executeQuery("SELECT id FROM notifier_flood_buckets")) {
+            while (rows.next()) {
+                ids.add(rows.getString(1));
+            }
+        }
+        return ids;
+    }
+
+    private static String control(String method, String path, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + path));
+        if (body == null) {
+            request.GET();
+        } else {
+            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+        }
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("%s %s: %s", method, path, response.body()).isBetween(200, 299);
+        return response.body();
+    }
+}
