@@ -15,5 +15,6 @@ public record BotState(
         UserStore<LedgerHistory> history,
         UserStore<RateWindow> rateWindows,
         UserStore<io.contactdesk.processor.broadcast.BroadcastDraft> broadcasts,
-        Supplier<StatsShard> totals) {
+        Supplier<StatsShard> totals,
+        io.contactdesk.processor.ops.OpsView ops) {
 }

@@ -20,6 +20,7 @@ public final class CommandRouter {
     private final SubmitFlow submit;
     private final AdminFlows admin;
     private final BroadcastFlow broadcast = new BroadcastFlow();
+    private final OpsReplies ops = new OpsReplies();
 
     public CommandRouter(BotRules rules) {
         this.rules = rules;
@@ -131,6 +132,8 @@ public final class CommandRouter {
             case "ban" -> admin.changeBan(conversation, update, AccountCommandType.BAN);
             case "unban" -> admin.changeBan(conversation, update, AccountCommandType.UNBAN);
             case "stats" -> admin.stats(conversation, state);
+            case "health" -> conversation.reply(ops.health(state.ops().instances(), conversation.now()));
+            case "lag" -> conversation.reply(ops.lag(state.ops().lag()));
             case "broadcast" -> broadcast.draft(conversation, state, update);
             case "broadcast_cancel" -> broadcast.cancel(conversation, state);
             default -> conversation.reply(replies.unknown());

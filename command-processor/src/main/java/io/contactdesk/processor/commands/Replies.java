@@ -39,7 +39,7 @@ final class Replies {
     String adminHelp() {
         return "\n\n<b>Admin</b>\n/addlisting — publish a listing at once\n/grant <i>user_id amount [reason]</i>\n"
                 + "/revoke <i>user_id amount [reason]</i>\n/ban <i>user_id</i> · /unban <i>user_id</i>\n/stats\n"
-                + "/broadcast <i>text</i> · /broadcast_cancel";
+                + "/broadcast <i>text</i> · /broadcast_cancel\n/health · /lag";
     }
 
     String balance(long balance) {

@@ -1,5 +1,7 @@
 package io.contactdesk.processor.streams;
 
+import io.contactdesk.contracts.ops.ConsumerLag;
+import io.contactdesk.contracts.ops.ConsumerLagMetrics;
 import io.contactdesk.contracts.topics.TopicProvisioning;
 import io.contactdesk.processor.commands.CommandRouter;
 import io.contactdesk.processor.topology.ProcessorTopics;
@@ -35,9 +37,20 @@ class StreamsConfiguration {
                 new NewTopic(ProcessorTopics.DEAD_LETTERS, settings.topicPartitions(), replication));
     }
 
+    /** Lag of every consumer group, measured from the broker in the background: for /lag and for the metrics. */
+    @Bean(destroyMethod = "close")
+    ConsumerLagMetrics consumerLagMetrics(ProcessorSettings settings, MeterRegistry meters) {
+        ConsumerLagMetrics lag = new ConsumerLagMetrics(ConsumerLag.connect(settings.bootstrapServers()));
+        lag.bindTo(meters);
+        lag.start();
+        return lag;
+    }
+
     @Bean
-    StreamsRunner streamsRunner(ProcessorSettings settings, CommandRouter router, MeterRegistry meters) {
-        return new StreamsRunner(() -> new CommandTopology(router, meters, settings.topicPartitions()).build(), streamsProperties(settings));
+    StreamsRunner streamsRunner(ProcessorSettings settings, CommandRouter router, MeterRegistry meters,
+            ConsumerLagMetrics lag) {
+        return new StreamsRunner(() -> new CommandTopology(router, meters, settings.topicPartitions(), lag::latest).build(),
+                streamsProperties(settings));
     }
 
     @Bean

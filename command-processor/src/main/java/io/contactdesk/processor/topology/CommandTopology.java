@@ -1,6 +1,10 @@
 package io.contactdesk.processor.topology;
 
+import io.contactdesk.contracts.events.Heartbeat;
 import io.contactdesk.contracts.events.Listing;
+import io.contactdesk.contracts.ops.GroupLag;
+import java.util.List;
+import java.util.function.Supplier;
 import io.contactdesk.contracts.json.JsonSerde;
 import io.contactdesk.contracts.topics.Topic;
 import io.contactdesk.contracts.topics.Topics;
@@ -77,16 +81,26 @@ public final class CommandTopology {
     static final String DECISIONS_STORE = "moderation-decisions";
     static final String DIRECTORY_STORE = "directory";
     static final String STATS_SHARDS_STORE = "stats-shards";
+    static final String HEARTBEATS_STORE = "heartbeats";
 
     private final CommandRouter router;
     private final MeterRegistry meters;
     private final int partitions;
+    private final Supplier<List<GroupLag>> lag;
 
-    /** @param partitions of tg.updates and the processor's own topics, so a broadcast knows how many shards to expect */
-    public CommandTopology(CommandRouter router, MeterRegistry meters, int partitions) {
+    /**
+     * @param partitions of tg.updates and the processor's own topics, so a broadcast knows how many shards to expect
+     * @param lag the latest consumer lag measured from the broker, for /lag
+     */
+    public CommandTopology(CommandRouter router, MeterRegistry meters, int partitions, Supplier<List<GroupLag>> lag) {
         this.router = router;
         this.meters = meters;
         this.partitions = partitions;
+        this.lag = lag;
+    }
+
+    public CommandTopology(CommandRouter router, MeterRegistry meters, int partitions) {
+        this(router, meters, partitions, List::of);
     }
 
     public Topology build() {
@@ -96,6 +110,7 @@ public final class CommandTopology {
 
         globalTable(topology, DIRECTORY_STORE, Topics.LISTINGS.name(), JsonSerde.of(Listing.class));
         globalTable(topology, STATS_SHARDS_STORE, ProcessorTopics.STATS.name(), JsonSerde.of(StatsShard.class));
+        globalTable(topology, HEARTBEATS_STORE, Topics.HEARTBEATS.name(), JsonSerde.of(Heartbeat.class));
 
         topology.addSource(UPDATES_SOURCE, Serdes.String().deserializer(), Serdes.String().deserializer(), Topics.UPDATES.name());
         topology.addSource(ACCOUNT_COMMANDS_SOURCE, Serdes.String().deserializer(),
@@ -106,7 +121,7 @@ public final class CommandTopology {
         topology.addSource(DELIVERY_REPORTS_SOURCE, Serdes.String().deserializer(),
                 Topics.DELIVERY_REPORTS.valueSerde().deserializer(), Topics.DELIVERY_REPORTS.name());
 
-        topology.addProcessor(UPDATE_HANDLER, () -> new UpdateHandler(router, metrics), UPDATES_SOURCE);
+        topology.addProcessor(UPDATE_HANDLER, () -> new UpdateHandler(router, metrics, lag), UPDATES_SOURCE);
         topology.addSource(BROADCAST_REQUESTS_SOURCE, Serdes.String().deserializer(),
                 ProcessorTopics.BROADCAST_REQUESTS.valueSerde().deserializer(), ProcessorTopics.BROADCAST_REQUESTS.name());
         topology.addProcessor(DELIVERY_REPORT_HANDLER, DeliveryReportHandler::new, DELIVERY_REPORTS_SOURCE);

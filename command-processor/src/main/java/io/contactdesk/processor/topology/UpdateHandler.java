@@ -3,6 +3,8 @@ package io.contactdesk.processor.topology;
 import io.contactdesk.contracts.events.DeadLetter;
 import io.contactdesk.contracts.events.EventIds;
 import io.contactdesk.contracts.events.OutboxMessage;
+import io.contactdesk.contracts.ops.GroupLag;
+import java.util.function.Supplier;
 import io.contactdesk.contracts.topics.Topics;
 import io.contactdesk.processor.accounts.Account;
 import io.contactdesk.processor.accounts.UserStore;
@@ -46,9 +48,12 @@ final class UpdateHandler implements Processor<String, String, String, Object> {
     private BotState state;
     private OutcomeWriter writer;
 
-    UpdateHandler(CommandRouter router, UpdateMetrics metrics) {
+    private final Supplier<List<GroupLag>> lag;
+
+    UpdateHandler(CommandRouter router, UpdateMetrics metrics, Supplier<List<GroupLag>> lag) {
         this.router = router;
         this.metrics = metrics;
+        this.lag = lag;
     }
 
     @Override
@@ -64,7 +69,8 @@ final class UpdateHandler implements Processor<String, String, String, Object> {
                 UserStore.of(context.getStateStore(CommandTopology.HISTORY_STORE)),
                 UserStore.of(context.getStateStore(CommandTopology.RATE_WINDOWS_STORE)),
                 UserStore.of(context.getStateStore(CommandTopology.BROADCASTS_STORE)),
-                () -> totals(shards));
+                () -> totals(shards),
+                new StoreOpsView(context.getStateStore(CommandTopology.HEARTBEATS_STORE), lag));
         this.writer = new OutcomeWriter(context, true);
         context.schedule(Duration.ofHours(1), PunctuationType.WALL_CLOCK_TIME,
                 now -> seen.forgetBefore(Instant.ofEpochMilli(now).minus(SeenUpdates.REMEMBERED_FOR)));

@@ -20,7 +20,7 @@ class CommandRouterTest {
     private final CommandRouter router = new CommandRouter(TestRules.rules());
     private final UpdateParser parser = new UpdateParser();
     private final BotState state = new BotState(emptyDirectory(), UserStore.inMemory(), UserStore.inMemory(),
-            UserStore.inMemory(), UserStore.inMemory(), () -> StatsShard.EMPTY);
+            UserStore.inMemory(), UserStore.inMemory(), () -> StatsShard.EMPTY, io.contactdesk.processor.ops.OpsView.NONE);
 
     private static Directory emptyDirectory() {
         return new Directory() {

@@ -9,6 +9,7 @@ import io.contactdesk.contracts.events.BroadcastShard;
 import io.contactdesk.contracts.events.ContactUnlocked;
 import io.contactdesk.contracts.events.DeadLetter;
 import io.contactdesk.contracts.events.DeliveryReport;
+import io.contactdesk.contracts.events.Heartbeat;
 import io.contactdesk.contracts.events.LedgerEntry;
 import io.contactdesk.contracts.events.LedgerKind;
 import io.contactdesk.contracts.events.Listing;
@@ -503,6 +504,34 @@ class CommandTopologyTest {
         started(ADA);
 
         assertThat(text(say(ADA, "/broadcast hi all").get(0))).contains("I don't know that one");
+    }
+
+    // --- operations ----------------------------------------------------------------------------------------------
+
+    @Test
+    void healthListsEveryInstanceAndFlagsTheSilentOnes() {
+        say(TestRules.ADMIN, "/start");
+        TestInputTopic<String, Heartbeat> beats = driver.createInputTopic(Topics.HEARTBEATS.name(),
+                new StringSerializer(), Topics.HEARTBEATS.valueSerde().serializer());
+        Heartbeat live = new Heartbeat("notifier", "n-1", "host-a", clock.minusSeconds(600), clock, "UP", 100 << 20, 256 << 20);
+        Heartbeat silent = new Heartbeat("db-writer", "d-1", "host-b", clock.minusSeconds(900), clock.minusSeconds(120),
+                "UP", 50 << 20, 256 << 20);
+        beats.pipeInput(live.key(), live);
+        beats.pipeInput(silent.key(), silent);
+
+        String health = text(say(TestRules.ADMIN, "/health").get(0));
+
+        assertThat(health).contains("<b>notifier</b> host-a · up 10 min · heap 100/256 MB · UP");
+        assertThat(health).containsPattern("<b>db-writer</b> host-b .* · <b>SILENT</b>");
+        assertThat(health.lines().filter(line -> line.contains("notifier")).findFirst().orElseThrow()).doesNotContain("SILENT");
+        assertThat(text(say(ADA, "/health").get(0))).contains("I don't know that one");
+    }
+
+    @Test
+    void lagSaysWhenItHasNotBeenMeasuredYet() {
+        say(TestRules.ADMIN, "/start");
+
+        assertThat(text(say(TestRules.ADMIN, "/lag").get(0))).contains("not been measured yet");
     }
 
     // --- rate limit --------------------------------------------------------------------------------------------
