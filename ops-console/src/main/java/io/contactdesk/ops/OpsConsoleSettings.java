@@ -8,10 +8,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * @param password {@code OPS_CONSOLE_PASSWORD}: required
  * @param secret {@code OPS_CONSOLE_SECRET}: required, at least 32 characters; signs the session cookie
+ * @param alertLagThreshold {@code LAG_ALERT_THRESHOLD}: a group lagging more records than this for
+ *     {@code alertLagFor} raises a critical alert
  */
 @ConfigurationProperties("contactdesk.ops-console")
 public record OpsConsoleSettings(String password, String secret, Duration sessionTtl, Duration silentAfter,
-        Duration lagSampleInterval) {
+        Duration lagSampleInterval, Duration alertSilentAfter, long alertLagThreshold, Duration alertLagFor) {
 
     public static final String PASSWORD_VARIABLE = "OPS_CONSOLE_PASSWORD";
     public static final String SECRET_VARIABLE = "OPS_CONSOLE_SECRET";
@@ -27,6 +29,12 @@ public record OpsConsoleSettings(String password, String secret, Duration sessio
         sessionTtl = sessionTtl == null ? Duration.ofHours(12) : sessionTtl;
         silentAfter = silentAfter == null ? Duration.ofSeconds(30) : silentAfter;
         lagSampleInterval = lagSampleInterval == null ? Duration.ofSeconds(15) : lagSampleInterval;
+        alertSilentAfter = alertSilentAfter == null ? Duration.ofSeconds(60) : alertSilentAfter;
+        alertLagFor = alertLagFor == null ? Duration.ofMinutes(2) : alertLagFor;
+        if (alertLagThreshold <= 0) {
+            throw new InvalidSettingException("LAG_ALERT_THRESHOLD", "must be a positive number of records, got "
+                    + alertLagThreshold);
+        }
     }
 
     @Override

@@ -16,22 +16,22 @@ class OpsConsoleSettingsTest {
 
     @Test
     void passwordAndSecretAreRequired() {
-        assertThatThrownBy(() -> new OpsConsoleSettings("", SECRET, null, null, null))
+        assertThatThrownBy(() -> new OpsConsoleSettings("", SECRET, null, null, null, null, 1000, null))
                 .isInstanceOf(InvalidSettingException.class).hasMessageContaining("OPS_CONSOLE_PASSWORD");
-        assertThatThrownBy(() -> new OpsConsoleSettings("pw", null, null, null, null))
+        assertThatThrownBy(() -> new OpsConsoleSettings("pw", null, null, null, null, null, 1000, null))
                 .isInstanceOf(InvalidSettingException.class).hasMessageContaining("OPS_CONSOLE_SECRET");
     }
 
     @Test
     void secretShorterThan32CharactersIsRefused() {
-        assertThatThrownBy(() -> new OpsConsoleSettings("pw", SECRET.substring(1), null, null, null))
+        assertThatThrownBy(() -> new OpsConsoleSettings("pw", SECRET.substring(1), null, null, null, null, 1000, null))
                 .isInstanceOf(InvalidSettingException.class).hasMessageContaining("OPS_CONSOLE_SECRET")
                 .hasMessageContaining("32");
     }
 
     @Test
     void defaultsAndNoSecretsInToString() {
-        OpsConsoleSettings settings = new OpsConsoleSettings("pw", SECRET, null, null, null);
+        OpsConsoleSettings settings = new OpsConsoleSettings("pw", SECRET, null, null, null, null, 1000, null);
 
         assertThat(settings.silentAfter()).isEqualTo(Duration.ofSeconds(30));
         assertThat(settings.lagSampleInterval()).isEqualTo(Duration.ofSeconds(15));

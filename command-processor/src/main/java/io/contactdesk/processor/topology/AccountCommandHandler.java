@@ -12,17 +12,19 @@ import org.apache.kafka.streams.state.KeyValueStore;
 final class AccountCommandHandler implements Processor<String, AccountCommand, String, Object> {
 
     private final AccountCommandApplier applier;
+    private final LedgerMetrics ledgerMetrics;
     private KeyValueStore<Long, Account> accounts;
     private OutcomeWriter writer;
 
-    AccountCommandHandler(AccountCommandApplier applier) {
+    AccountCommandHandler(AccountCommandApplier applier, LedgerMetrics ledgerMetrics) {
         this.applier = applier;
+        this.ledgerMetrics = ledgerMetrics;
     }
 
     @Override
     public void init(ProcessorContext<String, Object> context) {
         this.accounts = context.getStateStore(CommandTopology.ACCOUNTS_STORE);
-        this.writer = new OutcomeWriter(context, true);
+        this.writer = new OutcomeWriter(context, true, ledgerMetrics);
     }
 
     @Override

@@ -106,6 +106,7 @@ public final class CommandTopology {
     public Topology build() {
         Topology topology = new Topology();
         UpdateMetrics metrics = new UpdateMetrics(meters);
+        LedgerMetrics ledgerMetrics = new LedgerMetrics(meters);
         AccountCommandApplier applier = new AccountCommandApplier(router.rules().credits());
 
         globalTable(topology, DIRECTORY_STORE, Topics.LISTINGS.name(), JsonSerde.of(Listing.class));
@@ -121,13 +122,13 @@ public final class CommandTopology {
         topology.addSource(DELIVERY_REPORTS_SOURCE, Serdes.String().deserializer(),
                 Topics.DELIVERY_REPORTS.valueSerde().deserializer(), Topics.DELIVERY_REPORTS.name());
 
-        topology.addProcessor(UPDATE_HANDLER, () -> new UpdateHandler(router, metrics, lag), UPDATES_SOURCE);
+        topology.addProcessor(UPDATE_HANDLER, () -> new UpdateHandler(router, metrics, ledgerMetrics, lag), UPDATES_SOURCE);
         topology.addSource(BROADCAST_REQUESTS_SOURCE, Serdes.String().deserializer(),
                 ProcessorTopics.BROADCAST_REQUESTS.valueSerde().deserializer(), ProcessorTopics.BROADCAST_REQUESTS.name());
         topology.addProcessor(DELIVERY_REPORT_HANDLER, DeliveryReportHandler::new, DELIVERY_REPORTS_SOURCE);
         topology.addProcessor(BROADCAST_HANDLER, () -> new BroadcastHandler(partitions), BROADCAST_REQUESTS_SOURCE);
-        topology.addProcessor(ACCOUNT_COMMAND_HANDLER, () -> new AccountCommandHandler(applier), ACCOUNT_COMMANDS_SOURCE);
-        topology.addProcessor(MODERATION_HANDLER, ModerationHandler::new, MODERATION_SOURCE);
+        topology.addProcessor(ACCOUNT_COMMAND_HANDLER, () -> new AccountCommandHandler(applier, ledgerMetrics), ACCOUNT_COMMANDS_SOURCE);
+        topology.addProcessor(MODERATION_HANDLER, () -> new ModerationHandler(ledgerMetrics), MODERATION_SOURCE);
 
         topology.addStateStore(store(SeenUpdates.STORE, Serdes.Long(), Serdes.Long()), UPDATE_HANDLER);
         topology.addStateStore(store(SESSIONS_STORE, Serdes.Long(), JsonSerde.of(SubmitSession.class)), UPDATE_HANDLER);

@@ -14,15 +14,20 @@ import org.apache.kafka.streams.state.KeyValueStore;
 final class ModerationHandler implements Processor<String, ModerationRequest, String, Object> {
 
     private final Moderator moderator = new Moderator();
+    private final LedgerMetrics ledgerMetrics;
     private KeyValueStore<String, ModerationDecision> decisions;
     private StoreDirectory directory;
     private OutcomeWriter writer;
+
+    ModerationHandler(LedgerMetrics ledgerMetrics) {
+        this.ledgerMetrics = ledgerMetrics;
+    }
 
     @Override
     public void init(ProcessorContext<String, Object> context) {
         this.decisions = context.getStateStore(CommandTopology.DECISIONS_STORE);
         this.directory = new StoreDirectory(context.getStateStore(CommandTopology.DIRECTORY_STORE));
-        this.writer = new OutcomeWriter(context, false);
+        this.writer = new OutcomeWriter(context, false, ledgerMetrics);
     }
 
     @Override

@@ -31,9 +31,11 @@ final class OutcomeWriter {
     private final KeyValueStore<Long, Account> accounts;
     private final KeyValueStore<Long, LedgerHistory> history;
     private final KeyValueStore<String, StatsShard> shard;
+    private final LedgerMetrics ledgerMetrics;
 
-    OutcomeWriter(ProcessorContext<String, Object> context, boolean withAccounts) {
+    OutcomeWriter(ProcessorContext<String, Object> context, boolean withAccounts, LedgerMetrics ledgerMetrics) {
         this.context = context;
+        this.ledgerMetrics = ledgerMetrics;
         this.accounts = withAccounts ? context.getStateStore(CommandTopology.ACCOUNTS_STORE) : null;
         this.history = withAccounts ? context.getStateStore(CommandTopology.HISTORY_STORE) : null;
         this.shard = withAccounts ? context.getStateStore(CommandTopology.SHARD_STATS_STORE) : null;
@@ -48,6 +50,7 @@ final class OutcomeWriter {
         }
         for (LedgerEntry entry : outcome.ledger()) {
             forward(CommandTopology.LEDGER_SINK, Long.toString(entry.userId()), entry, timestamp);
+            ledgerMetrics.record(entry);
         }
         for (ContactUnlocked unlock : outcome.unlocks()) {
             forward(CommandTopology.UNLOCKS_SINK, Long.toString(unlock.userId()), unlock, timestamp);

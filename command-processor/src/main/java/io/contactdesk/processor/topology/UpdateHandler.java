@@ -50,9 +50,12 @@ final class UpdateHandler implements Processor<String, String, String, Object> {
 
     private final Supplier<List<GroupLag>> lag;
 
-    UpdateHandler(CommandRouter router, UpdateMetrics metrics, Supplier<List<GroupLag>> lag) {
+    private final LedgerMetrics ledgerMetrics;
+
+    UpdateHandler(CommandRouter router, UpdateMetrics metrics, LedgerMetrics ledgerMetrics, Supplier<List<GroupLag>> lag) {
         this.router = router;
         this.metrics = metrics;
+        this.ledgerMetrics = ledgerMetrics;
         this.lag = lag;
     }
 
@@ -71,7 +74,7 @@ final class UpdateHandler implements Processor<String, String, String, Object> {
                 UserStore.of(context.getStateStore(CommandTopology.BROADCASTS_STORE)),
                 () -> totals(shards),
                 new StoreOpsView(context.getStateStore(CommandTopology.HEARTBEATS_STORE), lag));
-        this.writer = new OutcomeWriter(context, true);
+        this.writer = new OutcomeWriter(context, true, ledgerMetrics);
         context.schedule(Duration.ofHours(1), PunctuationType.WALL_CLOCK_TIME,
                 now -> seen.forgetBefore(Instant.ofEpochMilli(now).minus(SeenUpdates.REMEMBERED_FOR)));
         context.schedule(Duration.ofMinutes(1), PunctuationType.WALL_CLOCK_TIME, this::expireSessions);

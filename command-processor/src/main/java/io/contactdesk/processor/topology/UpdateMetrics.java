@@ -10,12 +10,15 @@ final class UpdateMetrics {
     private final Counter duplicates;
     private final Counter deadLettered;
     private final Counter rateLimited;
+    private final Counter deadLetters;
 
     UpdateMetrics(MeterRegistry meters) {
         this.handled = counter(meters, "handled");
         this.duplicates = counter(meters, "duplicate");
         this.deadLettered = counter(meters, "dead_lettered");
         this.rateLimited = counter(meters, "rate_limited");
+        // The same name db-writer and notifier count their dead letters by, so one panel shows them all.
+        this.deadLetters = Counter.builder("contactdesk.dlq.records").tag("topic", "tg.updates.dlq").register(meters);
     }
 
     private static Counter counter(MeterRegistry meters, String outcome) {
@@ -39,5 +42,6 @@ final class UpdateMetrics {
 
     void deadLettered() {
         deadLettered.increment();
+        deadLetters.increment();
     }
 }

@@ -22,7 +22,8 @@ class ComposeFileTest {
     static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final List<String> SERVICES = List.of("ingress-poller", "command-processor", "db-writer", "notifier");
     private static final Map<String, String> SERVICE_PORTS = Map.of(
-            "ingress-poller", "8091", "command-processor", "8092", "db-writer", "8093", "notifier", "8094");
+            "ingress-poller", "8091", "command-processor", "8092", "db-writer", "8093", "notifier", "8094",
+            "ops-console", "8095");
 
     @Test
     void everyServiceHasAnImageOrABuild() {
@@ -86,7 +87,7 @@ class ComposeFileTest {
     void prometheusScrapesEveryServiceOnItsPortThroughDns() {
         Map<String, Object> prometheus = yaml(ROOT.resolve("deploy/prometheus/prometheus.yml"));
         List<Map<String, Object>> jobs = list(prometheus.get("scrape_configs"));
-        for (String name : SERVICES) {
+        for (String name : SERVICE_PORTS.keySet()) {
             Map<String, Object> job = jobs.stream().filter(j -> name.equals(j.get("job_name"))).findFirst().orElseThrow(
                     () -> new AssertionError("no scrape job for " + name));
             assertThat(job).containsEntry("metrics_path", "/actuator/prometheus");

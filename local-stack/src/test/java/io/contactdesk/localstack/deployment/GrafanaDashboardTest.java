@@ -64,4 +64,20 @@ class GrafanaDashboardTest {
 
         assertThat(volumes).contains("./deploy/grafana/dashboards:" + options.get("path") + ":ro");
     }
+
+    /** A panel on a metric nobody registers stays empty for ever: every contactdesk metric it queries must exist. */
+    @Test
+    void everyContactdeskMetricTheDashboardQueriesIsRegisteredBySomeService() throws IOException {
+        String sources;
+        try (var files = java.nio.file.Files.walk(ComposeFileTest.ROOT)) {
+            sources = files.filter(f -> f.toString().endsWith(".java") && f.toString().contains("/src/main/"))
+                    .map(ComposeFileTest::readString).reduce("", String::concat);
+        }
+        java.util.regex.Matcher metric = java.util.regex.Pattern.compile("contactdesk_[a-z_]+")
+                .matcher(dashboard().toString());
+        while (metric.find()) {
+            String meter = metric.group().replaceAll("_(total|records|seconds|count|sum|max)$", "").replace('_', '.');
+            assertThat(sources).as(metric.group()).contains("\"" + meter + "\"");
+        }
+    }
 }

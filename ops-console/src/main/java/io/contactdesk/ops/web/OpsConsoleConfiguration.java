@@ -1,5 +1,10 @@
 package io.contactdesk.ops.web;
 
+import io.contactdesk.contracts.alerts.AlertPublisher;
+import org.springframework.beans.factory.annotation.Value;
+import io.contactdesk.ops.alerts.ConditionWatch;
+import io.contactdesk.ops.alerts.CriticalConditions;
+
 import io.contactdesk.contracts.ops.ConsumerLag;
 import io.contactdesk.contracts.ops.ConsumerLagMetrics;
 import io.contactdesk.ops.OpsConsoleSettings;
@@ -61,6 +66,21 @@ public class OpsConsoleConfiguration {
         metrics.addListener(history);
         metrics.start();
         return metrics;
+    }
+
+    @Bean(destroyMethod = "close")
+    AlertPublisher alertPublisher(@Value("${spring.kafka.bootstrap-servers}") String bootstrapServers) {
+        return new AlertPublisher(bootstrapServers);
+    }
+
+    /** Silent instances, growing dead-letter topics and lasting lag become admin alerts, checked with every sample. */
+    @Bean
+    ConditionWatch conditionWatch(ConsumerLagMetrics metrics, HeartbeatBoard board, ConsumerLag lag,
+            AlertPublisher alerts, OpsConsoleSettings settings, Clock clock) {
+        ConditionWatch watch = new ConditionWatch(new CriticalConditions(settings.alertSilentAfter(),
+                settings.alertLagThreshold(), settings.alertLagFor()), board, lag, alerts, clock);
+        metrics.addListener(watch);
+        return watch;
     }
 
     @Bean
