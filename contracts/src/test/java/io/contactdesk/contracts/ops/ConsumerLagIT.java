@@ -120,6 +120,62 @@ class ConsumerLagIT {
     }
 
     /** What kafka-consumer-groups --describe prints for a group without live members, computed here by hand. */
+    @Test
+    void lagIsExactlyWhatKafkasConsumerGroupsToolPrints() throws Exception {
+        // given a group that committed part of two partitions of its own topic and stopped
+        admin.createTopics(List.of(new NewTopic("lag.tool", 2, (short) 1))).all().get();
+        produce("lag.tool", 0, 7);
+        produce("lag.tool", 1, 5);
+        try (KafkaConsumer<String, String> consumer = consumer("tool-check")) {
+            consumer.assign(List.of(new TopicPartition("lag.tool", 0), new TopicPartition("lag.tool", 1)));
+            consumer.commitSync(Map.of(new TopicPartition("lag.tool", 0), new OffsetAndMetadata(2),
+                    new TopicPartition("lag.tool", 1), new OffsetAndMetadata(5)));
+        }
+
+        // when kafka-consumer-groups --describe runs, and ConsumerLag measures
+        Map<Integer, Long> printed = consumerGroupsToolLag("tool-check");
+        GroupLag measured = lag.group("tool-check");
+
+        // then they agree partition by partition
+        assertThat(printed).containsExactlyInAnyOrderEntriesOf(Map.of(0, 5L, 1, 0L));
+        assertThat(measured.partitions()).allSatisfy(p -> assertThat(p.lag()).isEqualTo(printed.get(p.partition())));
+    }
+
+    /** Runs Kafka's own ConsumerGroupCommand and reads the LAG column per partition from what it prints. */
+    private static Map<Integer, Long> consumerGroupsToolLag(String group) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream original = System.out;
+        org.apache.kafka.common.utils.Exit.setExitProcedure((status, message) -> {
+            throw new IllegalStateException("kafka-consumer-groups exited with " + status + ": " + message);
+        });
+        System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            org.apache.kafka.tools.consumer.group.ConsumerGroupCommand.main(new String[] {
+                "--bootstrap-server", broker.bootstrapServers(), "--describe", "--group", group});
+        } finally {
+            System.setOut(original);
+            org.apache.kafka.common.utils.Exit.resetExitProcedure();
+        }
+        Map<Integer, Long> lagByPartition = new java.util.HashMap<>();
+        List<String> lines = out.toString(java.nio.charset.StandardCharsets.UTF_8).lines()
+                .filter(line -> !line.isBlank()).toList();
+        // It may first say that the group has no active members; the table starts at its header.
+        int headerLine = 0;
+        while (!lines.get(headerLine).trim().startsWith("GROUP")) {
+            headerLine++;
+        }
+        List<String> header = List.of(lines.get(headerLine).trim().split("\\s+"));
+        for (String line : lines.subList(headerLine + 1, lines.size())) {
+            String[] columns = line.trim().split("\\s+");
+            if (!columns[0].equals(group)) {
+                continue; // a log line of the client, printed to the same stream
+            }
+            lagByPartition.put(Integer.parseInt(columns[header.indexOf("PARTITION")]),
+                    Long.parseLong(columns[header.indexOf("LAG")]));
+        }
+        return lagByPartition;
+    }
+
     private static GroupLag independently(String group) throws Exception {
         try (Admin fresh = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 broker.bootstrapServers()))) {
