@@ -8,12 +8,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.contactdesk.contracts.boot.ServiceLauncher;
 import io.contactdesk.contracts.crypto.ContactCipher;
 import io.contactdesk.contracts.events.DeadLetter;
+import io.contactdesk.contracts.events.DeliveryReport;
 import io.contactdesk.contracts.events.InlineButton;
 import io.contactdesk.contracts.events.InlineKeyboard;
 import io.contactdesk.contracts.events.OutboxMessage;
 import io.contactdesk.contracts.topics.Topics;
 import io.contactdesk.infra.EmbeddedPostgresServer;
 import io.contactdesk.infra.KraftBroker;
+import io.contactdesk.notifier.support.TopicReader;
 import io.contactdesk.sandbox.TelegramSandbox;
 import java.io.IOException;
 import java.net.URI;
@@ -182,17 +184,26 @@ class NotifierIT {
     }
 
     @Test
-    void userWhoBlockedTheBotIsDeadLetteredWithTheReason() throws Exception {
+    void userWhoBlockedTheBotIsDeadLetteredWithTheReasonAndReportedToTheProcessor() throws Exception {
         // given
         long chat = newUser();
         control("POST", "/sandbox/users/" + chat + "/block", "{}");
+        OutboxMessage reply = OutboxMessage.sendMessage(outboxId(), chat, "anyone there?", null, "update:7",
+                Instant.now());
 
         // when
-        publish(OutboxMessage.sendMessage(outboxId(), chat, "anyone there?", null, "update:7", Instant.now()));
+        publish(reply);
 
         // then
         assertThat(awaitDeadLetter(chat).reason()).contains("403").contains("blocked");
         assertThat(messages(chat)).isEmpty();
+        // and the processor learns it on tg.delivery-reports, keyed by the chat
+        DeliveryReport report = await().atMost(WAIT).until(() -> TopicReader.valuesOf(broker.bootstrapServers(),
+                Topics.DELIVERY_REPORTS, Long.toString(chat)), reports -> !reports.isEmpty()).get(0);
+        assertThat(report.outcome()).isEqualTo(DeliveryReport.Outcome.BLOCKED_BY_USER);
+        assertThat(report.outboxId()).isEqualTo(reply.outboxId());
+        assertThat(report.chatId()).isEqualTo(chat);
+        assertThat(report.description()).contains("bot was blocked by the user");
     }
 
     @Test

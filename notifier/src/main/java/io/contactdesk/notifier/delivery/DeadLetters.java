@@ -13,22 +13,24 @@ import org.slf4j.LoggerFactory;
 import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.core.KafkaOperations;
 
-/** Outbox records the notifier gives up on, kept with the reason on {@code tg.outbox.dlq}. */
+/**
+ * Outbox records the notifier gives up on, kept with the reason on the dead-letter topic of their source
+ * ({@code tg.outbox.dlq}, {@code tg.outbox.bulk.dlq}).
+ */
 final class DeadLetters {
 
     static final String DLQ_RECORDS = "contactdesk.dlq.records";
     static final String SERVICE = "notifier";
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
-    private static final Topic<String, DeadLetter> DLQ = Topics.deadLettersOf(Topics.OUTBOX);
 
     private final KafkaOperations<String, DeadLetter> kafka;
-    private final Counter published;
+    private final MeterRegistry meters;
     private final Clock clock;
 
     DeadLetters(KafkaOperations<String, DeadLetter> kafka, MeterRegistry meters, Clock clock) {
         this.kafka = kafka;
-        this.published = Counter.builder(DLQ_RECORDS).tag("topic", DLQ.name()).register(meters);
+        this.meters = meters;
         this.clock = clock;
     }
 
@@ -37,10 +39,13 @@ final class DeadLetters {
      * lose the record; throws when it could not be written, leaving the record to be processed again.
      */
     void publish(ConsumerRecord<String, byte[]> record, String reason) {
+        // A record of an unknown topic (none today) still must not be lost: it joins tg.outbox's dead letters.
+        Topic<String, DeadLetter> dlq = Topics.byName(record.topic())
+                .map(Topics::deadLettersOf).orElseGet(() -> Topics.deadLettersOf(Topics.OUTBOX));
         DeadLetter letter = new DeadLetter(record.topic(), record.partition(), record.offset(), record.key(),
                 record.value(), reason, SERVICE, clock.instant());
         try {
-            kafka.send(DLQ.name(), record.key(), letter).get();
+            kafka.send(dlq.name(), record.key(), letter).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new KafkaException("interrupted while dead-lettering " + where(record), e);
@@ -50,7 +55,7 @@ final class DeadLetters {
                     record.key(), e.getCause().toString());
             throw new KafkaException("cannot dead-letter " + where(record), e.getCause());
         }
-        published.increment();
+        Counter.builder(DLQ_RECORDS).tag("topic", dlq.name()).register(meters).increment();
     }
 
     static String where(ConsumerRecord<?, ?> record) {

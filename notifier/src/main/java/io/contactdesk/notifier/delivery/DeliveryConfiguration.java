@@ -1,8 +1,11 @@
 package io.contactdesk.notifier.delivery;
 
 import io.contactdesk.contracts.events.DeadLetter;
+import io.contactdesk.contracts.events.DeliveryReport;
 import io.contactdesk.contracts.topics.Topic;
 import io.contactdesk.contracts.topics.Topics;
+import io.contactdesk.notifier.broadcast.BroadcastBoard;
+import io.contactdesk.notifier.broadcast.BroadcastLedger;
 import io.contactdesk.notifier.contacts.ContactReveal;
 import io.contactdesk.notifier.flood.FloodControl;
 import io.contactdesk.notifier.telegram.BotApi;
@@ -46,8 +49,42 @@ class DeliveryConfiguration {
     }
 
     @Bean
-    OutboxListener outboxListener(OutboxDelivery delivery, DeadLetters deadLetters) {
-        return new OutboxListener(delivery, deadLetters);
+    InteractiveActivity interactiveActivity(BulkSettings bulk) {
+        return new InteractiveActivity(bulk.interactiveQuiet(), System::nanoTime);
+    }
+
+    @Bean
+    DeliveryReports deliveryReports(KafkaTemplate<String, DeliveryReport> deliveryReportTemplate, MeterRegistry meters) {
+        return new DeliveryReports(deliveryReportTemplate, meters, Clock.systemUTC());
+    }
+
+    @Bean
+    OutboxListener outboxListener(OutboxDelivery delivery, DeadLetters deadLetters, DeliveryReports reports,
+            InteractiveActivity activity) {
+        return new OutboxListener(delivery, deadLetters, reports, activity);
+    }
+
+    @Bean
+    BulkListener bulkListener(OutboxDelivery delivery, DeadLetters deadLetters, DeliveryReports reports,
+            BroadcastBoard broadcasts, BroadcastLedger ledger, InteractiveActivity activity, StoppablePause pause,
+            BulkSettings bulk) {
+        return new BulkListener(delivery, deadLetters, reports, broadcasts, ledger, activity, pause, bulk.maxYield());
+    }
+
+    @Bean
+    ProducerFactory<String, DeliveryReport> deliveryReportProducerFactory(
+            KafkaProperties kafka, ObjectProvider<DefaultKafkaProducerFactoryCustomizer> customizers) {
+        Topic<String, DeliveryReport> topic = Topics.DELIVERY_REPORTS;
+        DefaultKafkaProducerFactory<String, DeliveryReport> factory = new DefaultKafkaProducerFactory<>(
+                kafka.buildProducerProperties(), topic.keySerde().serializer(), topic.valueSerde().serializer());
+        customizers.orderedStream().forEach(customizer -> customizer.customize(factory));
+        return factory;
+    }
+
+    @Bean
+    KafkaTemplate<String, DeliveryReport> deliveryReportTemplate(
+            ProducerFactory<String, DeliveryReport> deliveryReportProducerFactory) {
+        return new KafkaTemplate<>(deliveryReportProducerFactory);
     }
 
     @Bean

@@ -15,6 +15,16 @@ enum FailureKind {
     PERMANENT;
 
     private static final String NOT_MODIFIED = "message is not modified";
+    private static final String BLOCKED = "bot was blocked by the user";
+
+    /**
+     * Telegram's 403 for a user who blocked the bot. Only private chats (positive ids) are users: a 403 in a group
+     * means the bot was removed, which the processor does not track per user.
+     */
+    static boolean blockedByUser(BotApiException failure, long chatId) {
+        return chatId > 0 && failure.origin() == BotApiException.Origin.BOT_API && failure.errorCode() == 403
+                && failure.description().contains(BLOCKED);
+    }
 
     static FailureKind of(BotApiException failure) {
         return switch (failure.origin()) {

@@ -22,15 +22,37 @@ final class OutboxDelivery {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxDelivery.class);
 
-    /** How one record ended: delivered, or failed with the reason its dead letter carries. */
-    record Outcome(boolean delivered, String reason) {
+    /**
+     * How one record ended: delivered; refused because the user blocked the bot (the processor must learn it);
+     * failed with the reason its dead letter carries; or skipped by its lane without a call (e.g. a broadcast
+     * message another notifier already claimed).
+     */
+    record Outcome(Result result, String reason) {
+
+        enum Result { SENT, BLOCKED_BY_USER, FAILED, SKIPPED }
 
         static Outcome sent() {
-            return new Outcome(true, null);
+            return new Outcome(Result.SENT, null);
         }
 
         static Outcome failed(String reason) {
-            return new Outcome(false, reason);
+            return new Outcome(Result.FAILED, reason);
+        }
+
+        static Outcome blockedByUser(String reason) {
+            return new Outcome(Result.BLOCKED_BY_USER, reason);
+        }
+
+        static Outcome skipped(String reason) {
+            return new Outcome(Result.SKIPPED, reason);
+        }
+
+        boolean delivered() {
+            return result == Result.SENT;
+        }
+
+        boolean blockedByUser() {
+            return result == Result.BLOCKED_BY_USER;
         }
     }
 
@@ -65,6 +87,11 @@ final class OutboxDelivery {
      * {@link ContactReveal.Revealed#redact(String)}; the dead letter keeps the original, sealed record.
      */
     Outcome deliver(OutboxMessage message) {
+        return deliver(message, Lane.INTERACTIVE);
+    }
+
+    /** As {@link #deliver(OutboxMessage)}, taking turns as {@code lane} says before each call. */
+    Outcome deliver(OutboxMessage message, Lane lane) {
         ContactReveal.Revealed revealed;
         try {
             revealed = contacts.reveal(message);
@@ -78,9 +105,20 @@ final class OutboxDelivery {
             return Outcome.failed(revealed.redact(e.getMessage()));
         }
         RetryPolicy.Retries retries = policy.start();
+        boolean first = true;
         while (true) {
             BotApiException failure;
+            if (!lane.awaitTurn()) {
+                log.info("outbox {} chat {}: stopping while yielding to replies, left uncommitted for redelivery",
+                        message.outboxId(), message.chatId());
+                throw new DeliveryStoppedException(message.outboxId());
+            }
             awaitPermit(message);
+            // Claimed only now, with the permit in hand: a notifier killed while it waited leaves nothing claimed.
+            if (first && !lane.mayCall(message)) {
+                return Outcome.skipped("not called: its lane declined it");
+            }
+            first = false;
             try {
                 botApi.execute(call);
                 return sent(message);
@@ -99,7 +137,9 @@ final class OutboxDelivery {
                 case DELIVERED:
                     return sent(message);
                 case GIVE_UP:
-                    return Outcome.failed(message.method() + ": " + revealed.redact(decision.reason()));
+                    String reason = message.method() + ": " + revealed.redact(decision.reason());
+                    return FailureKind.blockedByUser(failure, message.chatId())
+                            ? Outcome.blockedByUser(reason) : Outcome.failed(reason);
                 case RETRY:
                 default:
                     log.info("outbox {} chat {}: {} failed ({}), call {} in {} ms", message.outboxId(),

@@ -11,7 +11,8 @@ import org.springframework.kafka.annotation.KafkaListener;
 
 /**
  * Consumes {@code tg.outbox} one record at a time. The container commits a record's offset only after this
- * returns, i.e. once the call was made or the record dead-lettered: a restart repeats, never skips.
+ * returns, i.e. once the call was made or the record dead-lettered: a restart repeats, never skips. While it holds
+ * a record, the bulk lane yields ({@link InteractiveActivity}): replies to users' own commands jump ahead.
  */
 final class OutboxListener {
 
@@ -19,10 +20,15 @@ final class OutboxListener {
 
     private final OutboxDelivery delivery;
     private final DeadLetters deadLetters;
+    private final DeliveryReports reports;
+    private final InteractiveActivity activity;
 
-    OutboxListener(OutboxDelivery delivery, DeadLetters deadLetters) {
+    OutboxListener(OutboxDelivery delivery, DeadLetters deadLetters, DeliveryReports reports,
+            InteractiveActivity activity) {
         this.delivery = delivery;
         this.deadLetters = deadLetters;
+        this.reports = reports;
+        this.activity = activity;
     }
 
     // Values arrive as bytes and are parsed here, so a record that is not an OutboxMessage can be dead-lettered.
@@ -30,6 +36,15 @@ final class OutboxListener {
     @KafkaListener(id = "notifier-outbox", idIsGroup = false,
             topics = "#{T(io.contactdesk.contracts.topics.Topics).OUTBOX.name()}")
     void onRecord(ConsumerRecord<String, byte[]> record) {
+        activity.taken();
+        try {
+            handle(record);
+        } finally {
+            activity.released();
+        }
+    }
+
+    private void handle(ConsumerRecord<String, byte[]> record) {
         OutboxMessage message;
         try {
             message = Topics.OUTBOX.valueSerde().deserializer().deserialize(record.topic(), record.value());
@@ -47,6 +62,10 @@ final class OutboxListener {
         if (!outcome.delivered()) {
             log.warn("outbox {} chat {}: dead-lettered: {}", message.outboxId(), message.chatId(), outcome.reason());
             deadLetters.publish(record, outcome.reason());
+        }
+        if (outcome.blockedByUser()) {
+            // Besides the dead letter: the processor flags the user and stops queueing replies to them.
+            reports.blockedByUser(message, outcome.reason());
         }
     }
 }

@@ -14,8 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.FlywayException;
+import io.contactdesk.notifier.database.Migrations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,8 +31,8 @@ import org.slf4j.LoggerFactory;
 final class SharedBuckets implements Buckets {
 
     static final String TABLE = "notifier_flood_buckets";
-    static final String HISTORY_TABLE = "notifier_flyway_history";
-    static final String MIGRATIONS = "classpath:db/notifier";
+    static final String HISTORY_TABLE = Migrations.HISTORY_TABLE;
+    static final String MIGRATIONS = Migrations.LOCATION;
     static final String POOL_NAME = "contactdesk-notifier-flood";
 
     private static final Logger log = LoggerFactory.getLogger(SharedBuckets.class);
@@ -107,37 +106,9 @@ final class SharedBuckets implements Buckets {
         }
     }
 
-    /**
-     * Creates the bucket table. Notifiers that start together may race for Flyway's history table; whoever loses
-     * finds it made by the winner on the next try.
-     */
+    /** Creates the bucket table, with the notifier's other tables. */
     static void migrate(HikariDataSource dataSource) {
-        Flyway flyway = Flyway.configure()
-                .dataSource(dataSource)
-                .locations(MIGRATIONS)
-                .table(HISTORY_TABLE)
-                // The database is db-writer's too: its tables are no reason to refuse, and V1 must still run.
-                .baselineOnMigrate(true)
-                .baselineVersion("0")
-                .connectRetries(5)
-                .load();
-        for (int attempt = 1; ; attempt++) {
-            try {
-                flyway.migrate();
-                return;
-            } catch (FlywayException e) {
-                if (attempt >= 3) {
-                    throw e;
-                }
-                log.info("flood bucket migration failed (attempt {}), trying again: {}", attempt, e.getMessage());
-                try {
-                    Thread.sleep(200L * attempt);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
-            }
-        }
+        Migrations.migrate(dataSource);
     }
 
     private static HikariConfig hikari(DatabaseUrl database) {

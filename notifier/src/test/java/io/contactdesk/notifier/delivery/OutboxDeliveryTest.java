@@ -134,6 +134,71 @@ class OutboxDeliveryTest {
         OutboxDelivery.Outcome outcome = delivery(0.5).deliver(HELLO);
 
         assertThat(outcome.reason()).isEqualTo("sendMessage: Bot API error 403: Forbidden: bot was blocked by the user");
+        assertThat(outcome.blockedByUser()).isTrue();
+    }
+
+    @Test
+    void forbiddenInAGroupIsNoUserBlockingTheBot() {
+        // given a 403 in a group the bot was removed from (negative chat id)
+        botApi.answers(error(403, "Forbidden: bot was kicked from the group chat", null));
+        OutboxMessage toGroup = OutboxMessage.sendMessage("update:9/reply:0", -100123, "hi", null, "update:9",
+                Instant.EPOCH);
+
+        // when
+        OutboxDelivery.Outcome outcome = delivery(0.5).deliver(toGroup);
+
+        // then it is a plain failure, not reported as a blocked user
+        assertThat(outcome.result()).isEqualTo(OutboxDelivery.Outcome.Result.FAILED);
+    }
+
+    @Test
+    void laneThatDeclinesTheMessageSkipsItWithoutAnyCall() {
+        // given a lane that finds the message already claimed
+        Lane claimedBefore = new Lane() {
+            @Override
+            public boolean awaitTurn() {
+                return true;
+            }
+
+            @Override
+            public boolean mayCall(OutboxMessage message) {
+                return false;
+            }
+        };
+
+        // when
+        OutboxDelivery.Outcome outcome = delivery(0.5).deliver(HELLO, claimedBefore);
+
+        // then
+        assertThat(outcome.result()).isEqualTo(OutboxDelivery.Outcome.Result.SKIPPED);
+        assertThat(botApi.calls()).isZero();
+    }
+
+    @Test
+    void laneIsAskedOnceForTheMessageButWaitedForBeforeEveryCall() {
+        // given Telegram fails once with 5xx, then accepts
+        botApi.answers(error(502, "Bad Gateway", null));
+        List<String> asked = new ArrayList<>();
+        Lane counting = new Lane() {
+            @Override
+            public boolean awaitTurn() {
+                asked.add("turn");
+                return true;
+            }
+
+            @Override
+            public boolean mayCall(OutboxMessage message) {
+                asked.add("claim");
+                return true;
+            }
+        };
+
+        // when
+        OutboxDelivery.Outcome outcome = delivery(0.5).deliver(HELLO, counting);
+
+        // then the claim came once, before the first call, and each call waited its turn
+        assertThat(outcome.delivered()).isTrue();
+        assertThat(asked).containsExactly("turn", "claim", "turn");
     }
 
     @Test

@@ -1,0 +1,47 @@
+package io.contactdesk.notifier.database;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.contactdesk.contracts.config.DatabaseUrl;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The notifier's bookkeeping database ({@code DATABASE_URL}): broadcast claims and progress, alert folds. Required
+ * even with {@code FLOOD_CONTROL=local}: "nobody gets a broadcast twice" and "one alert per fingerprint" must hold
+ * across instances and restarts, which memory cannot give. Boot's DataSource auto-configuration stays excluded (see
+ * notifier.properties), so this pool is built here, under its own name.
+ */
+@Configuration(proxyBeanMethods = false)
+class DatabaseConfiguration {
+
+    static final String POOL_NAME = "contactdesk-notifier-db";
+
+    @Bean(destroyMethod = "close")
+    NotifierDatabase notifierDatabase(@Value("${contactdesk.database.url:}") String url) {
+        DatabaseUrl database = DatabaseUrl.parse(url);
+        HikariConfig config = new HikariConfig();
+        config.setPoolName(POOL_NAME);
+        config.setJdbcUrl(database.jdbcUrl());
+        if (database.username() != null) {
+            config.setUsername(database.username());
+        }
+        if (database.password() != null) {
+            config.setPassword(database.password());
+        }
+        config.addDataSourceProperty("ApplicationName", POOL_NAME);
+        config.addDataSourceProperty("logServerErrorDetail", "false");
+        // Bulk threads, the alerts consumer, the progress and summary jobs.
+        config.setMaximumPoolSize(8);
+        config.setConnectionTimeout(5_000);
+        HikariDataSource dataSource = new HikariDataSource(config);
+        try {
+            Migrations.migrate(dataSource);
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+        return new NotifierDatabase(dataSource);
+    }
+}

@@ -1,0 +1,26 @@
+package io.contactdesk.notifier.delivery;
+
+import io.contactdesk.contracts.events.OutboxMessage;
+
+/** How a delivery takes its turn: replies to users go at once, bulk traffic yields to them and claims each message. */
+interface Lane {
+
+    /** Replies to users' own commands: never wait for anyone, never skip. */
+    Lane INTERACTIVE = new Lane() {
+        @Override
+        public boolean awaitTurn() {
+            return true;
+        }
+
+        @Override
+        public boolean mayCall(OutboxMessage message) {
+            return true;
+        }
+    };
+
+    /** Blocks before each call (retries included) while the lane must give way; false when the service is stopping. */
+    boolean awaitTurn();
+
+    /** Once per message, with its first flood permit in hand, right before its first call: false skips it. */
+    boolean mayCall(OutboxMessage message);
+}

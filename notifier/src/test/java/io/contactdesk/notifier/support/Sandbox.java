@@ -1,0 +1,81 @@
+package io.contactdesk.notifier.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The Bot API sandbox as the integration tests drive it: users who write, block, and what the bot sent them. */
+public final class Sandbox {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final String baseUrl;
+    private final String token;
+
+    public Sandbox(String baseUrl, String token) {
+        this.baseUrl = baseUrl;
+        this.token = token;
+    }
+
+    /** A user who wrote to the bot, so that the bot may write to them. */
+    public void userWrites(long userId) {
+        call("POST", "/sandbox/users/" + userId + "/messages", "{\"text\":\"hi\"}");
+    }
+
+    public void block(long userId) {
+        call("POST", "/sandbox/users/" + userId + "/block", "{}");
+    }
+
+    /** What the bot sent (and edited) in a chat, in order. */
+    public List<JsonNode> messages(long chatId) {
+        List<JsonNode> messages = new ArrayList<>();
+        read(call("GET", "/sandbox/chats/" + chatId + "/messages", null)).forEach(messages::add);
+        return messages;
+    }
+
+    public JsonNode stats() {
+        return read(call("GET", "/sandbox/stats", null));
+    }
+
+    /** A message the bot sends itself, as the processor's status message of a broadcast; returns its id. */
+    public long botSends(long chatId, String text) {
+        JsonNode answer = read(call("POST", "/bot" + token + "/sendMessage",
+                "{\"chat_id\":" + chatId + ",\"text\":" + JSON.valueToTree(text) + "}"));
+        return answer.path("result").path("message_id").asLong();
+    }
+
+    private static JsonNode read(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String call(String method, String path, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path));
+        if (body == null) {
+            request.GET();
+        } else {
+            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+        }
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as("%s %s: %s", method, path, response.body()).isBetween(200, 299);
+            return response.body();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
