@@ -15,6 +15,7 @@ import java.util.Set;
  * @param unlocked listing ids whose contact this user has paid for, oldest first
  * @param lastSearch the words of the user's last {@code /search}, for its page buttons
  * @param banNoticeSent a banned user is told once, then ignored
+ * @param ledgerEntries how many ledger entries the user has: the next one's sequence number follows it
  */
 public record Account(
         UserProfile profile,
@@ -22,7 +23,8 @@ public record Account(
         boolean signupBonusGranted,
         List<String> unlocked,
         String lastSearch,
-        boolean banNoticeSent) {
+        boolean banNoticeSent,
+        long ledgerEntries) {
 
     public Account {
         Objects.requireNonNull(profile, "profile");
@@ -36,7 +38,7 @@ public record Account(
         return new Account(
                 new UserProfile(sender.userId(), sender.username(), sender.firstName(), sender.languageCode(),
                         admin, false, false, now, now),
-                0, false, List.of(), null, false);
+                0, false, List.of(), null, false, 0);
     }
 
     public long userId() {
@@ -66,31 +68,32 @@ public record Account(
     }
 
     public Account withProfile(UserProfile newProfile) {
-        return new Account(newProfile, balance, signupBonusGranted, unlocked, lastSearch, banNoticeSent);
+        return new Account(newProfile, balance, signupBonusGranted, unlocked, lastSearch, banNoticeSent, ledgerEntries);
     }
 
-    public Account withBalance(long newBalance) {
-        return new Account(profile, newBalance, signupBonusGranted, unlocked, lastSearch, banNoticeSent);
+    /** The balance after one more ledger entry, counted so entries can be put back in the order they applied. */
+    public Account withEntry(long newBalance) {
+        return new Account(profile, newBalance, signupBonusGranted, unlocked, lastSearch, banNoticeSent, ledgerEntries + 1);
     }
 
     public Account withSignupBonusGranted() {
-        return new Account(profile, balance, true, unlocked, lastSearch, banNoticeSent);
+        return new Account(profile, balance, true, unlocked, lastSearch, banNoticeSent, ledgerEntries);
     }
 
     public Account withUnlocked(String listingId) {
         Set<String> all = new LinkedHashSet<>(unlocked);
         all.add(listingId);
-        return new Account(profile, balance, signupBonusGranted, List.copyOf(all), lastSearch, banNoticeSent);
+        return new Account(profile, balance, signupBonusGranted, List.copyOf(all), lastSearch, banNoticeSent, ledgerEntries);
     }
 
     public Account withLastSearch(String words) {
-        return new Account(profile, balance, signupBonusGranted, unlocked, words, banNoticeSent);
+        return new Account(profile, balance, signupBonusGranted, unlocked, words, banNoticeSent, ledgerEntries);
     }
 
     public Account withBan(boolean banned, Instant now) {
         UserProfile changed = new UserProfile(profile.userId(), profile.username(), profile.firstName(),
                 profile.languageCode(), profile.admin(), banned, profile.blocked(), profile.registeredAt(), now);
-        return new Account(changed, balance, signupBonusGranted, unlocked, lastSearch, false);
+        return new Account(changed, balance, signupBonusGranted, unlocked, lastSearch, false, ledgerEntries);
     }
 
     /** The user blocked the bot: nothing is sent to them until they write again (see {@link #seenAs}). */
@@ -100,6 +103,6 @@ public record Account(
     }
 
     public Account withBanNoticeSent() {
-        return new Account(profile, balance, signupBonusGranted, unlocked, lastSearch, true);
+        return new Account(profile, balance, signupBonusGranted, unlocked, lastSearch, true, ledgerEntries);
     }
 }

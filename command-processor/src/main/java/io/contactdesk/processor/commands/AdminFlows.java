@@ -46,7 +46,7 @@ final class AdminFlows {
         }
         String reason = m.group(3) == null ? "" : UserText.clean(m.group(3), false);
         if (reason.length() > 200) {
-            reason = reason.substring(0, 200);
+            reason = UserText.truncate(reason, 200);
         }
         send(conversation, target, type, amount, reason);
     }

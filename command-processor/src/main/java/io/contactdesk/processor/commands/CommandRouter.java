@@ -99,7 +99,7 @@ public final class CommandRouter {
             case "search" -> {
                 String words = io.contactdesk.processor.updates.UserText.clean(update.commandArguments(), false);
                 if (words.length() > 100) {
-                    words = words.substring(0, 100);
+                    words = io.contactdesk.processor.updates.UserText.truncate(words, 100);
                 }
                 if (!words.isBlank()) {
                     conversation.update(conversation.account().withLastSearch(words));

@@ -110,9 +110,10 @@ public final class Conversation {
     public LedgerEntry credit(long delta, LedgerKind kind, String reason) {
         long balance = Math.addExact(account.balance(), delta);
         String entryId = EventIds.derived(causeId, "ledger", ledger.size());
-        LedgerEntry entry = new LedgerEntry(entryId, account.userId(), delta, balance, kind, reason, causeId, now);
+        LedgerEntry entry = new LedgerEntry(entryId, account.userId(), delta, balance, kind, reason, causeId, now,
+                account.ledgerEntries() + 1);
         ledger.add(entry);
-        account = account.withBalance(balance);
+        account = account.withEntry(balance);
         return entry;
     }
 

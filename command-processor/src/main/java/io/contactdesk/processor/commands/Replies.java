@@ -80,7 +80,7 @@ final class Replies {
 
     String listingButton(Listing listing) {
         String text = listing.title() + " · " + listing.city();
-        return text.length() > 60 ? text.substring(0, 59) + "…" : text;
+        return text.length() > 60 ? io.contactdesk.processor.updates.UserText.truncate(text, 59) + "…" : text;
     }
 
     String listing(Listing listing, boolean unlocked, int cost) {

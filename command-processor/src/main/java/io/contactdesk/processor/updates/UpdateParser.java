@@ -41,6 +41,10 @@ public final class UpdateParser {
         IncomingUpdate.Sender from = sender(object(message, "from"));
         JsonNode chat = object(message, "chat");
         long chatId = anyLong(chat, "id");
+        if (chatId != from.userId()) {
+            // A group, a channel or a forged chat: replies (and revealed contacts) would reach other people.
+            throw new InvalidUpdateException("message is not in the sender's private chat");
+        }
         long messageId = positiveLong(message, "message_id");
         JsonNode text = message.get("text");
         String body = null;
@@ -65,6 +69,9 @@ public final class UpdateParser {
         if (message != null && message.isObject()) {
             chatId = message.path("chat").path("id").asLong(from.userId());
             messageId = message.path("message_id").asLong(0);
+        }
+        if (chatId != from.userId()) {
+            throw new InvalidUpdateException("callback_query is not from the sender's private chat");
         }
         JsonNode data = query.get("data");
         String callbackData = data != null && data.isTextual() ? data.asText() : "";
@@ -122,7 +129,8 @@ public final class UpdateParser {
         if (node == null || !node.isTextual()) {
             return null;
         }
-        String value = node.asText();
-        return value.length() > 256 ? value.substring(0, 256) : value;
+        // Shown to others too (admins review submissions): no bidi overrides or invisible characters, no half emoji.
+        String value = UserText.clean(UserText.truncate(node.asText(), 256), false);
+        return value.isEmpty() ? null : value;
     }
 }

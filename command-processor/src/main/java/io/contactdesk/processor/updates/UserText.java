@@ -14,4 +14,13 @@ public final class UserText {
     public static String clean(String text, boolean multiline) {
         return ListingFields.clean(text, multiline);
     }
+
+    /** At most {@code max} UTF-16 units, never cutting an emoji or other astral character in half. */
+    public static String truncate(String text, int max) {
+        if (text == null || text.length() <= max) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max;
+        return text.substring(0, end);
+    }
 }

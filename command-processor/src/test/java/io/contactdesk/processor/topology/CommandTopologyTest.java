@@ -413,6 +413,8 @@ class CommandTopologyTest {
         say(TestRules.ADMIN, "/revoke 42 100");
         List<LedgerEntry> entries = ledger.readValuesToList();
         assertThat(entries).extracting(LedgerEntry::delta).containsExactly(5L, -8L);
+        // numbered in the order they applied to the account, after the signup bonus (1)
+        assertThat(entries).extracting(LedgerEntry::sequence).containsExactly(2L, 3L);
         assertThat(entries.get(1).balanceAfter()).isZero();
         assertThat(audit.readValuesToList()).extracting(AuditEvent::action).containsExactly("grant", "revoke");
         assertThat(text(say(ADA, "/balance").get(0))).contains("0 credits");

@@ -21,8 +21,9 @@ import org.springframework.stereotype.Component;
 public class LedgerTable implements TopicTable<LedgerEntry> {
 
     static final String INSERT = """
-            INSERT INTO credit_ledger (entry_id, user_id, delta, balance_after, kind, reason, cause_id, recorded_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO credit_ledger (entry_id, user_id, delta, balance_after, kind, reason, cause_id, recorded_at,
+                                       sequence)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (entry_id) DO NOTHING
             """;
 
@@ -51,7 +52,8 @@ public class LedgerTable implements TopicTable<LedgerEntry> {
                 text(entry.kind().name()),
                 text(entry.reason()),
                 text(entry.causeId()),
-                timestamptz(entry.recordedAt()));
+                timestamptz(entry.recordedAt()),
+                bigint(entry.sequence()));
     }
 
     @Override

@@ -18,10 +18,10 @@ class LedgerTableTest {
     @Test
     void entryBecomesTheInsertParametersInColumnOrder() {
         LedgerEntry entry = new LedgerEntry("update:17/credit:0", 42, 3, 3, LedgerKind.SIGNUP_BONUS, "welcome",
-                "update:17", AT);
+                "update:17", AT, 1L);
 
         assertThat(table.parameters(entry)).extracting(SqlParam::value).containsExactly(
-                "update:17/credit:0", 42L, 3L, 3L, "SIGNUP_BONUS", "welcome", "update:17", AT.atOffset(ZoneOffset.UTC));
+                "update:17/credit:0", 42L, 3L, 3L, "SIGNUP_BONUS", "welcome", "update:17", AT.atOffset(ZoneOffset.UTC), 1L);
     }
 
     @Test
