@@ -4,7 +4,11 @@ import java.time.Duration;
 import java.util.Properties;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.KafkaStreams;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyDescription;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +22,7 @@ public final class StreamsRunner implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(StreamsRunner.class);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration TOPICS_READY = Duration.ofSeconds(120);
 
     private final Supplier<Topology> topology;
     private final Properties config;
@@ -30,7 +35,9 @@ public final class StreamsRunner implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        KafkaStreams created = new KafkaStreams(topology.get(), config);
+        Topology built = topology.get();
+        TopicsReady.await(config.getProperty(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG), sourceTopics(built), TOPICS_READY);
+        KafkaStreams created = new KafkaStreams(built, config);
         created.setUncaughtExceptionHandler(error -> {
             log.error("stream thread failed, replacing it: {}", error.toString(), error);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
@@ -38,6 +45,21 @@ public final class StreamsRunner implements SmartLifecycle {
         created.setStateListener((now, before) -> log.info("streams {} -> {}", before, now));
         created.start();
         streams = created;
+    }
+
+    /** Every topic a source or a global store of the topology reads. */
+    static Set<String> sourceTopics(Topology topology) {
+        Set<String> topics = new TreeSet<>();
+        TopologyDescription description = topology.describe();
+        description.subtopologies().forEach(sub -> sub.nodes().forEach(node -> addSourceTopics(node, topics)));
+        description.globalStores().forEach(store -> topics.addAll(store.source().topicSet()));
+        return topics;
+    }
+
+    private static void addSourceTopics(TopologyDescription.Node node, Set<String> topics) {
+        if (node instanceof TopologyDescription.Source source && source.topicSet() != null) {
+            topics.addAll(source.topicSet());
+        }
     }
 
     @Override

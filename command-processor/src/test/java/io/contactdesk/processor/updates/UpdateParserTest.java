@@ -52,4 +52,25 @@ class UpdateParserTest {
         assertThatThrownBy(() -> parser.parse(fromBot)).isInstanceOf(InvalidUpdateException.class)
                 .hasMessageContaining("is a bot");
     }
+
+    @Test
+    void aMessageOrTapOutsideTheSendersPrivateChatIsRejected() {
+        String inGroup = TelegramUpdates.message(1, 42, "/view p1").replace("\"chat\":{\"id\":42", "\"chat\":{\"id\":-100");
+        String tapElsewhere = TelegramUpdates.callback(2, 42, 5, "u:p1").replace("\"chat\":{\"id\":42", "\"chat\":{\"id\":43");
+
+        assertThatThrownBy(() -> parser.parse(inGroup)).hasMessageContaining("private chat");
+        assertThatThrownBy(() -> parser.parse(tapElsewhere)).hasMessageContaining("private chat");
+    }
+
+    @Test
+    void namesLoseInvisibleCharactersAndAreCutWithoutSplittingAnEmoji() {
+        String hostile = TelegramUpdates.message(1, 42, "/start").replace("\"first_name\":\"Ada\"",
+                "\"first_name\":\"\\u202EAda\\u200B\"").replace("\"username\":\"ada\"",
+                "\"username\":\"a" + "\uD83D\uDE00".repeat(200) + "\"");
+
+        IncomingUpdate.Sender from = parser.parse(hostile).from();
+
+        assertThat(from.firstName()).isEqualTo("Ada");
+        assertThat(from.username()).hasSize(255).endsWith("\uD83D\uDE00");
+    }
 }
