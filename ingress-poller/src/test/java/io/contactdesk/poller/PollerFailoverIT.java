@@ -5,14 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.contactdesk.contracts.boot.ServiceLauncher;
 import io.contactdesk.contracts.json.Json;
 import io.contactdesk.contracts.topics.Topics;
-import io.contactdesk.infra.KraftBroker;
 import io.contactdesk.poller.ingress.IngressStatus;
 import io.contactdesk.poller.ingress.UpdatePublisher;
 import io.contactdesk.poller.telegram.UpdateSource.ReceivedUpdate;
-import io.contactdesk.sandbox.TelegramSandbox;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.File;
 import java.net.ServerSocket;
@@ -26,14 +23,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.errors.InvalidProducerEpochException;
 import org.apache.kafka.common.errors.ProducerFencedException;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -47,27 +40,20 @@ import org.springframework.context.ConfigurableApplicationContext;
 class PollerFailoverIT {
 
     private static final Logger log = LoggerFactory.getLogger(PollerFailoverIT.class);
-    private static final String TOKEN = "100000001:local-sandbox-token";
-    private static final long BOT_ID = 100000001L;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    private static KraftBroker broker;
-    private static TelegramSandbox sandbox;
+    private static PollerTestStack stack;
     private final List<ConfigurableApplicationContext> pollers = new ArrayList<>();
 
     @BeforeAll
     static void startBrokerAndSandbox() {
-        broker = KraftBroker.builder().build().start();
-        sandbox = TelegramSandbox.builder().port(0).token(TOKEN).build().start();
+        stack = PollerTestStack.start();
     }
 
     @AfterAll
     static void stop() {
-        if (sandbox != null) {
-            sandbox.close();
-        }
-        if (broker != null) {
-            broker.close();
+        if (stack != null) {
+            stack.close();
         }
     }
 
@@ -78,19 +64,14 @@ class PollerFailoverIT {
     }
 
     private ConfigurableApplicationContext startPoller() {
-        ConfigurableApplicationContext poller = ServiceLauncher.application("ingress-poller", IngressPollerApplication.class).run(
-                "--KAFKA_BOOTSTRAP_SERVERS=" + broker.bootstrapServers(),
-                "--TELEGRAM_TOKEN=" + TOKEN,
-                "--TELEGRAM_API_URL=" + sandbox.baseUrl(),
-                "--POLL_TIMEOUT_SECONDS=1",
-                "--SERVER_PORT=0");
+        ConfigurableApplicationContext poller = stack.startPoller();
         pollers.add(poller);
         return poller;
     }
 
     @Test
     void exactlyOneInstancePollsAndAStandbyTakesOverWithoutDuplicatesOrGaps() throws Exception {
-        try (KafkaConsumer<String, String> updates = consumer()) {
+        try (KafkaConsumer<String, String> updates = stack.consumer()) {
             updates.subscribe(List.of(Topics.UPDATES.name()));
             // given two instances of the poller for the same bot
             ConfigurableApplicationContext first = startPoller();
@@ -110,7 +91,7 @@ class PollerFailoverIT {
             // when users write, each update is published once
             List<Long> sent = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
-                sent.add(send(40 + i % 2, "before failover " + i));
+                sent.add(stack.send(40 + i % 2, "before failover " + i));
             }
             List<Long> published = new ArrayList<>(updateIds(readAtLeast(updates, 5, sent.get(0))));
             assertThat(published).containsExactlyInAnyOrderElementsOf(sent);
@@ -128,7 +109,7 @@ class PollerFailoverIT {
 
             // and what users send after is published exactly once, continuing where the old leader stopped
             for (int i = 0; i < 5; i++) {
-                sent.add(send(40 + i % 2, "after failover " + i));
+                sent.add(stack.send(40 + i % 2, "after failover " + i));
             }
             long firstAfter = sent.get(5);
             await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
@@ -144,7 +125,7 @@ class PollerFailoverIT {
             for (int i = 1; i < sent.size(); i++) {
                 assertThat(sent.get(i)).isEqualTo(sent.get(i - 1) + 1);
             }
-            await().atMost(Duration.ofSeconds(10)).until(() -> stats().path("updates_pending").asInt() == 0);
+            await().atMost(Duration.ofSeconds(10)).until(() -> stack.stats().path("updates_pending").asInt() == 0);
             // and never two overlapping getUpdates (the sandbox answers those 409, counted as poll failures)
             assertThat(leaderPollFailures).isZero();
             assertThat(pollFailures(standby)).isZero();
@@ -153,19 +134,19 @@ class PollerFailoverIT {
 
     @Test
     void aLeaderWhoseTransactionalIdWasTakenIsFencedPublishesNothingAndStepsDownToStandby() throws Exception {
-        try (KafkaConsumer<String, String> updates = consumer()) {
+        try (KafkaConsumer<String, String> updates = stack.consumer()) {
             updates.subscribe(List.of(Topics.UPDATES.name()));
             ConfigurableApplicationContext poller = startPoller();
             await().atMost(Duration.ofSeconds(30)).until(() -> status(poller).isLeader());
-            long before = send(42, "before the zombie");
+            long before = stack.send(42, "before the zombie");
             assertThat(updateIds(readAtLeast(updates, 1, before))).containsExactly(before);
 
             // given the leader was replaced without noticing (paused while another instance took over the bot's
             // transactional id — the usurper's initTransactions() is what the new lease holder does first)
-            UpdatePublisher usurper = new UpdatePublisher(broker.bootstrapServers(), BOT_ID);
+            UpdatePublisher usurper = new UpdatePublisher(stack.broker().bootstrapServers(), PollerTestStack.BOT_ID);
             try {
                 // when an update arrives and the old leader tries to publish it
-                long during = send(42, "while replaced");
+                long during = stack.send(42, "while replaced");
 
                 // then it is fenced, and steps down to standby instead of stopping for good
                 await().atMost(Duration.ofSeconds(20)).until(() -> status(poller).fencedCount() == 1);
@@ -180,7 +161,7 @@ class PollerFailoverIT {
                         List.of(new ReceivedUpdate(during + 1000, "42", "{\"update_id\":" + (during + 1000) + ",\"message\":{\"text\":\"usurper\"}}")),
                         Instant.now()))
                         .isInstanceOfAny(ProducerFencedException.class, InvalidProducerEpochException.class);
-                long after = send(42, "after the zombie");
+                long after = stack.send(42, "after the zombie");
 
                 // so read_committed consumers see every update exactly once, and nothing of the fenced attempts
                 List<ConsumerRecord<String, String>> seen = readAtLeast(updates, 2, during);
@@ -207,16 +188,13 @@ class PollerFailoverIT {
             port = socket.getLocalPort();
         }
         String java = ProcessHandle.current().info().command().orElse("java");
-        Process doomed = new ProcessBuilder(java, "-jar", jar.toString(),
-                "--KAFKA_BOOTSTRAP_SERVERS=" + broker.bootstrapServers(),
-                "--TELEGRAM_TOKEN=" + TOKEN,
-                "--TELEGRAM_API_URL=" + sandbox.baseUrl(),
-                "--POLL_TIMEOUT_SECONDS=1",
-                "--SERVER_PORT=" + port)
+        List<String> command = new ArrayList<>(List.of(java, "-jar", jar.toString()));
+        command.addAll(stack.pollerArguments(port));
+        Process doomed = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(new File("target/killed-poller.log"))
                 .start();
-        try (KafkaConsumer<String, String> updates = consumer()) {
+        try (KafkaConsumer<String, String> updates = stack.consumer()) {
             updates.subscribe(List.of(Topics.UPDATES.name()));
             await().atMost(Duration.ofSeconds(120)).ignoreExceptions()
                     .until(() -> "leader".equals(remoteRole(port)));
@@ -225,7 +203,7 @@ class PollerFailoverIT {
             await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> !status(standby).isLeader());
             List<Long> sent = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
-                sent.add(send(50, "before the crash " + i));
+                sent.add(stack.send(50, "before the crash " + i));
             }
             List<Long> published = new ArrayList<>(updateIds(readAtLeast(updates, 3, sent.get(0))));
 
@@ -240,7 +218,7 @@ class PollerFailoverIT {
 
             // and carries on exactly where the dead leader's last commit ended
             for (int i = 0; i < 3; i++) {
-                sent.add(send(50, "after the crash " + i));
+                sent.add(stack.send(50, "after the crash " + i));
             }
             published.addAll(updateIds(readAtLeast(updates, 3, sent.get(0))));
             Thread.sleep(2_000);
@@ -290,15 +268,6 @@ class PollerFailoverIT {
         }
     }
 
-    private static KafkaConsumer<String, String> consumer() {
-        return new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-                new StringDeserializer(), new StringDeserializer());
-    }
-
     /** The other test's updates are in the topic too: only updates from {@code firstId} on count. */
     private static List<ConsumerRecord<String, String>> readAtLeast(KafkaConsumer<String, String> consumer, int n, long firstId) {
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
@@ -319,21 +288,5 @@ class PollerFailoverIT {
         return records.stream().filter(r -> r.value().contains("\"message\""))
                 .filter(r -> json(r.value()).path("update_id").asLong() >= firstId)
                 .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
-    }
-
-    private static long send(long userId, String text) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                        URI.create(sandbox.baseUrl() + "/sandbox/users/" + userId + "/messages"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(Json.mapper().writeValueAsString(Map.of("text", text))))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
-        return json(response.body()).path("update_id").asLong();
-    }
-
-    private static JsonNode stats() throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/sandbox/stats"))
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
-        return json(response.body());
     }
 }

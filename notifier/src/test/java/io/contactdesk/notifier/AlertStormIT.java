@@ -3,20 +3,15 @@ package io.contactdesk.notifier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.contactdesk.contracts.boot.ServiceLauncher;
-import io.contactdesk.contracts.crypto.ContactCipher;
 import io.contactdesk.contracts.events.OpsAlert;
 import io.contactdesk.contracts.topics.Topics;
-import io.contactdesk.infra.EmbeddedPostgresServer;
-import io.contactdesk.infra.KraftBroker;
+import io.contactdesk.notifier.support.NotifierTestStack;
 import io.contactdesk.notifier.support.Sandbox;
-import io.contactdesk.sandbox.TelegramSandbox;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -37,29 +32,17 @@ class AlertStormIT {
     private static final long ADMIN_1 = 9_100_001;
     private static final long ADMIN_2 = 9_100_002;
 
-    private static KraftBroker broker;
-    private static EmbeddedPostgresServer postgres;
-    private static TelegramSandbox telegram;
+    private static NotifierTestStack stack;
     private static Sandbox sandbox;
     private static ConfigurableApplicationContext notifier;
 
     @BeforeAll
     static void start() {
-        CompletableFuture<EmbeddedPostgresServer> database =
-                CompletableFuture.supplyAsync(() -> EmbeddedPostgresServer.builder().build().start());
-        broker = KraftBroker.builder().build().start();
-        postgres = database.join();
-        telegram = TelegramSandbox.builder().port(0).token(TOKEN).build().start();
-        sandbox = new Sandbox(telegram.baseUrl(), TOKEN);
+        stack = NotifierTestStack.start(TOKEN);
+        sandbox = stack.sandbox();
         sandbox.userWrites(ADMIN_1);
         sandbox.userWrites(ADMIN_2);
-        notifier = ServiceLauncher.application("notifier", NotifierApplication.class).run(
-                "--TELEGRAM_TOKEN=" + TOKEN,
-                "--TELEGRAM_API_URL=" + telegram.baseUrl(),
-                "--CONTACT_ENCRYPTION_KEYS=" + ContactCipher.generateKeyringEntry("k1"),
-                "--KAFKA_BOOTSTRAP_SERVERS=" + broker.bootstrapServers(),
-                "--DATABASE_URL=" + postgres.url(),
-                "--SERVER_PORT=0",
+        notifier = stack.startNotifier(
                 "--ADMIN_USER_IDS=" + ADMIN_1 + "," + ADMIN_2,
                 "--contactdesk.alerts.fold-window=" + FOLD_WINDOW.toSeconds() + "s",
                 "--contactdesk.alerts.summary-interval=1s");
@@ -70,14 +53,8 @@ class AlertStormIT {
         if (notifier != null) {
             notifier.close();
         }
-        if (telegram != null) {
-            telegram.close();
-        }
-        if (postgres != null) {
-            postgres.close();
-        }
-        if (broker != null) {
-            broker.close();
+        if (stack != null) {
+            stack.close();
         }
     }
 
@@ -85,7 +62,7 @@ class AlertStormIT {
     void stormOfOneFingerprintReachesAdminsAsAHandfulOfMessages() throws Exception {
         // given 10,000 alerts of one fingerprint and 3 of another, as services publish them
         try (KafkaProducer<String, OpsAlert> services = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(), ProducerConfig.LINGER_MS_CONFIG, 20),
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.broker().bootstrapServers(), ProducerConfig.LINGER_MS_CONFIG, 20),
                 new StringSerializer(), Topics.ALERTS.valueSerde().serializer())) {
             for (int i = 0; i < 10_000; i++) {
                 services.send(record(alert("db-writer", "fp-storm", "connection <refused> #" + i)));

@@ -3,27 +3,23 @@ package io.contactdesk.notifier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.contactdesk.contracts.crypto.ContactCipher;
 import io.contactdesk.contracts.events.BroadcastControl;
 import io.contactdesk.contracts.events.BroadcastShard;
 import io.contactdesk.contracts.events.DeliveryReport;
 import io.contactdesk.contracts.events.OutboxMessage;
 import io.contactdesk.contracts.topics.Topic;
 import io.contactdesk.contracts.topics.Topics;
-import io.contactdesk.infra.EmbeddedPostgresServer;
-import io.contactdesk.infra.KraftBroker;
 import io.contactdesk.notifier.support.NotifierProcess;
+import io.contactdesk.notifier.support.NotifierTestStack;
 import io.contactdesk.notifier.support.Sandbox;
 import io.contactdesk.notifier.support.TopicReader;
 import io.contactdesk.sandbox.FloodLimits;
-import io.contactdesk.sandbox.TelegramSandbox;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -43,27 +39,19 @@ import org.junit.jupiter.api.Test;
 class BroadcastIT {
 
     private static final String TOKEN = "100000003:broadcast-sandbox-token";
-    private static final String KEYRING = ContactCipher.generateKeyringEntry("k1");
     private static final int RECIPIENTS = 150;
     private static final Duration WAIT = Duration.ofSeconds(90);
     private static final AtomicLong USER_IDS = new AtomicLong(8_000_000 + System.nanoTime() % 1_000_000);
 
-    private static KraftBroker broker;
-    private static EmbeddedPostgresServer postgres;
-    private static TelegramSandbox telegram;
+    private static NotifierTestStack stack;
     private static Sandbox sandbox;
     private static KafkaProducer<String, byte[]> processor;
     private final List<NotifierProcess> notifiers = new ArrayList<>();
 
     @BeforeAll
     static void start() {
-        CompletableFuture<EmbeddedPostgresServer> database =
-                CompletableFuture.supplyAsync(() -> EmbeddedPostgresServer.builder().build().start());
-        broker = KraftBroker.builder().build().start();
-        postgres = database.join();
-        telegram = TelegramSandbox.builder().port(0).token(TOKEN).floodLimits(FloodLimits.of(1.0, 3, 30.0)).build()
-                .start();
-        sandbox = new Sandbox(telegram.baseUrl(), TOKEN);
+        stack = NotifierTestStack.start(TOKEN, FloodLimits.of(1.0, 3, 30.0));
+        sandbox = stack.sandbox();
     }
 
     @AfterEach
@@ -79,14 +67,8 @@ class BroadcastIT {
 
     @AfterAll
     static void stop() {
-        if (telegram != null) {
-            telegram.close();
-        }
-        if (postgres != null) {
-            postgres.close();
-        }
-        if (broker != null) {
-            broker.close();
+        if (stack != null) {
+            stack.close();
         }
     }
 
@@ -127,11 +109,11 @@ class BroadcastIT {
             assertThat(broadcastsIn(user, broadcast)).as("user %d", user).isEqualTo(user == blocked ? 0 : 1);
         }
         // who is reported to the processor, without a dead letter
-        assertThat(TopicReader.valuesOf(broker.bootstrapServers(), Topics.DELIVERY_REPORTS, Long.toString(blocked)))
+        assertThat(TopicReader.valuesOf(stack.broker().bootstrapServers(), Topics.DELIVERY_REPORTS, Long.toString(blocked)))
                 .extracting(DeliveryReport::outcome, DeliveryReport::outboxId)
                 .contains(org.assertj.core.groups.Tuple.tuple(DeliveryReport.Outcome.BLOCKED_BY_USER,
                         outboxId(broadcast, blocked)));
-        assertThat(TopicReader.valuesOf(broker.bootstrapServers(), Topics.OUTBOX_BULK_DLQ, Long.toString(blocked)))
+        assertThat(TopicReader.valuesOf(stack.broker().bootstrapServers(), Topics.OUTBOX_BULK_DLQ, Long.toString(blocked)))
                 .isEmpty();
         // and the asker got every reply
         assertThat(sandbox.messages(asker)).extracting(m -> m.path("text").asText())
@@ -196,7 +178,7 @@ class BroadcastIT {
     private static void publish(List<ProducerRecord<String, byte[]>> records) {
         if (processor == null) {
             processor = new KafkaProducer<>(Map.of(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.broker().bootstrapServers(),
                     ProducerConfig.TRANSACTIONAL_ID_CONFIG, "broadcast-it-" + UUID.randomUUID()),
                     new StringSerializer(), new ByteArraySerializer());
             processor.initTransactions();
@@ -244,13 +226,7 @@ class BroadcastIT {
     }
 
     private NotifierProcess startNotifier(String name) throws InterruptedException {
-        NotifierProcess notifier = NotifierProcess.start(name, List.of(
-                "--TELEGRAM_TOKEN=" + TOKEN,
-                "--TELEGRAM_API_URL=" + telegram.baseUrl(),
-                "--CONTACT_ENCRYPTION_KEYS=" + KEYRING,
-                "--KAFKA_BOOTSTRAP_SERVERS=" + broker.bootstrapServers(),
-                "--DATABASE_URL=" + postgres.url(),
-                "--SERVER_PORT=0",
+        NotifierProcess notifier = NotifierProcess.start(name, stack.notifierArguments(
                 // Slow enough for a broadcast of 150 to be interrupted; the sandbox allows 30/s.
                 "--contactdesk.flood.global-per-second=10",
                 "--contactdesk.broadcast.progress-interval=1s",

@@ -5,15 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.contactdesk.contracts.boot.ServiceLauncher;
-import io.contactdesk.contracts.crypto.ContactCipher;
 import io.contactdesk.contracts.events.OutboxMessage;
 import io.contactdesk.contracts.topics.Topics;
-import io.contactdesk.infra.EmbeddedPostgresServer;
-import io.contactdesk.infra.KraftBroker;
 import io.contactdesk.notifier.flood.FloodControl;
+import io.contactdesk.notifier.support.NotifierTestStack;
 import io.contactdesk.sandbox.FloodLimits;
-import io.contactdesk.sandbox.TelegramSandbox;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -48,7 +44,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 class FloodControlIT {
 
     private static final String TOKEN = "100000002:flood-sandbox-token";
-    private static final String KEYRING = ContactCipher.generateKeyringEntry("k1");
     private static final int CHATS = 200;
     private static final int MESSAGES_PER_CHAT = 3;
     private static final int MESSAGES = CHATS * MESSAGES_PER_CHAT;
@@ -56,34 +51,19 @@ class FloodControlIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    private static KraftBroker broker;
-    private static EmbeddedPostgresServer postgres;
-    private static TelegramSandbox sandbox;
+    private static NotifierTestStack stack;
     private static final List<ConfigurableApplicationContext> notifiers = new ArrayList<>();
 
     @BeforeAll
     static void start() {
-        // PostgreSQL's initdb takes seconds: start it while the broker starts.
-        CompletableFuture<EmbeddedPostgresServer> database =
-                CompletableFuture.supplyAsync(() -> EmbeddedPostgresServer.builder().build().start());
-        broker = KraftBroker.builder().build().start();
-        postgres = database.join();
-        sandbox = TelegramSandbox.builder().port(0).token(TOKEN)
-                .floodLimits(FloodLimits.of(1.0, 3, 30.0))
-                .build().start();
+        stack = NotifierTestStack.start(TOKEN, FloodLimits.of(1.0, 3, 30.0));
     }
 
     @AfterAll
     static void stop() {
         notifiers.forEach(ConfigurableApplicationContext::close);
-        if (sandbox != null) {
-            sandbox.close();
-        }
-        if (postgres != null) {
-            postgres.close();
-        }
-        if (broker != null) {
-            broker.close();
+        if (stack != null) {
+            stack.close();
         }
     }
 
@@ -158,18 +138,12 @@ class FloodControlIT {
     }
 
     private static ConfigurableApplicationContext startNotifier() {
-        return ServiceLauncher.application("notifier", NotifierApplication.class).run(
-                "--TELEGRAM_TOKEN=" + TOKEN,
-                "--TELEGRAM_API_URL=" + sandbox.baseUrl(),
-                "--CONTACT_ENCRYPTION_KEYS=" + KEYRING,
-                "--KAFKA_BOOTSTRAP_SERVERS=" + broker.bootstrapServers(),
-                "--DATABASE_URL=" + postgres.url(),
-                "--SERVER_PORT=0");
+        return stack.startNotifier();
     }
 
     private static void produceBacklog(long firstChat) {
         try (KafkaProducer<String, byte[]> processor = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.broker().bootstrapServers(),
                 ProducerConfig.TRANSACTIONAL_ID_CONFIG, "flood-it-" + UUID.randomUUID()),
                 new StringSerializer(), new ByteArraySerializer())) {
             processor.initTransactions();
@@ -201,6 +175,7 @@ class FloodControlIT {
 
     private static Set<String> bucketRows() throws Exception {
         Set<String> ids = new HashSet<>();
+        var postgres = stack.postgres();
         try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(), postgres.user(), postgres.password());
                 ResultSet rows = connection.createStatement().executeQuery("SELECT id FROM notifier_flood_buckets")) {
             while (rows.next()) {
@@ -211,7 +186,7 @@ class FloodControlIT {
     }
 
     private static String control(String method, String path, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + path));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.telegram().baseUrl() + path));
         if (body == null) {
             request.GET();
         } else {

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.contactdesk.contracts.boot.ServiceLauncher;
 import io.contactdesk.contracts.crypto.ContactCipher;
 import io.contactdesk.contracts.events.DeadLetter;
 import io.contactdesk.contracts.events.DeliveryReport;
@@ -13,10 +12,8 @@ import io.contactdesk.contracts.events.InlineButton;
 import io.contactdesk.contracts.events.InlineKeyboard;
 import io.contactdesk.contracts.events.OutboxMessage;
 import io.contactdesk.contracts.topics.Topics;
-import io.contactdesk.infra.EmbeddedPostgresServer;
-import io.contactdesk.infra.KraftBroker;
+import io.contactdesk.notifier.support.NotifierTestStack;
 import io.contactdesk.notifier.support.TopicReader;
-import io.contactdesk.sandbox.TelegramSandbox;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -56,34 +53,21 @@ class NotifierIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     // Each test talks to its own chat, so no test sees another's messages or dead letters.
-    // The processor's keyring: contacts are sealed under it, and the notifier opens them with it.
-    private static final String KEYRING = ContactCipher.generateKeyringEntry("k1");
     private static final AtomicLong USER_IDS = new AtomicLong(5_000_000 + System.nanoTime() % 1_000_000);
 
-    private static KraftBroker broker;
-    private static EmbeddedPostgresServer postgres;
-    private static TelegramSandbox sandbox;
+    private static NotifierTestStack stack;
     private static ConfigurableApplicationContext notifier;
     private static KafkaProducer<String, byte[]> processor;
 
     @BeforeAll
     static void start() {
-        broker = KraftBroker.builder().build().start();
-        // Flood control's shared buckets (FloodControlIT runs several notifiers on one database).
-        postgres = EmbeddedPostgresServer.builder().build().start();
-        sandbox = TelegramSandbox.builder().port(0).token(TOKEN).build().start();
-        notifier = ServiceLauncher.application("notifier", NotifierApplication.class).run(
-                "--TELEGRAM_TOKEN=" + TOKEN,
-                "--TELEGRAM_API_URL=" + sandbox.baseUrl(),
-                "--CONTACT_ENCRYPTION_KEYS=" + KEYRING,
-                "--KAFKA_BOOTSTRAP_SERVERS=" + broker.bootstrapServers(),
-                "--DATABASE_URL=" + postgres.url(),
-                "--SERVER_PORT=0",
+        stack = NotifierTestStack.start(TOKEN);
+        notifier = stack.startNotifier(
                 // Retries in tests: quick, yet still exponential.
                 "--contactdesk.delivery.initial-backoff=100ms",
                 "--contactdesk.delivery.max-backoff=1s");
         processor = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.broker().bootstrapServers(),
                 ProducerConfig.TRANSACTIONAL_ID_CONFIG, "notifier-it-" + UUID.randomUUID()),
                 new StringSerializer(), new ByteArraySerializer());
         processor.initTransactions();
@@ -97,14 +81,8 @@ class NotifierIT {
         if (notifier != null) {
             notifier.close();
         }
-        if (sandbox != null) {
-            sandbox.close();
-        }
-        if (postgres != null) {
-            postgres.close();
-        }
-        if (broker != null) {
-            broker.close();
+        if (stack != null) {
+            stack.close();
         }
     }
 
@@ -198,7 +176,7 @@ class NotifierIT {
         assertThat(awaitDeadLetter(chat).reason()).contains("403").contains("blocked");
         assertThat(messages(chat)).isEmpty();
         // and the processor learns it on tg.delivery-reports, keyed by the chat
-        DeliveryReport report = await().atMost(WAIT).until(() -> TopicReader.valuesOf(broker.bootstrapServers(),
+        DeliveryReport report = await().atMost(WAIT).until(() -> TopicReader.valuesOf(stack.broker().bootstrapServers(),
                 Topics.DELIVERY_REPORTS, Long.toString(chat)), reports -> !reports.isEmpty()).get(0);
         assertThat(report.outcome()).isEqualTo(DeliveryReport.Outcome.BLOCKED_BY_USER);
         assertThat(report.outboxId()).isEqualTo(reply.outboxId());
@@ -230,7 +208,7 @@ class NotifierIT {
         String contact = "@plumber_bob <24/7> & sons";
         String foreignEnvelope = ContactCipher.fromKeyring(ContactCipher.generateKeyringEntry("k9"))
                 .encrypt("foreign-secret", "listing-8");
-        String envelope = ContactCipher.fromKeyring(KEYRING).encrypt(contact, "listing-7");
+        String envelope = ContactCipher.fromKeyring(stack.keyring()).encrypt(contact, "listing-7");
         OutboxMessage undecryptable = OutboxMessage.sendMessage(outboxId(), chat, "Contact: {{contact}}", null,
                 "update:8", Instant.now()).revealing(foreignEnvelope, "listing-8");
         OutboxMessage reveal = OutboxMessage.sendMessage(outboxId(), chat,
@@ -302,7 +280,7 @@ class NotifierIT {
     }
 
     private static String control(String method, String path, String body) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + path));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.telegram().baseUrl() + path));
         if (body == null) {
             request.GET();
         } else {
@@ -324,7 +302,7 @@ class NotifierIT {
         var dlq = Topics.OUTBOX_DLQ;
         List<DeadLetter> letters = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.broker().bootstrapServers(),
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
                 new StringDeserializer(), new ByteArrayDeserializer())) {
             var partitions = consumer.partitionsFor(dlq.name()).stream()

@@ -1,6 +1,7 @@
 package io.contactdesk.dbwriter.database;
 
 import com.zaxxer.hikari.HikariConfig;
+import io.contactdesk.contracts.config.DataSources;
 import io.contactdesk.contracts.config.DatabaseUrl;
 import io.contactdesk.contracts.config.Settings;
 import java.time.Duration;
@@ -29,23 +30,9 @@ public record DatabaseSettings(String url, int poolSize, Duration connectionTime
     }
 
     HikariConfig hikariConfig() {
-        DatabaseUrl database = database();
-        HikariConfig config = new HikariConfig();
-        config.setPoolName(POOL_NAME);
-        config.setJdbcUrl(database.jdbcUrl());
-        if (database.username() != null) {
-            config.setUsername(database.username());
-        }
-        if (database.password() != null) {
-            config.setPassword(database.password());
-        }
+        HikariConfig config = DataSources.hikariConfig(database(), POOL_NAME, poolSize, connectionTimeout);
         // pgjdbc turns a JDBC batch of single-row INSERTs into multi-row INSERTs: an order of magnitude faster.
         config.addDataSourceProperty("reWriteBatchedInserts", "true");
-        config.addDataSourceProperty("ApplicationName", POOL_NAME);
-        // Keeps row values (user names among them) out of exception messages, and so out of logs.
-        config.addDataSourceProperty("logServerErrorDetail", "false");
-        config.setMaximumPoolSize(poolSize);
-        config.setConnectionTimeout(connectionTimeout.toMillis());
         // Start even while the database is unreachable: writes retry and health reports DOWN until it is back.
         config.setInitializationFailTimeout(-1);
         return config;

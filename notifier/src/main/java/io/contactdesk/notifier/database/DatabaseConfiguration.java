@@ -1,8 +1,9 @@
 package io.contactdesk.notifier.database;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.contactdesk.contracts.config.DataSources;
 import io.contactdesk.contracts.config.DatabaseUrl;
+import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,22 +21,9 @@ class DatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
     NotifierDatabase notifierDatabase(@Value("${contactdesk.database.url:}") String url) {
-        DatabaseUrl database = DatabaseUrl.parse(url);
-        HikariConfig config = new HikariConfig();
-        config.setPoolName(POOL_NAME);
-        config.setJdbcUrl(database.jdbcUrl());
-        if (database.username() != null) {
-            config.setUsername(database.username());
-        }
-        if (database.password() != null) {
-            config.setPassword(database.password());
-        }
-        config.addDataSourceProperty("ApplicationName", POOL_NAME);
-        config.addDataSourceProperty("logServerErrorDetail", "false");
         // Bulk threads, the alerts consumer, the progress and summary jobs.
-        config.setMaximumPoolSize(8);
-        config.setConnectionTimeout(5_000);
-        HikariDataSource dataSource = new HikariDataSource(config);
+        HikariDataSource dataSource = new HikariDataSource(
+                DataSources.hikariConfig(DatabaseUrl.parse(url), POOL_NAME, 8, Duration.ofSeconds(5)));
         try {
             Migrations.migrate(dataSource);
         } catch (RuntimeException e) {

@@ -5,20 +5,20 @@ import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.contactdesk.notifier.lifecycle.StoppableWaits;
 import io.micrometer.core.instrument.Timer;
 import java.util.Objects;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.springframework.context.SmartLifecycle;
 
 /**
  * Keeps the notifier's Bot API calls within Telegram's flood limits: a call may go once its chat's bucket and
  * then the bot-wide bucket each gave it a token ({@link FloodSettings}). With {@code FLOOD_CONTROL=shared} the
  * buckets are rows in PostgreSQL, so all notifiers together stay within the limits.
  *
- * <p>{@code answerCallbackQuery} is not a message and is never held back.
+ * <p>{@code answerCallbackQuery} is not a message and is never held back. Stopping ends every wait at once: a record
+ * waiting for its permit is left uncommitted instead of holding up shutdown.
  */
-public final class FloodControl implements SmartLifecycle, AutoCloseable {
+public final class FloodControl extends StoppableWaits implements AutoCloseable {
 
     /** Time spent waiting for a permit, per call (zero when the buckets had a token at once). */
     public static final String WAIT_TIMER = "contactdesk.flood.wait";
@@ -49,14 +49,12 @@ public final class FloodControl implements SmartLifecycle, AutoCloseable {
     private final Waiter waiter;
     private final MeterRegistry meters;
     private final Timer waits;
-    private final CountDownLatch stopping = new CountDownLatch(1);
-    private volatile boolean running;
 
     FloodControl(Buckets buckets, FloodSettings settings, TimeMeter clock, Waiter waiter, MeterRegistry meters) {
         this.buckets = Objects.requireNonNull(buckets, "buckets");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.waiter = waiter != null ? waiter : this::sleepUnlessStopping;
+        this.waiter = waiter != null ? waiter : nanos -> awaitUnlessStopping(nanos, TimeUnit.NANOSECONDS);
         this.meters = meters;
         this.waits = Timer.builder(WAIT_TIMER).description("time a Bot API call waited for its flood-control permit")
                 .register(meters);
@@ -141,33 +139,6 @@ public final class FloodControl implements SmartLifecycle, AutoCloseable {
                 return false;
             }
         }
-    }
-
-    private boolean sleepUnlessStopping(long nanos) throws InterruptedException {
-        return !stopping.await(nanos, TimeUnit.NANOSECONDS);
-    }
-
-    @Override
-    public void start() {
-        running = true;
-    }
-
-    /** Ends every wait at once: a record waiting for its permit is left uncommitted instead of holding up shutdown. */
-    @Override
-    public void stop() {
-        running = false;
-        stopping.countDown();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    @Override
-    public int getPhase() {
-        // Listener containers stop at Integer.MAX_VALUE - 100; this must stop first.
-        return Integer.MAX_VALUE;
     }
 
     @Override

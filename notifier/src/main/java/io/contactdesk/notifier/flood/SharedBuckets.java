@@ -1,7 +1,7 @@
 package io.contactdesk.notifier.flood;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.contactdesk.contracts.config.DataSources;
 import io.contactdesk.contracts.config.DatabaseUrl;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
@@ -47,7 +47,9 @@ final class SharedBuckets implements Buckets {
     private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARN_EVERY_NANOS);
 
     SharedBuckets(DatabaseUrl database, LocalBuckets fallback) {
-        this.dataSource = new HikariDataSource(hikari(database));
+        // One connection per consumer thread plus the cleaner; a slow database costs a call 2 s at most.
+        this.dataSource = new HikariDataSource(
+                DataSources.hikariConfig(database, POOL_NAME, 6, Duration.ofSeconds(2)));
         try {
             migrate(dataSource);
             this.proxies = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
@@ -109,23 +111,5 @@ final class SharedBuckets implements Buckets {
     /** Creates the bucket table, with the notifier's other tables. */
     static void migrate(HikariDataSource dataSource) {
         Migrations.migrate(dataSource);
-    }
-
-    private static HikariConfig hikari(DatabaseUrl database) {
-        HikariConfig config = new HikariConfig();
-        config.setPoolName(POOL_NAME);
-        config.setJdbcUrl(database.jdbcUrl());
-        if (database.username() != null) {
-            config.setUsername(database.username());
-        }
-        if (database.password() != null) {
-            config.setPassword(database.password());
-        }
-        config.addDataSourceProperty("ApplicationName", POOL_NAME);
-        config.addDataSourceProperty("logServerErrorDetail", "false");
-        // One connection per consumer thread plus the cleaner; a slow database costs a call 2 s at most.
-        config.setMaximumPoolSize(6);
-        config.setConnectionTimeout(2_000);
-        return config;
     }
 }

@@ -1,0 +1,106 @@
+package io.contactdesk.poller;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.contactdesk.contracts.boot.ServiceLauncher;
+import io.contactdesk.contracts.json.Json;
+import io.contactdesk.infra.KraftBroker;
+import io.contactdesk.sandbox.TelegramSandbox;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * What a poller runs against in the integration tests: a real KRaft broker and the Bot API sandbox for one bot, with
+ * the users' side of the sandbox and read_committed consumers. Closing it stops both (the pollers go first).
+ */
+final class PollerTestStack implements AutoCloseable {
+
+    static final String TOKEN = "100000001:local-sandbox-token";
+    static final long BOT_ID = 100000001L;
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final KraftBroker broker;
+    private final TelegramSandbox sandbox;
+
+    private PollerTestStack(KraftBroker broker, TelegramSandbox sandbox) {
+        this.broker = broker;
+        this.sandbox = sandbox;
+    }
+
+    static PollerTestStack start() {
+        KraftBroker broker = KraftBroker.builder().build().start();
+        try {
+            return new PollerTestStack(broker, TelegramSandbox.builder().port(0).token(TOKEN).build().start());
+        } catch (RuntimeException e) {
+            broker.close();
+            throw e;
+        }
+    }
+
+    KraftBroker broker() {
+        return broker;
+    }
+
+    /** What every poller on this stack is started with; {@code serverPort} 0 picks a free one. */
+    List<String> pollerArguments(int serverPort) {
+        return List.of(
+                "--KAFKA_BOOTSTRAP_SERVERS=" + broker.bootstrapServers(),
+                "--TELEGRAM_TOKEN=" + TOKEN,
+                "--TELEGRAM_API_URL=" + sandbox.baseUrl(),
+                "--POLL_TIMEOUT_SECONDS=1",
+                "--SERVER_PORT=" + serverPort);
+    }
+
+    /** A poller in this JVM; the caller closes it. */
+    ConfigurableApplicationContext startPoller() {
+        return ServiceLauncher.application("ingress-poller", IngressPollerApplication.class)
+                .run(pollerArguments(0).toArray(String[]::new));
+    }
+
+    /** A user writes to the bot; returns the update's id. */
+    long send(long userId, String text) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                        URI.create(sandbox.baseUrl() + "/sandbox/users/" + userId + "/messages"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(Json.mapper().writeValueAsString(Map.of("text", text))))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return Json.mapper().readTree(response.body()).path("update_id").asLong();
+    }
+
+    JsonNode stats() throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/sandbox/stats"))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        return Json.mapper().readTree(response.body());
+    }
+
+    /** A read_committed consumer of its own group, from the earliest offset. */
+    Map<String, Object> consumerProps() {
+        return Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    }
+
+    KafkaConsumer<String, String> consumer() {
+        return new KafkaConsumer<>(consumerProps(), new StringDeserializer(), new StringDeserializer());
+    }
+
+    @Override
+    public void close() {
+        sandbox.close();
+        broker.close();
+    }
+}
