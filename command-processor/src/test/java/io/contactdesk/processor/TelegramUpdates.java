@@ -16,7 +16,7 @@ public final class TelegramUpdates {
         Map<String, Object> message = new LinkedHashMap<>();
         message.put("message_id", updateId + 1000);
         message.put("from", from);
-        message.put("chat", Map.of("id", userId, "type", "private", "first_name", "Ada"));
+        message.put("chat", chat(userId));
         message.put("date", 1_764_000_000);
         message.put("text", text);
         if (text.startsWith("/")) {
@@ -29,15 +29,34 @@ public final class TelegramUpdates {
         Map<String, Object> query = new LinkedHashMap<>();
         query.put("id", "cb-" + updateId);
         query.put("from", from(userId));
-        query.put("message", Map.of("message_id", messageId, "chat", Map.of("id", userId, "type", "private"),
-                "date", 1_764_000_000, "text", "earlier"));
+        Map<String, Object> tapped = new LinkedHashMap<>();
+        tapped.put("message_id", messageId);
+        tapped.put("chat", chat(userId));
+        tapped.put("date", 1_764_000_000);
+        tapped.put("text", "earlier");
+        query.put("message", tapped);
         query.put("chat_instance", "ci");
         query.put("data", data);
         return write(Map.of("update_id", updateId, "callback_query", query));
     }
 
+    /** Field order fixed (id first), so tests can rewrite the JSON text predictably. */
+    private static Map<String, Object> chat(long userId) {
+        Map<String, Object> chat = new LinkedHashMap<>();
+        chat.put("id", userId);
+        chat.put("type", "private");
+        chat.put("first_name", "Ada");
+        return chat;
+    }
+
     private static Map<String, Object> from(long userId) {
-        return Map.of("id", userId, "is_bot", false, "first_name", "Ada", "username", "ada", "language_code", "en");
+        Map<String, Object> from = new LinkedHashMap<>();
+        from.put("id", userId);
+        from.put("is_bot", false);
+        from.put("first_name", "Ada");
+        from.put("username", "ada");
+        from.put("language_code", "en");
+        return from;
     }
 
     private static String write(Object value) {
