@@ -63,6 +63,102 @@
     return svg;
   }
 
+  // The pipeline (DESIGN.md section 1) as an SVG: boxes at fixed places, labels filled from /api/pipeline.
+  const SVG_NS = 'http://www.w3.org/2000/svg';
+  const PIPE = {
+    width: 1060, height: 380,
+    nodes: [
+      { id: 'tg-in', kind: 'external', label: 'Telegram', x: 10, y: 50, w: 90, h: 44 },
+      { id: 'ingress-poller', kind: 'service', x: 130, y: 50, w: 120, h: 44 },
+      { id: 'tg.updates', kind: 'topic', x: 280, y: 50, w: 120, h: 44 },
+      { id: 'command-processor', kind: 'service', x: 430, y: 50, w: 150, h: 44 },
+      { id: 'tg.outbox', kind: 'topic', x: 620, y: 10, w: 130, h: 44 },
+      { id: 'tg.outbox.bulk', kind: 'topic', x: 620, y: 90, w: 130, h: 44 },
+      { id: 'notifier', kind: 'service', x: 790, y: 50, w: 120, h: 44 },
+      { id: 'tg-out', kind: 'external', label: 'Telegram', x: 950, y: 50, w: 100, h: 44 },
+      { id: 'credit.ledger', kind: 'topic', x: 620, y: 160, w: 130, h: 38 },
+      { id: 'users', kind: 'topic', x: 620, y: 202, w: 130, h: 38 },
+      { id: 'listings', kind: 'topic', x: 620, y: 244, w: 130, h: 38 },
+      { id: 'contact.unlocks', kind: 'topic', x: 620, y: 286, w: 130, h: 38 },
+      { id: 'audit.events', kind: 'topic', x: 620, y: 328, w: 130, h: 38 },
+      { id: 'db-writer', kind: 'service', x: 790, y: 241, w: 120, h: 44 },
+      { id: 'postgres', kind: 'external', label: 'PostgreSQL', x: 950, y: 241, w: 100, h: 44 },
+    ],
+    edges: [
+      ['tg-in', 'ingress-poller'], ['ingress-poller', 'tg.updates'], ['tg.updates', 'command-processor'],
+      ['command-processor', 'tg.outbox'], ['command-processor', 'tg.outbox.bulk'],
+      ['tg.outbox', 'notifier'], ['tg.outbox.bulk', 'notifier'], ['notifier', 'tg-out'],
+      ['command-processor', 'credit.ledger'], ['command-processor', 'users'], ['command-processor', 'listings'],
+      ['command-processor', 'contact.unlocks'], ['command-processor', 'audit.events'],
+      ['credit.ledger', 'db-writer'], ['users', 'db-writer'], ['listings', 'db-writer'],
+      ['contact.unlocks', 'db-writer'], ['audit.events', 'db-writer'], ['db-writer', 'postgres'],
+    ],
+  };
+
+  function svgEl(tag, attrs, text) {
+    const node = document.createElementNS(SVG_NS, tag);
+    for (const [k, v] of Object.entries(attrs || {})) node.setAttribute(k, String(v));
+    if (text !== undefined) node.textContent = String(text);
+    return node;
+  }
+
+  function rate(perSecond) {
+    if (perSecond === null || perSecond === undefined) return '– msg/s';
+    return (perSecond < 10 ? perSecond.toFixed(1) : String(Math.round(perSecond))) + ' msg/s';
+  }
+
+  function renderPipeline(data) {
+    const topics = new Map(data.topics.map(t => [t.topic, t]));
+    const services = new Map(data.services.map(s => [s.service, s]));
+    const byId = new Map(PIPE.nodes.map(n => [n.id, n]));
+    const svg = svgEl('svg', { class: 'pipeline', 'data-testid': 'pipeline', width: PIPE.width, height: PIPE.height,
+      viewBox: '0 0 ' + PIPE.width + ' ' + PIPE.height, role: 'img', 'aria-label': 'the pipeline' });
+    const marker = svgEl('marker', { id: 'pipe-arrow', viewBox: '0 0 10 10', refX: 10, refY: 5,
+      markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse' });
+    marker.append(svgEl('path', { d: 'M 0 0 L 10 5 L 0 10 z', class: 'arrow-head' }));
+    const defs = svgEl('defs');
+    defs.append(marker);
+    svg.append(defs);
+    for (const [from, to] of PIPE.edges) {
+      const a = byId.get(from), b = byId.get(to);
+      svg.append(svgEl('line', { class: 'edge', x1: a.x + a.w, y1: a.y + a.h / 2, x2: b.x - 2, y2: b.y + b.h / 2,
+        'marker-end': 'url(#pipe-arrow)' }));
+    }
+    for (const n of PIPE.nodes) {
+      const g = svgEl('g', { class: 'node ' + n.kind });
+      let name = n.label || n.id, detail = null;
+      if (n.kind === 'topic') {
+        const t = topics.get(n.id);
+        g.setAttribute('data-testid', 'pipeline-topic');
+        g.setAttribute('data-topic', n.id);
+        if (!t || !t.exists) {
+          g.classList.add('missing');
+          detail = 'missing';
+        } else {
+          detail = rate(t.perSecond);
+          g.append(svgEl('title', {}, n.id + ': ' + t.records + ' records in all'));
+        }
+      } else if (n.kind === 'service') {
+        const live = services.has(n.id) ? services.get(n.id).live : 0;
+        g.setAttribute('data-testid', 'pipeline-service');
+        g.setAttribute('data-service', n.id);
+        g.setAttribute('data-live', live);
+        if (live === 0) g.classList.add('none');
+        detail = live + (live === 1 ? ' instance' : ' instances');
+      }
+      g.append(svgEl('rect', { x: n.x, y: n.y, width: n.w, height: n.h, rx: n.kind === 'topic' ? 3 : 8 }));
+      const cx = n.x + n.w / 2;
+      if (detail === null) {
+        g.append(svgEl('text', { x: cx, y: n.y + n.h / 2 + 5, class: 'name' }, name));
+      } else {
+        g.append(svgEl('text', { x: cx, y: n.y + n.h / 2 - 3, class: 'name' }, name));
+        g.append(svgEl('text', { x: cx, y: n.y + n.h / 2 + 13, class: 'detail' }, detail));
+      }
+      svg.append(g);
+    }
+    document.getElementById('pipeline').replaceChildren(svg);
+  }
+
   async function getJson(url) {
     const response = await fetch(url, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
     if (response.redirected || response.status === 401 || response.status === 403) {
@@ -129,8 +225,9 @@
   async function refresh() {
     const error = document.getElementById('error');
     try {
-      const [instances, lag, dlq] = await Promise.all([
+      const [pipeline, instances, lag, dlq] = await Promise.all([getJson('/api/pipeline'),
         getJson('/api/instances'), getJson('/api/lag'), getJson('/api/dead-letters')]);
+      renderPipeline(pipeline);
       renderInstances(instances);
       renderLag(lag);
       renderDeadLetters(dlq);

@@ -104,7 +104,8 @@ class OpsConsoleIT {
 
     @Test
     void everythingButLoginAndProbesRedirectsToLoginWithoutAValidCookie() throws Exception {
-        for (String path : List.of("/", "/index.html", "/app.js", "/api/instances", "/api/lag", "/api/dead-letters")) {
+        for (String path : List.of("/", "/index.html", "/app.js", "/api/instances", "/api/lag", "/api/dead-letters",
+                "/api/pipeline")) {
             HttpResponse<String> response = get(path, null);
             assertThat(response.statusCode()).as(path).isEqualTo(302);
             assertThat(response.headers().firstValue("Location").orElse("")).as(path).endsWith("/login");
@@ -213,6 +214,53 @@ class OpsConsoleIT {
     }
 
     @Test
+    void pipelineShowsTheThroughputOfEachTopicAndTheLiveInstancesOfEachService() throws Exception {
+        produce(Topics.UPDATES.name(), 0, 5);
+        produce(Topics.AUDIT.name(), 1, 3);
+
+        // two lag samples (one a second) after the records give every pipeline topic a rate
+        JsonNode pipeline = await().atMost(Duration.ofSeconds(30)).until(
+                () -> JSON.readTree(get("/api/pipeline", cookie()).body()),
+                p -> p.path("topics").size() == 8 && allHaveARate(p.path("topics"))
+                        && topic(p, Topics.UPDATES.name()).path("records").asLong() >= 5);
+
+        List<String> topics = new ArrayList<>();
+        for (JsonNode t : pipeline.path("topics")) {
+            topics.add(t.path("topic").asText());
+            assertThat(t.path("exists").asBoolean()).as(t.toString()).isTrue();
+            assertThat(t.path("perSecond").asDouble()).as(t.toString()).isGreaterThanOrEqualTo(0);
+        }
+        assertThat(topics).containsExactly("tg.updates", "tg.outbox", "tg.outbox.bulk", "credit.ledger", "users",
+                "listings", "contact.unlocks", "audit.events");
+        assertThat(topic(pipeline, Topics.AUDIT.name()).path("records").asLong()).isGreaterThanOrEqualTo(3);
+        assertThat(pipeline.path("sampledAt").isNumber()).isTrue();
+        List<String> services = new ArrayList<>();
+        for (JsonNode s : pipeline.path("services")) {
+            services.add(s.path("service").asText());
+            assertThat(s.path("live").asInt()).isZero(); // none of them runs here
+        }
+        assertThat(services).containsExactly("ingress-poller", "command-processor", "db-writer", "notifier");
+    }
+
+    private static boolean allHaveARate(JsonNode topics) {
+        for (JsonNode t : topics) {
+            if (!t.path("perSecond").isNumber()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static JsonNode topic(JsonNode pipeline, String name) {
+        for (JsonNode t : pipeline.path("topics")) {
+            if (t.path("topic").asText().equals(name)) {
+                return t;
+            }
+        }
+        throw new AssertionError("no topic " + name + " in " + pipeline);
+    }
+
+    @Test
     void pageShowsInstancesLagAndDeadLettersInABrowser() throws Exception {
         produce("console.work", 1, 3);
         try (Chromium chromium = Chromium.launch(); Page page = chromium.newPage()) {
@@ -223,6 +271,10 @@ class OpsConsoleIT {
             page.waitFor("location.pathname === '/' && document.querySelectorAll('[data-testid=instance]').length > 0"
                     + " && document.querySelectorAll('[data-testid=dlq]').length === " + DEAD_LETTER_TOPICS, Duration.ofSeconds(30));
             page.waitFor("document.querySelector('[data-testid=instance][data-service=\"it-service\"]') !== null",
+                    Duration.ofSeconds(30));
+            page.waitFor("document.querySelector('svg[data-testid=pipeline]') !== null"
+                    + " && document.querySelectorAll('[data-testid=pipeline-topic]').length === 8"
+                    + " && document.querySelectorAll('[data-testid=pipeline-service]').length === 4",
                     Duration.ofSeconds(30));
             page.evaluate("document.querySelectorAll('details.group').forEach(d => d.open = true); true");
             assertThat(page.evaluate("document.getElementById('error').hidden").asBoolean()).isTrue();

@@ -8,10 +8,12 @@ import io.contactdesk.contracts.topics.Topic;
 import io.contactdesk.contracts.topics.Topics;
 import io.contactdesk.ops.board.HeartbeatBoard;
 import io.contactdesk.ops.board.LagHistory;
+import io.contactdesk.ops.board.ThroughputBoard;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,15 +25,26 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api")
 public class ApiController {
 
+    /** The topics drawn in the pipeline picture, in the order of the picture. */
+    public static final List<String> PIPELINE_TOPICS = List.of(Topics.UPDATES.name(), Topics.OUTBOX.name(),
+            Topics.OUTBOX_BULK.name(), Topics.LEDGER.name(), Topics.USERS.name(), Topics.LISTINGS.name(),
+            Topics.UNLOCKS.name(), Topics.AUDIT.name());
+
+    /** The services drawn in the pipeline picture. */
+    public static final List<String> PIPELINE_SERVICES =
+            List.of("ingress-poller", "command-processor", "db-writer", "notifier");
+
     private final HeartbeatBoard heartbeats;
+    private final ThroughputBoard throughput;
     private final ConsumerLag lag;
     private final ConsumerLagMetrics metrics;
     private final LagHistory history;
     private final Clock clock;
 
     public ApiController(HeartbeatBoard heartbeats, ConsumerLag lag, ConsumerLagMetrics metrics, LagHistory history,
-            Clock clock) {
+            ThroughputBoard throughput, Clock clock) {
         this.heartbeats = heartbeats;
+        this.throughput = throughput;
         this.lag = lag;
         this.metrics = metrics;
         this.history = history;
@@ -49,6 +62,21 @@ public class ApiController {
     }
 
     public record DeadLetterView(String topic, Long records) {
+    }
+
+    /**
+     * @param exists whether the topic existed at the last sample
+     * @param records the sum of its end offsets at the last sample (null when it did not exist)
+     * @param perSecond records per second over the last sampling interval; null until two samples saw the topic
+     */
+    public record TopicRateView(String topic, boolean exists, Long records, Double perSecond) {
+    }
+
+    /** @param live instances of the service whose heartbeat is recent (not silent) and that are not stopped */
+    public record ServiceView(String service, int live) {
+    }
+
+    public record PipelineView(long now, Long sampledAt, List<TopicRateView> topics, List<ServiceView> services) {
     }
 
     @GetMapping("/instances")
@@ -74,6 +102,20 @@ public class ApiController {
         List<String> topics = Topics.all().stream().filter(Topic::isDeadLetterTopic).map(Topic::name).toList();
         Map<String, Long> ends = lag.topicEndOffsets(topics);
         return fresh(topics.stream().map(t -> new DeadLetterView(t, ends.get(t))).toList());
+    }
+
+    /** The pipeline's topics with their throughput at the last lag sample, and the live instances of each service. */
+    @GetMapping("/pipeline")
+    public ResponseEntity<PipelineView> pipeline() {
+        ThroughputBoard.Rates rates = throughput.latest();
+        List<TopicRateView> topics = PIPELINE_TOPICS.stream().map(t -> new TopicRateView(t,
+                rates.endOffsets().containsKey(t), rates.endOffsets().get(t), rates.perSecond().get(t))).toList();
+        Map<String, Long> live = heartbeats.instances().stream()
+                .filter(i -> !i.silent() && !"STOPPED".equals(i.state()))
+                .collect(Collectors.groupingBy(HeartbeatBoard.InstanceView::service, Collectors.counting()));
+        List<ServiceView> services = PIPELINE_SERVICES.stream()
+                .map(s -> new ServiceView(s, live.getOrDefault(s, 0L).intValue())).toList();
+        return fresh(new PipelineView(clock.millis(), rates.sampledAt(), topics, services));
     }
 
     private static <T> ResponseEntity<T> fresh(T body) {

@@ -12,6 +12,7 @@ import io.contactdesk.ops.auth.CookieSigner;
 import io.contactdesk.ops.auth.SessionFilter;
 import io.contactdesk.ops.board.HeartbeatBoard;
 import io.contactdesk.ops.board.LagHistory;
+import io.contactdesk.ops.board.ThroughputBoard;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -58,12 +59,19 @@ public class OpsConsoleConfiguration {
         return new LagHistory(clock, Duration.ofHours(1));
     }
 
-    /** Refreshed in the background; feeds the Prometheus gauges and the sparklines. */
+    /** Records per second of each pipeline topic, sampled with the lag. */
+    @Bean
+    ThroughputBoard throughputBoard(ConsumerLag lag, Clock clock) {
+        return new ThroughputBoard(() -> lag.topicEndOffsets(ApiController.PIPELINE_TOPICS), clock);
+    }
+
+    /** Refreshed in the background; feeds the Prometheus gauges, the sparklines and the pipeline's throughput. */
     @Bean(destroyMethod = "close")
-    ConsumerLagMetrics consumerLagMetrics(ConsumerLag lag, LagHistory history, OpsConsoleSettings settings,
-            Clock clock) {
+    ConsumerLagMetrics consumerLagMetrics(ConsumerLag lag, LagHistory history, ThroughputBoard throughput,
+            OpsConsoleSettings settings, Clock clock) {
         ConsumerLagMetrics metrics = new ConsumerLagMetrics(lag::all, settings.lagSampleInterval(), clock);
         metrics.addListener(history);
+        metrics.addListener(throughput);
         metrics.start();
         return metrics;
     }
