@@ -1,5 +1,6 @@
 package io.contactdesk.notifier.database;
 
+import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.contactdesk.contracts.config.DataSources;
 import io.contactdesk.contracts.config.DatabaseUrl;
@@ -22,14 +23,17 @@ class DatabaseConfiguration {
     @Bean(destroyMethod = "close")
     NotifierDatabase notifierDatabase(@Value("${contactdesk.database.url:}") String url) {
         // Bulk threads, the alerts consumer, the progress and summary jobs.
-        HikariDataSource dataSource = new HikariDataSource(
-                DataSources.hikariConfig(DatabaseUrl.parse(url), POOL_NAME, 8, Duration.ofSeconds(5)));
+        HikariConfig config = DataSources.hikariConfig(DatabaseUrl.parse(url), POOL_NAME, 8, Duration.ofSeconds(5));
+        // Start without a connection: PostgreSQL may be away while a notifier (re)starts, and replies need none.
+        config.setInitializationFailTimeout(-1);
+        HikariDataSource dataSource = new HikariDataSource(config);
+        NotifierSchema schema = new NotifierSchema(dataSource);
         try {
-            Migrations.migrate(dataSource);
+            schema.migrateAtStartUp();
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
         }
-        return new NotifierDatabase(dataSource);
+        return new NotifierDatabase(dataSource, schema);
     }
 }

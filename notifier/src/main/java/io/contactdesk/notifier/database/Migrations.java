@@ -1,5 +1,8 @@
 package io.contactdesk.notifier.database;
 
+import java.net.ConnectException;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -32,14 +35,15 @@ public final class Migrations {
                 // The database is db-writer's too: its tables are no reason to refuse, and V1 must still run.
                 .baselineOnMigrate(true)
                 .baselineVersion("0")
-                .connectRetries(5)
+                // No waiting for an absent database here: NotifierSchema tries again later.
+                .connectRetries(0)
                 .load();
         for (int attempt = 1; ; attempt++) {
             try {
                 flyway.migrate();
                 return;
             } catch (FlywayException e) {
-                if (attempt >= 3) {
+                if (attempt >= 3 || unreachable(e)) {
                     throw e;
                 }
                 log.info("notifier migration failed (attempt {}), trying again: {}", attempt, e.getMessage());
@@ -51,5 +55,15 @@ public final class Migrations {
                 }
             }
         }
+    }
+
+    private static boolean unreachable(Throwable failure) {
+        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof SQLTransientConnectionException || t instanceof ConnectException
+                    || t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+        }
+        return false;
     }
 }

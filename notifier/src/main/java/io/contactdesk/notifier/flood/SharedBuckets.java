@@ -1,5 +1,6 @@
 package io.contactdesk.notifier.flood;
 
+import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.contactdesk.contracts.config.DataSources;
 import io.contactdesk.contracts.config.DatabaseUrl;
@@ -9,12 +10,14 @@ import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import io.contactdesk.notifier.database.Migrations;
+import io.contactdesk.notifier.database.NotifierSchema;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +29,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>While the database does not answer, tokens come from {@link LocalBuckets} instead: each notifier then keeps
  * Telegram's limits on its own, and a 429 that the notifiers together may earn is waited out as Telegram says.
- * Delivery does not stop for a database outage.
+ * Delivery does not stop for a database outage, nor waits for it: after a failed call the local buckets serve
+ * alone for {@value #LOCAL_AFTER_FAILURE_SECONDS} s before PostgreSQL is asked again, and a notifier started during
+ * an outage creates the table when the database is back.
  */
 final class SharedBuckets implements Buckets {
 
@@ -39,19 +44,25 @@ final class SharedBuckets implements Buckets {
     private static final long WARN_EVERY_NANOS = Duration.ofSeconds(30).toNanos();
     // A bucket that refilled completely is the same as a new one: its row may go.
     private static final Duration KEEP_FULL_BUCKETS = Duration.ofMinutes(1);
+    static final long LOCAL_AFTER_FAILURE_SECONDS = 5;
+    private static final long LOCAL_AFTER_FAILURE_NANOS = TimeUnit.SECONDS.toNanos(LOCAL_AFTER_FAILURE_SECONDS);
 
     private final HikariDataSource dataSource;
     private final PostgreSQLSelectForUpdateBasedProxyManager<String> proxies;
     private final LocalBuckets fallback;
     private final ScheduledExecutorService cleaner;
     private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARN_EVERY_NANOS);
+    private final NotifierSchema schema;
+    private volatile long sharedAgainAt = System.nanoTime();
 
     SharedBuckets(DatabaseUrl database, LocalBuckets fallback) {
         // One connection per consumer thread plus the cleaner; a slow database costs a call 2 s at most.
-        this.dataSource = new HikariDataSource(
-                DataSources.hikariConfig(database, POOL_NAME, 6, Duration.ofSeconds(2)));
+        HikariConfig config = DataSources.hikariConfig(database, POOL_NAME, 6, Duration.ofSeconds(2));
+        config.setInitializationFailTimeout(-1);
+        this.dataSource = new HikariDataSource(config);
+        this.schema = new NotifierSchema(dataSource);
         try {
-            migrate(dataSource);
+            schema.migrateAtStartUp();
             this.proxies = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
                     .primaryKeyMapper(PrimaryKeyMapper.STRING)
                     .table(TABLE)
@@ -75,9 +86,14 @@ final class SharedBuckets implements Buckets {
 
     @Override
     public ConsumptionProbe tryConsume(String key, BucketConfiguration configuration) {
+        if (System.nanoTime() - sharedAgainAt < 0) {
+            return fallback.tryConsume(key, configuration);
+        }
         try {
+            schema.ensureCurrent();
             return proxies.getProxy(key, () -> configuration).tryConsumeAndReturnRemaining(1);
-        } catch (RuntimeException e) {
+        } catch (SQLException | RuntimeException e) {
+            sharedAgainAt = System.nanoTime() + LOCAL_AFTER_FAILURE_NANOS;
             warn("flood buckets in PostgreSQL unavailable, this notifier keeps the limits on its own meanwhile: {}", e);
             return fallback.tryConsume(key, configuration);
         }
@@ -90,6 +106,9 @@ final class SharedBuckets implements Buckets {
     }
 
     private void removeExpired() {
+        if (!schema.isCurrent()) {
+            return;
+        }
         try {
             int removed;
             do {
@@ -100,16 +119,11 @@ final class SharedBuckets implements Buckets {
         }
     }
 
-    private void warn(String message, RuntimeException e) {
+    private void warn(String message, Exception e) {
         long now = System.nanoTime();
         long last = lastWarning.get();
         if (now - last >= WARN_EVERY_NANOS && lastWarning.compareAndSet(last, now)) {
             log.warn(message, e.toString());
         }
-    }
-
-    /** Creates the bucket table, with the notifier's other tables. */
-    static void migrate(HikariDataSource dataSource) {
-        Migrations.migrate(dataSource);
     }
 }
