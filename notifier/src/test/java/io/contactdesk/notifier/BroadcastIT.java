@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.contactdesk.contracts.events.BroadcastControl;
-import io.contactdesk.contracts.events.BroadcastShard;
 import io.contactdesk.contracts.events.DeliveryReport;
-import io.contactdesk.contracts.events.OutboxMessage;
-import io.contactdesk.contracts.topics.Topic;
 import io.contactdesk.contracts.topics.Topics;
 import io.contactdesk.notifier.support.NotifierProcess;
 import io.contactdesk.notifier.support.NotifierTestStack;
+import io.contactdesk.notifier.support.ProcessorOutput;
 import io.contactdesk.notifier.support.Sandbox;
 import io.contactdesk.notifier.support.TopicReader;
 import io.contactdesk.sandbox.FloodLimits;
@@ -18,14 +16,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,13 +38,14 @@ class BroadcastIT {
 
     private static NotifierTestStack stack;
     private static Sandbox sandbox;
-    private static KafkaProducer<String, byte[]> processor;
+    private static ProcessorOutput processor;
     private final List<NotifierProcess> notifiers = new ArrayList<>();
 
     @BeforeAll
     static void start() {
         stack = NotifierTestStack.start(TOKEN, FloodLimits.of(1.0, 3, 30.0));
         sandbox = stack.sandbox();
+        processor = new ProcessorOutput(stack.broker().bootstrapServers(), "broadcast-it");
     }
 
     @AfterEach
@@ -59,14 +53,13 @@ class BroadcastIT {
         for (NotifierProcess notifier : notifiers) {
             notifier.close();
         }
-        if (processor != null) {
-            processor.close();
-            processor = null;
-        }
     }
 
     @AfterAll
     static void stop() {
+        if (processor != null) {
+            processor.close();
+        }
         if (stack != null) {
             stack.close();
         }
@@ -132,8 +125,8 @@ class BroadcastIT {
         await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).until(() -> received(recipients, broadcast) >= 5);
 
         // when the admin cancels it
-        publish(List.of(new ProducerRecord<>(Topics.BROADCAST_CONTROL.name(), broadcast,
-                value(Topics.BROADCAST_CONTROL, new BroadcastControl(broadcast, true, admin, Instant.now())))));
+        publish(List.of(ProcessorOutput.record(Topics.BROADCAST_CONTROL, broadcast,
+                new BroadcastControl(broadcast, true, admin, Instant.now()))));
 
         // then the status message says so, with what was sent until then
         await().atMost(WAIT).untilAsserted(() -> assertThat(statusText(admin, status))
@@ -147,53 +140,23 @@ class BroadcastIT {
     // --- the processor's side
 
     private static void publishBroadcast(String broadcast, List<Long> recipients, long admin, long status) {
-        List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
-        int half = recipients.size() / 2;
-        for (long user : recipients) {
-            OutboxMessage message = OutboxMessage.sendMessage(outboxId(broadcast, user), user, text(broadcast), null,
-                    "broadcast:" + broadcast, Instant.now()).withParam("broadcast_id", broadcast);
-            records.add(new ProducerRecord<>(Topics.OUTBOX_BULK.name(), Long.toString(user),
-                    value(Topics.OUTBOX_BULK, message)));
-        }
-        for (int partition = 0; partition < 2; partition++) {
-            BroadcastShard shard = new BroadcastShard(broadcast, partition, 2,
-                    partition == 0 ? half : recipients.size() - half, admin, status, Instant.now());
-            records.add(new ProducerRecord<>(Topics.BROADCAST_SHARDS.name(), broadcast + "/" + partition,
-                    value(Topics.BROADCAST_SHARDS, shard)));
-        }
-        publish(records);
+        processor.broadcast(broadcast, recipients, text(broadcast), admin, status);
     }
 
     private static List<ProducerRecord<String, byte[]>> replies(long chat, int count) {
         List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            OutboxMessage reply = OutboxMessage.sendMessage("update:" + UUID.randomUUID() + "/reply:0", chat,
-                    "reply " + i, null, "update:" + i, Instant.now());
-            records.add(new ProducerRecord<>(Topics.OUTBOX.name(), Long.toString(chat), value(Topics.OUTBOX, reply)));
+            records.add(ProcessorOutput.reply(chat, "reply " + i));
         }
         return records;
     }
 
-    /** Written in one transaction, as the processor's exactly-once tasks write. */
     private static void publish(List<ProducerRecord<String, byte[]>> records) {
-        if (processor == null) {
-            processor = new KafkaProducer<>(Map.of(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.broker().bootstrapServers(),
-                    ProducerConfig.TRANSACTIONAL_ID_CONFIG, "broadcast-it-" + UUID.randomUUID()),
-                    new StringSerializer(), new ByteArraySerializer());
-            processor.initTransactions();
-        }
-        processor.beginTransaction();
-        records.forEach(processor::send);
-        processor.commitTransaction();
-    }
-
-    private static <V> byte[] value(Topic<String, V> topic, V value) {
-        return topic.valueSerde().serializer().serialize(topic.name(), value);
+        processor.publish(records);
     }
 
     private static String outboxId(String broadcast, long user) {
-        return "broadcast:" + broadcast + "/user:" + user;
+        return ProcessorOutput.broadcastOutboxId(broadcast, user);
     }
 
     private static String text(String broadcast) {
