@@ -23,11 +23,17 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -107,6 +113,31 @@ class NotifierIT {
         assertThat(rows.get(0).get(1).path("text").asText()).isEqualTo("Next »");
         assertThat(rows.get(0).get(1).path("callback_data").asText()).isEqualTo("page:3");
         assertThat(rows.get(1).get(0).path("callback_data").asText()).isEqualTo("unlock:17");
+    }
+
+    @Test
+    void deliveredTransactionalRepliesLeaveNoLagBehindTheirCommitMarkers() throws Exception {
+        // given a reply written in a transaction, as the processor writes them (its commit marker takes an offset)
+        long chat = newUser();
+        publish(OutboxMessage.sendMessage(outboxId(), chat, "counted to the end", null, "update:8", Instant.now()));
+
+        // when it was delivered
+        awaitMessages(chat, 1);
+
+        // then the notifier's committed offsets reach the end of every partition, markers included
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                stack.broker().bootstrapServers()))) {
+            await().atMost(WAIT).untilAsserted(() -> {
+                Map<TopicPartition, OffsetAndMetadata> committed = admin
+                        .listConsumerGroupOffsets("contactdesk-notifier").partitionsToOffsetAndMetadata().get();
+                Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
+                committed.keySet().stream().filter(tp -> tp.topic().equals(Topics.OUTBOX.name()))
+                        .forEach(tp -> ends.put(tp, OffsetSpec.latest()));
+                assertThat(ends).isNotEmpty();
+                admin.listOffsets(ends).all().get().forEach((tp, end) ->
+                        assertThat(committed.get(tp).offset()).as("committed offset of %s", tp).isEqualTo(end.offset()));
+            });
+        }
     }
 
     @Test

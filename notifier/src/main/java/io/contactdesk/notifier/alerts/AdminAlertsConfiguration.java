@@ -55,6 +55,8 @@ class AdminAlertsConfiguration {
         factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(properties));
         factory.setBatchListener(true);
         factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
+        // Alerts are plain records, but the offsets stay honest if a transactional producer ever writes them.
+        factory.getContainerProperties().setFixTxOffsets(true);
         ExponentialBackOff backOff = new ExponentialBackOff(1_000, 2.0);
         backOff.setMaxInterval(30_000);
         factory.setCommonErrorHandler(new DefaultErrorHandler(backOff));
