@@ -90,6 +90,8 @@ class ChaosIT {
             ? Integer.parseInt(property("chaos.users", "0")) : LONG_FORM ? 400 : 100;
     private static final Duration POSTGRES_OUTAGE = LONG_FORM ? Duration.ofSeconds(30) : Duration.ofSeconds(15);
     private static final int WORKERS = 3;
+    // Updates a second from all threads together: each asks for a reply or two, within the bot's 30 messages a second.
+    private static final double RATE = Double.parseDouble(property("chaos.rate", "18"));
     private static final long SEED = Long.parseLong(property("chaos.seed", Long.toString(System.nanoTime() % 1_000_000)));
 
     @TempDir
@@ -107,6 +109,7 @@ class ChaosIT {
     private final List<RecoveryRow> recoveries = new CopyOnWriteArrayList<>();
     private final ConcurrentLinkedQueue<String> problems = new ConcurrentLinkedQueue<>();
     private final AtomicLong updatesSent = new AtomicLong();
+    private final Pace pace = new Pace(RATE);
     private final Set<Long> updateIds = Collections.synchronizedSet(new HashSet<>());
     private final AtomicLong duplicateUpdateIds = new AtomicLong();
     private volatile long loadStartedNanos;
@@ -223,7 +226,7 @@ class ChaosIT {
         }
         SimUser admin = new SimUser(ADMIN);
         List<Fault> plan = plan(random);
-        log.info("chaos: seed {}, {} users, load {} s, plan {}", SEED, USERS, LOAD.toSeconds(), plan);
+        log.info("chaos: seed {}, {} users, {} updates/s, load {} s, plan {}", SEED, USERS, RATE, LOAD.toSeconds(), plan);
 
         ExecutorService monitors = Executors.newCachedThreadPool();
         loadStartedNanos = System.nanoTime();
@@ -296,6 +299,7 @@ class ChaosIT {
         while (System.nanoTime() < loadEnd) {
             SimUser user = mine.get(random.nextInt(mine.size()));
             try {
+                pace.awaitSlot();
                 step(user, random);
             } catch (RuntimeException e) {
                 problems.add("workload: " + e);
@@ -367,6 +371,7 @@ class ChaosIT {
                     user.markWelcomed();
                 }
                 int amount = 1 + random.nextInt(3);
+                pace.awaitSlot();
                 admin.sentCommand(sent(chats.send(ADMIN, "/grant " + user.id + " " + amount)));
                 user.granted(amount);
             } catch (RuntimeException e) {
@@ -761,8 +766,9 @@ class ChaosIT {
                     hostName(), Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
                     System.getProperty("java.version"),
                     LONG_FORM ? "long (" + MINUTES + " min)" : "short (CI)"));
-            out.append(String.format(Locale.ROOT, "seed %d · load %d s · %d users + admin %d · %d worker threads%n",
-                    SEED, loadSeconds, users, ADMIN, WORKERS));
+            out.append(String.format(Locale.ROOT,
+                    "seed %d · load %d s · %d users + admin %d · %d worker threads · paced at %.0f updates/s%n",
+                    SEED, loadSeconds, users, ADMIN, WORKERS, RATE));
             out.append("\n-- recovery after each fault (seconds; 'healthy' = /actuator/health UP after the restart,"
                     + " 'next' = next reply delivered, or for db-writer/postgresql the next row written)\n");
             out.append(String.format(Locale.ROOT, "%-16s %-18s %7s %7s %9s %8s  %s%n",
