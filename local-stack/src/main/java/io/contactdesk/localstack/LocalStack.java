@@ -134,7 +134,8 @@ public final class LocalStack implements AutoCloseable {
         serviceSettings.put("SERVER_PORT", Integer.toString(port));
         return CompletableFuture.supplyAsync(() -> {
             log.info("starting {}", name);
-            var context = ServiceLauncher.application(name, application).run(ServiceInstance.arguments(serviceSettings));
+            var context = SharedLogging.run(ServiceLauncher.application(name, application),
+                    ServiceInstance.arguments(serviceSettings));
             return new ServiceInstance(name, context);
         });
     }
