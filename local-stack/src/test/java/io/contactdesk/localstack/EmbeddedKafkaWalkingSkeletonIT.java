@@ -3,6 +3,7 @@ package io.contactdesk.localstack;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The end-to-end scenario on the local stack exactly as users run it: embedded KRaft broker and PostgreSQL. */
@@ -28,5 +29,15 @@ class EmbeddedKafkaWalkingSkeletonIT extends WalkingSkeletonScenario {
     @Override
     LocalStack stack() {
         return stack;
+    }
+
+    /** Hostile input on the same running stack: a second stack would cost more than the storm itself. */
+    @Nested
+    class HostileInput extends HostileInputScenario {
+
+        @Override
+        LocalStack stack() {
+            return stack;
+        }
     }
 }

@@ -6,7 +6,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Reads what db-writer persisted, straight from PostgreSQL. */
 final class Ledger {
@@ -27,6 +30,52 @@ final class Ledger {
 
     List<Long> deltasOf(long userId) {
         return query("select delta from credit_ledger where user_id = ? order by recorded_at", userId);
+    }
+
+    /** Many users' entries, each user's in the order the processor applied them. */
+    Map<Long, List<Entry>> entriesOf(Collection<Long> userIds) {
+        Map<Long, List<Entry>> entries = new HashMap<>();
+        queryMany("select user_id, delta, balance_after from credit_ledger where user_id = any(?) order by user_id, sequence",
+                userIds, rows -> entries.computeIfAbsent(rows.getLong(1), u -> new ArrayList<>())
+                        .add(new Entry(rows.getLong(2), rows.getLong(3))));
+        return entries;
+    }
+
+    /** What the view {@code user_balances} sums for each of the users who have entries. */
+    Map<Long, Long> summedBalancesOf(Collection<Long> userIds) {
+        Map<Long, Long> balances = new HashMap<>();
+        queryMany("select user_id, balance from user_balances where user_id = any(?)", userIds,
+                rows -> balances.put(rows.getLong(1), rows.getLong(2)));
+        return balances;
+    }
+
+    /** The first name PostgreSQL holds for each of the users it knows (null for a user without one). */
+    Map<Long, String> firstNamesOf(Collection<Long> userIds) {
+        Map<Long, String> names = new HashMap<>();
+        queryMany("select user_id, first_name from users where user_id = any(?)", userIds,
+                rows -> names.put(rows.getLong(1), rows.getString(2)));
+        return names;
+    }
+
+    record Entry(long delta, long balanceAfter) {
+    }
+
+    private interface Row {
+        void read(ResultSet rows) throws SQLException;
+    }
+
+    private void queryMany(String sql, Collection<Long> userIds, Row row) {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, user, password);
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setArray(1, connection.createArrayOf("bigint", userIds.toArray()));
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    row.read(rows);
+                }
+            }
+        } catch (SQLException e) {
+            throw new AssertionError(e);
+        }
     }
 
     private List<Long> query(String sql, long userId) {

@@ -17,25 +17,72 @@ final class SandboxUser {
     private final HttpClient http = HttpClient.newHttpClient();
     private final String sandboxUrl;
     private final long userId;
+    private final String firstName;
 
     SandboxUser(String sandboxUrl, long userId) {
-        this.sandboxUrl = sandboxUrl;
-        this.userId = userId;
+        this(sandboxUrl, userId, "Ada");
     }
 
-    void sends(String text) {
-        post("/sandbox/users/" + userId + "/messages", Map.of("text", text, "first_name", "Ada"));
+    /** A user whose Telegram profile shows {@code firstName}: people choose their own names, hostile ones too. */
+    SandboxUser(String sandboxUrl, long userId, String firstName) {
+        this.sandboxUrl = sandboxUrl;
+        this.userId = userId;
+        this.firstName = firstName;
+    }
+
+    long id() {
+        return userId;
+    }
+
+    String firstName() {
+        return firstName;
+    }
+
+    /** @return the update id the sandbox gave the message */
+    long sends(String text) {
+        return post("/sandbox/users/" + userId + "/messages", Map.of("text", text, "first_name", firstName))
+                .path("update_id").asLong();
+    }
+
+    /**
+     * Taps a button on one of the bot's messages in this chat, with whatever callback data the client sends: a
+     * modified client can send data that no button of that message carries.
+     */
+    void presses(long messageId, String data) {
+        post("/sandbox/users/" + userId + "/callbacks", Map.of("message_id", messageId, "data", data));
+    }
+
+    /** The bot's messages in this chat as the sandbox keeps them (text as sent, with markup; reply_markup), oldest first. */
+    List<JsonNode> messages() {
+        List<JsonNode> messages = new ArrayList<>();
+        get("/sandbox/chats/" + userId + "/messages").forEach(messages::add);
+        return messages;
+    }
+
+    /** What the user read: each of the bot's messages with its markup applied, as Telegram renders it. */
+    List<String> plainTexts() {
+        List<String> texts = new ArrayList<>();
+        get("/sandbox/chats/" + userId + "/history").path("messages").forEach(message -> {
+            if (message.path("from").asText().equals("bot")) {
+                texts.add(message.path("plain_text").asText());
+            }
+        });
+        return texts;
+    }
+
+    /** The answers to this user's button taps (a null text is an answer that shows nothing), oldest first. */
+    List<JsonNode> callbackAnswers() {
+        List<JsonNode> answers = new ArrayList<>();
+        get("/sandbox/chats/" + userId + "/callback-answers").forEach(answers::add);
+        return answers;
     }
 
     /** The texts the bot has shown in this user's chat, oldest first (edited messages show their latest text). */
     List<String> chat() {
-        JsonNode messages = get("/sandbox/chats/" + userId + "/messages");
-        List<String> texts = new ArrayList<>();
-        messages.forEach(message -> texts.add(message.path("text").asText()));
-        return texts;
+        return messages().stream().map(message -> message.path("text").asText()).toList();
     }
 
-    private void post(String path, Object body) {
+    private JsonNode post(String path, Object body) {
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create(sandboxUrl + path))
                     .header("Content-Type", "application/json")
@@ -45,6 +92,7 @@ final class SandboxUser {
             if (response.statusCode() != 200) {
                 throw new AssertionError("sandbox answered " + response.statusCode() + ": " + response.body());
             }
+            return Json.mapper().readTree(response.body());
         } catch (IOException e) {
             throw new AssertionError("sandbox unreachable", e);
         } catch (InterruptedException e) {
