@@ -27,6 +27,11 @@ final class BulkLane implements Lane {
     }
 
     @Override
+    public boolean bulk() {
+        return true;
+    }
+
+    @Override
     public boolean awaitTurn() {
         long waited = 0;
         while (interactive.busy() && waited < maxYield.toMillis()) {

@@ -23,4 +23,9 @@ interface Lane {
 
     /** Once per message, with its first flood permit in hand, right before its first call: false skips it. */
     boolean mayCall(OutboxMessage message);
+
+    /** Bulk traffic takes its permits from the bulk share of the bot-wide limit, leaving the rest to replies. */
+    default boolean bulk() {
+        return false;
+    }
 }

@@ -113,7 +113,7 @@ final class OutboxDelivery {
                         message.outboxId(), message.chatId());
                 throw new DeliveryStoppedException(message.outboxId());
             }
-            awaitPermit(message);
+            awaitPermit(message, lane);
             // Claimed only now, with the permit in hand: a notifier killed while it waited leaves nothing claimed.
             if (first && !lane.mayCall(message)) {
                 return Outcome.skipped("not called: its lane declined it");
@@ -159,10 +159,11 @@ final class OutboxDelivery {
      * record uncommitted; a permit that takes longer than the flood control's bound fails the record back to the
      * container, which offers it again later (it is not dead-lettered: nothing is wrong with it).
      */
-    private void awaitPermit(OutboxMessage message) {
+    private void awaitPermit(OutboxMessage message, Lane lane) {
         boolean permitted;
         try {
-            permitted = flood.awaitPermit(message.chatId(), message.method());
+            permitted = lane.bulk() ? flood.awaitBulkPermit(message.chatId(), message.method())
+                    : flood.awaitPermit(message.chatId(), message.method());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             permitted = false;

@@ -26,6 +26,7 @@ public final class FloodControl extends StoppableWaits implements AutoCloseable 
     public static final String TOO_MANY_REQUESTS = "contactdesk.flood.too_many_requests";
     static final String ANSWER_CALLBACK_QUERY = "answerCallbackQuery";
     static final String GLOBAL_KEY = "global";
+    static final String BULK_KEY = "bulk";
     // Bucket4j may answer "0 ns" right at a refill boundary: never spin.
     private static final long MIN_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
@@ -78,6 +79,20 @@ public final class FloodControl extends StoppableWaits implements AutoCloseable 
      * @throws FloodWaitTimeoutException when no permit came within {@code contactdesk.flood.max-wait}
      */
     public boolean awaitPermit(long chatId, String method) throws InterruptedException {
+        return awaitPermit(chatId, method, false);
+    }
+
+    /**
+     * As {@link #awaitPermit}, for bulk traffic (broadcasts): between the chat's bucket and the bot-wide one, a
+     * token from the bulk bucket, which all notifiers share and which refills a little slower than the bot-wide one.
+     * Bulk senders therefore never drain the bot-wide bucket: what they leave is there for the next reply at once,
+     * whichever notifier sends it, instead of going to whichever bulk thread asks first.
+     */
+    public boolean awaitBulkPermit(long chatId, String method) throws InterruptedException {
+        return awaitPermit(chatId, method, true);
+    }
+
+    private boolean awaitPermit(long chatId, String method, boolean bulk) throws InterruptedException {
         if (!throttles(method)) {
             return true;
         }
@@ -85,6 +100,7 @@ public final class FloodControl extends StoppableWaits implements AutoCloseable 
         long deadline = started + settings.maxWait().toNanos();
         try {
             return acquire(chatKey(chatId), settings.chat(chatId), deadline, chatId)
+                    && (!bulk || acquire(BULK_KEY, settings.bulk(), deadline, chatId))
                     && acquire(GLOBAL_KEY, settings.global(), deadline, chatId);
         } finally {
             waits.record(Math.max(0, clock.currentTimeNanos() - started), TimeUnit.NANOSECONDS);
@@ -132,7 +148,8 @@ public final class FloodControl extends StoppableWaits implements AutoCloseable 
             long now = clock.currentTimeNanos();
             if (now + wait > deadline) {
                 throw new FloodWaitTimeoutException("no flood-control permit for chat " + chatId + " ("
-                        + (GLOBAL_KEY.equals(key) ? "bot-wide limit" : "chat limit") + ") within "
+                        + (GLOBAL_KEY.equals(key) ? "bot-wide limit" : BULK_KEY.equals(key) ? "bulk share" : "chat limit")
+                        + ") within "
                         + settings.maxWait().toSeconds() + " s");
             }
             if (!waiter.await(wait)) {

@@ -22,6 +22,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param databaseUrl {@code DATABASE_URL}, {@code jdbc:postgresql://…} or {@code postgresql://user:pass@host:port/db}
  * @param globalPerSecond messages per second for the whole bot, all notifiers together
  * @param globalBurst capacity of the bot-wide bucket
+ * @param bulkPerSecond messages per second bulk traffic (broadcasts) may take of {@code globalPerSecond}, all
+ *     notifiers together; the difference is kept free for replies, which then never queue behind a broadcast
  * @param privateChatPerSecond messages per second to one private chat (chat id ≥ 0)
  * @param privateChatBurst capacity of a private chat's bucket
  * @param groupPerMinute messages per minute to one group or channel (chat id &lt; 0)
@@ -30,7 +32,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("contactdesk.flood")
 public record FloodSettings(String mode, String databaseUrl, double globalPerSecond, int globalBurst,
-        double privateChatPerSecond, int privateChatBurst, double groupPerMinute, int groupBurst, Duration maxWait) {
+        double bulkPerSecond, double privateChatPerSecond, int privateChatBurst, double groupPerMinute, int groupBurst, Duration maxWait) {
 
     public static final String MODE_VARIABLE = "FLOOD_CONTROL";
 
@@ -51,6 +53,11 @@ public record FloodSettings(String mode, String databaseUrl, double globalPerSec
             DatabaseUrl.parse(databaseUrl);
         }
         positive("contactdesk.flood.global-per-second", globalPerSecond);
+        positive("contactdesk.flood.bulk-per-second", bulkPerSecond);
+        if (bulkPerSecond > globalPerSecond) {
+            throw new InvalidSettingException("contactdesk.flood.bulk-per-second",
+                    "must not exceed contactdesk.flood.global-per-second (" + globalPerSecond + "), got " + bulkPerSecond);
+        }
         positive("contactdesk.flood.private-chat-per-second", privateChatPerSecond);
         positive("contactdesk.flood.group-per-minute", groupPerMinute);
         Settings.positive("contactdesk.flood.global-burst", globalBurst);
@@ -63,7 +70,7 @@ public record FloodSettings(String mode, String databaseUrl, double globalPerSec
 
     /** Telegram's limits, in memory: for tests and a single notifier. */
     public static FloodSettings local() {
-        return new FloodSettings("local", null, 30, 3, 1, 3, 20, 3, Duration.ofMinutes(1));
+        return new FloodSettings("local", null, 30, 3, 28, 1, 3, 20, 3, Duration.ofMinutes(1));
     }
 
     public Mode backend() {
@@ -77,6 +84,14 @@ public record FloodSettings(String mode, String databaseUrl, double globalPerSec
 
     BucketConfiguration global() {
         return bucket(globalBurst, globalPerSecond, Duration.ofSeconds(1));
+    }
+
+    /**
+     * With the bot-wide bucket's capacity: many bulk threads polling a bucket of one lose the tokens that refill
+     * while nobody is looking, and a broadcast falls well below its share.
+     */
+    BucketConfiguration bulk() {
+        return bucket(globalBurst, bulkPerSecond, Duration.ofSeconds(1));
     }
 
     BucketConfiguration chat(long chatId) {
@@ -109,7 +124,7 @@ public record FloodSettings(String mode, String databaseUrl, double globalPerSec
         // DATABASE_URL may carry the password.
         return "FloodSettings[mode=" + mode.toLowerCase(Locale.ROOT)
                 + (backend() == Mode.SHARED ? ", " + database() : "")
-                + ", global " + globalPerSecond + "/s burst " + globalBurst
+                + ", global " + globalPerSecond + "/s burst " + globalBurst + " (bulk " + bulkPerSecond + "/s)"
                 + ", private chat " + privateChatPerSecond + "/s burst " + privateChatBurst
                 + ", group " + groupPerMinute + "/min burst " + groupBurst + ", maxWait=" + maxWait + "]";
     }

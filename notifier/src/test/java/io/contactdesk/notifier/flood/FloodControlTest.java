@@ -108,6 +108,36 @@ class FloodControlTest {
     }
 
     @Test
+    void broadcastTrafficTakesAtMostItsShareOfTheBotWideRate() throws Exception {
+        // given 30/s for the bot, of which broadcasts may take 28/s
+        flood = flood(new FloodSettings("local", null, 30, 3, 28, 1, 3, 20, 3, Duration.ofMinutes(1)));
+
+        // when 280 chats get a broadcast message each, as fast as allowed
+        for (int chat = 1; chat <= 280; chat++) {
+            assertThat(flood.awaitBulkPermit(chat, SEND)).isTrue();
+        }
+
+        // then after the burst of 3, they went at 28 per second, not 30
+        assertThat(clock.now()).isBetween(277 * SECOND / 28 - 1_000, 277 * SECOND / 28 + 1_000);
+    }
+
+    @Test
+    void aReplyFindsABotWideTokenWhileABroadcastRunsFlatOut() throws Exception {
+        // given a broadcast that has been sending as fast as its share allows for ten seconds
+        flood = flood(new FloodSettings("local", null, 30, 3, 28, 1, 3, 20, 3, Duration.ofMinutes(1)));
+        for (int chat = 1_001; chat <= 1_280; chat++) {
+            flood.awaitBulkPermit(chat, SEND);
+        }
+        int waitsBefore = clock.waits().size();
+
+        // when a user's reply asks for its permit
+        assertThat(flood.awaitPermit(PRIVATE_CHAT, SEND)).isTrue();
+
+        // then it got one at once: the bot-wide bucket kept what the broadcast left
+        assertThat(clock.waits()).hasSize(waitsBefore);
+    }
+
+    @Test
     void aChatThatMustWaitTakesNothingFromTheBotWideBucket() {
         // given a bot-wide burst of 5, 3 of them used by one chat
         flood = flood(settings(1, 5, 1, 3, 20, 3));
@@ -140,7 +170,7 @@ class FloodControlTest {
     @Test
     void aWaitLongerThanTheBoundFailsWithoutWaiting() {
         // given a group whose next token is 3 s away, and a bound of 2 s
-        flood = flood(new FloodSettings("local", null, 30, 3, 1, 3, 20, 3, Duration.ofSeconds(2)));
+        flood = flood(new FloodSettings("local", null, 30, 3, 28, 1, 3, 20, 3, Duration.ofSeconds(2)));
         assertThat(tryPermits(GROUP, 3)).containsOnly(true);
 
         // when / then
@@ -220,7 +250,7 @@ class FloodControlTest {
 
     private static FloodSettings settings(double globalPerSecond, int globalBurst, double chatPerSecond, int chatBurst,
             double groupPerMinute, int groupBurst) {
-        return new FloodSettings("local", null, globalPerSecond, globalBurst, chatPerSecond, chatBurst, groupPerMinute,
+        return new FloodSettings("local", null, globalPerSecond, globalBurst, globalPerSecond, chatPerSecond, chatBurst, groupPerMinute,
                 groupBurst, Duration.ofMinutes(1));
     }
 

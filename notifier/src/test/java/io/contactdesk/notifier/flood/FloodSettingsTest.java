@@ -52,10 +52,10 @@ class FloodSettingsTest {
 
     @Test
     void limitsMustBePositive() {
-        assertThatThrownBy(() -> new FloodSettings("local", null, 0, 3, 1, 3, 20, 3, Duration.ofMinutes(1)))
+        assertThatThrownBy(() -> new FloodSettings("local", null, 0, 3, 28, 1, 3, 20, 3, Duration.ofMinutes(1)))
                 .isInstanceOf(InvalidSettingException.class)
                 .hasMessageStartingWith("contactdesk.flood.global-per-second");
-        assertThatThrownBy(() -> new FloodSettings("local", null, 30, 3, 1, 0, 20, 3, Duration.ofMinutes(1)))
+        assertThatThrownBy(() -> new FloodSettings("local", null, 30, 3, 28, 1, 0, 20, 3, Duration.ofMinutes(1)))
                 .isInstanceOf(InvalidSettingException.class)
                 .hasMessageStartingWith("contactdesk.flood.private-chat-burst");
     }
@@ -67,6 +67,6 @@ class FloodSettingsTest {
     }
 
     private static FloodSettings settings(String mode, String url) {
-        return new FloodSettings(mode, url, 30, 3, 1, 3, 20, 3, Duration.ofMinutes(1));
+        return new FloodSettings(mode, url, 30, 3, 28, 1, 3, 20, 3, Duration.ofMinutes(1));
     }
 }
