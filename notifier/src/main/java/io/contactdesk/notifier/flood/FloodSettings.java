@@ -23,7 +23,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param globalPerSecond messages per second for the whole bot, all notifiers together
  * @param globalBurst capacity of the bot-wide bucket
  * @param bulkPerSecond messages per second bulk traffic (broadcasts) may take of {@code globalPerSecond}, all
- *     notifiers together; the difference is kept free for replies, which then never queue behind a broadcast
+ *     notifiers together; the difference is kept free for replies, which then never queue behind a broadcast.
+ *     Unset: {@value #BULK_SHARE_NUMERATOR}/{@value #BULK_SHARE_DENOMINATOR} of {@code globalPerSecond} (28 of 30)
  * @param privateChatPerSecond messages per second to one private chat (chat id ≥ 0)
  * @param privateChatBurst capacity of a private chat's bucket
  * @param groupPerMinute messages per minute to one group or channel (chat id &lt; 0)
@@ -32,9 +33,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("contactdesk.flood")
 public record FloodSettings(String mode, String databaseUrl, double globalPerSecond, int globalBurst,
-        double bulkPerSecond, double privateChatPerSecond, int privateChatBurst, double groupPerMinute, int groupBurst, Duration maxWait) {
+        Double bulkPerSecond, double privateChatPerSecond, int privateChatBurst, double groupPerMinute, int groupBurst, Duration maxWait) {
 
     public static final String MODE_VARIABLE = "FLOOD_CONTROL";
+    static final int BULK_SHARE_NUMERATOR = 14;
+    static final int BULK_SHARE_DENOMINATOR = 15;
 
     /** Where the buckets live. */
     public enum Mode { SHARED, LOCAL }
@@ -53,6 +56,9 @@ public record FloodSettings(String mode, String databaseUrl, double globalPerSec
             DatabaseUrl.parse(databaseUrl);
         }
         positive("contactdesk.flood.global-per-second", globalPerSecond);
+        if (bulkPerSecond == null) {
+            bulkPerSecond = globalPerSecond * BULK_SHARE_NUMERATOR / BULK_SHARE_DENOMINATOR;
+        }
         positive("contactdesk.flood.bulk-per-second", bulkPerSecond);
         if (bulkPerSecond > globalPerSecond) {
             throw new InvalidSettingException("contactdesk.flood.bulk-per-second",
@@ -70,7 +76,7 @@ public record FloodSettings(String mode, String databaseUrl, double globalPerSec
 
     /** Telegram's limits, in memory: for tests and a single notifier. */
     public static FloodSettings local() {
-        return new FloodSettings("local", null, 30, 3, 28, 1, 3, 20, 3, Duration.ofMinutes(1));
+        return new FloodSettings("local", null, 30, 3, 28.0, 1, 3, 20, 3, Duration.ofMinutes(1));
     }
 
     public Mode backend() {

@@ -39,7 +39,7 @@ class OutboxDeliveryTest {
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     // Limits far above what these tests send: flood control never makes them wait (FloodControlTest covers it).
     private final FloodControl flood = FloodControl.create(
-            new FloodSettings("local", null, 1_000, 1_000, 1_000, 1_000, 60_000, 1_000, Duration.ofSeconds(1)), meters);
+            new FloodSettings("local", null, 1_000, 1_000, 1_000.0, 1_000, 1_000, 60_000, 1_000, Duration.ofSeconds(1)), meters);
 
     @Test
     void serverErrorsAreRetriedWithGrowingJitteredWaitsUntilDelivered() {

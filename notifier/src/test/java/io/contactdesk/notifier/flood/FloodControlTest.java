@@ -110,7 +110,7 @@ class FloodControlTest {
     @Test
     void broadcastTrafficTakesAtMostItsShareOfTheBotWideRate() throws Exception {
         // given 30/s for the bot, of which broadcasts may take 28/s
-        flood = flood(new FloodSettings("local", null, 30, 3, 28, 1, 3, 20, 3, Duration.ofMinutes(1)));
+        flood = flood(new FloodSettings("local", null, 30, 3, 28.0, 1, 3, 20, 3, Duration.ofMinutes(1)));
 
         // when 280 chats get a broadcast message each, as fast as allowed
         for (int chat = 1; chat <= 280; chat++) {
@@ -124,7 +124,7 @@ class FloodControlTest {
     @Test
     void aReplyFindsABotWideTokenWhileABroadcastRunsFlatOut() throws Exception {
         // given a broadcast that has been sending as fast as its share allows for ten seconds
-        flood = flood(new FloodSettings("local", null, 30, 3, 28, 1, 3, 20, 3, Duration.ofMinutes(1)));
+        flood = flood(new FloodSettings("local", null, 30, 3, 28.0, 1, 3, 20, 3, Duration.ofMinutes(1)));
         for (int chat = 1_001; chat <= 1_280; chat++) {
             flood.awaitBulkPermit(chat, SEND);
         }
@@ -170,7 +170,7 @@ class FloodControlTest {
     @Test
     void aWaitLongerThanTheBoundFailsWithoutWaiting() {
         // given a group whose next token is 3 s away, and a bound of 2 s
-        flood = flood(new FloodSettings("local", null, 30, 3, 28, 1, 3, 20, 3, Duration.ofSeconds(2)));
+        flood = flood(new FloodSettings("local", null, 30, 3, 28.0, 1, 3, 20, 3, Duration.ofSeconds(2)));
         assertThat(tryPermits(GROUP, 3)).containsOnly(true);
 
         // when / then
@@ -250,7 +250,7 @@ class FloodControlTest {
 
     private static FloodSettings settings(double globalPerSecond, int globalBurst, double chatPerSecond, int chatBurst,
             double groupPerMinute, int groupBurst) {
-        return new FloodSettings("local", null, globalPerSecond, globalBurst, globalPerSecond, chatPerSecond, chatBurst, groupPerMinute,
+        return new FloodSettings("local", null, globalPerSecond, globalBurst, null, chatPerSecond, chatBurst, groupPerMinute,
                 groupBurst, Duration.ofMinutes(1));
     }
 

@@ -10,6 +10,22 @@ import org.junit.jupiter.api.Test;
 class FloodSettingsTest {
 
     @Test
+    void broadcastsShareDefaultsToFourteenFifteenthsOfTheBotWideRate() {
+        // given a bot-wide rate lowered to 15/s and no bulk share set
+        FloodSettings settings = new FloodSettings("local", null, 15, 3, null, 1, 3, 20, 3, Duration.ofMinutes(1));
+
+        // then broadcasts may take 14/s of it
+        assertThat(settings.bulkPerSecond()).isEqualTo(14.0);
+    }
+
+    @Test
+    void broadcastsShareAboveTheBotWideRateIsRefusedNamingTheProperty() {
+        assertThatThrownBy(() -> new FloodSettings("local", null, 10, 3, 28.0, 1, 3, 20, 3, Duration.ofMinutes(1)))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageStartingWith("contactdesk.flood.bulk-per-second");
+    }
+
+    @Test
     void sharedIsTheDefaultAndNeedsDatabaseUrl() {
         assertThatThrownBy(() -> settings("", null))
                 .isInstanceOf(InvalidSettingException.class)
@@ -52,10 +68,10 @@ class FloodSettingsTest {
 
     @Test
     void limitsMustBePositive() {
-        assertThatThrownBy(() -> new FloodSettings("local", null, 0, 3, 28, 1, 3, 20, 3, Duration.ofMinutes(1)))
+        assertThatThrownBy(() -> new FloodSettings("local", null, 0, 3, 28.0, 1, 3, 20, 3, Duration.ofMinutes(1)))
                 .isInstanceOf(InvalidSettingException.class)
                 .hasMessageStartingWith("contactdesk.flood.global-per-second");
-        assertThatThrownBy(() -> new FloodSettings("local", null, 30, 3, 28, 1, 0, 20, 3, Duration.ofMinutes(1)))
+        assertThatThrownBy(() -> new FloodSettings("local", null, 30, 3, 28.0, 1, 0, 20, 3, Duration.ofMinutes(1)))
                 .isInstanceOf(InvalidSettingException.class)
                 .hasMessageStartingWith("contactdesk.flood.private-chat-burst");
     }
@@ -67,6 +83,6 @@ class FloodSettingsTest {
     }
 
     private static FloodSettings settings(String mode, String url) {
-        return new FloodSettings(mode, url, 30, 3, 28, 1, 3, 20, 3, Duration.ofMinutes(1));
+        return new FloodSettings(mode, url, 30, 3, 28.0, 1, 3, 20, 3, Duration.ofMinutes(1));
     }
 }
