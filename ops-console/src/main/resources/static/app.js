@@ -222,13 +222,45 @@
     }
   }
 
+  function severityBadge(severity) {
+    const s = String(severity || 'UNKNOWN').toUpperCase();
+    const kind = ['CRITICAL', 'ERROR', 'WARNING'].includes(s) ? s.toLowerCase() : 'unknown';
+    return el('span', { class: 'badge ' + kind }, s);
+  }
+
+  function time(millis) { return new Date(millis).toLocaleString(); }
+
+  // Alert texts come from the services' logs and may hold anything a user typed: text nodes only.
+  function renderAlerts(data) {
+    const body = document.querySelector('#alerts tbody');
+    body.replaceChildren();
+    document.getElementById('alerts-skipped').textContent =
+      data.skipped > 0 ? '(' + data.skipped + ' unreadable records skipped)' : '';
+    if (data.alerts.length === 0) {
+      body.append(el('tr', {}, el('td', { colspan: 7, class: 'muted' }, 'No alerts in the last 24 h.')));
+    }
+    for (const a of data.alerts) {
+      const message = el('td', { class: 'message' }, el('span', { 'data-testid': 'alert-message' }, dash(a.message)));
+      if (a.stackHead) message.append(el('details', {}, el('summary', {}, 'stack'), el('pre', {}, a.stackHead)));
+      body.append(el('tr', { 'data-testid': 'alert', 'data-fingerprint': a.fingerprint },
+        el('td', {}, time(a.lastSeen)),
+        el('td', {}, severityBadge(a.severity)),
+        el('td', {}, dash(a.service)),
+        el('td', {}, dash(a.instance)),
+        message,
+        el('td', { class: 'num', 'data-testid': 'alert-count' }, a.count > 1 ? '×' + a.count : ''),
+        el('td', {}, a.count > 1 ? time(a.firstSeen) : '')));
+    }
+  }
+
   async function refresh() {
     const error = document.getElementById('error');
     try {
-      const [pipeline, instances, lag, dlq] = await Promise.all([getJson('/api/pipeline'),
-        getJson('/api/instances'), getJson('/api/lag'), getJson('/api/dead-letters')]);
+      const [pipeline, instances, alerts, lag, dlq] = await Promise.all([getJson('/api/pipeline'),
+        getJson('/api/instances'), getJson('/api/alerts'), getJson('/api/lag'), getJson('/api/dead-letters')]);
       renderPipeline(pipeline);
       renderInstances(instances);
+      renderAlerts(alerts);
       renderLag(lag);
       renderDeadLetters(dlq);
       error.hidden = true;

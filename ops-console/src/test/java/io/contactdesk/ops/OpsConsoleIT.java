@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.contactdesk.contracts.boot.ServiceLauncher;
+import io.contactdesk.contracts.events.OpsAlert;
 import io.contactdesk.contracts.ops.ConsumerLag;
 import io.contactdesk.contracts.ops.GroupLag;
 import io.contactdesk.contracts.ops.PartitionLag;
@@ -21,9 +22,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -45,8 +48,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The console against a real KRaft broker: the login, lag equal to {@link ConsumerLag} for a stalled group, the
- * heartbeats of another service (which gets {@code HeartbeatConfiguration} by auto-configuration alone), and the
- * page in headless Chromium.
+ * heartbeats of another service (which gets {@code HeartbeatConfiguration} by auto-configuration alone), recent
+ * alerts folded by fingerprint, and the page in headless Chromium.
  */
 class OpsConsoleIT {
 
@@ -105,7 +108,7 @@ class OpsConsoleIT {
     @Test
     void everythingButLoginAndProbesRedirectsToLoginWithoutAValidCookie() throws Exception {
         for (String path : List.of("/", "/index.html", "/app.js", "/api/instances", "/api/lag", "/api/dead-letters",
-                "/api/pipeline")) {
+                "/api/pipeline", "/api/alerts")) {
             HttpResponse<String> response = get(path, null);
             assertThat(response.statusCode()).as(path).isEqualTo(302);
             assertThat(response.headers().firstValue("Location").orElse("")).as(path).endsWith("/login");
@@ -281,6 +284,92 @@ class OpsConsoleIT {
             Path screenshot = page.screenshot(Path.of("target/screenshots/ops-console.png"));
             assertThat(Files.size(screenshot)).isPositive();
             assertThat(page.consoleErrors()).isEmpty();
+        }
+    }
+
+    @Test
+    void alertsOfOneFingerprintAreServedAsOneRowWithTheirCount() throws Exception {
+        // given three alerts of one problem and one of another
+        Instant now = Instant.now();
+        publishAlerts("it-api-repeated", 3, "the pool is exhausted", now);
+        publishAlerts("it-api-once", 1, "a single failure", now.plusSeconds(1));
+
+        // when
+        JsonNode alerts = await().atMost(Duration.ofSeconds(30)).until(() -> alertsWithPrefix("it-api-"),
+                rows -> rows.size() == 2 && rows.get(0).path("fingerprint").asText().equals("it-api-once")
+                        && rows.get(1).path("count").asLong() == 3);
+
+        // then
+        JsonNode repeated = alerts.get(1);
+        assertThat(repeated.path("severity").asText()).isEqualTo("ERROR");
+        assertThat(repeated.path("service").asText()).isEqualTo("it-alerts");
+        assertThat(repeated.path("message").asText()).isEqualTo("the pool is exhausted");
+        assertThat(repeated.path("lastSeen").asLong()).isGreaterThanOrEqualTo(repeated.path("firstSeen").asLong());
+        assertThat(alerts.get(0).path("count").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void pageListsRecentAlertsFoldedAndAsLiteralText() throws Exception {
+        // given three alerts of one problem and one whose message carries markup
+        String hostile = "<script>window.injected = true</script><b>bold</b> & more";
+        Instant now = Instant.now();
+        publishAlerts("it-page-repeated", 3, "the disk is full", now);
+        publishAlerts("it-page-hostile", 1, hostile, now.plusSeconds(1));
+
+        try (Chromium chromium = Chromium.launch(); Page page = chromium.newPage()) {
+            // tall enough that the screenshot holds every section
+            page.call("Emulation.setDeviceMetricsOverride", JSON.createObjectNode().put("width", 1400)
+                    .put("height", 2600).put("deviceScaleFactor", 1).put("mobile", false));
+            logIn(page);
+
+            // when the page has refreshed with them
+            String rows = "document.querySelectorAll('#alerts tr[data-fingerprint^=\"it-page-\"]')";
+            page.waitFor(rows + ".length === 2", Duration.ofSeconds(30));
+
+            // then one row per fingerprint, the repeats counted, the markup shown as text and never run
+            assertThat(page.evaluate(rows + "[0].dataset.fingerprint").asText()).isEqualTo("it-page-hostile");
+            assertThat(page.evaluate("document.querySelector('#alerts tr[data-fingerprint=\"it-page-repeated\"]"
+                    + " [data-testid=alert-count]').textContent").asText()).isEqualTo("×3");
+            assertThat(page.evaluate("document.querySelector('#alerts tr[data-fingerprint=\"it-page-hostile\"]"
+                    + " [data-testid=alert-message]').textContent").asText()).isEqualTo(hostile);
+            assertThat(page.evaluate("document.querySelectorAll('#alerts script, #alerts b').length").asInt()).isZero();
+            assertThat(page.evaluate("window.injected === undefined").asBoolean()).isTrue();
+            // and the screenshot shows the section
+            assertThat(page.evaluate("document.getElementById('alerts').getBoundingClientRect().bottom"
+                    + " <= window.innerHeight").asBoolean()).isTrue();
+            Path screenshot = page.screenshot(Path.of("target/screenshots/ops-console-alerts.png"));
+            assertThat(Files.size(screenshot)).isPositive();
+            assertThat(page.consoleErrors()).isEmpty();
+        }
+    }
+
+    private static void logIn(Page page) throws Exception {
+        page.navigate(base + "/");
+        page.evaluate("document.querySelector('input[name=password]').value = " + JSON.writeValueAsString(PASSWORD)
+                + "; document.querySelector('form').submit(); true");
+        page.waitFor("location.pathname === '/'", Duration.ofSeconds(30));
+    }
+
+    private static JsonNode alertsWithPrefix(String prefix) throws Exception {
+        var rows = JSON.createArrayNode();
+        for (JsonNode a : JSON.readTree(get("/api/alerts", cookie()).body()).path("alerts")) {
+            if (a.path("fingerprint").asText().startsWith(prefix)) {
+                rows.add(a);
+            }
+        }
+        return rows;
+    }
+
+    /** {@code count} alerts of one fingerprint a millisecond apart from {@code from}, as a service publishes them. */
+    private static void publishAlerts(String fingerprint, int count, String message, Instant from) throws Exception {
+        try (KafkaProducer<String, OpsAlert> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()),
+                new StringSerializer(), Topics.ALERTS.valueSerde().serializer())) {
+            for (int i = 0; i < count; i++) {
+                OpsAlert alert = new OpsAlert(UUID.randomUUID().toString(), "ERROR", "it-alerts", "it-1", fingerprint,
+                        message, "java.lang.IllegalStateException: " + message, from.plusMillis(i));
+                producer.send(new ProducerRecord<>(Topics.ALERTS.name(), fingerprint, alert)).get();
+            }
         }
     }
 

@@ -6,8 +6,10 @@ import io.contactdesk.contracts.ops.GroupLag;
 import io.contactdesk.contracts.ops.PartitionLag;
 import io.contactdesk.contracts.topics.Topic;
 import io.contactdesk.contracts.topics.Topics;
+import io.contactdesk.ops.board.AlertBoard;
 import io.contactdesk.ops.board.HeartbeatBoard;
 import io.contactdesk.ops.board.LagHistory;
+import io.contactdesk.ops.board.RecentAlerts;
 import io.contactdesk.ops.board.ThroughputBoard;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -39,11 +41,13 @@ public class ApiController {
     private final ConsumerLag lag;
     private final ConsumerLagMetrics metrics;
     private final LagHistory history;
+    private final AlertBoard alerts;
     private final Clock clock;
 
     public ApiController(HeartbeatBoard heartbeats, ConsumerLag lag, ConsumerLagMetrics metrics, LagHistory history,
-            ThroughputBoard throughput, Clock clock) {
+            ThroughputBoard throughput, AlertBoard alerts, Clock clock) {
         this.heartbeats = heartbeats;
+        this.alerts = alerts;
         this.throughput = throughput;
         this.lag = lag;
         this.metrics = metrics;
@@ -77,6 +81,10 @@ public class ApiController {
     }
 
     public record PipelineView(long now, Long sampledAt, List<TopicRateView> topics, List<ServiceView> services) {
+    }
+
+    /** @param skipped records of ops.alerts that could not be read or had no fingerprint */
+    public record AlertsView(long now, long skipped, List<RecentAlerts.Row> alerts) {
     }
 
     @GetMapping("/instances")
@@ -116,6 +124,13 @@ public class ApiController {
         List<ServiceView> services = PIPELINE_SERVICES.stream()
                 .map(s -> new ServiceView(s, live.getOrDefault(s, 0L).intValue())).toList();
         return fresh(new PipelineView(clock.millis(), rates.sampledAt(), topics, services));
+    }
+
+    /** Recent alerts folded by fingerprint, the most recently seen first; their text is the services' (untrusted). */
+    @GetMapping("/alerts")
+    public ResponseEntity<AlertsView> alerts() {
+        RecentAlerts recent = alerts.alerts();
+        return fresh(new AlertsView(clock.millis(), recent.skipped(), recent.rows()));
     }
 
     private static <T> ResponseEntity<T> fresh(T body) {

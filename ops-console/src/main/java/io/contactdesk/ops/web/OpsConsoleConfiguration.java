@@ -10,8 +10,10 @@ import io.contactdesk.contracts.ops.ConsumerLagMetrics;
 import io.contactdesk.ops.OpsConsoleSettings;
 import io.contactdesk.ops.auth.CookieSigner;
 import io.contactdesk.ops.auth.SessionFilter;
+import io.contactdesk.ops.board.AlertBoard;
 import io.contactdesk.ops.board.HeartbeatBoard;
 import io.contactdesk.ops.board.LagHistory;
+import io.contactdesk.ops.board.RecentAlerts;
 import io.contactdesk.ops.board.ThroughputBoard;
 import java.time.Clock;
 import java.time.Duration;
@@ -93,6 +95,20 @@ public class OpsConsoleConfiguration {
 
     @Bean
     HeartbeatBoard heartbeatBoard(KafkaAdmin kafkaAdmin, Clock clock, OpsConsoleSettings settings) {
+        return new HeartbeatBoard(consumerConnection(kafkaAdmin), clock, settings.silentAfter());
+    }
+
+    /**
+     * The alerts of the day before start-up and those since, folded by fingerprint: the 50 problems seen last, as
+     * many as a page shows at a glance (the notifier has told the admins about all of them anyway).
+     */
+    @Bean
+    AlertBoard alertBoard(KafkaAdmin kafkaAdmin, Clock clock) {
+        return new AlertBoard(consumerConnection(kafkaAdmin), clock, Duration.ofHours(24), new RecentAlerts(50));
+    }
+
+    /** Only the connection settings of the Admin client: the boards' consumers take nothing else from it. */
+    private static Map<String, Object> consumerConnection(KafkaAdmin kafkaAdmin) {
         Map<String, Object> config = new HashMap<>();
         connection(kafkaAdmin).forEach((key, value) -> {
             if (key.equals("bootstrap.servers") || key.startsWith("security.") || key.startsWith("sasl.")
@@ -100,6 +116,6 @@ public class OpsConsoleConfiguration {
                 config.put(key, value);
             }
         });
-        return new HeartbeatBoard(config, clock, settings.silentAfter());
+        return config;
     }
 }
