@@ -1,54 +1,32 @@
 package io.contactdesk.ops.board;
 
 import io.contactdesk.contracts.events.Heartbeat;
-import io.contactdesk.contracts.ops.ThrottledWarning;
 import io.contactdesk.contracts.topics.Topics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.RecordDeserializationException;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 /**
- * The latest heartbeat of every instance, read from the compacted {@code ops.heartbeats} topic from its beginning
- * on a thread of its own. No consumer group: the console commits nothing and every console instance sees all.
+ * The latest heartbeat of every instance, read from the compacted {@code ops.heartbeats} topic from its beginning.
  */
-public class HeartbeatBoard implements SmartLifecycle {
+public class HeartbeatBoard extends TopicReader<Heartbeat> {
 
-    private static final Logger log = LoggerFactory.getLogger(HeartbeatBoard.class);
-
-    private final Map<String, Object> consumerConfig;
     private final Clock clock;
     private final Duration silentAfter;
-    private final ThrottledWarning warnings;
     private final Map<String, Heartbeat> latest = new ConcurrentHashMap<>();
-    private volatile boolean running;
-    private volatile KafkaConsumer<String, Heartbeat> consumer;
-    private Thread thread;
 
     public HeartbeatBoard(Map<String, Object> kafkaConfig, Clock clock, Duration silentAfter) {
-        this.consumerConfig = new HashMap<>(kafkaConfig);
-        consumerConfig.put(ConsumerConfig.CLIENT_ID_CONFIG, "ops-console-heartbeats");
-        consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        consumerConfig.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        super(Topics.HEARTBEATS, "ops-console-heartbeats", kafkaConfig, clock);
         this.clock = clock;
         this.silentAfter = silentAfter;
-        this.warnings = new ThrottledWarning(log, Duration.ofMinutes(1), clock);
     }
 
     /** One row of the instances table. */
@@ -89,88 +67,12 @@ public class HeartbeatBoard implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        if (running) {
-            return;
-        }
-        running = true;
-        thread = new Thread(this::run, "ops-console-heartbeats");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    private void run() {
-        while (running) {
-            try (KafkaConsumer<String, Heartbeat> reader = new KafkaConsumer<>(consumerConfig,
-                    new StringDeserializer(), Topics.HEARTBEATS.valueSerde().deserializer())) {
-                consumer = reader;
-                List<TopicPartition> partitions = awaitPartitions(reader);
-                reader.assign(partitions);
-                reader.seekToBeginning(partitions);
-                while (running) {
-                    try {
-                        for (ConsumerRecord<String, Heartbeat> record : reader.poll(Duration.ofSeconds(1))) {
-                            accept(record.key(), record.value());
-                        }
-                    } catch (RecordDeserializationException bad) {
-                        warnings.warn("ops.heartbeats: skipping an unreadable record at " + bad.topicPartition()
-                                + "@" + bad.offset(), bad);
-                        reader.seek(bad.topicPartition(), bad.offset() + 1);
-                    }
-                }
-            } catch (WakeupException e) {
-                // stopping
-            } catch (RuntimeException e) {
-                warnings.warn("ops.heartbeats: cannot read heartbeats", e);
-                sleep(Duration.ofSeconds(2));
-            } finally {
-                consumer = null;
-            }
-        }
-    }
-
-    private List<TopicPartition> awaitPartitions(KafkaConsumer<String, Heartbeat> reader) {
-        while (running) {
-            List<PartitionInfo> infos = reader.partitionsFor(Topics.HEARTBEATS.name(), Duration.ofSeconds(5));
-            if (infos != null && !infos.isEmpty()) {
-                return infos.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            }
-            sleep(Duration.ofSeconds(1));
-        }
-        throw new WakeupException();
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    void seek(KafkaConsumer<String, Heartbeat> reader, List<TopicPartition> partitions) {
+        reader.seekToBeginning(partitions);
     }
 
     @Override
-    public void stop() {
-        Thread running;
-        synchronized (this) {
-            this.running = false;
-            running = thread;
-            thread = null;
-        }
-        KafkaConsumer<String, Heartbeat> current = consumer;
-        if (current != null) {
-            current.wakeup();
-        }
-        if (running != null) {
-            try {
-                running.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
+    void read(ConsumerRecord<String, Heartbeat> record) {
+        accept(record.key(), record.value());
     }
 }
