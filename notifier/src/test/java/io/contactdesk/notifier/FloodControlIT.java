@@ -44,8 +44,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 class FloodControlIT {
 
     private static final String TOKEN = "100000002:flood-sandbox-token";
-    // The benchmark of README "Delivery at Telegram's limits" runs this with -Dflood.chats=1000 (3,000 messages).
-    private static final int CHATS = Integer.getInteger("flood.chats", 200);
+    // Issue 5's scenario, in CI too: 3,000 messages to 1,000 chats (about 100 s at 30/s). -Dflood.chats=200 for a
+    // quick local run.
+    private static final int CHATS = Integer.getInteger("flood.chats", 1_000);
     private static final int MESSAGES_PER_CHAT = Integer.getInteger("flood.messagesPerChat", 3);
     private static final int MESSAGES = CHATS * MESSAGES_PER_CHAT;
     private static final int NOTIFIERS = 3;
