@@ -10,6 +10,7 @@ import io.contactdesk.contracts.events.OutboxMessage;
 import io.contactdesk.contracts.topics.Topics;
 import io.contactdesk.infra.EmbeddedPostgresServer;
 import io.contactdesk.infra.KraftBroker;
+import io.contactdesk.notifier.support.NotifierTestStack;
 import io.contactdesk.notifier.support.Sandbox;
 import io.contactdesk.sandbox.TelegramSandbox;
 import java.sql.Connection;
@@ -62,14 +63,10 @@ class NotifierWithoutDatabaseIT {
         producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()),
                 new StringSerializer(), new ByteArraySerializer());
         notifier = ServiceLauncher.application("notifier", NotifierApplication.class).run(
-                "--TELEGRAM_TOKEN=" + TOKEN,
-                "--TELEGRAM_API_URL=" + telegram.baseUrl(),
-                "--CONTACT_ENCRYPTION_KEYS=" + ContactCipher.generateKeyringEntry("k1"),
-                "--KAFKA_BOOTSTRAP_SERVERS=" + broker.bootstrapServers(),
-                "--DATABASE_URL=" + postgres.url(),
-                "--ADMIN_USER_IDS=" + ADMIN,
-                "--contactdesk.alerts.summary-interval=1s",
-                "--SERVER_PORT=0");
+                NotifierTestStack.argumentsFor(TOKEN, telegram.baseUrl(), ContactCipher.generateKeyringEntry("k1"),
+                        broker.bootstrapServers(), postgres.url(),
+                        "--ADMIN_USER_IDS=" + ADMIN, "--contactdesk.alerts.summary-interval=1s")
+                        .toArray(String[]::new));
     }
 
     @AfterAll

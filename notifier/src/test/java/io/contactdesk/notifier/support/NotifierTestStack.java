@@ -76,12 +76,18 @@ public final class NotifierTestStack implements AutoCloseable {
 
     /** What every notifier on this stack is started with, then {@code extra}. */
     public List<String> notifierArguments(String... extra) {
+        return argumentsFor(token, telegram.baseUrl(), keyring, broker.bootstrapServers(), postgres.url(), extra);
+    }
+
+    /** A notifier's settings for parts started elsewhere (a test whose database is not up yet, say). */
+    public static List<String> argumentsFor(String token, String telegramApiUrl, String keyring,
+            String bootstrapServers, String databaseUrl, String... extra) {
         List<String> arguments = new ArrayList<>(List.of(
                 "--TELEGRAM_TOKEN=" + token,
-                "--TELEGRAM_API_URL=" + telegram.baseUrl(),
+                "--TELEGRAM_API_URL=" + telegramApiUrl,
                 "--CONTACT_ENCRYPTION_KEYS=" + keyring,
-                "--KAFKA_BOOTSTRAP_SERVERS=" + broker.bootstrapServers(),
-                "--DATABASE_URL=" + postgres.url(),
+                "--KAFKA_BOOTSTRAP_SERVERS=" + bootstrapServers,
+                "--DATABASE_URL=" + databaseUrl,
                 "--SERVER_PORT=0"));
         arguments.addAll(List.of(extra));
         return arguments;
