@@ -1,6 +1,9 @@
 package io.contactdesk.notifier.database;
 
+import java.net.ConnectException;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.function.Predicate;
 
 /** Reads a database failure's cause chain: an outage passes, a wrong setting does not. */
 final class Failures {
@@ -13,13 +16,20 @@ final class Failures {
      * amount of waiting fixes those.
      */
     static boolean isWrongSetting(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("28") || sql.getSQLState().equals("3D000"))) {
+        return anyCause(failure, t -> t instanceof SQLException sql && sql.getSQLState() != null
+                && (sql.getSQLState().startsWith("28") || sql.getSQLState().equals("3D000")));
+    }
+
+    /** True when the database could not be reached at all (refused, timed out, SQLSTATE class 08). */
+    static boolean isUnreachable(Throwable failure) {
+        return anyCause(failure, t -> t instanceof SQLTransientConnectionException || t instanceof ConnectException
+                || t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08"));
+    }
+
+    private static boolean anyCause(Throwable failure, Predicate<Throwable> test) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (test.test(t)) {
                 return true;
-            }
-            if (t.getCause() == t) {
-                break;
             }
         }
         return false;

@@ -1,8 +1,5 @@
 package io.contactdesk.notifier.database;
 
-import java.net.ConnectException;
-import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -43,7 +40,7 @@ public final class Migrations {
                 flyway.migrate();
                 return;
             } catch (FlywayException e) {
-                if (attempt >= 3 || unreachable(e)) {
+                if (attempt >= 3 || Failures.isUnreachable(e)) {
                     throw e;
                 }
                 log.info("notifier migration failed (attempt {}), trying again: {}", attempt, e.getMessage());
@@ -55,15 +52,5 @@ public final class Migrations {
                 }
             }
         }
-    }
-
-    private static boolean unreachable(Throwable failure) {
-        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
-            if (t instanceof SQLTransientConnectionException || t instanceof ConnectException
-                    || t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
-                return true;
-            }
-        }
-        return false;
     }
 }

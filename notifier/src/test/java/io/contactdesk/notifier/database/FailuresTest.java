@@ -32,6 +32,7 @@ class FailuresTest {
 
         // then start-up goes on, and the summary names the innermost cause
         assertThat(Failures.isWrongSetting(failure)).isFalse();
+        assertThat(Failures.isUnreachable(failure)).isTrue();
         assertThat(Failures.summary(failure)).isEqualTo("ConnectException: Connection refused");
     }
 }
