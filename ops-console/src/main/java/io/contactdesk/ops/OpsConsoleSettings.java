@@ -8,12 +8,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * @param password {@code OPS_CONSOLE_PASSWORD}: required
  * @param secret {@code OPS_CONSOLE_SECRET}: required, at least 32 characters; signs the session cookie
+ * @param retireAfter an instance stopped or silent this long leaves the console once another instance of its
+ *     service is live
  * @param alertLagThreshold {@code LAG_ALERT_THRESHOLD}: a group lagging more records than this for
  *     {@code alertLagFor} raises a critical alert
  */
 @ConfigurationProperties("contactdesk.ops-console")
 public record OpsConsoleSettings(String password, String secret, Duration sessionTtl, Duration silentAfter,
-        Duration lagSampleInterval, Duration alertSilentAfter, long alertLagThreshold, Duration alertLagFor) {
+        Duration retireAfter, Duration lagSampleInterval, Duration alertSilentAfter, long alertLagThreshold, Duration alertLagFor) {
 
     public static final String PASSWORD_VARIABLE = "OPS_CONSOLE_PASSWORD";
     public static final String SECRET_VARIABLE = "OPS_CONSOLE_SECRET";
@@ -28,6 +30,11 @@ public record OpsConsoleSettings(String password, String secret, Duration sessio
         }
         sessionTtl = sessionTtl == null ? Duration.ofHours(12) : sessionTtl;
         silentAfter = silentAfter == null ? Duration.ofSeconds(30) : silentAfter;
+        retireAfter = retireAfter == null ? Duration.ofMinutes(10) : retireAfter;
+        if (retireAfter.compareTo(silentAfter) <= 0) {
+            throw new InvalidSettingException("contactdesk.ops-console.retire-after", "must be longer than "
+                    + "contactdesk.ops-console.silent-after (" + silentAfter + "), got " + retireAfter);
+        }
         lagSampleInterval = lagSampleInterval == null ? Duration.ofSeconds(15) : lagSampleInterval;
         alertSilentAfter = alertSilentAfter == null ? Duration.ofSeconds(60) : alertSilentAfter;
         alertLagFor = alertLagFor == null ? Duration.ofMinutes(2) : alertLagFor;
@@ -39,7 +46,7 @@ public record OpsConsoleSettings(String password, String secret, Duration sessio
 
     @Override
     public String toString() {
-        return "OpsConsoleSettings[sessionTtl=" + sessionTtl + ", silentAfter=" + silentAfter
+        return "OpsConsoleSettings[sessionTtl=" + sessionTtl + ", silentAfter=" + silentAfter + ", retireAfter=" + retireAfter
                 + ", lagSampleInterval=" + lagSampleInterval + "]";
     }
 }

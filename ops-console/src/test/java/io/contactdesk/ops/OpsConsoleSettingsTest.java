@@ -16,26 +16,34 @@ class OpsConsoleSettingsTest {
 
     @Test
     void passwordAndSecretAreRequired() {
-        assertThatThrownBy(() -> new OpsConsoleSettings("", SECRET, null, null, null, null, 1000, null))
+        assertThatThrownBy(() -> new OpsConsoleSettings("", SECRET, null, null, null, null, null, 1000, null))
                 .isInstanceOf(InvalidSettingException.class).hasMessageContaining("OPS_CONSOLE_PASSWORD");
-        assertThatThrownBy(() -> new OpsConsoleSettings("pw", null, null, null, null, null, 1000, null))
+        assertThatThrownBy(() -> new OpsConsoleSettings("pw", null, null, null, null, null, null, 1000, null))
                 .isInstanceOf(InvalidSettingException.class).hasMessageContaining("OPS_CONSOLE_SECRET");
     }
 
     @Test
     void secretShorterThan32CharactersIsRefused() {
-        assertThatThrownBy(() -> new OpsConsoleSettings("pw", SECRET.substring(1), null, null, null, null, 1000, null))
+        assertThatThrownBy(() -> new OpsConsoleSettings("pw", SECRET.substring(1), null, null, null, null, null, 1000, null))
                 .isInstanceOf(InvalidSettingException.class).hasMessageContaining("OPS_CONSOLE_SECRET")
                 .hasMessageContaining("32");
     }
 
     @Test
     void defaultsAndNoSecretsInToString() {
-        OpsConsoleSettings settings = new OpsConsoleSettings("pw", SECRET, null, null, null, null, 1000, null);
+        OpsConsoleSettings settings = new OpsConsoleSettings("pw", SECRET, null, null, null, null, null, 1000, null);
 
         assertThat(settings.silentAfter()).isEqualTo(Duration.ofSeconds(30));
         assertThat(settings.lagSampleInterval()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(settings.retireAfter()).isEqualTo(Duration.ofMinutes(10));
         assertThat(settings.toString()).doesNotContain(SECRET).doesNotContain("pw,");
+    }
+
+    @Test
+    void retiringInstancesBeforeTheyCountAsSilentIsRefused() {
+        assertThatThrownBy(() -> new OpsConsoleSettings("pw", SECRET, null, Duration.ofSeconds(30), Duration.ofSeconds(30),
+                null, null, 1000, null))
+                .isInstanceOf(InvalidSettingException.class).hasMessageContaining("contactdesk.ops-console.retire-after");
     }
 
     @Test

@@ -15,18 +15,21 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * The latest heartbeat of every instance, read from the compacted {@code ops.heartbeats} topic from its beginning.
+ * The latest heartbeat of every instance, read from the compacted {@code ops.heartbeats} topic from its beginning;
+ * instances that something replaced long enough ago leave the list ({@link Roster}).
  */
 public class HeartbeatBoard extends TopicReader<Heartbeat> {
 
     private final Clock clock;
     private final Duration silentAfter;
+    private final Roster roster;
     private final Map<String, Heartbeat> latest = new ConcurrentHashMap<>();
 
-    public HeartbeatBoard(Map<String, Object> kafkaConfig, Clock clock, Duration silentAfter) {
+    public HeartbeatBoard(Map<String, Object> kafkaConfig, Clock clock, Duration silentAfter, Roster roster) {
         super(Topics.HEARTBEATS, "ops-console-heartbeats", kafkaConfig, clock);
         this.clock = clock;
         this.silentAfter = silentAfter;
+        this.roster = roster;
     }
 
     /** One row of the instances table. */
@@ -42,7 +45,7 @@ public class HeartbeatBoard extends TopicReader<Heartbeat> {
             rows.add(view(beat, now, silentAfter));
         }
         rows.sort(Comparator.comparing(InstanceView::service).thenComparing(InstanceView::instance));
-        return rows;
+        return roster.current(rows);
     }
 
     static InstanceView view(Heartbeat beat, Instant now, Duration silentAfter) {

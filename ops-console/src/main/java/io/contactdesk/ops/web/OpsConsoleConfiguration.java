@@ -14,6 +14,7 @@ import io.contactdesk.ops.board.AlertBoard;
 import io.contactdesk.ops.board.HeartbeatBoard;
 import io.contactdesk.ops.board.LagHistory;
 import io.contactdesk.ops.board.RecentAlerts;
+import io.contactdesk.ops.board.Roster;
 import io.contactdesk.ops.board.ThroughputBoard;
 import java.time.Clock;
 import java.time.Duration;
@@ -95,7 +96,8 @@ public class OpsConsoleConfiguration {
 
     @Bean
     HeartbeatBoard heartbeatBoard(KafkaAdmin kafkaAdmin, Clock clock, OpsConsoleSettings settings) {
-        return new HeartbeatBoard(consumerConnection(kafkaAdmin), clock, settings.silentAfter());
+        return new HeartbeatBoard(consumerConnection(kafkaAdmin), clock, settings.silentAfter(),
+                new Roster(settings.retireAfter()));
     }
 
     /**
