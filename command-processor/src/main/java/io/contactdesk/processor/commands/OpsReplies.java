@@ -4,27 +4,36 @@ import static io.contactdesk.contracts.html.Html.escape;
 
 import io.contactdesk.contracts.events.Heartbeat;
 import io.contactdesk.contracts.ops.GroupLag;
+import io.contactdesk.contracts.ops.HeartbeatPublisher;
 import io.contactdesk.contracts.ops.PartitionLag;
+import io.contactdesk.contracts.ops.Roster;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 
-/** /health and /lag for admins: one line per instance, lag per consumer group (and per partition where it is not 0). */
+/**
+ * /health and /lag for admins: one line per instance, lag per consumer group (and per partition where it is not 0).
+ * Each fits one Telegram message: lines past the limit are left out whole, so no HTML tag is cut in two.
+ */
 final class OpsReplies {
 
-    /** An instance not heard from for this long is flagged: heartbeats come every 10 s. */
-    static final Duration SILENT_AFTER = Duration.ofSeconds(30);
+    /** Telegram takes 4,096 characters of text; the rest is room for the note on what was left out. */
+    static final int MAX_TEXT = 3_900;
+
+    // The console's rule and defaults: an instance that was replaced 10 min ago is not listed any more.
+    private final Roster roster = Roster.standard();
 
     String health(List<Heartbeat> instances, Instant now) {
         if (instances.isEmpty()) {
             return "No heartbeats yet: no instance has reported in.";
         }
         StringBuilder text = new StringBuilder("<b>Instances</b>\n");
-        instances.stream().sorted(Comparator.comparing(Heartbeat::service).thenComparing(Heartbeat::instance))
+        roster.current(instances, now).stream()
+                .sorted(Comparator.comparing(Heartbeat::service).thenComparing(Heartbeat::instance))
                 .forEach(beat -> {
                     Duration lastSeen = Duration.between(beat.at(), now);
-                    boolean silent = lastSeen.compareTo(SILENT_AFTER) > 0 && !"STOPPED".equals(beat.state());
+                    boolean silent = roster.silent(beat, now) && !HeartbeatPublisher.STOPPED.equals(beat.state());
                     text.append("\n").append(silent ? "🔴 " : "UP".equals(beat.state()) ? "🟢 " : "🟡 ")
                             .append("<b>").append(escape(beat.service())).append("</b> ")
                             .append(escape(beat.host())).append(" · up ").append(human(Duration.between(beat.startedAt(), beat.at())))
@@ -32,7 +41,7 @@ final class OpsReplies {
                             .append(" MB · ").append(escape(beat.state())).append(" · seen ").append(human(lastSeen)).append(" ago")
                             .append(silent ? " · <b>SILENT</b>" : "");
                 });
-        return text.toString();
+        return withinOneMessage(text.toString());
     }
 
     String lag(List<GroupLag> groups) {
@@ -52,7 +61,19 @@ final class OpsReplies {
                 }
             }
         });
-        return text.length() > 3900 ? text.substring(0, 3900) + "\n…" : text.toString();
+        return withinOneMessage(text.toString());
+    }
+
+    static String withinOneMessage(String text) {
+        if (text.length() <= MAX_TEXT) {
+            return text;
+        }
+        int cut = text.lastIndexOf('\n', MAX_TEXT);
+        if (cut <= 0) {
+            return text.substring(0, MAX_TEXT) + "…";
+        }
+        long left = text.substring(cut).chars().filter(c -> c == '\n').count();
+        return text.substring(0, cut) + "\n… and " + left + " more lines";
     }
 
     private static String human(Duration duration) {

@@ -1,6 +1,7 @@
 package io.contactdesk.ops.board;
 
 import io.contactdesk.contracts.events.Heartbeat;
+import io.contactdesk.contracts.ops.Roster;
 import io.contactdesk.contracts.topics.Topics;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,40 +22,42 @@ import org.apache.kafka.common.TopicPartition;
 public class HeartbeatBoard extends TopicReader<Heartbeat> {
 
     private final Clock clock;
-    private final Duration silentAfter;
     private final Roster roster;
     private final Map<String, Heartbeat> latest = new ConcurrentHashMap<>();
 
-    public HeartbeatBoard(Map<String, Object> kafkaConfig, Clock clock, Duration silentAfter, Roster roster) {
+    public HeartbeatBoard(Map<String, Object> kafkaConfig, Clock clock, Roster roster) {
         super(Topics.HEARTBEATS, "ops-console-heartbeats", kafkaConfig, clock);
         this.clock = clock;
-        this.silentAfter = silentAfter;
         this.roster = roster;
     }
 
-    /** One row of the instances table. */
+    /**
+     * One row of the instances table.
+     *
+     * @param live beating and not stopped: one of its service's running instances
+     */
     public record InstanceView(String service, String instance, String host, long startedAt, long uptimeSeconds,
             long heapUsedBytes, long heapMaxBytes, String state, long lastSeen, long secondsSinceSeen,
-            boolean silent) {
+            boolean silent, boolean live) {
     }
 
     public List<InstanceView> instances() {
         Instant now = clock.instant();
         List<InstanceView> rows = new ArrayList<>();
-        for (Heartbeat beat : latest.values()) {
-            rows.add(view(beat, now, silentAfter));
+        for (Heartbeat beat : roster.current(latest.values(), now)) {
+            rows.add(view(beat, now, roster));
         }
         rows.sort(Comparator.comparing(InstanceView::service).thenComparing(InstanceView::instance));
-        return roster.current(rows);
+        return rows;
     }
 
-    static InstanceView view(Heartbeat beat, Instant now, Duration silentAfter) {
+    static InstanceView view(Heartbeat beat, Instant now, Roster roster) {
         Instant at = beat.at() == null ? Instant.EPOCH : beat.at();
         Instant started = beat.startedAt() == null ? at : beat.startedAt();
         long sinceSeen = Math.max(0, Duration.between(at, now).toSeconds());
         return new InstanceView(beat.service(), beat.instance(), beat.host(), started.toEpochMilli(),
                 Math.max(0, Duration.between(started, at).toSeconds()), beat.heapUsedBytes(), beat.heapMaxBytes(),
-                beat.state(), at.toEpochMilli(), sinceSeen, Duration.between(at, now).compareTo(silentAfter) > 0);
+                beat.state(), at.toEpochMilli(), sinceSeen, roster.silent(beat, now), roster.live(beat, now));
     }
 
     void accept(String key, Heartbeat beat) {

@@ -10,7 +10,6 @@ import io.contactdesk.ops.board.AlertBoard;
 import io.contactdesk.ops.board.HeartbeatBoard;
 import io.contactdesk.ops.board.LagHistory;
 import io.contactdesk.ops.board.RecentAlerts;
-import io.contactdesk.ops.board.Roster;
 import io.contactdesk.ops.board.ThroughputBoard;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -120,7 +119,7 @@ public class ApiController {
         List<TopicRateView> topics = PIPELINE_TOPICS.stream().map(t -> new TopicRateView(t,
                 rates.endOffsets().containsKey(t), rates.endOffsets().get(t), rates.perSecond().get(t))).toList();
         Map<String, Long> live = heartbeats.instances().stream()
-                .filter(Roster::live)
+                .filter(HeartbeatBoard.InstanceView::live)
                 .collect(Collectors.groupingBy(HeartbeatBoard.InstanceView::service, Collectors.counting()));
         List<ServiceView> services = PIPELINE_SERVICES.stream()
                 .map(s -> new ServiceView(s, live.getOrDefault(s, 0L).intValue())).toList();

@@ -7,6 +7,7 @@ import io.contactdesk.ops.alerts.CriticalConditions;
 
 import io.contactdesk.contracts.ops.ConsumerLag;
 import io.contactdesk.contracts.ops.ConsumerLagMetrics;
+import io.contactdesk.contracts.ops.Roster;
 import io.contactdesk.ops.OpsConsoleSettings;
 import io.contactdesk.ops.auth.CookieSigner;
 import io.contactdesk.ops.auth.SessionFilter;
@@ -14,7 +15,6 @@ import io.contactdesk.ops.board.AlertBoard;
 import io.contactdesk.ops.board.HeartbeatBoard;
 import io.contactdesk.ops.board.LagHistory;
 import io.contactdesk.ops.board.RecentAlerts;
-import io.contactdesk.ops.board.Roster;
 import io.contactdesk.ops.board.ThroughputBoard;
 import java.time.Clock;
 import java.time.Duration;
@@ -96,8 +96,8 @@ public class OpsConsoleConfiguration {
 
     @Bean
     HeartbeatBoard heartbeatBoard(KafkaAdmin kafkaAdmin, Clock clock, OpsConsoleSettings settings) {
-        return new HeartbeatBoard(consumerConnection(kafkaAdmin), clock, settings.silentAfter(),
-                new Roster(settings.retireAfter()));
+        return new HeartbeatBoard(consumerConnection(kafkaAdmin), clock,
+                new Roster(settings.silentAfter(), settings.retireAfter()));
     }
 
     /**

@@ -18,7 +18,8 @@ class CriticalConditionsTest {
     private final CriticalConditions conditions = new CriticalConditions(Duration.ofSeconds(60), 1000, Duration.ofMinutes(2));
 
     private static InstanceView instance(String state, long secondsSinceSeen) {
-        return new InstanceView("notifier", "n-1", "host-a", 0, 100, 1, 2, state, 0, secondsSinceSeen, secondsSinceSeen > 30);
+        return new InstanceView("notifier", "n-1", "host-a", 0, 100, 1, 2, state, 0, secondsSinceSeen, secondsSinceSeen > 30,
+                secondsSinceSeen <= 30 && !"STOPPED".equals(state));
     }
 
     private static GroupLag lagging(long lag) {

@@ -1,6 +1,7 @@
 package io.contactdesk.ops.board;
 
 import io.contactdesk.contracts.events.Heartbeat;
+import io.contactdesk.contracts.ops.Roster;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -11,6 +12,6 @@ public final class HeartbeatBoardViews {
     }
 
     public static HeartbeatBoard.InstanceView view(Heartbeat beat, Instant now, Duration silentAfter) {
-        return HeartbeatBoard.view(beat, now, silentAfter);
+        return HeartbeatBoard.view(beat, now, new Roster(silentAfter, Roster.RETIRE_AFTER));
     }
 }
