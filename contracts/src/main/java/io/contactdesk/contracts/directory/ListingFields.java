@@ -27,8 +27,8 @@ public final class ListingFields {
     }
 
     /**
-     * Text made safe to keep and show: control and invisible formatting characters removed (they can hide or reorder
-     * what others read), runs of spaces collapsed, trimmed; line breaks kept only where a field may span lines.
+     * Text made safe to keep and show: control and invisible formatting characters and lone surrogates removed (they
+     * can hide or reorder what others read, or are no characters at all), runs of spaces collapsed, trimmed; line breaks kept only where a field may span lines.
      */
     public static String clean(String text, boolean multiline) {
         if (text == null) {
@@ -41,7 +41,9 @@ public final class ListingFields {
                 clean.append('\n');
             } else if (c == '\n' || c == '\t' || c == '\r') {
                 clean.append(' '); // a break between words must not glue them together
-            } else if (!Character.isISOControl(c) && Character.getType(c) != Character.FORMAT) {
+            } else if (!Character.isISOControl(c) && Character.getType(c) != Character.FORMAT
+                    && Character.getType(c) != Character.SURROGATE) {
+                // A lone surrogate (half an emoji, e.g. cut by a length limit) is not text: Telegram shows it as ?.
                 clean.appendCodePoint(c);
             }
         });
