@@ -37,11 +37,13 @@ class StreamsConfiguration {
                 new NewTopic(ProcessorTopics.DEAD_LETTERS, settings.topicPartitions(), replication));
     }
 
-    /** Lag of every consumer group, measured from the broker in the background: for /lag and for the metrics. */
+    /**
+     * Lag of every consumer group, measured from the broker in the background: for /lag and for the metrics. Spring
+     * Boot binds it to the registry, being a {@code MeterBinder}; binding it here as well registered every gauge twice.
+     */
     @Bean(destroyMethod = "close")
-    ConsumerLagMetrics consumerLagMetrics(ProcessorSettings settings, MeterRegistry meters) {
+    ConsumerLagMetrics consumerLagMetrics(ProcessorSettings settings) {
         ConsumerLagMetrics lag = new ConsumerLagMetrics(ConsumerLag.connect(settings.bootstrapServers()));
-        lag.bindTo(meters);
         lag.start();
         return lag;
     }
