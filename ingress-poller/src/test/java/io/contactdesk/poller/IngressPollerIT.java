@@ -46,7 +46,7 @@ class IngressPollerIT {
             updates.subscribe(List.of(Topics.UPDATES.name()));
             try (ConfigurableApplicationContext poller = stack.startPoller()) {
                 stack.send(42, "/start");
-                stack.send(77, "/help");
+                stack.send(77, "Call me: +380441234567");
                 stack.send(42, "/balance");
 
                 // then each update is in tg.updates, keyed by its sender, in the user's order
@@ -54,6 +54,18 @@ class IngressPollerIT {
                 assertThat(published).extracting(ConsumerRecord::key).containsExactlyInAnyOrder("42", "77", "42");
                 assertThat(published.stream().filter(r -> r.key().equals("42")).map(r -> textOf(r.value())))
                         .containsExactly("/start", "/balance");
+                // and sealed: the broker holds neither what they wrote nor who they are
+                try (KafkaConsumer<String, String> raw = stack.rawConsumer()) {
+                    raw.subscribe(List.of(Topics.UPDATES.name()));
+                    List<ConsumerRecord<String, String>> stored = new ArrayList<>();
+                    await().atMost(Duration.ofSeconds(30)).until(() -> {
+                        stored.addAll(read(raw));
+                        return stored.size() >= 3;
+                    });
+                    assertThat(stored).extracting(ConsumerRecord::value)
+                            .allSatisfy(value -> assertThat(value).contains("\"sealed\":\"v1:it1:")
+                                    .doesNotContain("380441234567").doesNotContain("/start").doesNotContain("first_name"));
+                }
                 // and Telegram was told only after Kafka committed: nothing is pending any more
                 await().atMost(Duration.ofSeconds(30)).until(() -> stack.stats().path("updates_pending").asInt() == 0);
             }
@@ -84,8 +96,8 @@ class IngressPollerIT {
     @Test
     void aPublisherReplacedByAnotherWithTheSameBotIsFencedAndPublishesNothing() {
         // given a publisher for bot 555, then a second one for the same bot
-        UpdatePublisher stale = new UpdatePublisher(stack.broker().bootstrapServers(), 555);
-        try (UpdatePublisher current = new UpdatePublisher(stack.broker().bootstrapServers(), 555)) {
+        UpdatePublisher stale = new UpdatePublisher(stack.broker().bootstrapServers(), 555, PollerTestStack.SEALS);
+        try (UpdatePublisher current = new UpdatePublisher(stack.broker().bootstrapServers(), 555, PollerTestStack.SEALS)) {
             // when the stale one tries to publish
             assertThatThrownBy(() -> stale.publish(List.of(new ReceivedUpdate(1, "42", "{}")), Instant.now()))
                     // then it is fenced

@@ -143,7 +143,7 @@ class PollerFailoverIT {
 
             // given the leader was replaced without noticing (paused while another instance took over the bot's
             // transactional id — the usurper's initTransactions() is what the new lease holder does first)
-            UpdatePublisher usurper = new UpdatePublisher(stack.broker().bootstrapServers(), PollerTestStack.BOT_ID);
+            UpdatePublisher usurper = new UpdatePublisher(stack.broker().bootstrapServers(), PollerTestStack.BOT_ID, PollerTestStack.SEALS);
             try {
                 // when an update arrives and the old leader tries to publish it
                 long during = stack.send(42, "while replaced");

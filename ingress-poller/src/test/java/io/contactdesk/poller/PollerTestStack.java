@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.contactdesk.contracts.boot.ServiceLauncher;
+import io.contactdesk.contracts.crypto.ContactCipher;
+import io.contactdesk.contracts.crypto.SealedUpdates;
 import io.contactdesk.contracts.json.Json;
 import io.contactdesk.infra.KraftBroker;
 import io.contactdesk.sandbox.TelegramSandbox;
@@ -27,6 +29,8 @@ final class PollerTestStack implements AutoCloseable {
 
     static final String TOKEN = "100000001:local-sandbox-token";
     static final long BOT_ID = 100000001L;
+    static final String KEYRING = ContactCipher.generateKeyringEntry("it1");
+    static final SealedUpdates SEALS = new SealedUpdates(ContactCipher.fromKeyring(KEYRING));
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -57,6 +61,7 @@ final class PollerTestStack implements AutoCloseable {
         return List.of(
                 "--KAFKA_BOOTSTRAP_SERVERS=" + broker.bootstrapServers(),
                 "--TELEGRAM_TOKEN=" + TOKEN,
+                "--CONTACT_ENCRYPTION_KEYS=" + KEYRING,
                 "--TELEGRAM_API_URL=" + sandbox.baseUrl(),
                 "--POLL_TIMEOUT_SECONDS=1",
                 "--SERVER_PORT=" + serverPort);
@@ -94,7 +99,22 @@ final class PollerTestStack implements AutoCloseable {
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     }
 
+    /** Reads {@code tg.updates} as the processor does: sealed records opened, records in the clear as they are. */
     KafkaConsumer<String, String> consumer() {
+        StringDeserializer strings = new StringDeserializer();
+        return new KafkaConsumer<>(consumerProps(), strings, (topic, bytes) -> {
+            String value = strings.deserialize(topic, bytes);
+            try {
+                JsonNode record = Json.mapper().readTree(value);
+                return SealedUpdates.isSealed(record) ? SEALS.open(record) : value;
+            } catch (java.io.IOException e) {
+                return value;
+            }
+        });
+    }
+
+    /** Reads {@code tg.updates} as the broker holds it. */
+    KafkaConsumer<String, String> rawConsumer() {
         return new KafkaConsumer<>(consumerProps(), new StringDeserializer(), new StringDeserializer());
     }
 

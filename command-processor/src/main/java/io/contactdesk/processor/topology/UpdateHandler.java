@@ -19,6 +19,7 @@ import io.contactdesk.processor.stats.StatsShard;
 import io.contactdesk.processor.updates.IncomingUpdate;
 import io.contactdesk.processor.updates.InvalidUpdateException;
 import io.contactdesk.processor.updates.UpdateParser;
+import io.contactdesk.contracts.crypto.SealedUpdates;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,7 +41,7 @@ final class UpdateHandler implements Processor<String, String, String, Object> {
 
     private final CommandRouter router;
     private final UpdateMetrics metrics;
-    private final UpdateParser parser = new UpdateParser();
+    private final UpdateParser parser;
     private ProcessorContext<String, Object> context;
     private SeenUpdates seen;
     private KeyValueStore<Long, Account> accounts;
@@ -54,6 +55,7 @@ final class UpdateHandler implements Processor<String, String, String, Object> {
 
     UpdateHandler(CommandRouter router, UpdateMetrics metrics, LedgerMetrics ledgerMetrics, Supplier<List<GroupLag>> lag) {
         this.router = router;
+        this.parser = new UpdateParser(new SealedUpdates(router.rules().cipher()));
         this.metrics = metrics;
         this.ledgerMetrics = ledgerMetrics;
         this.lag = lag;

@@ -2,11 +2,16 @@ package io.contactdesk.processor.updates;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.contactdesk.contracts.crypto.ContactCipherException;
+import io.contactdesk.contracts.crypto.SealedUpdates;
 import io.contactdesk.contracts.json.Json;
+import java.util.Objects;
 
 /**
  * Reads raw Update JSON defensively: the topic carries whatever the Bot API (or an attacker with a forged update)
- * sent, so every field is checked for presence and type before the bot acts on it.
+ * sent, so every field is checked for presence and type before the bot acts on it. The poller seals updates
+ * ({@link SealedUpdates}); they are opened here, in memory. A record in the clear (from before sealing, or written to
+ * the topic by hand) is read as it is.
  */
 public final class UpdateParser {
 
@@ -14,15 +19,22 @@ public final class UpdateParser {
     static final int MAX_TEXT_LENGTH = 4096;
     static final int MAX_CALLBACK_DATA_BYTES = 64;
 
+    private final SealedUpdates seals;
+
+    public UpdateParser(SealedUpdates seals) {
+        this.seals = Objects.requireNonNull(seals, "seals");
+    }
+
     public IncomingUpdate parse(String json) {
-        if (json == null || json.isBlank()) {
-            throw new InvalidUpdateException("empty update");
-        }
-        JsonNode update;
-        try {
-            update = Json.mapper().readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new InvalidUpdateException("not JSON: " + e.getOriginalMessage());
+        JsonNode update = tree(json, "");
+        if (SealedUpdates.isSealed(update)) {
+            String opened;
+            try {
+                opened = seals.open(update);
+            } catch (ContactCipherException e) {
+                throw new InvalidUpdateException("sealed update cannot be opened: " + e.getMessage());
+            }
+            update = tree(opened, "sealed update ");
         }
         if (!update.isObject()) {
             throw new InvalidUpdateException("not a JSON object");
@@ -35,6 +47,17 @@ public final class UpdateParser {
             return callback(updateId, object(update, "callback_query"));
         }
         throw new InvalidUpdateException("update " + updateId + " has neither a message nor a callback_query");
+    }
+
+    private static JsonNode tree(String json, String what) {
+        if (json == null || json.isBlank()) {
+            throw new InvalidUpdateException(what + "empty update");
+        }
+        try {
+            return Json.mapper().readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new InvalidUpdateException(what + "not JSON: " + e.getOriginalMessage());
+        }
     }
 
     private IncomingUpdate message(long updateId, JsonNode message) {

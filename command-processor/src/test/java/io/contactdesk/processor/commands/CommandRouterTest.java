@@ -2,6 +2,7 @@ package io.contactdesk.processor.commands;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.contactdesk.contracts.crypto.SealedUpdates;
 import io.contactdesk.processor.TelegramUpdates;
 import io.contactdesk.processor.TestRules;
 import io.contactdesk.processor.accounts.UserStore;
@@ -18,7 +19,7 @@ class CommandRouterTest {
 
     private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
     private final CommandRouter router = new CommandRouter(TestRules.rules());
-    private final UpdateParser parser = new UpdateParser();
+    private final UpdateParser parser = new UpdateParser(new SealedUpdates(TestRules.cipher()));
     private final BotState state = new BotState(emptyDirectory(), UserStore.inMemory(), UserStore.inMemory(),
             UserStore.inMemory(), UserStore.inMemory(), () -> StatsShard.EMPTY, io.contactdesk.processor.ops.OpsView.NONE);
 

@@ -4,6 +4,8 @@ import static io.contactdesk.processor.TelegramUpdates.callback;
 import static io.contactdesk.processor.TelegramUpdates.message;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.contactdesk.contracts.crypto.ContactCipher;
+import io.contactdesk.contracts.crypto.SealedUpdates;
 import io.contactdesk.contracts.events.AuditEvent;
 import io.contactdesk.contracts.events.BroadcastShard;
 import io.contactdesk.contracts.events.ContactUnlocked;
@@ -192,6 +194,29 @@ class CommandTopologyTest {
 
         assertThat(deadLetters.readValue().reason()).contains("not the sender's user id");
         assertThat(ledger.isEmpty()).isTrue();
+    }
+
+    @Test
+    void anUpdateSealedByThePollerIsAnsweredLikeOneInTheClear() {
+        updates.pipeInput("42", new SealedUpdates(TestRules.cipher()).seal(8, message(8, ADA, "/start")));
+
+        assertThat(text(only(outbox.readValuesToList(), "sendMessage"))).contains("3 credits");
+        assertThat(ledger.readValuesToList()).hasSize(1);
+        assertThat(deadLetters.isEmpty()).isTrue();
+    }
+
+    @Test
+    void anUpdateSealedUnderAnUnknownKeyIsDeadLetteredSealedWithTheReasonAndMovesNoCredits() {
+        SealedUpdates otherRing = new SealedUpdates(ContactCipher.fromKeyring(ContactCipher.generateKeyringEntry("k7")));
+        String record = otherRing.seal(9, message(9, ADA, "/start"));
+
+        updates.pipeInput("42", record);
+
+        DeadLetter letter = deadLetters.readValue();
+        assertThat(letter.reason()).endsWith("sealed update cannot be opened: no key 'k7' in the keyring");
+        assertThat(new String(letter.payload(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(record);
+        assertThat(ledger.isEmpty()).isTrue();
+        assertThat(outbox.isEmpty()).isTrue();
     }
 
     // --- browse and search -------------------------------------------------------------------------------------

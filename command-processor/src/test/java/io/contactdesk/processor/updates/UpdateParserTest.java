@@ -3,12 +3,15 @@ package io.contactdesk.processor.updates;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.contactdesk.contracts.crypto.ContactCipher;
+import io.contactdesk.contracts.crypto.SealedUpdates;
+import io.contactdesk.processor.TestRules;
 import io.contactdesk.processor.TelegramUpdates;
 import org.junit.jupiter.api.Test;
 
 class UpdateParserTest {
 
-    private final UpdateParser parser = new UpdateParser();
+    private final UpdateParser parser = new UpdateParser(new SealedUpdates(TestRules.cipher()));
 
     @Test
     void aCommandMessageYieldsSenderChatAndCommand() {
@@ -72,5 +75,31 @@ class UpdateParserTest {
 
         assertThat(from.firstName()).isEqualTo("Ada");
         assertThat(from.username()).hasSize(255).endsWith("\uD83D\uDE00");
+    }
+
+    @Test
+    void anUpdateSealedByThePollerIsOpenedAndReadLikeOneInTheClear() {
+        String clear = TelegramUpdates.message(19, 42, "+380441234567");
+
+        IncomingUpdate update = parser.parse(new SealedUpdates(TestRules.cipher()).seal(19, clear));
+
+        assertThat(update.updateId()).isEqualTo(19);
+        assertThat(update.from().userId()).isEqualTo(42);
+        assertThat(update.text()).isEqualTo("+380441234567");
+    }
+
+    @Test
+    void anUpdateSealedUnderAKeyThisProcessorLacksIsRejectedNamingTheKey() {
+        SealedUpdates otherRing = new SealedUpdates(ContactCipher.fromKeyring(ContactCipher.generateKeyringEntry("k7")));
+
+        assertThatThrownBy(() -> parser.parse(otherRing.seal(20, TelegramUpdates.message(20, 42, "hi"))))
+                .isInstanceOf(InvalidUpdateException.class)
+                .hasMessage("sealed update cannot be opened: no key 'k7' in the keyring");
+    }
+
+    @Test
+    void aSealedBodyThatIsNotJsonIsRejectedWithItsReason() {
+        assertThatThrownBy(() -> parser.parse(new SealedUpdates(TestRules.cipher()).seal(21, "{not json")))
+                .isInstanceOf(InvalidUpdateException.class).hasMessageStartingWith("sealed update not JSON");
     }
 }

@@ -116,7 +116,7 @@ public final class ContactCipher {
             cipher.updateAAD(listingId.getBytes(StandardCharsets.UTF_8));
             return new String(cipher.doFinal(data, IV_BYTES, data.length - IV_BYTES), StandardCharsets.UTF_8);
         } catch (javax.crypto.AEADBadTagException e) {
-            throw new ContactCipherException("envelope does not authenticate (wrong key or listing)");
+            throw new ContactCipherException("envelope does not authenticate (wrong key, or sealed for another listing or update)");
         } catch (GeneralSecurityException e) {
             throw new ContactCipherException("envelope cannot be decrypted: " + e.getClass().getSimpleName());
         }

@@ -1,5 +1,6 @@
 package io.contactdesk.poller.ingress;
 
+import io.contactdesk.contracts.crypto.SealedUpdates;
 import io.contactdesk.poller.telegram.BotApiUpdateSource;
 import io.contactdesk.poller.telegram.TelegramSettings;
 import io.micrometer.core.instrument.Gauge;
@@ -23,10 +24,11 @@ class IngressConfiguration {
 
     @Bean
     IngressLoop ingressLoop(TelegramSettings telegram, IngressSettings ingress, IngressStatus status, MeterRegistry meters) {
+        SealedUpdates seals = ingress.seals();
         return new IngressLoop(
                 new BotApiUpdateSource(telegram),
                 new IngressOffsets(ingress.bootstrapServers()),
-                () -> new UpdatePublisher(ingress.bootstrapServers(), telegram.botId()),
+                () -> new UpdatePublisher(ingress.bootstrapServers(), telegram.botId(), seals),
                 telegram.botId(),
                 new IngressLease(ingress.bootstrapServers(), telegram.botId(), (short) ingress.leaseReplicationFactor()),
                 status,

@@ -1,5 +1,6 @@
 package io.contactdesk.poller.ingress;
 
+import io.contactdesk.contracts.crypto.SealedUpdates;
 import io.contactdesk.contracts.events.IngressOffset;
 import io.contactdesk.contracts.topics.Topics;
 import io.contactdesk.poller.telegram.UpdateSource.ReceivedUpdate;
@@ -16,7 +17,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * Publishes one {@code getUpdates} batch and the new offset in a single Kafka transaction: either both are there or
  * neither, so the offset never runs ahead of (or behind) the updates. The transactional id is fixed per bot, so a
- * stale poller that wakes up after being replaced is fenced instead of publishing.
+ * stale poller that wakes up after being replaced is fenced instead of publishing. Each update is sealed
+ * ({@link SealedUpdates}): what users write never reaches the broker in the clear.
  */
 public final class UpdatePublisher implements AutoCloseable {
 
@@ -24,10 +26,12 @@ public final class UpdatePublisher implements AutoCloseable {
 
     private final KafkaProducer<String, Object> producer;
     private final long botId;
+    private final SealedUpdates seals;
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    public UpdatePublisher(String bootstrapServers, long botId) {
+    public UpdatePublisher(String bootstrapServers, long botId, SealedUpdates seals) {
         this.botId = botId;
+        this.seals = seals;
         this.producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.TRANSACTIONAL_ID_CONFIG, "contactdesk-ingress-" + botId,
@@ -51,7 +55,8 @@ public final class UpdatePublisher implements AutoCloseable {
         producer.beginTransaction();
         try {
             for (ReceivedUpdate update : updates) {
-                producer.send(new ProducerRecord<>(Topics.UPDATES.name(), update.key(), update.json()));
+                producer.send(new ProducerRecord<>(Topics.UPDATES.name(), update.key(),
+                        seals.seal(update.updateId(), update.json())));
             }
             producer.send(new ProducerRecord<>(Topics.INGRESS_OFFSETS.name(), Long.toString(botId),
                     new IngressOffset(botId, last, at)));

@@ -71,6 +71,11 @@ class ComposeFileTest {
         assertThat(String.valueOf(map(service("postgres").get("environment")).get("POSTGRES_PASSWORD")))
                 .startsWith("${POSTGRES_PASSWORD:?");
         assertThat(ROOT.resolve("deploy/example.env")).exists();
+        // The poller seals updates with the keyring, the processor opens them and seals contacts, the notifier reveals.
+        for (String name : List.of("ingress-poller", "command-processor", "notifier")) {
+            assertThat(String.valueOf(map(service(name).get("environment")).get("CONTACT_ENCRYPTION_KEYS"))).as(name)
+                    .isEqualTo("${CONTACT_ENCRYPTION_KEYS:?set CONTACT_ENCRYPTION_KEYS in .env}");
+        }
     }
 
     @Test
