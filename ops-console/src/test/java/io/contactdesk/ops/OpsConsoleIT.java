@@ -10,7 +10,6 @@ import io.contactdesk.contracts.events.OpsAlert;
 import io.contactdesk.contracts.ops.ConsumerLag;
 import io.contactdesk.contracts.ops.GroupLag;
 import io.contactdesk.contracts.ops.PartitionLag;
-import io.contactdesk.contracts.topics.Topic;
 import io.contactdesk.contracts.topics.Topics;
 import io.contactdesk.infra.KraftBroker;
 import io.contactdesk.sandbox.browser.Chromium;
@@ -58,8 +57,7 @@ class OpsConsoleIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
-    private static final int DEAD_LETTER_TOPICS =
-            (int) Topics.all().stream().filter(Topic::isDeadLetterTopic).count();
+    private static final int DEAD_LETTER_TOPICS = Topics.deadLetterTopicNames().size();
 
     private static KraftBroker broker;
     private static ConfigurableApplicationContext console;

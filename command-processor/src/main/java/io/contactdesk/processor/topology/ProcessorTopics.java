@@ -2,6 +2,7 @@ package io.contactdesk.processor.topology;
 
 import io.contactdesk.contracts.json.JsonSerde;
 import io.contactdesk.contracts.topics.Topic;
+import io.contactdesk.contracts.topics.Topics;
 import io.contactdesk.processor.admin.AccountCommand;
 import io.contactdesk.processor.broadcast.BroadcastRequest;
 import io.contactdesk.processor.moderation.ModerationRequest;
@@ -32,10 +33,10 @@ public final class ProcessorTopics {
             "contactdesk.processor.stats", Serdes.String(), JsonSerde.of(StatsShard.class), true, null);
 
     /**
-     * Records of the processor's own topics (and of the directory) that cannot be deserialized: Kafka Streams puts them
-     * here with the error in the headers, and the stream moves on.
+     * Records of the processor's own topics that cannot be deserialized: Kafka Streams puts them here with the error in
+     * the headers, and the stream moves on. (The global stores' topics skip such records with a log line instead.)
      */
-    public static final String DEAD_LETTERS = "contactdesk.processor.dlq";
+    public static final String DEAD_LETTERS = Topics.PROCESSOR_STREAMS_DLQ;
 
     private ProcessorTopics() {
     }

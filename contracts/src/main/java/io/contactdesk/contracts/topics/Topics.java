@@ -98,6 +98,13 @@ public final class Topics {
     public static final Topic<String, DeadLetter> UNLOCKS_DLQ = deadLetters(UNLOCKS);
     public static final Topic<String, DeadLetter> AUDIT_DLQ = deadLetters(AUDIT);
 
+    /**
+     * Kafka Streams' own dead-letter queue of the command processor: records of its internal topics that cannot be
+     * deserialized, with the error in the headers. Not {@link DeadLetter} JSON, but watched like the other
+     * dead-letter topics.
+     */
+    public static final String PROCESSOR_STREAMS_DLQ = "contactdesk.processor.dlq";
+
     private static final List<Topic<?, ?>> ALL = List.of(
             UPDATES, INGRESS_OFFSETS, OUTBOX, LEDGER, USERS, LISTINGS, UNLOCKS, AUDIT, OUTBOX_BULK, BROADCAST_SHARDS, BROADCAST_CONTROL, DELIVERY_REPORTS, ALERTS,
             HEARTBEATS,
@@ -111,6 +118,13 @@ public final class Topics {
 
     public static List<Topic<?, ?>> all() {
         return ALL;
+    }
+
+    /** Every topic where records that could not be processed are set aside, the processor's Streams DLQ included. */
+    public static List<String> deadLetterTopicNames() {
+        List<String> names = new java.util.ArrayList<>(ALL.stream().filter(Topic::isDeadLetterTopic).map(Topic::name).toList());
+        names.add(PROCESSOR_STREAMS_DLQ);
+        return List.copyOf(names);
     }
 
     public static Optional<Topic<?, ?>> byName(String name) {

@@ -20,6 +20,12 @@ class TopicsTest {
     }
 
     @Test
+    void operatorsWatchEveryDeadLetterTopicIncludingTheProcessorsStreamsQueue() {
+        assertThat(Topics.deadLetterTopicNames()).contains("tg.updates.dlq", "tg.outbox.dlq", "audit.events.dlq",
+                "contactdesk.processor.dlq").doesNotContain("tg.updates", "ops.alerts").doesNotHaveDuplicates();
+    }
+
+    @Test
     void profilesAndOffsetsAreCompactedAndTheLogsAreNot() {
         NewTopic users = TopicProvisioning.newTopic(Topics.USERS, 12, (short) 1);
         NewTopic updates = TopicProvisioning.newTopic(Topics.UPDATES, 12, (short) 1);

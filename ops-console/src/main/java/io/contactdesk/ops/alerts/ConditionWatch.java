@@ -3,7 +3,6 @@ package io.contactdesk.ops.alerts;
 import io.contactdesk.contracts.alerts.AlertPublisher;
 import io.contactdesk.contracts.ops.ConsumerLag;
 import io.contactdesk.contracts.ops.GroupLag;
-import io.contactdesk.contracts.topics.Topic;
 import io.contactdesk.contracts.topics.Topics;
 import io.contactdesk.ops.board.HeartbeatBoard;
 import java.time.Clock;
@@ -30,7 +29,7 @@ public final class ConditionWatch implements Consumer<List<GroupLag>> {
 
     @Override
     public void accept(List<GroupLag> snapshot) {
-        List<String> deadLetterTopics = Topics.all().stream().filter(Topic::isDeadLetterTopic).map(Topic::name).toList();
+        List<String> deadLetterTopics = Topics.deadLetterTopicNames();
         conditions.check(instances.instances(), snapshot, lag.topicEndOffsets(deadLetterTopics), clock.instant())
                 .forEach(alerts::publish);
     }

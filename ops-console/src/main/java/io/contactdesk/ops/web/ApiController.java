@@ -4,7 +4,6 @@ import io.contactdesk.contracts.ops.ConsumerLag;
 import io.contactdesk.contracts.ops.ConsumerLagMetrics;
 import io.contactdesk.contracts.ops.GroupLag;
 import io.contactdesk.contracts.ops.PartitionLag;
-import io.contactdesk.contracts.topics.Topic;
 import io.contactdesk.contracts.topics.Topics;
 import io.contactdesk.ops.board.AlertBoard;
 import io.contactdesk.ops.board.HeartbeatBoard;
@@ -107,7 +106,7 @@ public class ApiController {
     /** Records ever written to each dead-letter topic (the sum of its end offsets); null when it does not exist. */
     @GetMapping("/dead-letters")
     public ResponseEntity<List<DeadLetterView>> deadLetters() {
-        List<String> topics = Topics.all().stream().filter(Topic::isDeadLetterTopic).map(Topic::name).toList();
+        List<String> topics = Topics.deadLetterTopicNames();
         Map<String, Long> ends = lag.topicEndOffsets(topics);
         return fresh(topics.stream().map(t -> new DeadLetterView(t, ends.get(t))).toList());
     }
