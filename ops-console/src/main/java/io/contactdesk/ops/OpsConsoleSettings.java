@@ -28,16 +28,18 @@ public record OpsConsoleSettings(String password, String secret, Duration sessio
             throw new InvalidSettingException(SECRET_VARIABLE, "must be at least " + MIN_SECRET_LENGTH
                     + " characters long, got " + secret.length());
         }
-        sessionTtl = sessionTtl == null ? Duration.ofHours(12) : sessionTtl;
-        silentAfter = silentAfter == null ? Duration.ofSeconds(30) : silentAfter;
-        retireAfter = retireAfter == null ? Duration.ofMinutes(10) : retireAfter;
+        sessionTtl = Settings.positive("contactdesk.ops-console.session-ttl", sessionTtl, Duration.ofHours(12));
+        silentAfter = Settings.positive("contactdesk.ops-console.silent-after", silentAfter, Duration.ofSeconds(30));
+        retireAfter = Settings.positive("contactdesk.ops-console.retire-after", retireAfter, Duration.ofMinutes(10));
         if (retireAfter.compareTo(silentAfter) <= 0) {
             throw new InvalidSettingException("contactdesk.ops-console.retire-after", "must be longer than "
                     + "contactdesk.ops-console.silent-after (" + silentAfter + "), got " + retireAfter);
         }
-        lagSampleInterval = lagSampleInterval == null ? Duration.ofSeconds(15) : lagSampleInterval;
-        alertSilentAfter = alertSilentAfter == null ? Duration.ofSeconds(60) : alertSilentAfter;
-        alertLagFor = alertLagFor == null ? Duration.ofMinutes(2) : alertLagFor;
+        lagSampleInterval = Settings.positive("contactdesk.ops-console.lag-sample-interval", lagSampleInterval,
+                Duration.ofSeconds(15));
+        alertSilentAfter = Settings.positive("contactdesk.ops-console.alert-silent-after", alertSilentAfter,
+                Duration.ofSeconds(60));
+        alertLagFor = Settings.positive("contactdesk.ops-console.alert-lag-for", alertLagFor, Duration.ofMinutes(2));
         if (alertLagThreshold <= 0) {
             throw new InvalidSettingException("LAG_ALERT_THRESHOLD", "must be a positive number of records, got "
                     + alertLagThreshold);

@@ -47,6 +47,15 @@ class OpsConsoleSettingsTest {
     }
 
     @Test
+    void aZeroOrNegativeDurationIsRefusedNamingItsProperty() {
+        assertThatThrownBy(() -> new OpsConsoleSettings("pw", SECRET, null, null, null, Duration.ZERO, null, 1000, null))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageContaining("contactdesk.ops-console.lag-sample-interval");
+        assertThatThrownBy(() -> new OpsConsoleSettings("pw", SECRET, Duration.ofHours(-1), null, null, null, null, 1000, null))
+                .isInstanceOf(InvalidSettingException.class).hasMessageContaining("contactdesk.ops-console.session-ttl");
+    }
+
+    @Test
     void instanceIsSilentWhenNotSeenForThirtySeconds() {
         Instant at = Instant.parse("2026-11-01T10:00:00Z");
         Heartbeat beat = new Heartbeat("notifier", "h-1-a", "h", at.minusSeconds(3600), at, "UP", 10, 100);

@@ -1,5 +1,6 @@
 package io.contactdesk.contracts.config;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -22,6 +23,19 @@ public final class Settings {
             throw new InvalidSettingException(variable, "must be a positive number, got " + value);
         }
         return value;
+    }
+
+    /** A duration above zero; required. */
+    public static Duration positive(String property, Duration value) {
+        if (value == null || value.isNegative() || value.isZero()) {
+            throw new InvalidSettingException(property, "must be a positive duration, got " + value);
+        }
+        return value;
+    }
+
+    /** A duration above zero, or {@code fallback} when it is not set. */
+    public static Duration positive(String property, Duration value, Duration fallback) {
+        return positive(property, value == null ? fallback : value);
     }
 
     public static int atLeast(String variable, int value, int minimum) {

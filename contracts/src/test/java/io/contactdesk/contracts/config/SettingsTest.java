@@ -44,6 +44,16 @@ class SettingsTest {
     }
 
     @Test
+    void aDurationMustBeAboveZeroAndFallsBackOnlyWhenUnset() {
+        assertThat(Settings.positive("contactdesk.x", null, java.time.Duration.ofSeconds(5))).hasSeconds(5);
+        assertThat(Settings.positive("contactdesk.x", java.time.Duration.ofMillis(1), java.time.Duration.ofSeconds(5)))
+                .hasMillis(1);
+        assertThatThrownBy(() -> Settings.positive("contactdesk.x", java.time.Duration.ZERO, java.time.Duration.ofSeconds(5)))
+                .hasMessage("contactdesk.x must be a positive duration, got PT0S");
+        assertThatThrownBy(() -> Settings.positive("contactdesk.y", null)).hasMessage("contactdesk.y must be a positive duration, got null");
+    }
+
+    @Test
     void theSettingFailureIsFoundThroughWrappingCauses() {
         var cause = new InvalidSettingException("POLL_LIMIT", "must be 1..100");
         var wrapped = new IllegalStateException("context failed", new RuntimeException("bind", cause));

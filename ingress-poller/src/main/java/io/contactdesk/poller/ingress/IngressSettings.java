@@ -1,5 +1,6 @@
 package io.contactdesk.poller.ingress;
 
+import io.contactdesk.contracts.config.InvalidSettingException;
 import io.contactdesk.contracts.config.Settings;
 import io.contactdesk.contracts.crypto.ContactCipher;
 import io.contactdesk.contracts.crypto.SealedUpdates;
@@ -20,6 +21,13 @@ public record IngressSettings(String bootstrapServers, String contactEncryptionK
     public IngressSettings {
         bootstrapServers = Settings.required("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers, "the Kafka brokers, host:port,…");
         ContactCipher.fromKeyring(contactEncryptionKeys);
+        retryInitialBackoff = Settings.positive("contactdesk.ingress.retry-initial-backoff", retryInitialBackoff,
+                Duration.ofMillis(500));
+        retryMaxBackoff = Settings.positive("contactdesk.ingress.retry-max-backoff", retryMaxBackoff, Duration.ofSeconds(30));
+        if (retryMaxBackoff.compareTo(retryInitialBackoff) < 0) {
+            throw new InvalidSettingException("contactdesk.ingress.retry-max-backoff", "must not be below "
+                    + "contactdesk.ingress.retry-initial-backoff (" + retryInitialBackoff + "), got " + retryMaxBackoff);
+        }
         Settings.positive("KAFKA_REPLICATION_FACTOR", leaseReplicationFactor);
     }
 

@@ -35,4 +35,14 @@ class IngressSettingsTest {
         assertThat(settings.toString()).doesNotContain(keyring.substring(3)).contains("localhost:9092");
         assertThat(settings.seals()).isNotNull();
     }
+
+    @Test
+    void aMaximumBackoffBelowTheInitialOneIsRefusedNamingIt() {
+        String keyring = ContactCipher.generateKeyringEntry("k1");
+
+        assertThatThrownBy(() -> new IngressSettings("localhost:9092", keyring, Duration.ofSeconds(5), Duration.ofSeconds(1), 1))
+                .isInstanceOf(InvalidSettingException.class).hasMessageContaining("contactdesk.ingress.retry-max-backoff");
+        assertThatThrownBy(() -> new IngressSettings("localhost:9092", keyring, Duration.ZERO, null, 1))
+                .isInstanceOf(InvalidSettingException.class).hasMessageContaining("contactdesk.ingress.retry-initial-backoff");
+    }
 }

@@ -1,6 +1,6 @@
 package io.contactdesk.notifier.broadcast;
 
-import io.contactdesk.contracts.config.InvalidSettingException;
+import io.contactdesk.contracts.config.Settings;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -13,17 +13,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record BroadcastSettings(Duration progressInterval, Duration claimTimeout) {
 
     public BroadcastSettings {
-        progressInterval = positive("contactdesk.broadcast.progress-interval", progressInterval, Duration.ofSeconds(5));
-        claimTimeout = positive("contactdesk.broadcast.claim-timeout", claimTimeout, Duration.ofMinutes(5));
-    }
-
-    private static Duration positive(String property, Duration value, Duration fallback) {
-        if (value == null) {
-            return fallback;
-        }
-        if (value.isNegative() || value.isZero()) {
-            throw new InvalidSettingException(property, "must be a positive duration, got " + value);
-        }
-        return value;
+        progressInterval = Settings.positive("contactdesk.broadcast.progress-interval", progressInterval, Duration.ofSeconds(5));
+        claimTimeout = Settings.positive("contactdesk.broadcast.claim-timeout", claimTimeout, Duration.ofMinutes(5));
     }
 }

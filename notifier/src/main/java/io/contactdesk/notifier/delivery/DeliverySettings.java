@@ -19,18 +19,11 @@ record DeliverySettings(int maxAttempts, Duration initialBackoff, Duration maxBa
 
     DeliverySettings {
         maxAttempts = Settings.positive("contactdesk.delivery.max-attempts", maxAttempts);
-        initialBackoff = positive("contactdesk.delivery.initial-backoff", initialBackoff);
-        maxBackoff = positive("contactdesk.delivery.max-backoff", maxBackoff);
-        deliveryTimeout = positive("contactdesk.delivery.delivery-timeout", deliveryTimeout);
+        initialBackoff = Settings.positive("contactdesk.delivery.initial-backoff", initialBackoff);
+        maxBackoff = Settings.positive("contactdesk.delivery.max-backoff", maxBackoff);
+        deliveryTimeout = Settings.positive("contactdesk.delivery.delivery-timeout", deliveryTimeout);
         if (maxBackoff.compareTo(initialBackoff) < 0) {
             throw new InvalidSettingException("contactdesk.delivery.max-backoff", "must not be below the initial backoff");
         }
-    }
-
-    private static Duration positive(String property, Duration value) {
-        if (value == null || value.isNegative() || value.isZero()) {
-            throw new InvalidSettingException(property, "must be a positive duration, got " + value);
-        }
-        return value;
     }
 }

@@ -30,7 +30,7 @@ public record TelegramSettings(String token, String apiUrl, Duration callTimeout
             throw new InvalidSettingException(API_URL_VARIABLE,
                     "must be scheme://host[:port] without a path (the Bot API lives at /bot<token>/…), got '" + apiUrl + "'");
         }
-        callTimeout = callTimeout == null ? Duration.ofSeconds(15) : callTimeout;
+        callTimeout = Settings.positive("contactdesk.telegram.call-timeout", callTimeout, Duration.ofSeconds(15));
     }
 
     /** The telegrambots form of {@link #apiUrl()}. */
