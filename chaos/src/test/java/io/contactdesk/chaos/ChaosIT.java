@@ -109,6 +109,7 @@ class ChaosIT {
     private static final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private static final Map<String, String> contacts = new LinkedHashMap<>();
 
+    private static final String NOT_RECOVERED = "NOT RECOVERED";
     private final List<RecoveryRow> recoveries = new CopyOnWriteArrayList<>();
     private final ConcurrentLinkedQueue<String> problems = new ConcurrentLinkedQueue<>();
     private final AtomicLong updatesSent = new AtomicLong();
@@ -460,7 +461,8 @@ class ChaosIT {
         long restarted = System.nanoTime();
         service.start();
         log.info("kill -9 {} at {} s; restarted as launch {}", service.name(), round(at), service.launches());
-        monitors.submit(() -> measure("kill -9", service.name(), at, 0, restarted, List.of(service),
+        Map<ServiceProcess, Integer> affected = launchesOf(List.of(service));
+        monitors.submit(() -> measure("kill -9", service.name(), at, 0, restarted, affected,
                 service.name().equals("db-writer") ? ChaosIT::rowsWritten : chats::repliesDelivered));
     }
 
@@ -474,8 +476,9 @@ class ChaosIT {
         long restarted = System.nanoTime();
         double downFor = seconds(restarted - down);
         log.info("PostgreSQL started again after {} s", round(downFor));
-        monitors.submit(() -> measure("postgres outage", "postgresql", at, downFor, restarted,
-                List.of(services.get("db-writer")), ChaosIT::rowsWritten));
+        Map<ServiceProcess, Integer> affected = launchesOf(List.of(services.get("db-writer")));
+        monitors.submit(() -> measure("postgres outage", "postgresql", at, downFor, restarted, affected,
+                ChaosIT::rowsWritten));
     }
 
     private void brokerRestart(ExecutorService monitors) {
@@ -486,8 +489,16 @@ class ChaosIT {
         long restarted = System.nanoTime();
         double downFor = seconds(restarted - down);
         log.info("broker restarted at {} s (down {} s)", round(at), round(downFor));
-        monitors.submit(() -> measure("broker restart", "kafka", at, downFor, restarted,
-                List.copyOf(services.values()), chats::repliesDelivered));
+        Map<ServiceProcess, Integer> affected = launchesOf(List.copyOf(services.values()));
+        monitors.submit(() -> measure("broker restart", "kafka", at, downFor, restarted, affected,
+                chats::repliesDelivered));
+    }
+
+    /** The launch of each service a fault affects, taken when it happens: a later kill starts another launch. */
+    private static Map<ServiceProcess, Integer> launchesOf(List<ServiceProcess> affected) {
+        Map<ServiceProcess, Integer> launches = new LinkedHashMap<>();
+        affected.forEach(service -> launches.put(service, service.launches()));
+        return launches;
     }
 
     /**
@@ -495,19 +506,26 @@ class ChaosIT {
      * work gets through afterwards (a reply delivered, or for db-writer and PostgreSQL a row written).
      */
     private void measure(String fault, String target, double at, double downFor, long restarted,
-            List<ServiceProcess> affected, LongSupplier progress) {
+            Map<ServiceProcess, Integer> affected, LongSupplier progress) {
         Double healthy = null;
         boolean allHealthy = true;
-        for (ServiceProcess service : affected) {
-            long remaining = RECOVERY_LIMIT.toNanos() - (System.nanoTime() - restarted);
-            if (service.awaitHealthy(Duration.ofNanos(Math.max(0, remaining))) == null) {
-                allHealthy = false;
-                problems.add(fault + " of " + target + ": " + service.name() + " not healthy within "
-                        + RECOVERY_LIMIT.toSeconds() + " s of the restart; log tail:\n" + service.tail(25));
+        boolean cutShort = false;
+        long lastHealthyAt = restarted;
+        for (Map.Entry<ServiceProcess, Integer> entry : affected.entrySet()) {
+            ServiceProcess service = entry.getKey();
+            switch (service.awaitHealthy(entry.getValue(), restarted + RECOVERY_LIMIT.toNanos())) {
+                case HEALTHY -> lastHealthyAt = Math.max(lastHealthyAt, service.healthyAt(entry.getValue()));
+                // The next fault killed it before it was UP: its recovery is measured with that fault's launch.
+                case REPLACED_BEFORE_HEALTHY -> cutShort = true;
+                case NOT_HEALTHY_IN_TIME -> {
+                    allHealthy = false;
+                    problems.add(fault + " of " + target + ": " + service.name() + " not healthy within "
+                            + RECOVERY_LIMIT.toSeconds() + " s of the restart; log tail:\n" + service.tail(25));
+                }
             }
         }
-        if (allHealthy) {
-            healthy = seconds(System.nanoTime() - restarted);
+        if (allHealthy && !cutShort) {
+            healthy = seconds(lastHealthyAt - restarted);
         }
         Double next = null;
         long baseline = safely(progress);
@@ -519,7 +537,8 @@ class ChaosIT {
             }
             ServiceProcess.sleep(200);
         }
-        recoveries.add(new RecoveryRow(fault, target, at, downFor, healthy, next, allHealthy ? "" : "NOT RECOVERED"));
+        recoveries.add(new RecoveryRow(fault, target, at, downFor, healthy, next,
+                !allHealthy ? NOT_RECOVERED : cutShort ? "killed again before it was up" : ""));
     }
 
     private static long safely(LongSupplier progress) {
@@ -718,10 +737,10 @@ class ChaosIT {
         report.recoveries = List.copyOf(recoveries);
         report.kills = (int) recoveries.stream().filter(r -> r.fault().equals("kill -9")).count();
         report.killsSurvived = (int) recoveries.stream()
-                .filter(r -> r.fault().equals("kill -9") && r.note().isEmpty()).count();
+                .filter(r -> r.fault().equals("kill -9") && !r.note().equals(NOT_RECOVERED)).count();
         report.outages = (int) recoveries.stream().filter(r -> !r.fault().equals("kill -9")).count();
         report.outagesSurvived = (int) recoveries.stream()
-                .filter(r -> !r.fault().equals("kill -9") && r.note().isEmpty()).count();
+                .filter(r -> !r.fault().equals("kill -9") && !r.note().equals(NOT_RECOVERED)).count();
         report.problems = List.copyOf(problems);
         report.launches = new LinkedHashMap<>();
         services.forEach((name, service) -> report.launches.put(name, service.launches()));

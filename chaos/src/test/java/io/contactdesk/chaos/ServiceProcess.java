@@ -33,6 +33,8 @@ final class ServiceProcess {
     private final List<String> jvmArgs;
     private Process process;
     private int launches;
+    /** When each launch was first seen UP, by whoever looked: the chaos loop may kill it again right after. */
+    private final Map<Integer, Long> firstHealthyAt = new java.util.concurrent.ConcurrentHashMap<>();
 
     ServiceProcess(String name, Path repoRoot, Map<String, String> environment, int port, Path logDir, Path stateRoot,
             List<String> jvmArgs, Path jarDir) {
@@ -121,17 +123,50 @@ final class ServiceProcess {
         if (!alive()) {
             return false;
         }
+        int launch = launches();
         try {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
                     URI.create("http://localhost:" + port + "/actuator/health")).timeout(Duration.ofSeconds(3)).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 && response.body().contains("\"status\":\"UP\"");
+            boolean up = response.statusCode() == 200 && response.body().contains("\"status\":\"UP\"");
+            if (up && launch == launches()) {
+                firstHealthyAt.putIfAbsent(launch, System.nanoTime());
+            }
+            return up;
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    /** How one launch's wait for health ended. */
+    enum LaunchHealth { HEALTHY, REPLACED_BEFORE_HEALTHY, NOT_HEALTHY_IN_TIME }
+
+    /**
+     * Waits until launch {@code launch} was seen UP (by this or any other caller), until {@code deadlineNanos}, or until
+     * a later launch replaced it before it ever was.
+     */
+    LaunchHealth awaitHealthy(int launch, long deadlineNanos) {
+        while (true) {
+            if (firstHealthyAt.containsKey(launch)) {
+                return LaunchHealth.HEALTHY;
+            }
+            if (launches() != launch) {
+                return LaunchHealth.REPLACED_BEFORE_HEALTHY;
+            }
+            if (System.nanoTime() >= deadlineNanos) {
+                return LaunchHealth.NOT_HEALTHY_IN_TIME;
+            }
+            healthy();
+            sleep(250);
+        }
+    }
+
+    /** {@link System#nanoTime()} when launch {@code launch} was first seen UP, or null. */
+    Long healthyAt(int launch) {
+        return firstHealthyAt.get(launch);
     }
 
     /** Waits until healthy; the time it took, or null when it did not get there in time (or died). */
