@@ -80,6 +80,8 @@ public final class KraftBroker implements AutoCloseable {
         props.put("default.replication.factor", "1");
         props.put("min.insync.replicas", "1");
         props.put("num.partitions", "12");
+        // As in production (docker-compose): every topic is created by the services, none by a stray producer or consumer.
+        props.put("auto.create.topics.enable", "false");
         // Consumers join at once instead of waiting for peers that will never come.
         props.put("group.initial.rebalance.delay.ms", "0");
         props.put("auto.create.topics.enable", "true");
