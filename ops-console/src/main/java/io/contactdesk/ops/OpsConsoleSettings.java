@@ -2,6 +2,7 @@ package io.contactdesk.ops;
 
 import io.contactdesk.contracts.config.InvalidSettingException;
 import io.contactdesk.contracts.config.Settings;
+import io.contactdesk.contracts.ops.Roster;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -29,8 +30,8 @@ public record OpsConsoleSettings(String password, String secret, Duration sessio
                     + " characters long, got " + secret.length());
         }
         sessionTtl = Settings.positive("contactdesk.ops-console.session-ttl", sessionTtl, Duration.ofHours(12));
-        silentAfter = Settings.positive("contactdesk.ops-console.silent-after", silentAfter, Duration.ofSeconds(30));
-        retireAfter = Settings.positive("contactdesk.ops-console.retire-after", retireAfter, Duration.ofMinutes(10));
+        silentAfter = Settings.positive("contactdesk.ops-console.silent-after", silentAfter, Roster.SILENT_AFTER);
+        retireAfter = Settings.positive("contactdesk.ops-console.retire-after", retireAfter, Roster.RETIRE_AFTER);
         if (retireAfter.compareTo(silentAfter) <= 0) {
             throw new InvalidSettingException("contactdesk.ops-console.retire-after", "must be longer than "
                     + "contactdesk.ops-console.silent-after (" + silentAfter + "), got " + retireAfter);
@@ -44,6 +45,11 @@ public record OpsConsoleSettings(String password, String secret, Duration sessio
             throw new InvalidSettingException("LAG_ALERT_THRESHOLD", "must be a positive number of records, got "
                     + alertLagThreshold);
         }
+    }
+
+    /** Which instances the console lists: the same rule as the processor's {@code /health}, with these durations. */
+    public Roster roster() {
+        return new Roster(silentAfter, retireAfter);
     }
 
     @Override

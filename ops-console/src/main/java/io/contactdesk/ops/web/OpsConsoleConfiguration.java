@@ -7,7 +7,6 @@ import io.contactdesk.ops.alerts.CriticalConditions;
 
 import io.contactdesk.contracts.ops.ConsumerLag;
 import io.contactdesk.contracts.ops.ConsumerLagMetrics;
-import io.contactdesk.contracts.ops.Roster;
 import io.contactdesk.ops.OpsConsoleSettings;
 import io.contactdesk.ops.auth.CookieSigner;
 import io.contactdesk.ops.auth.SessionFilter;
@@ -96,8 +95,7 @@ public class OpsConsoleConfiguration {
 
     @Bean
     HeartbeatBoard heartbeatBoard(KafkaAdmin kafkaAdmin, Clock clock, OpsConsoleSettings settings) {
-        return new HeartbeatBoard(consumerConnection(kafkaAdmin), clock,
-                new Roster(settings.silentAfter(), settings.retireAfter()));
+        return new HeartbeatBoard(consumerConnection(kafkaAdmin), clock, settings.roster());
     }
 
     /**
