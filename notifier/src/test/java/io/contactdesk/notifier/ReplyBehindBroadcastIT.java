@@ -222,8 +222,15 @@ class ReplyBehindBroadcastIT {
         try (Admin admin = Admin.create(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.broker().bootstrapServers()))) {
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> {
-                Map<String, ConsumerGroupDescription> groups =
-                        admin.describeConsumerGroups(members.keySet()).all().get();
+                Map<String, ConsumerGroupDescription> groups;
+                try {
+                    groups = admin.describeConsumerGroups(members.keySet()).all().get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (e.getCause() instanceof org.apache.kafka.common.errors.GroupIdNotFoundException) {
+                        return false; // no consumer of that lane has joined yet
+                    }
+                    throw e;
+                }
                 return members.entrySet().stream().allMatch(group -> {
                     ConsumerGroupDescription description = groups.get(group.getKey());
                     return description.groupState() == GroupState.STABLE
