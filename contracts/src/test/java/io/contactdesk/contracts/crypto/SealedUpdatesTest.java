@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.contactdesk.contracts.events.UpdateRef;
 import io.contactdesk.contracts.json.Json;
 import org.junit.jupiter.api.Test;
 
@@ -58,5 +59,34 @@ class SealedUpdatesTest {
                 .isInstanceOf(ContactCipherException.class).hasMessageContaining("update_id");
         assertThatThrownBy(() -> seals.open(tree("{\"update_id\":5,\"sealed\":17}")))
                 .isInstanceOf(ContactCipherException.class).hasMessageContaining("not a string");
+    }
+
+    @Test
+    void anUpdateOfALaterEpochCarriesItsEpochAndOpensOnlyUnderIt() throws Exception {
+        String record = seals.seal(new UpdateRef(3, 42), UPDATE);
+
+        assertThat(tree(record).get("epoch").asLong()).isEqualTo(3);
+        assertThat(SealedUpdates.refOf(tree(record))).isEqualTo(new UpdateRef(3, 42));
+        assertThat(seals.open(tree(record))).isEqualTo(UPDATE);
+
+        ObjectNode movedToEpochZero = (ObjectNode) tree(record);
+        movedToEpochZero.remove("epoch");
+        assertThatThrownBy(() -> seals.open(movedToEpochZero)).isInstanceOf(ContactCipherException.class)
+                .hasMessageContaining("does not authenticate");
+    }
+
+    @Test
+    void anEpochZeroRecordNamesNoEpochAndOpensAsRecordsDidBeforeEpochsExisted() throws Exception {
+        String record = seals.seal(new UpdateRef(0, 42), UPDATE);
+
+        assertThat(tree(record).has("epoch")).isFalse();
+        assertThat(record).isEqualTo(record.replace(",\"epoch\":0", ""));
+        assertThat(SealedUpdates.refOf(tree(record))).isEqualTo(new UpdateRef(0, 42));
+    }
+
+    @Test
+    void aNonNumericEpochIsRefused() throws Exception {
+        assertThatThrownBy(() -> SealedUpdates.refOf(tree("{\"update_id\":5,\"epoch\":\"x\",\"sealed\":\"v1:k1:AAAA\"}")))
+                .isInstanceOf(ContactCipherException.class).hasMessageContaining("epoch");
     }
 }
