@@ -15,17 +15,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param summaryInterval how often due summaries are looked for
  */
 @ConfigurationProperties("contactdesk.alerts")
-record AlertSettings(String adminUserIds, Duration foldWindow, Duration summaryInterval) {
+public record AlertSettings(String adminUserIds, Duration foldWindow, Duration summaryInterval) {
 
     static final String ADMINS_VARIABLE = "ADMIN_USER_IDS";
 
-    AlertSettings {
+    public AlertSettings {
         Settings.userIds(ADMINS_VARIABLE, adminUserIds); // fails start-up naming the variable
         foldWindow = positive("contactdesk.alerts.fold-window", foldWindow, Duration.ofMinutes(5));
         summaryInterval = positive("contactdesk.alerts.summary-interval", summaryInterval, Duration.ofSeconds(30));
     }
 
-    Set<Long> admins() {
+    /** The admins' user ids: they get alerts, and the admin commands in their command menu. */
+    public Set<Long> admins() {
         return Settings.userIds(ADMINS_VARIABLE, adminUserIds);
     }
 

@@ -85,6 +85,11 @@ public final class BotApiException extends Exception {
         return Optional.ofNullable(retryAfterSeconds).map(Duration::ofSeconds);
     }
 
+    /** Telegram unreachable, failing (5xx) or asking to wait (429): the same call may succeed later. */
+    public boolean isTransient() {
+        return origin == Origin.TRANSPORT || (origin == Origin.BOT_API && (errorCode >= 500 || errorCode == 429));
+    }
+
     private static String summary(Origin origin, int errorCode, String description) {
         String prefix = switch (origin) {
             case BOT_API -> "Bot API error " + errorCode;
