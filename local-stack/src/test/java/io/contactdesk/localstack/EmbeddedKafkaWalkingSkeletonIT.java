@@ -3,10 +3,14 @@ package io.contactdesk.localstack;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.ClassOrderer;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestClassOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The end-to-end scenario on the local stack exactly as users run it: embedded KRaft broker and PostgreSQL. */
+@TestClassOrder(ClassOrderer.OrderAnnotation.class)
 class EmbeddedKafkaWalkingSkeletonIT extends WalkingSkeletonScenario {
 
     @TempDir
@@ -33,7 +37,22 @@ class EmbeddedKafkaWalkingSkeletonIT extends WalkingSkeletonScenario {
 
     /** Hostile input on the same running stack: a second stack would cost more than the storm itself. */
     @Nested
+    @Order(1)
     class HostileInput extends HostileInputScenario {
+
+        @Override
+        LocalStack stack() {
+            return stack;
+        }
+    }
+
+    /**
+     * Telegram's everyday updates and its id restart, last: the restart starts a new ingress epoch, and the hostile
+     * scenario repeats sandbox-given ids in the clear (epoch 0) to test the dedupe.
+     */
+    @Nested
+    @Order(2)
+    class TelegramAsItIs extends TelegramAsItIsScenario {
 
         @Override
         LocalStack stack() {

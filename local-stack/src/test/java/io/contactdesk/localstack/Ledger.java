@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Reads what db-writer persisted, straight from PostgreSQL. */
 final class Ledger {
@@ -26,6 +27,12 @@ final class Ledger {
 
     boolean hasUser(long userId) {
         return !query("select user_id from users where user_id = ?", userId).isEmpty();
+    }
+
+    /** Whether PostgreSQL records that the user blocked the bot; empty while it does not know the user. */
+    Optional<Boolean> blocked(long userId) {
+        List<Long> rows = query("select case when blocked then 1 else 0 end from users where user_id = ?", userId);
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0) == 1);
     }
 
     List<Long> deltasOf(long userId) {

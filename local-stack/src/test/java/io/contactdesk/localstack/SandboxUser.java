@@ -44,6 +44,28 @@ final class SandboxUser {
                 .path("update_id").asLong();
     }
 
+    /** The same text written in a group chat the bot is in ({@code chatId} negative, as Telegram's group ids are). */
+    long sendsInGroup(long chatId, String title, String text) {
+        return post("/sandbox/users/" + userId + "/messages", Map.of("text", text, "first_name", firstName,
+                "chat", Map.of("id", chatId, "type", "supergroup", "title", title))).path("update_id").asLong();
+    }
+
+    /** Edits one of the user's own messages, as Telegram lets people fix a typo: the bot gets an edited_message. */
+    void edits(long messageId, String newText) {
+        post("/sandbox/users/" + userId + "/messages/" + messageId + "/edit", Map.of("text", newText));
+    }
+
+    /** Blocks the bot (Telegram tells the bot with a my_chat_member update), or unblocks it again. */
+    void blocksTheBot(boolean blocked) {
+        post("/sandbox/users/" + userId + (blocked ? "/block" : "/unblock"), Map.of());
+    }
+
+    /** @return the message id the sandbox gave the message */
+    long sendsMessage(String text) {
+        return post("/sandbox/users/" + userId + "/messages", Map.of("text", text, "first_name", firstName))
+                .path("message_id").asLong();
+    }
+
     /**
      * Taps a button on one of the bot's messages in this chat, with whatever callback data the client sends: a
      * modified client can send data that no button of that message carries.
