@@ -59,13 +59,14 @@ final class OutboxListener {
             return;
         }
         OutboxDelivery.Outcome outcome = delivery.deliver(message);
-        if (!outcome.delivered()) {
+        if (outcome.blockedByUser()) {
+            // People block bots every day: no dead letter (that would raise an alert), but the processor flags the
+            // user and stops queueing replies to them.
+            log.info("outbox {} chat {}: not sent, the user blocked the bot", message.outboxId(), message.chatId());
+            reports.blockedByUser(message, outcome.reason());
+        } else if (!outcome.delivered()) {
             log.warn("outbox {} chat {}: dead-lettered: {}", message.outboxId(), message.chatId(), outcome.reason());
             deadLetters.publish(record, outcome.reason());
-        }
-        if (outcome.blockedByUser()) {
-            // Besides the dead letter: the processor flags the user and stops queueing replies to them.
-            reports.blockedByUser(message, outcome.reason());
         }
     }
 }
