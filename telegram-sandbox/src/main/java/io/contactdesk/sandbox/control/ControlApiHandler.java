@@ -12,6 +12,7 @@ import io.contactdesk.sandbox.http.Exchanges;
 import io.contactdesk.sandbox.http.RequestParams;
 import io.contactdesk.sandbox.json.Mapper;
 import io.contactdesk.sandbox.json.TelegramObjects;
+import io.contactdesk.sandbox.spec.SpecViolationLog;
 import io.contactdesk.sandbox.stats.Stats;
 import io.contactdesk.sandbox.updates.UpdateQueue;
 
@@ -25,9 +26,9 @@ public final class ControlApiHandler implements HttpHandler {
     private final Faults faults;
 
     public ControlApiHandler(ChatStore chats, UpdateQueue updates, CallbackQueries callbackQueries,
-                             TelegramObjects objects, Stats stats, Faults faults) {
+                             TelegramObjects objects, Stats stats, Faults faults, SpecViolationLog violations) {
         this.users = new UserSimulator(chats, updates, callbackQueries, objects);
-        this.views = new ControlViews(chats, updates, stats);
+        this.views = new ControlViews(chats, updates, stats, violations);
         this.faults = faults;
     }
 
@@ -71,6 +72,10 @@ public final class ControlApiHandler implements HttpHandler {
         if (path.length == 1 && path[0].equals("stats")) {
             requireVerb(verb, "GET");
             return views.stats();
+        }
+        if (path.length == 1 && path[0].equals("spec-violations")) {
+            requireVerb(verb, "GET");
+            return views.specViolations();
         }
         if (path.length == 1 && path[0].equals("faults")) {
             return switch (verb) {
