@@ -24,12 +24,14 @@ public final class ControlApiHandler implements HttpHandler {
     private final UserSimulator users;
     private final ControlViews views;
     private final Faults faults;
+    private final UpdateQueue updates;
 
     public ControlApiHandler(ChatStore chats, UpdateQueue updates, CallbackQueries callbackQueries,
                              TelegramObjects objects, Stats stats, Faults faults, SpecViolationLog violations) {
         this.users = new UserSimulator(chats, updates, callbackQueries, objects);
         this.views = new ControlViews(chats, updates, stats, violations);
         this.faults = faults;
+        this.updates = updates;
     }
 
     @Override
@@ -73,6 +75,10 @@ public final class ControlApiHandler implements HttpHandler {
             requireVerb(verb, "GET");
             return views.stats();
         }
+        if (path.length == 2 && path[0].equals("update-ids") && path[1].equals("restart")) {
+            requireVerb(verb, "POST");
+            return restartUpdateIds(input(exchange));
+        }
         if (path.length == 1 && path[0].equals("spec-violations")) {
             requireVerb(verb, "GET");
             return views.specViolations();
@@ -103,6 +109,15 @@ public final class ControlApiHandler implements HttpHandler {
         answer.put("count", count);
         answer.put("description", fault.description());
         return answer;
+    }
+
+    private JsonNode restartUpdateIds(ControlInput input) {
+        Long firstId = input.optionalLong("first_id");
+        if (firstId != null && (firstId < 1 || firstId > Integer.MAX_VALUE)) {
+            throw ControlException.badRequest("\"first_id\" must be a positive 32-bit integer, like Telegram's ids");
+        }
+        UpdateQueue.Restart restart = updates.restart(firstId);
+        return Mapper.object().put("first_id", restart.firstId()).put("discarded", restart.discarded());
     }
 
     private JsonNode clearFaults() {
