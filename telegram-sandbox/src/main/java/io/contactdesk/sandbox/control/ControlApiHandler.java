@@ -61,6 +61,11 @@ public final class ControlApiHandler implements HttpHandler {
                 default -> throw unknown();
             };
         }
+        if (path.length == 5 && path[0].equals("users") && path[2].equals("messages") && path[4].equals("edit")) {
+            requireVerb(verb, "POST");
+            return users.edits(ControlInput.parseLong("userId", path[1]), ControlInput.parseLong("messageId", path[3]),
+                    input(exchange));
+        }
         if (path.length == 3 && path[0].equals("chats")) {
             long chatId = ControlInput.parseLong("chatId", path[1]);
             requireVerb(verb, "GET");

@@ -114,14 +114,15 @@ final class ControlViews {
     /** Same fields as a bot message, so the page renders both with one code path. */
     private static void putReceived(ObjectNode item, IncomingMessage message) {
         item.put("from", "user");
+        item.put("user_id", message.from().id());
         item.put("message_id", message.messageId());
         item.put("text", message.text());
         item.putNull("parse_mode");
         item.put("plain_text", message.text());
         item.putNull("reply_markup");
         item.put("sent_at", iso(message.date()));
-        item.putNull("edited_at");
-        item.put("edits", 0);
+        item.put("edited_at", iso(message.editDate()));
+        item.put("edits", message.edits());
         item.put("deleted", false);
     }
 
