@@ -7,7 +7,6 @@ import io.contactdesk.sandbox.spec.SpecViolationLog;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Holds every Bot API call to the published spec before the method runs, records what breaks it, and answers the
@@ -25,8 +24,6 @@ final class RequestValidation {
             "message_id", "message identifier is not specified");
     private static final Map<String, String> UNPARSABLE = Map.of(
             "reply_markup", "reply keyboard markup JSON object");
-
-    private static final Set<String> SCALARS = Set.of("Integer", "Float", "Boolean", "String", "InputFile");
 
     private final BotApiSpec spec;
     private final SpecViolationLog log;
@@ -94,7 +91,7 @@ final class RequestValidation {
 
     private boolean isScalar(String method, String parameter) {
         return spec.parameters(method).stream().filter(field -> field.name().equals(parameter))
-                .anyMatch(field -> SCALARS.containsAll(field.types()));
+                .anyMatch(field -> BotApiSpec.SCALARS.containsAll(field.types()));
     }
 
     private static String jsonObject(String parameter) {

@@ -36,7 +36,8 @@ public final class BotApiSpec {
     private static final Pattern ALWAYS_QUOTED = Pattern.compile("always \"([^\"]+)\"");
     private static final Pattern MUST_BE = Pattern.compile("must be ([a-z_]+)$");
     private static final Pattern ALWAYS_NUMBER = Pattern.compile("^Always (\\d+)\\.");
-    private static final Set<String> SCALARS = Set.of("Integer", "Float", "Boolean", "String", "InputFile");
+    /** The spec's types that are not JSON objects or arrays. */
+    public static final Set<String> SCALARS = Set.of("Integer", "Float", "Boolean", "String", "InputFile");
 
     private static volatile BotApiSpec instance;
 
