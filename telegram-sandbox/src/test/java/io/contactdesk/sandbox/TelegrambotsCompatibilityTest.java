@@ -49,4 +49,21 @@ class TelegrambotsCompatibilityTest extends SandboxTestBase {
         assertThat(update.getCallbackQuery().getMessage().getMessageId()).isEqualTo((int) messageId);
         assertThat(update.getCallbackQuery().getMessage().getChatId()).isEqualTo(USER);
     }
+
+    @Test
+    void editAndMembershipUpdatesDeserializeIntoTelegrambotsUpdates() throws Exception {
+        long start = client.userWrites(USER, "hello");
+        client.post("users/" + USER + "/messages/1/edit", Map.of("text", "hello again"));
+        client.post("users/" + USER + "/block", Map.of());
+        JsonNode json = client.bot("getUpdates", Map.of("offset", start + 1)).result();
+
+        Update edited = mapper.treeToValue(json.get(0), Update.class);
+        Update blocked = mapper.treeToValue(json.get(1), Update.class);
+
+        assertThat(edited.getEditedMessage().getText()).isEqualTo("hello again");
+        assertThat(edited.getEditedMessage().getEditDate()).isPositive();
+        assertThat(blocked.getMyChatMember().getNewChatMember().getStatus()).isEqualTo("kicked");
+        assertThat(blocked.getMyChatMember().getOldChatMember().getStatus()).isEqualTo("member");
+        assertThat(blocked.getMyChatMember().getChat().getId()).isEqualTo(USER);
+    }
 }

@@ -58,8 +58,8 @@ public final class Params {
     }
 
     /**
-     * The chat id. A "@channelusername" is valid Telegram input, but the sandbox only has private
-     * chats, which have no such name, so it is simply not found.
+     * The chat id. A "@channelusername" is valid Telegram input, but the sandbox's chats have no
+     * public usernames, so it is simply not found.
      */
     public long chatId() {
         String text = string("chat_id");
