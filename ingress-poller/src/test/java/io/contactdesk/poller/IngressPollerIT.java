@@ -99,10 +99,10 @@ class IngressPollerIT {
         UpdatePublisher stale = new UpdatePublisher(stack.broker().bootstrapServers(), 555, PollerTestStack.SEALS);
         try (UpdatePublisher current = new UpdatePublisher(stack.broker().bootstrapServers(), 555, PollerTestStack.SEALS)) {
             // when the stale one tries to publish
-            assertThatThrownBy(() -> stale.publish(List.of(new ReceivedUpdate(1, "42", "{}")), Instant.now()))
+            assertThatThrownBy(() -> stale.publish(0, List.of(new ReceivedUpdate(1, "42", "{}")), Instant.now()))
                     // then it is fenced
                     .isInstanceOfAny(ProducerFencedException.class, InvalidProducerEpochException.class);
-            current.publish(List.of(new ReceivedUpdate(2, "42", "{\"update_id\":2,\"fencing\":\"current\"}")), Instant.now());
+            current.publish(0, List.of(new ReceivedUpdate(2, "42", "{\"update_id\":2,\"fencing\":\"current\"}")), Instant.now());
         } finally {
             stale.close();
         }

@@ -45,12 +45,8 @@ public final class BotApiUpdateSource implements UpdateSource {
     }
 
     @Override
-    public List<ReceivedUpdate> poll(long offset) throws UpdateSourceException {
-        GetUpdates request = GetUpdates.builder()
-                .offset(Math.toIntExact(offset))
-                .limit(settings.pollLimit())
-                .timeout(settings.pollTimeoutSeconds())
-                .build();
+    public List<ReceivedUpdate> poll(int offset) throws UpdateSourceException {
+        GetUpdates request = request(offset);
         try {
             List<ReceivedUpdate> received = new ArrayList<>();
             for (Update update : client.execute(request)) {
@@ -62,6 +58,14 @@ public final class BotApiUpdateSource implements UpdateSource {
             String reason = String.valueOf(e.getMessage()).replace(settings.token(), "<token>");
             throw new UpdateSourceException("getUpdates failed: " + reason, null);
         }
+    }
+
+    private GetUpdates request(int offset) {
+        return GetUpdates.builder()
+                .offset(offset)
+                .limit(settings.pollLimit())
+                .timeout(settings.pollTimeoutSeconds())
+                .build();
     }
 
     @Override
