@@ -10,6 +10,7 @@ import io.contactdesk.sandbox.control.ControlApiHandler;
 import io.contactdesk.sandbox.flood.FloodControl;
 import io.contactdesk.sandbox.http.Router;
 import io.contactdesk.sandbox.json.TelegramObjects;
+import io.contactdesk.sandbox.spec.SpecViolationLog;
 import io.contactdesk.sandbox.stats.Stats;
 import io.contactdesk.sandbox.updates.UpdateQueue;
 import io.contactdesk.sandbox.web.ChatPageHandler;
@@ -64,11 +65,12 @@ public final class TelegramSandbox implements AutoCloseable {
         CallbackQueries callbackQueries = new CallbackQueries();
         TelegramObjects objects = new TelegramObjects(bot);
         Faults faults = new Faults();
+        SpecViolationLog violations = new SpecViolationLog();
         this.updates = new UpdateQueue(stats, config.firstUpdateId());
         this.router = new Router(
                 new BotApiHandler(config.token(), chats, updates, callbackQueries, new FloodControl(config.floodLimits()),
-                        objects, stats, faults),
-                new ControlApiHandler(chats, updates, callbackQueries, objects, stats, faults),
+                        objects, stats, faults, violations),
+                new ControlApiHandler(chats, updates, callbackQueries, objects, stats, faults, violations),
                 new ChatPageHandler());
     }
 

@@ -150,6 +150,102 @@ class GetUpdatesTest extends SandboxTestBase {
         assertThat(client.get("stats").body().at("/calls/getUpdates").asInt()).isEqualTo(2);
     }
 
+    @Test
+    void offsetBeyondTheTailIsIgnoredAndConfirmsNothing() {
+        long first = client.userWrites(USER, "one");
+        long second = client.userWrites(USER, "two");
+
+        List<Long> answered = ids(client.bot("getUpdates", Map.of("offset", second + 10)).result());
+
+        assertThat(answered).containsExactly(first, second);
+        assertThat(client.get("stats").body().get("updates_pending").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void offsetBelowTheHeadIsIgnored() {
+        long first = client.userWrites(USER, "one");
+        long second = client.userWrites(USER, "two");
+        client.bot("getUpdates", Map.of("offset", second));
+
+        List<Long> answered = ids(client.bot("getUpdates", Map.of("offset", first)).result());
+
+        assertThat(answered).containsExactly(second);
+    }
+
+    @Test
+    void offsetAtTheTailConfirmsEverything() {
+        long only = client.userWrites(USER, "one");
+
+        List<Long> answered = ids(client.bot("getUpdates", Map.of("offset", only + 1)).result());
+
+        assertThat(answered).isEmpty();
+        assertThat(client.get("stats").body().get("updates_pending").asInt()).isZero();
+    }
+
+    @Test
+    void afterARestartToLowerIdsAStaleOffsetBeyondTheTailGetsTheNewUpdates() {
+        long before = client.userWrites(USER, "before");
+        long staleOffset = before + 1;
+        client.bot("getUpdates", Map.of("offset", staleOffset));
+        client.post("update-ids/restart", Map.of("first_id", 5));
+        client.userWrites(USER, "after one");
+        client.userWrites(USER, "after two");
+
+        JsonNode answered = client.bot("getUpdates", Map.of("offset", staleOffset)).result();
+
+        assertThat(ids(answered)).containsExactly(5L, 6L);
+        assertThat(answered.get(0).at("/message/text").asText()).isEqualTo("after one");
+    }
+
+    @Test
+    void restartDiscardsPendingUpdatesAndNamesTheNextId() {
+        client.userWrites(USER, "one");
+        client.userWrites(USER, "two");
+
+        SandboxClient.Answer restart = client.post("update-ids/restart", Map.of("first_id", 7));
+        long next = client.userWrites(USER, "three");
+
+        assertThat(restart.status()).isEqualTo(200);
+        assertThat(restart.body().get("first_id").asLong()).isEqualTo(7);
+        assertThat(restart.body().get("discarded").asInt()).isEqualTo(2);
+        assertThat(next).isEqualTo(7);
+        assertThat(ids(client.bot("getUpdates", Map.of()).result())).containsExactly(7L);
+    }
+
+    @Test
+    void restartWithoutFirstIdPicksAPositive32BitId() {
+        SandboxClient.Answer restart = client.post("update-ids/restart", Map.of());
+
+        long next = client.userWrites(USER, "hi");
+
+        assertThat(next).isEqualTo(restart.body().get("first_id").asLong()).isBetween(1L, (long) Integer.MAX_VALUE);
+    }
+
+    @Test
+    void restartRefusesAnIdTelegramCouldNotGive() {
+        assertThat(client.post("update-ids/restart", Map.of("first_id", 0)).status()).isEqualTo(400);
+        assertThat(client.post("update-ids/restart", Map.of("first_id", 1L << 31)).status()).isEqualTo(400);
+    }
+
+    @Test
+    void emptyAllowedUpdatesRestoresTheDefault() {
+        client.bot("getUpdates", Map.of("allowed_updates", List.of("callback_query")));
+        client.bot("getUpdates", Map.of("allowed_updates", List.of()));
+
+        client.userWrites(USER, "hi");
+
+        assertThat(client.bot("getUpdates", Map.of()).result()).hasSize(1);
+    }
+
+    @Test
+    void absentAllowedUpdatesKeepsThePreviousSetting() {
+        client.bot("getUpdates", Map.of("allowed_updates", List.of("callback_query")));
+
+        client.userWrites(USER, "hi");
+
+        assertThat(client.bot("getUpdates", Map.of()).result()).isEmpty();
+    }
+
     /** Waits until the sandbox has counted the long poll, then a little more for it to start waiting. */
     private void awaitPollInFlight() {
         await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20))

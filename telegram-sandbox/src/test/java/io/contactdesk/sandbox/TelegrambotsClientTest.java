@@ -46,6 +46,7 @@ class TelegrambotsClientTest extends SandboxTestBase {
         assertThat(sent.getText()).isEqualTo("Menu");
         assertThat(sent.getReplyMarkup().getKeyboard().get(0).get(0).getCallbackData()).isEqualTo("page:2");
         assertThat(client.get("chats/" + USER + "/messages").body().get(0).get("text").asText()).isEqualTo("Page 2");
+        assertThat(client.get("spec-violations").body()).isEmpty();
     }
 
     @Test

@@ -12,6 +12,8 @@ import io.contactdesk.sandbox.http.Exchanges;
 import io.contactdesk.sandbox.http.RequestParams;
 import io.contactdesk.sandbox.json.Mapper;
 import io.contactdesk.sandbox.json.TelegramObjects;
+import io.contactdesk.sandbox.spec.BotApiSpec;
+import io.contactdesk.sandbox.spec.SpecViolationLog;
 import io.contactdesk.sandbox.stats.Stats;
 import io.contactdesk.sandbox.updates.UpdateQueue;
 
@@ -29,13 +31,16 @@ public final class BotApiHandler implements HttpHandler {
     private final String token;
     private final Stats stats;
     private final Faults faults;
+    private final RequestValidation validation;
     private final Map<String, Named> methods = new HashMap<>();
 
     public BotApiHandler(String token, ChatStore chats, UpdateQueue updates, CallbackQueries callbackQueries,
-                         FloodControl flood, TelegramObjects objects, Stats stats, Faults faults) {
+                         FloodControl flood, TelegramObjects objects, Stats stats, Faults faults,
+                         SpecViolationLog violations) {
         this.token = token;
         this.stats = stats;
         this.faults = faults;
+        this.validation = new RequestValidation(BotApiSpec.get(), violations);
         register(new UpdateMethods(updates).methods());
         register(new MessageMethods(chats, flood, objects).methods());
         register(new BotMethods(objects, chats, callbackQueries).methods());
@@ -77,21 +82,25 @@ public final class BotApiHandler implements HttpHandler {
         if (!token.equals(URLDecoder.decode(rest.substring(0, slash), StandardCharsets.UTF_8))) {
             throw BotApiException.unauthorized();
         }
-        Named method = methods.get(rest.substring(slash + 1).toLowerCase(Locale.ROOT));
+        String requested = rest.substring(slash + 1);
+        Named method = methods.get(requested.toLowerCase(Locale.ROOT));
         if (method == null) {
-            throw BotApiException.notFound();
+            throw validation.unavailable(requested);
         }
         stats.call(method.name());
+        ObjectNode params = params(exchange);
+        // Before faults: an injected fault plays Telegram failing a valid call, never hides an invalid one.
+        validation.check(method.name(), params);
         Optional<Fault> fault = faults.next(method.name());
         if (fault.isPresent()) {
             throw fault.get().toException();
         }
-        return call(method, params(exchange));
+        return call(method, new Params(params));
     }
 
-    private static Params params(HttpExchange exchange) throws IOException {
+    private static ObjectNode params(HttpExchange exchange) throws IOException {
         try {
-            return new Params(RequestParams.read(exchange));
+            return RequestParams.read(exchange);
         } catch (IllegalArgumentException e) {
             throw BotApiException.badRequest("can't parse request JSON object");
         }

@@ -50,7 +50,7 @@ final class MessageMethods {
         // Only calls that would really send count against (and are refused by) the flood limits.
         throttle(chatId);
         SentMessage sent = chats.send(chatId, text, markup);
-        return objects.sent(sent, chats.user(chatId));
+        return objects.sent(sent, chats.chat(chatId));
     }
 
     private JsonNode editMessageText(Params params) {
@@ -80,7 +80,7 @@ final class MessageMethods {
                 refuseUnchanged(latest, text, markup);
                 return latest.edited(text, markup, chats.now());
             });
-            return objects.sent(edited, chats.user(ref.chatId()));
+            return objects.sent(edited, chats.chat(ref.chatId()));
         } catch (ChatException e) {
             if (e.reason() == ChatException.Reason.MESSAGE_NOT_FOUND) {
                 throw BotApiException.badRequest("message to edit not found");

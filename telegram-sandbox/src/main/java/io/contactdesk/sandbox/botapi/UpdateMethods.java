@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.contactdesk.sandbox.json.Mapper;
+import io.contactdesk.sandbox.spec.BotApiSpec;
 import io.contactdesk.sandbox.updates.UpdateQueue;
 
 import java.util.HashSet;
@@ -14,16 +15,20 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 
 /** getUpdates and the webhook methods: how updates leave the sandbox. */
 final class UpdateMethods {
 
-    // The update types the sandbox can produce; an empty allowed_updates means "all of them".
-    private static final Set<String> ALL_TYPES = Set.of("message", "callback_query");
+    // An empty allowed_updates means every type but these, which a bot must ask for by name.
+    private static final Set<String> ASKED_FOR_ONLY = Set.of("chat_member", "message_reaction",
+            "message_reaction_count");
+    private static final Set<String> DEFAULT_TYPES = BotApiSpec.get().updateTypes().stream()
+            .filter(type -> !ASKED_FOR_ONLY.contains(type)).collect(Collectors.toUnmodifiableSet());
 
     private final UpdateQueue queue;
     private final AtomicBoolean polling = new AtomicBoolean();
-    private volatile Set<String> allowedUpdates = ALL_TYPES;
+    private volatile Set<String> allowedUpdates = DEFAULT_TYPES;
     private volatile String webhookUrl = "";
 
     UpdateMethods(UpdateQueue queue) {
@@ -64,7 +69,10 @@ final class UpdateMethods {
         }
     }
 
-    /** Like Telegram, the setting sticks until a later call changes it; an empty list means all types. */
+    /**
+     * Like Telegram, the setting sticks until a later call changes it; an empty list means the default types. The
+     * names were checked against the spec's Update before the method ran.
+     */
     private void rememberAllowedUpdates(Params params) {
         JsonNode allowed = params.json("allowed_updates", "can't parse allowed_updates JSON array");
         if (allowed == null) {
@@ -75,7 +83,7 @@ final class UpdateMethods {
         }
         Set<String> types = new HashSet<>();
         allowed.forEach(type -> types.add(type.asText()));
-        allowedUpdates = types.isEmpty() ? ALL_TYPES : Set.copyOf(types);
+        allowedUpdates = types.isEmpty() ? DEFAULT_TYPES : Set.copyOf(types);
     }
 
     /** Stored only: the sandbox does not deliver to webhooks (yet); it makes getUpdates conflict like Telegram. */
@@ -104,6 +112,8 @@ final class UpdateMethods {
         info.put("pending_update_count", queue.size());
         if (!webhookUrl.isEmpty()) {
             info.put("max_connections", 40);
+        }
+        if (!webhookUrl.isEmpty() && !allowedUpdates.equals(DEFAULT_TYPES)) {
             ArrayNode types = info.putArray("allowed_updates");
             allowedUpdates.stream().sorted().forEach(types::add);
         }

@@ -12,7 +12,8 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
- * The private chats between simulated users and the bot.
+ * The chats the bot is in: private chats with simulated users (chat id = user id) and the groups and channels they
+ * write in (negative ids).
  *
  * <p>One monitor guards everything: the sandbox serves tests and benchmarks on one machine, where
  * a coarse lock is far cheaper than the HTTP around it, and it keeps message-id order obvious.
@@ -20,33 +21,71 @@ import java.util.function.UnaryOperator;
 public final class ChatStore {
 
     private final Map<Long, Chat> chats = new HashMap<>();
+    private final Map<Long, UserProfile> users = new HashMap<>();
     private final Clock clock;
 
     public ChatStore(Clock clock) {
         this.clock = clock;
     }
 
+    /**
+     * A user writes in their private chat with the bot, or in {@code group} when it is not null; the group becomes
+     * known (or its title and type are updated), so that the bot can write there too.
+     */
     public synchronized IncomingMessage userWrote(long userId, String firstName, String username,
-                                                  String languageCode, String text) {
-        Chat chat = chats.computeIfAbsent(userId, Chat::new);
-        chat.user = chat.user.with(firstName, username, languageCode);
-        IncomingMessage message = new IncomingMessage(chat.user, ++chat.lastMessageId, clock.instant(), text);
-        chat.received.add(message);
+                                                  String languageCode, ChatInfo group, String text) {
+        UserProfile user = users.computeIfAbsent(userId, UserProfile::initial).with(firstName, username, languageCode);
+        users.put(userId, user);
+        Chat chat = group == null ? privateChat(userId) : chats.computeIfAbsent(group.id(), id -> new Chat(id, group));
+        if (group != null) {
+            chat.group = group;
+        }
+        IncomingMessage message = new IncomingMessage(user, info(chat), ++chat.lastMessageId, clock.instant(), text,
+                null, 0);
+        chat.received.put(message.messageId(), message);
         return message;
     }
 
-    /** Blocking makes the user known: only someone who had opened the bot can block it. */
-    public synchronized void setBlocked(long userId, boolean blocked) {
-        chats.computeIfAbsent(userId, Chat::new).blocked = blocked;
+    /** A user edits their own earlier message; anyone else's (or an unknown one) is not found. */
+    public synchronized IncomingMessage userEdited(long userId, long chatId, long messageId, String text) {
+        Chat chat = known(chatId);
+        IncomingMessage message = chat.received.get(messageId);
+        if (message == null || message.from().id() != userId) {
+            throw new ChatException(ChatException.Reason.MESSAGE_NOT_FOUND);
+        }
+        IncomingMessage edited = message.edited(text, clock.instant());
+        chat.received.put(messageId, edited);
+        return new IncomingMessage(users.get(userId), info(chat), messageId, edited.date(), text, edited.editDate(),
+                edited.edits());
     }
 
-    /** The chat's user, when the bot may write there now. */
-    public synchronized UserProfile reachable(long chatId) {
-        return reachableChat(chatId).user;
+    /**
+     * Blocking makes the user known: only someone who had opened the bot can block it.
+     *
+     * @return whether this changed anything (blocking twice does not)
+     */
+    public synchronized boolean setBlocked(long userId, boolean blocked) {
+        Chat chat = privateChat(userId);
+        boolean changed = chat.blocked != blocked;
+        chat.blocked = blocked;
+        return changed;
     }
 
-    public synchronized UserProfile user(long chatId) {
-        return known(chatId).user;
+    /** @throws ChatException unless the bot may write in the chat now */
+    public synchronized void reachable(long chatId) {
+        reachableChat(chatId);
+    }
+
+    public synchronized ChatInfo chat(long chatId) {
+        return info(known(chatId));
+    }
+
+    public synchronized UserProfile user(long userId) {
+        UserProfile user = users.get(userId);
+        if (user == null) {
+            throw new ChatException(ChatException.Reason.CHAT_NOT_FOUND);
+        }
+        return user;
     }
 
     public synchronized SentMessage send(long chatId, FormattedText text, JsonNode replyMarkup) {
@@ -88,7 +127,7 @@ public final class ChatStore {
         if (chat == null) {
             return new ChatHistory(false, List.of(), List.of());
         }
-        return new ChatHistory(chat.blocked, List.copyOf(chat.received), List.copyOf(chat.sent.values()));
+        return new ChatHistory(chat.blocked, List.copyOf(chat.received.values()), List.copyOf(chat.sent.values()));
     }
 
     public synchronized void answered(long chatId, CallbackAnswer answer) {
@@ -102,6 +141,16 @@ public final class ChatStore {
 
     public Instant now() {
         return clock.instant();
+    }
+
+    private Chat privateChat(long userId) {
+        users.computeIfAbsent(userId, UserProfile::initial);
+        return chats.computeIfAbsent(userId, id -> new Chat(id, null));
+    }
+
+    // A private chat shows the user as they are now, so a later name change shows in it.
+    private ChatInfo info(Chat chat) {
+        return chat.group != null ? chat.group : ChatInfo.privateWith(users.get(chat.id));
     }
 
     private Chat known(long chatId) {
@@ -122,17 +171,20 @@ public final class ChatStore {
 
     /** Mutable on purpose, and only ever touched under the store's monitor. */
     private static final class Chat {
-        UserProfile user;
+        final long id;
+        // null for a private chat, whose Chat object is drawn from its user
+        ChatInfo group;
         boolean blocked;
-        // Telegram numbers the user's and the bot's messages of a private chat in one sequence.
+        // Telegram numbers the users' and the bot's messages of a chat in one sequence.
         long lastMessageId;
         final Map<Long, SentMessage> sent = new LinkedHashMap<>();
-        // Kept for the chat page, which shows the user's own side of the conversation too.
-        final List<IncomingMessage> received = new ArrayList<>();
+        // Kept for the chat page and for edits; keyed by message id.
+        final Map<Long, IncomingMessage> received = new LinkedHashMap<>();
         final List<CallbackAnswer> answers = new ArrayList<>();
 
-        Chat(long id) {
-            this.user = UserProfile.initial(id);
+        Chat(long id, ChatInfo group) {
+            this.id = id;
+            this.group = group;
         }
     }
 }

@@ -12,6 +12,7 @@ import io.contactdesk.sandbox.http.Exchanges;
 import io.contactdesk.sandbox.http.RequestParams;
 import io.contactdesk.sandbox.json.Mapper;
 import io.contactdesk.sandbox.json.TelegramObjects;
+import io.contactdesk.sandbox.spec.SpecViolationLog;
 import io.contactdesk.sandbox.stats.Stats;
 import io.contactdesk.sandbox.updates.UpdateQueue;
 
@@ -23,12 +24,14 @@ public final class ControlApiHandler implements HttpHandler {
     private final UserSimulator users;
     private final ControlViews views;
     private final Faults faults;
+    private final UpdateQueue updates;
 
     public ControlApiHandler(ChatStore chats, UpdateQueue updates, CallbackQueries callbackQueries,
-                             TelegramObjects objects, Stats stats, Faults faults) {
+                             TelegramObjects objects, Stats stats, Faults faults, SpecViolationLog violations) {
         this.users = new UserSimulator(chats, updates, callbackQueries, objects);
-        this.views = new ControlViews(chats, updates, stats);
+        this.views = new ControlViews(chats, updates, stats, violations);
         this.faults = faults;
+        this.updates = updates;
     }
 
     @Override
@@ -58,6 +61,11 @@ public final class ControlApiHandler implements HttpHandler {
                 default -> throw unknown();
             };
         }
+        if (path.length == 5 && path[0].equals("users") && path[2].equals("messages") && path[4].equals("edit")) {
+            requireVerb(verb, "POST");
+            return users.edits(ControlInput.parseLong("userId", path[1]), ControlInput.parseLong("messageId", path[3]),
+                    input(exchange));
+        }
         if (path.length == 3 && path[0].equals("chats")) {
             long chatId = ControlInput.parseLong("chatId", path[1]);
             requireVerb(verb, "GET");
@@ -71,6 +79,14 @@ public final class ControlApiHandler implements HttpHandler {
         if (path.length == 1 && path[0].equals("stats")) {
             requireVerb(verb, "GET");
             return views.stats();
+        }
+        if (path.length == 2 && path[0].equals("update-ids") && path[1].equals("restart")) {
+            requireVerb(verb, "POST");
+            return restartUpdateIds(input(exchange));
+        }
+        if (path.length == 1 && path[0].equals("spec-violations")) {
+            requireVerb(verb, "GET");
+            return views.specViolations();
         }
         if (path.length == 1 && path[0].equals("faults")) {
             return switch (verb) {
@@ -98,6 +114,15 @@ public final class ControlApiHandler implements HttpHandler {
         answer.put("count", count);
         answer.put("description", fault.description());
         return answer;
+    }
+
+    private JsonNode restartUpdateIds(ControlInput input) {
+        Long firstId = input.optionalLong("first_id");
+        if (firstId != null && (firstId < 1 || firstId > Integer.MAX_VALUE)) {
+            throw ControlException.badRequest("\"first_id\" must be a positive 32-bit integer, like Telegram's ids");
+        }
+        UpdateQueue.Restart restart = updates.restart(firstId);
+        return Mapper.object().put("first_id", restart.firstId()).put("discarded", restart.discarded());
     }
 
     private JsonNode clearFaults() {

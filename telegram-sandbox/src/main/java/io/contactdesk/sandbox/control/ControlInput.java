@@ -25,6 +25,18 @@ record ControlInput(ObjectNode body) {
         return node.asText();
     }
 
+    /** @return a nested object's fields, read as strictly as the body's, or null when absent */
+    ControlInput optionalObject(String name) {
+        JsonNode node = body.get(name);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!(node instanceof ObjectNode object)) {
+            throw ControlException.badRequest("\"" + name + "\" must be an object");
+        }
+        return new ControlInput(object);
+    }
+
     long requiredLong(String name) {
         Long value = optionalLong(name);
         if (value == null) {

@@ -8,6 +8,8 @@ import io.contactdesk.sandbox.chat.ChatStore;
 import io.contactdesk.sandbox.chat.IncomingMessage;
 import io.contactdesk.sandbox.chat.SentMessage;
 import io.contactdesk.sandbox.json.Mapper;
+import io.contactdesk.sandbox.spec.SpecViolation;
+import io.contactdesk.sandbox.spec.SpecViolationLog;
 import io.contactdesk.sandbox.stats.Stats;
 import io.contactdesk.sandbox.updates.UpdateQueue;
 
@@ -20,11 +22,13 @@ final class ControlViews {
     private final ChatStore chats;
     private final UpdateQueue updates;
     private final Stats stats;
+    private final SpecViolationLog violations;
 
-    ControlViews(ChatStore chats, UpdateQueue updates, Stats stats) {
+    ControlViews(ChatStore chats, UpdateQueue updates, Stats stats, SpecViolationLog violations) {
         this.chats = chats;
         this.updates = updates;
         this.stats = stats;
+        this.violations = violations;
     }
 
     ArrayNode messages(long chatId) {
@@ -80,7 +84,20 @@ final class ControlViews {
         json.put("forbidden", snapshot.forbidden());
         json.put("updates_pending", snapshot.updatesPending());
         json.put("updates_delivered", snapshot.updatesDelivered());
+        json.put("spec_violations", violations.total());
         return json;
+    }
+
+    /** The latest requests that broke the published Bot API, oldest first (see {@link SpecViolationLog#KEPT}). */
+    ArrayNode specViolations() {
+        ArrayNode list = Mapper.get().createArrayNode();
+        for (SpecViolation violation : violations.latest()) {
+            list.addObject()
+                    .put("method", violation.method())
+                    .put("parameter", violation.parameter())
+                    .put("problem", violation.problem());
+        }
+        return list;
     }
 
     private static void putSent(ObjectNode item, SentMessage message) {
@@ -97,14 +114,15 @@ final class ControlViews {
     /** Same fields as a bot message, so the page renders both with one code path. */
     private static void putReceived(ObjectNode item, IncomingMessage message) {
         item.put("from", "user");
+        item.put("user_id", message.from().id());
         item.put("message_id", message.messageId());
         item.put("text", message.text());
         item.putNull("parse_mode");
         item.put("plain_text", message.text());
         item.putNull("reply_markup");
         item.put("sent_at", iso(message.date()));
-        item.putNull("edited_at");
-        item.put("edits", 0);
+        item.put("edited_at", iso(message.editDate()));
+        item.put("edits", message.edits());
         item.put("deleted", false);
     }
 

@@ -2,6 +2,7 @@ package io.contactdesk.sandbox.control;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.contactdesk.sandbox.chat.CallbackQueries;
+import io.contactdesk.sandbox.chat.ChatInfo;
 import io.contactdesk.sandbox.chat.ChatException;
 import io.contactdesk.sandbox.chat.ChatStore;
 import io.contactdesk.sandbox.chat.IncomingMessage;
@@ -28,18 +29,30 @@ final class UserSimulator {
         this.objects = objects;
     }
 
+    /** A message in the user's private chat with the bot, or in the group or channel given as "chat". */
     ObjectNode writes(long userId, ControlInput input) {
-        String text = input.requiredText("text");
-        if (text.length() > MAX_TEXT_LENGTH) {
-            throw ControlException.badRequest("a Telegram user cannot send more than 4096 characters");
-        }
+        String text = text(input);
+        ChatInfo group = group(input.optionalObject("chat"));
         IncomingMessage message = chats.userWrote(userId, input.optionalText("first_name"),
-                input.optionalText("username"), input.optionalText("language_code"), text);
-        long updateId = updates.add("message", objects.incoming(message));
-        ObjectNode answer = Mapper.object();
-        answer.put("update_id", updateId);
-        answer.put("message_id", message.messageId());
-        return answer;
+                input.optionalText("username"), input.optionalText("language_code"), group, text);
+        long updateId = updates.add(message.chat().isChannel() ? "channel_post" : "message", objects.incoming(message));
+        return answer(updateId, message);
+    }
+
+    /** The user edits their own earlier message ("chat_id" when it is not in their private chat). */
+    ObjectNode edits(long userId, long messageId, ControlInput input) {
+        String text = text(input);
+        Long chatId = input.optionalLong("chat_id");
+        IncomingMessage edited;
+        try {
+            edited = chats.userEdited(userId, chatId == null ? userId : chatId, messageId, text);
+        } catch (ChatException e) {
+            throw ControlException.notFound("user " + userId + " wrote no message " + messageId + " in chat "
+                    + (chatId == null ? userId : chatId));
+        }
+        long updateId = updates.add(edited.chat().isChannel() ? "edited_channel_post" : "edited_message",
+                objects.incoming(edited));
+        return answer(updateId, edited);
     }
 
     ObjectNode pressesButton(long userId, ControlInput input) {
@@ -54,18 +67,51 @@ final class UserSimulator {
             throw ControlException.notFound("the bot has no message " + messageId + " in the chat with " + userId);
         }
         String queryId = callbackQueries.open(userId);
-        long updateId = updates.add("callback_query", objects.callbackQuery(queryId, user, message, data));
+        long updateId = updates.add("callback_query",
+                objects.callbackQuery(queryId, user, chats.chat(userId), message, data));
         ObjectNode answer = Mapper.object();
         answer.put("update_id", updateId);
         answer.put("callback_query_id", queryId);
         return answer;
     }
 
+    /** Telegram tells the bot with a my_chat_member update, but only when the state really changes. */
     ObjectNode blocks(long userId, boolean blocked) {
-        chats.setBlocked(userId, blocked);
+        boolean changed = chats.setBlocked(userId, blocked);
         ObjectNode answer = Mapper.object();
         answer.put("user_id", userId);
         answer.put("blocked", blocked);
+        if (changed) {
+            answer.put("update_id", updates.add("my_chat_member", objects.botMembershipChanged(chats.chat(userId),
+                    chats.user(userId), chats.now(), blocked)));
+        }
+        return answer;
+    }
+
+    private static String text(ControlInput input) {
+        String text = input.requiredText("text");
+        if (text.length() > MAX_TEXT_LENGTH) {
+            throw ControlException.badRequest("a Telegram user cannot send more than 4096 characters");
+        }
+        return text;
+    }
+
+    private static ChatInfo group(ControlInput chat) {
+        if (chat == null) {
+            return null;
+        }
+        try {
+            return ChatInfo.group(chat.requiredLong("id"), chat.requiredText("type"), chat.optionalText("title"));
+        } catch (IllegalArgumentException e) {
+            throw ControlException.badRequest("\"chat\": " + e.getMessage());
+        }
+    }
+
+    private static ObjectNode answer(long updateId, IncomingMessage message) {
+        ObjectNode answer = Mapper.object();
+        answer.put("update_id", updateId);
+        answer.put("message_id", message.messageId());
+        answer.put("chat_id", message.chat().id());
         return answer;
     }
 }

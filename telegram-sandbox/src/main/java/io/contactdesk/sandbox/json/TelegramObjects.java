@@ -3,13 +3,14 @@ package io.contactdesk.sandbox.json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.contactdesk.sandbox.chat.BotIdentity;
+import io.contactdesk.sandbox.chat.ChatInfo;
 import io.contactdesk.sandbox.chat.IncomingMessage;
 import io.contactdesk.sandbox.chat.SentMessage;
 import io.contactdesk.sandbox.chat.UserProfile;
 
 import java.time.Instant;
 
-/** Renders sandbox state as the Bot API's JSON objects (User, Chat, Message, CallbackQuery). */
+/** Renders sandbox state as the Bot API's JSON objects (User, Chat, Message, CallbackQuery, ChatMemberUpdated). */
 public final class TelegramObjects {
 
     private final BotIdentity bot;
@@ -45,21 +46,33 @@ public final class TelegramObjects {
         return user;
     }
 
-    public ObjectNode privateChat(UserProfile profile) {
+    public ObjectNode chat(ChatInfo info) {
         ObjectNode chat = Mapper.object();
-        chat.put("id", profile.id());
-        chat.put("type", "private");
-        chat.put("first_name", profile.firstName());
-        chat.put("username", profile.username());
+        chat.put("id", info.id());
+        chat.put("type", info.type());
+        if (info.user() != null) {
+            chat.put("first_name", info.user().firstName());
+            chat.put("username", info.user().username());
+        } else {
+            chat.put("title", info.title());
+        }
         return chat;
     }
 
+    /** A user's message, new or (with edit_date) edited; in a channel it is a post signed by the channel. */
     public ObjectNode incoming(IncomingMessage in) {
         ObjectNode message = Mapper.object();
         message.put("message_id", in.messageId());
-        message.set("from", user(in.from()));
-        message.set("chat", privateChat(in.from()));
+        if (in.chat().isChannel()) {
+            message.set("sender_chat", chat(in.chat()));
+        } else {
+            message.set("from", user(in.from()));
+        }
+        message.set("chat", chat(in.chat()));
         message.put("date", unix(in.date()));
+        if (in.editDate() != null) {
+            message.put("edit_date", unix(in.editDate()));
+        }
         message.put("text", in.text());
         if (in.text().startsWith("/")) {
             // Bots route on this entity rather than on the raw text, so it must be there like Telegram's.
@@ -71,11 +84,11 @@ public final class TelegramObjects {
         return message;
     }
 
-    public ObjectNode sent(SentMessage sent, UserProfile chatUser) {
+    public ObjectNode sent(SentMessage sent, ChatInfo chat) {
         ObjectNode message = Mapper.object();
         message.put("message_id", sent.messageId());
         message.set("from", botUser());
-        message.set("chat", privateChat(chatUser));
+        message.set("chat", chat(chat));
         message.put("date", unix(sent.sentAt()));
         if (sent.editedAt() != null) {
             message.put("edit_date", unix(sent.editedAt()));
@@ -89,15 +102,39 @@ public final class TelegramObjects {
         return message;
     }
 
-    public ObjectNode callbackQuery(String id, UserProfile from, SentMessage on, String data) {
+    public ObjectNode callbackQuery(String id, UserProfile from, ChatInfo chat, SentMessage on, String data) {
         ObjectNode query = Mapper.object();
         query.put("id", id);
         query.set("from", user(from));
-        query.set("message", sent(on, from));
+        query.set("message", sent(on, chat));
         // Stable per (bot, chat), as Telegram's, so bots may use it for per-chat game scores and the like.
-        query.put("chat_instance", Long.toString(Math.abs(31 * bot.id() + from.id()) * 7919L));
+        query.put("chat_instance", Long.toString(Math.abs(31 * bot.id() + chat.id()) * 7919L));
         query.put("data", data);
         return query;
+    }
+
+    /**
+     * The bot's own membership changing in a private chat, as Telegram reports a user blocking (member → kicked,
+     * banned forever: until_date 0) or unblocking (kicked → member) the bot.
+     */
+    public ObjectNode botMembershipChanged(ChatInfo chat, UserProfile by, Instant at, boolean blocked) {
+        ObjectNode update = Mapper.object();
+        update.set("chat", chat(chat));
+        update.set("from", user(by));
+        update.put("date", unix(at));
+        update.set("old_chat_member", botMember(!blocked));
+        update.set("new_chat_member", botMember(blocked));
+        return update;
+    }
+
+    private ObjectNode botMember(boolean kicked) {
+        ObjectNode member = Mapper.object();
+        member.put("status", kicked ? "kicked" : "member");
+        member.set("user", botUser());
+        if (kicked) {
+            member.put("until_date", 0);
+        }
+        return member;
     }
 
     private static long unix(Instant at) {

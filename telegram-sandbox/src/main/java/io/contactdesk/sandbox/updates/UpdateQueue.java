@@ -57,9 +57,35 @@ public final class UpdateQueue {
     }
 
     /**
-     * getUpdates' queue semantics.
+     * Starts numbering afresh, as Telegram does after a week without updates ("identifier of the next update will be
+     * chosen randomly instead of sequentially"), so the next id may be lower than any seen before. Pending updates
+     * are discarded: Telegram keeps undelivered updates at most 24 hours, so none survive such a quiet week.
      *
-     * @param offset  null keeps everything; positive drops every update below it; negative keeps the last -offset
+     * @param firstId the next update's id, or null for a random one
+     */
+    public Restart restart(Long firstId) {
+        lock.lock();
+        try {
+            int discarded = pending.size();
+            pending.clear();
+            nextUpdateId = firstId != null ? firstId : 1 + ThreadLocalRandom.current().nextInt(Integer.MAX_VALUE / 2);
+            highestDelivered = nextUpdateId - 1;
+            return new Restart(nextUpdateId, discarded);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** What {@link #restart} did: the id the next update gets and how many pending updates it dropped. */
+    public record Restart(long firstId, int discarded) {
+    }
+
+    /**
+     * getUpdates' queue semantics, as telegram-bot-api's {@code Client::do_get_updates}: the queue runs from its head
+     * (the lowest pending id) to its tail (the id the next update will get).
+     *
+     * @param offset  null or 0 starts at the head; a positive offset within [head, tail] confirms (drops) every update
+     *                below it, and one outside is ignored; negative keeps only the last -offset
      * @param allowed update types the bot wants; others are dropped, as Telegram never stores them
      * @param timeoutMillis how long to wait for a first update when none is pending
      */
@@ -119,7 +145,11 @@ public final class UpdateQueue {
             return;
         }
         if (offset > 0) {
-            pending.removeIf(update -> update.updateId() < offset);
+            long head = pending.isEmpty() ? nextUpdateId : pending.getFirst().updateId();
+            // Outside the queue, e.g. a poller's stored offset from before the ids restarted lower: Telegram ignores it.
+            if (offset >= head && offset <= nextUpdateId) {
+                pending.removeIf(update -> update.updateId() < offset);
+            }
         } else {
             while (pending.size() > -offset) {
                 pending.removeFirst();
