@@ -4,15 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.contactdesk.contracts.crypto.SealedUpdates;
 import io.contactdesk.contracts.events.IngressOffset;
+import io.contactdesk.contracts.events.UpdateRef;
 import io.contactdesk.contracts.json.Json;
 import io.contactdesk.contracts.topics.Topics;
+import io.contactdesk.poller.ingress.IngressOffsets;
+import io.contactdesk.poller.ingress.IngressStatus;
 import io.contactdesk.poller.ingress.UpdatePublisher;
 import io.contactdesk.poller.telegram.UpdateSource.ReceivedUpdate;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.errors.InvalidProducerEpochException;
@@ -20,10 +27,17 @@ import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.context.ConfigurableApplicationContext;
 
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class IngressPollerIT {
+
+    /** Restarting the sandbox's update ids changes what every later test would see: that test runs last. */
+    private static final int LAST = Integer.MAX_VALUE;
 
     private static PollerTestStack stack;
 
@@ -99,10 +113,10 @@ class IngressPollerIT {
         UpdatePublisher stale = new UpdatePublisher(stack.broker().bootstrapServers(), 555, PollerTestStack.SEALS);
         try (UpdatePublisher current = new UpdatePublisher(stack.broker().bootstrapServers(), 555, PollerTestStack.SEALS)) {
             // when the stale one tries to publish
-            assertThatThrownBy(() -> stale.publish(List.of(new ReceivedUpdate(1, "42", "{}")), Instant.now()))
+            assertThatThrownBy(() -> stale.publish(0, List.of(new ReceivedUpdate(1, "42", "{}")), Instant.now()))
                     // then it is fenced
                     .isInstanceOfAny(ProducerFencedException.class, InvalidProducerEpochException.class);
-            current.publish(List.of(new ReceivedUpdate(2, "42", "{\"update_id\":2,\"fencing\":\"current\"}")), Instant.now());
+            current.publish(0, List.of(new ReceivedUpdate(2, "42", "{\"update_id\":2,\"fencing\":\"current\"}")), Instant.now());
         } finally {
             stale.close();
         }
@@ -117,6 +131,105 @@ class IngressPollerIT {
             assertThat(seen).extracting(ConsumerRecord::value).contains("{\"update_id\":2,\"fencing\":\"current\"}")
                     .doesNotContain("{}");
         }
+    }
+
+    @Test
+    void theOffsetResumedFromIsTheLatestEpochsLastUpdateNotTheHighestId() {
+        // given bot 556 published up to update 9000 in epoch 0, then update 120 in epoch 1
+        try (UpdatePublisher publisher = new UpdatePublisher(stack.broker().bootstrapServers(), 556, PollerTestStack.SEALS)) {
+            publisher.publish(0, List.of(new ReceivedUpdate(9_000, "556", "{\"update_id\":9000}")), Instant.now());
+            publisher.publish(1, List.of(new ReceivedUpdate(120, "556", "{\"update_id\":120}")), Instant.now());
+        }
+
+        // when a poller reads where to resume
+        Optional<UpdateRef> last = new IngressOffsets(stack.broker().bootstrapServers()).lastPublished(556);
+
+        // then it continues after 120 in epoch 1
+        assertThat(last).contains(new UpdateRef(1, 120));
+    }
+
+    @Test
+    @Order(LAST)
+    void afterTelegramRestartsItsIdsBelowTheOffsetEveryUpdateIsPublishedOnceInTheNextEpoch() throws Exception {
+        List<String> users = List.of("501", "502");
+        List<PublishedUpdate> published = new ArrayList<>();
+        try (KafkaConsumer<String, String> updates = stack.rawConsumer()) {
+            updates.subscribe(List.of(Topics.UPDATES.name()));
+            long before;
+            long firstAfter;
+            long secondAfter;
+            UpdateRef stored;
+            try (ConfigurableApplicationContext poller = stack.startPoller()) {
+                // given a poller that published an update, and confirmed it to Telegram
+                before = stack.send(501, "before the restart");
+                await().atMost(Duration.ofSeconds(60)).until(() -> status(poller).lastPublishedUpdateId() == before
+                        && stack.stats().path("updates_pending").asInt() == 0);
+                stored = new UpdateRef(status(poller).epoch(), before);
+
+                // when Telegram restarts its ids far below, and users write
+                stack.restartUpdateIds(1_000);
+                firstAfter = stack.send(501, "first after the restart");
+                secondAfter = stack.send(502, "second after the restart");
+                assertThat(firstAfter).isLessThan(before);
+
+                // then both are published, under the next epoch, and Telegram is told they are safe
+                await().atMost(Duration.ofSeconds(60)).until(() -> {
+                    published.addAll(read(updates, users));
+                    return published.size() >= 3;
+                });
+                await().atMost(Duration.ofSeconds(30)).until(() -> stack.stats().path("updates_pending").asInt() == 0);
+                // and the restart is counted once, and shown
+                assertThat(meters(poller).get("contactdesk.ingress.update_id.restarts").counter().count()).isEqualTo(1.0);
+                assertThat(status(poller).health().getDetails()).containsEntry("epoch", stored.epoch() + 1);
+            }
+            // and tg.ingress-offsets holds the new epoch with the last update
+            assertThat(lastOffset().lastUpdate()).isEqualTo(new UpdateRef(stored.epoch() + 1, secondAfter));
+
+            // when another user writes while no poller runs, and a new one starts
+            long afterResume = stack.send(502, "after the poller restarted");
+            try (ConfigurableApplicationContext poller = stack.startPoller()) {
+                // then it continues in that epoch
+                await().atMost(Duration.ofSeconds(60)).until(() -> {
+                    published.addAll(read(updates, users));
+                    return published.size() >= 4;
+                });
+                // and every update was published exactly once, each sealed under its own epoch
+                await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() -> {
+                    published.addAll(read(updates, users));
+                    return true;
+                });
+                long epoch = stored.epoch() + 1;
+                assertThat(published).containsExactlyInAnyOrder(
+                        new PublishedUpdate(stored, "before the restart"),
+                        new PublishedUpdate(new UpdateRef(epoch, firstAfter), "first after the restart"),
+                        new PublishedUpdate(new UpdateRef(epoch, secondAfter), "second after the restart"),
+                        new PublishedUpdate(new UpdateRef(epoch, afterResume), "after the poller restarted"));
+                assertThat(meters(poller).get("contactdesk.ingress.update_id.restarts").counter().count()).isZero();
+            }
+        }
+    }
+
+    /** An update as tg.updates holds it: its UpdateRef in the clear, its text behind the seal bound to that ref. */
+    private record PublishedUpdate(UpdateRef ref, String text) {
+    }
+
+    private static List<PublishedUpdate> read(KafkaConsumer<String, String> raw, List<String> keys) throws Exception {
+        List<PublishedUpdate> updates = new ArrayList<>();
+        for (ConsumerRecord<String, String> record : raw.poll(Duration.ofMillis(500))) {
+            if (keys.contains(record.key())) {
+                JsonNode sealed = Json.mapper().readTree(record.value());
+                updates.add(new PublishedUpdate(SealedUpdates.refOf(sealed), textOf(PollerTestStack.SEALS.open(sealed))));
+            }
+        }
+        return updates;
+    }
+
+    private static IngressStatus status(ConfigurableApplicationContext context) {
+        return context.getBean(IngressStatus.class);
+    }
+
+    private static MeterRegistry meters(ConfigurableApplicationContext context) {
+        return context.getBean(MeterRegistry.class);
     }
 
     private static String textOf(String json) {

@@ -157,7 +157,7 @@ class PollerFailoverIT {
                 assertThat(meters(poller).get("contactdesk.ingress.fenced").counter().count()).isEqualTo(1.0);
 
                 // and the usurper, now the stale one, cannot publish either
-                assertThatThrownBy(() -> usurper.publish(
+                assertThatThrownBy(() -> usurper.publish(0,
                         List.of(new ReceivedUpdate(during + 1000, "42", "{\"update_id\":" + (during + 1000) + ",\"message\":{\"text\":\"usurper\"}}")),
                         Instant.now()))
                         .isInstanceOfAny(ProducerFencedException.class, InvalidProducerEpochException.class);

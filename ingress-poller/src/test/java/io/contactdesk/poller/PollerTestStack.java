@@ -84,6 +84,16 @@ final class PollerTestStack implements AutoCloseable {
         return Json.mapper().readTree(response.body()).path("update_id").asLong();
     }
 
+    /** Telegram's ids restart, as after a quiet week: the next update gets {@code firstId}. */
+    void restartUpdateIds(long firstId) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                        URI.create(sandbox.baseUrl() + "/sandbox/update-ids/restart"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(Json.mapper().writeValueAsString(Map.of("first_id", firstId))))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+    }
+
     JsonNode stats() throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/sandbox/stats"))
                 .GET().build(), HttpResponse.BodyHandlers.ofString());

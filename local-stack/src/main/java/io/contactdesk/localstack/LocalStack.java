@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.OptionalLong;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -99,8 +98,7 @@ public final class LocalStack implements AutoCloseable {
             throw new IllegalStateException(e);
         }
         long botId = Long.parseLong(LocalStackSettings.SANDBOX_TOKEN.substring(0, LocalStackSettings.SANDBOX_TOKEN.indexOf(':')));
-        OptionalLong last = new IngressOffsets(kafkaBootstrapServers()).lastPublished(botId);
-        return last.isPresent() ? last.getAsLong() + 1 : 0;
+        return new IngressOffsets(kafkaBootstrapServers()).lastPublished(botId).map(last -> last.updateId() + 1).orElse(0L);
     }
 
     private void startServices() {

@@ -1,5 +1,6 @@
 package io.contactdesk.poller.ingress;
 
+import io.contactdesk.contracts.events.UpdateRef;
 import io.contactdesk.poller.telegram.UpdateSource;
 import io.contactdesk.poller.telegram.UpdateSource.ReceivedUpdate;
 import io.micrometer.core.instrument.Counter;
@@ -7,7 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.OptionalLong;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.InvalidProducerEpochException;
@@ -24,6 +25,9 @@ import org.springframework.context.SmartLifecycle;
  * <p>Any number of instances may run; only the one holding the {@link IngressLease} polls, the others stand by. Each
  * tenure ("term") starts by fencing the previous holder's producer, then reads where it left off. A holder that finds
  * itself fenced lost the lease without noticing (a long pause): it steps down and queues up again.
+ *
+ * <p>Where it stands is an {@link IngressCursor}: the last update published and its ingress epoch, which grows by one
+ * whenever Telegram restarts its update ids. Both are read back at the start of a term and written with every batch.
  */
 public final class IngressLoop implements SmartLifecycle, IngressLease.Holder {
 
@@ -42,6 +46,7 @@ public final class IngressLoop implements SmartLifecycle, IngressLease.Holder {
     private final Counter published;
     private final Counter pollFailures;
     private final Counter fencings;
+    private final Counter idRestarts;
     private volatile boolean running;
     /** The current tenure, if this instance holds the lease; changed only on the lease thread. */
     private volatile Term term;
@@ -59,6 +64,9 @@ public final class IngressLoop implements SmartLifecycle, IngressLease.Holder {
         this.published = Counter.builder("contactdesk.ingress.updates.published").register(meters);
         this.pollFailures = Counter.builder("contactdesk.ingress.poll.failures").register(meters);
         this.fencings = Counter.builder("contactdesk.ingress.fenced").register(meters);
+        this.idRestarts = Counter.builder("contactdesk.ingress.update_id.restarts")
+                .description("How often Telegram restarted its update ids and a new ingress epoch began")
+                .register(meters);
     }
 
     @Override
@@ -133,15 +141,16 @@ public final class IngressLoop implements SmartLifecycle, IngressLease.Holder {
             try {
                 // Fence the previous holder first: after this nothing of it can commit, so the offset read next is final.
                 publisher = connect();
-                long next = resumeOffset();
+                IngressCursor cursor = resume();
                 while (active) {
-                    List<ReceivedUpdate> batch = poll(next);
+                    IngressCursor.Batch batch = cursor.read(poll(cursor.requestOffset()));
                     if (batch.isEmpty()) {
                         continue;
                     }
                     publishUntilCommitted(batch);
-                    next = batch.stream().mapToLong(ReceivedUpdate::updateId).max().orElseThrow() + 1;
-                    status.published(next - 1, clock.instant());
+                    batch.restart().ifPresent(this::epochStarted);
+                    cursor = cursor.after(batch);
+                    status.published(batch.last(), clock.instant());
                 }
             } catch (ProducerFencedException | InvalidProducerEpochException e) {
                 // Another holder initialised this bot's transactional id: this term is over, nothing of it was committed.
@@ -176,13 +185,13 @@ public final class IngressLoop implements SmartLifecycle, IngressLease.Holder {
             throw new StoppedException();
         }
 
-        private long resumeOffset() {
+        private IngressCursor resume() {
             while (active) {
                 try {
-                    OptionalLong last = offsets.lastPublished(botId);
-                    last.ifPresent(id -> status.published(id, clock.instant()));
-                    log.info("ingress resumes after update {}", last.isPresent() ? last.getAsLong() : "(none yet)");
-                    return last.isPresent() ? last.getAsLong() + 1 : 0;
+                    Optional<UpdateRef> last = offsets.lastPublished(botId);
+                    last.ifPresent(ref -> status.published(ref, clock.instant()));
+                    log.info("ingress resumes after update {}", last.map(UpdateRef::toString).orElse("(none yet)"));
+                    return IngressCursor.resumeAfter(last);
                 } catch (KafkaException | IllegalStateException e) {
                     log.warn("cannot read ingress offsets yet: {}", e.toString());
                     pause(backoff.next());
@@ -191,9 +200,17 @@ public final class IngressLoop implements SmartLifecycle, IngressLease.Holder {
             throw new StoppedException();
         }
 
-        private List<ReceivedUpdate> poll(long offset) {
+        // Logged and counted once the batch is committed: an epoch begins when Kafka holds it, not when a batch that
+        // may yet be retried or abandoned proposes it.
+        private void epochStarted(IngressCursor.Restart restart) {
+            idRestarts.increment();
+            log.warn("Telegram restarted its update ids: offset {} lay outside its queue, which now starts at update {};"
+                    + " ingress epoch {} begins", restart.askedFrom(), restart.firstId(), restart.newEpoch());
+        }
+
+        private List<ReceivedUpdate> poll(int offset) {
             try {
-                List<ReceivedUpdate> batch = source.poll(offset).stream().filter(u -> u.updateId() >= offset).toList();
+                List<ReceivedUpdate> batch = source.poll(offset);
                 if (!active) {
                     throw new StoppedException(); // polled after losing the lease: not ours to publish
                 }
@@ -212,11 +229,11 @@ public final class IngressLoop implements SmartLifecycle, IngressLease.Holder {
             }
         }
 
-        private void publishUntilCommitted(List<ReceivedUpdate> batch) {
+        private void publishUntilCommitted(IngressCursor.Batch batch) {
             while (active) {
                 try {
-                    publisher.publish(batch, clock.instant());
-                    published.increment(batch.size());
+                    publisher.publish(batch.epoch(), batch.updates(), clock.instant());
+                    published.increment(batch.updates().size());
                     backoff.reset();
                     return;
                 } catch (ProducerFencedException | InvalidProducerEpochException e) {
@@ -226,7 +243,7 @@ public final class IngressLoop implements SmartLifecycle, IngressLease.Holder {
                         break;
                     }
                     // The aborted batch is republished whole by a fresh producer; Telegram has not been told anything.
-                    log.warn("publishing {} updates failed, retrying: {}", batch.size(), e.toString());
+                    log.warn("publishing {} updates failed, retrying: {}", batch.updates().size(), e.toString());
                     status.publishFailed(e.toString());
                     closePublisher();
                     pause(backoff.next());

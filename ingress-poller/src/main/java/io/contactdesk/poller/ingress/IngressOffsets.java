@@ -1,11 +1,13 @@
 package io.contactdesk.poller.ingress;
 
 import io.contactdesk.contracts.events.IngressOffset;
+import io.contactdesk.contracts.events.UpdateRef;
 import io.contactdesk.contracts.topics.Topics;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
+import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -13,12 +15,14 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * The last {@code update_id} this bot published, read back from the compacted {@code tg.ingress-offsets} topic. It
- * is written in the same transaction as the updates, so it is exactly as far as Kafka is.
+ * The last update this bot published, with its ingress epoch, read back from the compacted {@code tg.ingress-offsets}
+ * topic. It is written in the same transaction as the updates, so it is exactly as far as Kafka is.
  */
 public final class IngressOffsets {
 
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
+    private static final Comparator<UpdateRef> LATEST =
+            Comparator.comparingLong(UpdateRef::epoch).thenComparingLong(UpdateRef::updateId);
 
     private final String bootstrapServers;
 
@@ -26,7 +30,8 @@ public final class IngressOffsets {
         this.bootstrapServers = bootstrapServers;
     }
 
-    public OptionalLong lastPublished(long botId) {
+    /** Empty before the bot's first batch; records written before epochs existed read as epoch 0. */
+    public Optional<UpdateRef> lastPublished(long botId) {
         String key = Long.toString(botId);
         try (KafkaConsumer<String, IngressOffset> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
@@ -39,7 +44,7 @@ public final class IngressOffsets {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, READ_TIMEOUT);
-            long last = -1;
+            UpdateRef last = null;
             long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
             while (!caughtUp(consumer, end)) {
                 if (System.nanoTime() > deadline) {
@@ -47,12 +52,20 @@ public final class IngressOffsets {
                 }
                 for (ConsumerRecord<String, IngressOffset> record : consumer.poll(Duration.ofMillis(200))) {
                     if (key.equals(record.key()) && record.value() != null) {
-                        last = Math.max(last, record.value().lastUpdateId());
+                        last = latest(last, record.value().lastUpdate());
                     }
                 }
             }
-            return last < 0 ? OptionalLong.empty() : OptionalLong.of(last);
+            return Optional.ofNullable(last);
         }
+    }
+
+    /**
+     * Epochs only grow, and within one epoch ids only grow; so the later of two offsets is the one with the higher
+     * (epoch, update_id), whatever compaction has left of the log.
+     */
+    private static UpdateRef latest(UpdateRef a, UpdateRef b) {
+        return a == null || LATEST.compare(b, a) > 0 ? b : a;
     }
 
     private static boolean caughtUp(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> end) {

@@ -1,5 +1,6 @@
 package io.contactdesk.poller.ingress;
 
+import io.contactdesk.contracts.events.UpdateRef;
 import java.time.Duration;
 import java.time.Instant;
 import org.springframework.boot.health.contributor.Health;
@@ -15,6 +16,7 @@ public final class IngressStatus implements HealthIndicator {
     private volatile boolean leader;
     private volatile Instant lastPoll;
     private volatile long lastPublishedUpdateId = -1;
+    private volatile long epoch;
     private volatile String lastError;
     private volatile long fencedCount;
 
@@ -38,8 +40,9 @@ public final class IngressStatus implements HealthIndicator {
         lastError = null;
     }
 
-    void published(long updateId, Instant at) {
-        lastPublishedUpdateId = updateId;
+    void published(UpdateRef last, Instant at) {
+        epoch = last.epoch();
+        lastPublishedUpdateId = last.updateId();
     }
 
     void pollFailed(String error) {
@@ -72,6 +75,11 @@ public final class IngressStatus implements HealthIndicator {
         return lastPublishedUpdateId;
     }
 
+    /** The ingress epoch of the last update published: how often Telegram has restarted its update ids. */
+    public long epoch() {
+        return epoch;
+    }
+
     @Override
     public Health health() {
         Health.Builder health;
@@ -87,6 +95,6 @@ public final class IngressStatus implements HealthIndicator {
         if (fencedCount > 0) {
             health.withDetail("fenced", fencedCount);
         }
-        return health.withDetail("lastPublishedUpdateId", lastPublishedUpdateId).build();
+        return health.withDetail("lastPublishedUpdateId", lastPublishedUpdateId).withDetail("epoch", epoch).build();
     }
 }

@@ -2,6 +2,7 @@ package io.contactdesk.poller.ingress;
 
 import io.contactdesk.contracts.crypto.SealedUpdates;
 import io.contactdesk.contracts.events.IngressOffset;
+import io.contactdesk.contracts.events.UpdateRef;
 import io.contactdesk.contracts.topics.Topics;
 import io.contactdesk.poller.telegram.UpdateSource.ReceivedUpdate;
 import java.time.Duration;
@@ -49,17 +50,21 @@ public final class UpdatePublisher implements AutoCloseable {
         }
     }
 
-    /** Returns once the broker committed the batch; throws if it did not, and then nothing of it is visible. */
-    public void publish(List<ReceivedUpdate> updates, Instant at) {
+    /**
+     * Publishes {@code updates}, each sealed with its {@link UpdateRef} in ingress {@code epoch}, and the offset (the
+     * highest id, with the epoch) in one transaction. Returns once the broker committed it; throws if it did not, and
+     * then nothing of it is visible.
+     */
+    public void publish(long epoch, List<ReceivedUpdate> updates, Instant at) {
         long last = updates.stream().mapToLong(ReceivedUpdate::updateId).max().orElseThrow();
         producer.beginTransaction();
         try {
             for (ReceivedUpdate update : updates) {
                 producer.send(new ProducerRecord<>(Topics.UPDATES.name(), update.key(),
-                        seals.seal(update.updateId(), update.json())));
+                        seals.seal(new UpdateRef(epoch, update.updateId()), update.json())));
             }
             producer.send(new ProducerRecord<>(Topics.INGRESS_OFFSETS.name(), Long.toString(botId),
-                    new IngressOffset(botId, last, at)));
+                    new IngressOffset(botId, last, at, epoch)));
             producer.commitTransaction();
         } catch (KafkaException e) {
             abortQuietly();

@@ -6,10 +6,12 @@ import java.util.List;
 public interface UpdateSource {
 
     /**
-     * Waits up to the long-poll timeout for updates with {@code update_id >= offset}; asking with an offset confirms
-     * (and makes Telegram forget) every update below it.
+     * Waits up to the long-poll timeout for updates with {@code update_id >= offset}; asking with an offset inside
+     * Telegram's queue confirms (and makes Telegram forget) every update below it. An offset outside the queue (0, or
+     * one Telegram's ids have left behind) confirms nothing and is answered from the queue's head. Offsets are 32-bit,
+     * as update ids are.
      */
-    List<ReceivedUpdate> poll(long offset) throws UpdateSourceException;
+    List<ReceivedUpdate> poll(int offset) throws UpdateSourceException;
 
     /** Ends a poll in progress, for a prompt shutdown. */
     void interrupt();
