@@ -93,8 +93,8 @@ abstract class HostileInputScenario {
     private final Map<Long, Integer> messagesSent = new HashMap<>();
     private final Map<Long, Integer> buttonsTapped = new HashMap<>();
     private final List<Sent> broken = new ArrayList<>();
-    // Telegram's update ids are 32-bit: the highest ids it could ever hand out, counting down.
-    private long nextDirectId = 2_100_000_000L;
+    // Telegram's update ids stop at 2,000,000,000 (telegram-bot-api's TQueue): the highest it can hand out, counting down.
+    private long nextDirectId = 2_000_000_000L;
     private int handled;
     private int repeated;
     private Map<String, Double> outcomesBefore;
