@@ -107,7 +107,7 @@ final class UpdateHandler implements Processor<String, String, String, Object> {
             deadLetter(record, e, now);
             return;
         }
-        if (!seen.firstTime(update.updateId(), now)) {
+        if (!seen.firstTime(update.ref(), now)) {
             metrics.duplicate();
             return;
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.contactdesk.contracts.crypto.ContactCipherException;
 import io.contactdesk.contracts.crypto.SealedUpdates;
+import io.contactdesk.contracts.events.UpdateRef;
 import io.contactdesk.contracts.json.Json;
 import java.util.Objects;
 
@@ -26,11 +27,14 @@ public final class UpdateParser {
     }
 
     public IncomingUpdate parse(String json) {
-        JsonNode update = tree(json, "");
-        if (SealedUpdates.isSealed(update)) {
+        JsonNode record = tree(json, "");
+        JsonNode update = record;
+        UpdateRef sealedAs = null;
+        if (SealedUpdates.isSealed(record)) {
             String opened;
             try {
-                opened = seals.open(update);
+                sealedAs = SealedUpdates.refOf(record);
+                opened = seals.open(record);
             } catch (ContactCipherException e) {
                 throw new InvalidUpdateException("sealed update cannot be opened: " + e.getMessage());
             }
@@ -39,14 +43,33 @@ public final class UpdateParser {
         if (!update.isObject()) {
             throw new InvalidUpdateException("not a JSON object");
         }
-        long updateId = positiveLong(update, "update_id");
+        UpdateRef ref = ref(update, sealedAs);
         if (update.has("message")) {
-            return message(updateId, object(update, "message"));
+            return message(ref, object(update, "message"));
         }
         if (update.has("callback_query")) {
-            return callback(updateId, object(update, "callback_query"));
+            return callback(ref, object(update, "callback_query"));
         }
-        throw new InvalidUpdateException("update " + updateId + " has neither a message nor a callback_query");
+        throw new InvalidUpdateException("update " + ref + " has neither a message nor a callback_query");
+    }
+
+    /**
+     * The update's name in the pipeline. A sealed record names its epoch outside the seal (bound into it); the
+     * Update inside must carry the same update_id. A record in the clear predates epochs: epoch 0.
+     */
+    private static UpdateRef ref(JsonNode update, UpdateRef sealedAs) {
+        long updateId = positiveLong(update, "update_id");
+        if (sealedAs != null && sealedAs.updateId() != updateId) {
+            throw new InvalidUpdateException("sealed update " + sealedAs + " holds update_id " + updateId);
+        }
+        if (sealedAs != null) {
+            return sealedAs;
+        }
+        try {
+            return new UpdateRef(0, updateId);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidUpdateException(e.getMessage());
+        }
     }
 
     private static JsonNode tree(String json, String what) {
@@ -60,7 +83,7 @@ public final class UpdateParser {
         }
     }
 
-    private IncomingUpdate message(long updateId, JsonNode message) {
+    private IncomingUpdate message(UpdateRef ref, JsonNode message) {
         IncomingUpdate.Sender from = sender(object(message, "from"));
         JsonNode chat = object(message, "chat");
         long chatId = anyLong(chat, "id");
@@ -80,10 +103,10 @@ public final class UpdateParser {
                 throw new InvalidUpdateException("message.text is longer than " + MAX_TEXT_LENGTH + " characters");
             }
         }
-        return new IncomingUpdate(updateId, from, chatId, messageId, body, null, null);
+        return new IncomingUpdate(ref, from, chatId, messageId, body, null, null);
     }
 
-    private IncomingUpdate callback(long updateId, JsonNode query) {
+    private IncomingUpdate callback(UpdateRef ref, JsonNode query) {
         IncomingUpdate.Sender from = sender(object(query, "from"));
         String id = text(query, "id");
         JsonNode message = query.get("message");
@@ -101,7 +124,7 @@ public final class UpdateParser {
         if (callbackData.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_CALLBACK_DATA_BYTES) {
             throw new InvalidUpdateException("callback_query.data is longer than " + MAX_CALLBACK_DATA_BYTES + " bytes");
         }
-        return new IncomingUpdate(updateId, from, chatId, messageId, null, id, callbackData);
+        return new IncomingUpdate(ref, from, chatId, messageId, null, id, callbackData);
     }
 
     private IncomingUpdate.Sender sender(JsonNode from) {

@@ -17,6 +17,7 @@ import io.contactdesk.contracts.events.LedgerKind;
 import io.contactdesk.contracts.events.Listing;
 import io.contactdesk.contracts.events.ListingStatus;
 import io.contactdesk.contracts.events.OutboxMessage;
+import io.contactdesk.contracts.events.UpdateRef;
 import io.contactdesk.contracts.events.UserProfile;
 import io.contactdesk.contracts.json.Json;
 import io.contactdesk.contracts.topics.Topic;
@@ -175,6 +176,57 @@ class CommandTopologyTest {
         assertThat(outbox.isEmpty()).isTrue();
         assertThat(ledger.isEmpty()).isTrue();
         assertThat(meters.counter("contactdesk.processor.updates", "outcome", "duplicate").count()).isEqualTo(1);
+    }
+
+    @Test
+    void theSameUpdateIdInALaterIngressEpochIsANewUpdateWithIdsOfItsOwn() {
+        publish("p1", "Plumber", "Plumbing", "Berlin", T0);
+        publish("p2", "Electrician", "Electrical", "Berlin", T0);
+        SealedUpdates seals = new SealedUpdates(TestRules.cipher());
+        updates.pipeInput("42", seals.seal(new UpdateRef(0, 50), message(50, ADA, "/start")), clock);
+        updates.pipeInput("42", seals.seal(new UpdateRef(0, 51), callback(51, ADA, 9, "u:p1")), clock.plusSeconds(7));
+        outbox.readValuesToList();
+        ledger.readValuesToList();
+        unlocks.readValuesToList();
+
+        // Telegram restarted its ids after a quiet week: update 51 comes back, as another tap
+        updates.pipeInput("42", seals.seal(new UpdateRef(1, 51), callback(51, ADA, 9, "u:p2")), clock.plusSeconds(14));
+
+        assertThat(ledger.readValuesToList()).singleElement().satisfies(entry -> {
+            assertThat(entry.entryId()).isEqualTo("update:e1.51/ledger:0");
+            assertThat(entry.reason()).contains("p2");
+        });
+        assertThat(outbox.readValuesToList()).extracting(OutboxMessage::outboxId)
+                .contains("update:e1.51/reply:0").allSatisfy(id -> assertThat(id).startsWith("update:e1.51/"));
+        assertThat(unlocks.readValuesToList()).extracting(ContactUnlocked::listingId).containsExactly("p2");
+        assertThat(meters.counter("contactdesk.processor.updates", "outcome", "duplicate").count()).isZero();
+    }
+
+    @Test
+    void theSameUpdateOfTheSameEpochTwiceIsDroppedTheSecondTime() {
+        SealedUpdates seals = new SealedUpdates(TestRules.cipher());
+        String record = seals.seal(new UpdateRef(1, 7), message(7, ADA, "/start"));
+        updates.pipeInput("42", record);
+        outbox.readValuesToList();
+        ledger.readValuesToList();
+
+        updates.pipeInput("42", record);
+
+        assertThat(outbox.isEmpty()).isTrue();
+        assertThat(ledger.isEmpty()).isTrue();
+        assertThat(meters.counter("contactdesk.processor.updates", "outcome", "duplicate").count()).isEqualTo(1);
+    }
+
+    @Test
+    void aSubmissionStartedInALaterEpochGetsASessionOfItsOwn() {
+        started(ADA);
+        String record = new SealedUpdates(TestRules.cipher()).seal(new UpdateRef(3, 2), message(2, ADA, "/submit"));
+        updates.pipeInput("42", record, clock.plusSeconds(7));
+        outbox.readValuesToList();
+
+        List<OutboxMessage> categoryQuestion = say(ADA, "Fast plumber");
+
+        assertThat(buttons(categoryQuestion.get(0))).first().isEqualTo("sc:" + new UpdateRef(3, 2).shortId() + ":0");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.contactdesk.contracts.crypto.ContactCipher;
 import io.contactdesk.contracts.crypto.SealedUpdates;
+import io.contactdesk.contracts.events.UpdateRef;
 import io.contactdesk.processor.TestRules;
 import io.contactdesk.processor.TelegramUpdates;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,7 @@ class UpdateParserTest {
     void aCommandMessageYieldsSenderChatAndCommand() {
         IncomingUpdate update = parser.parse(TelegramUpdates.message(17, 42, "/start@contactdesk_bot now"));
 
-        assertThat(update.updateId()).isEqualTo(17);
+        assertThat(update.ref()).isEqualTo(new UpdateRef(0, 17));
         assertThat(update.from().userId()).isEqualTo(42);
         assertThat(update.chatId()).isEqualTo(42);
         assertThat(update.command()).isEqualTo("start");
@@ -83,7 +84,7 @@ class UpdateParserTest {
 
         IncomingUpdate update = parser.parse(new SealedUpdates(TestRules.cipher()).seal(19, clear));
 
-        assertThat(update.updateId()).isEqualTo(19);
+        assertThat(update.ref()).isEqualTo(new UpdateRef(0, 19));
         assertThat(update.from().userId()).isEqualTo(42);
         assertThat(update.text()).isEqualTo("+380441234567");
     }
@@ -101,5 +102,29 @@ class UpdateParserTest {
     void aSealedBodyThatIsNotJsonIsRejectedWithItsReason() {
         assertThatThrownBy(() -> parser.parse(new SealedUpdates(TestRules.cipher()).seal(21, "{not json")))
                 .isInstanceOf(InvalidUpdateException.class).hasMessageStartingWith("sealed update not JSON");
+    }
+
+    @Test
+    void anUpdateSealedInALaterEpochIsNamedByEpochAndId() {
+        String record = new SealedUpdates(TestRules.cipher()).seal(new UpdateRef(2, 19), TelegramUpdates.message(19, 42, "/help"));
+
+        IncomingUpdate update = parser.parse(record);
+
+        assertThat(update.ref()).isEqualTo(new UpdateRef(2, 19));
+        assertThat(update.causeId()).isEqualTo("update:e2.19");
+    }
+
+    @Test
+    void aSealedUpdateWhoseBodyNamesAnotherUpdateIdIsRejected() {
+        String record = new SealedUpdates(TestRules.cipher()).seal(new UpdateRef(1, 19), TelegramUpdates.message(20, 42, "/help"));
+
+        assertThatThrownBy(() -> parser.parse(record)).isInstanceOf(InvalidUpdateException.class)
+                .hasMessage("sealed update 19@1 holds update_id 20");
+    }
+
+    @Test
+    void anUpdateIdBeyondTelegrams32BitsIsRejected() {
+        assertThatThrownBy(() -> parser.parse(TelegramUpdates.message(1L << 32, 42, "/help")))
+                .isInstanceOf(InvalidUpdateException.class).hasMessageContaining("not a 32-bit id");
     }
 }
