@@ -17,7 +17,12 @@ public record IncomingUpdate(
         long messageId,
         String text,
         String callbackQueryId,
-        String callbackData) {
+        String callbackData) implements ParsedUpdate {
+
+    @Override
+    public String expectedKey() {
+        return Long.toString(from.userId());
+    }
 
     public boolean isCallback() {
         return callbackQueryId != null;
