@@ -8,6 +8,8 @@ import java.util.Map;
 /** Update JSON as the Bot API sends it, for tests. */
 public final class TelegramUpdates {
 
+    public static final long BOT_ID = 7_000_000_001L;
+
     private TelegramUpdates() {
     }
 
@@ -38,6 +40,72 @@ public final class TelegramUpdates {
         query.put("chat_instance", "ci");
         query.put("data", data);
         return write(Map.of("update_id", updateId, "callback_query", query));
+    }
+
+    /** A message in a group or supergroup ({@code chatId} negative), from a person unless {@code fromBot}. */
+    public static String groupMessage(long updateId, long chatId, String type, long userId, boolean fromBot, String text) {
+        Map<String, Object> from = from(userId);
+        from.put("is_bot", fromBot);
+        Map<String, Object> chat = new LinkedHashMap<>();
+        chat.put("id", chatId);
+        chat.put("type", type);
+        chat.put("title", "Neighbours");
+        Map<String, Object> message = new LinkedHashMap<>();
+        message.put("message_id", updateId + 1000);
+        message.put("from", from);
+        message.put("chat", chat);
+        message.put("date", 1_764_000_000);
+        if (text != null) {
+            message.put("text", text);
+        }
+        return write(Map.of("update_id", updateId, "message", message));
+    }
+
+    /** {@code my_chat_member} in the user's private chat: {@code kicked} when they block the bot, {@code member} after. */
+    public static String myChatMember(long updateId, long userId, String oldStatus, String newStatus) {
+        return write(Map.of("update_id", updateId, "my_chat_member",
+                chatMemberUpdated(chat(userId), from(userId), oldStatus, newStatus)));
+    }
+
+    /** {@code my_chat_member} in a group: the bot (@contactdesk_bot) added by a user. */
+    public static String botAddedToGroup(long updateId, long chatId, long byUser) {
+        Map<String, Object> chat = new LinkedHashMap<>();
+        chat.put("id", chatId);
+        chat.put("type", "group");
+        chat.put("title", "Neighbours");
+        return write(Map.of("update_id", updateId, "my_chat_member",
+                chatMemberUpdated(chat, from(byUser), "left", "member")));
+    }
+
+    /** An update of a type the bot does not act on, with {@code body} as its content. */
+    public static String ofType(long updateId, String type, Map<String, Object> body) {
+        return write(Map.of("update_id", updateId, type, body));
+    }
+
+    private static Map<String, Object> chatMemberUpdated(Map<String, Object> chat, Map<String, Object> from,
+                                                         String oldStatus, String newStatus) {
+        Map<String, Object> bot = new LinkedHashMap<>();
+        bot.put("id", BOT_ID);
+        bot.put("is_bot", true);
+        bot.put("first_name", "contactdesk");
+        bot.put("username", "contactdesk_bot");
+        Map<String, Object> change = new LinkedHashMap<>();
+        change.put("chat", chat);
+        change.put("from", from);
+        change.put("date", 1_764_000_000);
+        change.put("old_chat_member", member(bot, oldStatus));
+        change.put("new_chat_member", member(bot, newStatus));
+        return change;
+    }
+
+    private static Map<String, Object> member(Map<String, Object> bot, String status) {
+        Map<String, Object> member = new LinkedHashMap<>();
+        member.put("status", status);
+        member.put("user", bot);
+        if (status.equals("kicked")) {
+            member.put("until_date", 0);
+        }
+        return member;
     }
 
     /** Field order fixed (id first), so tests can rewrite the JSON text predictably. */

@@ -29,7 +29,7 @@ final class BroadcastFlow {
                     + text.length() + ").");
             return;
         }
-        String broadcastId = "b" + Long.toString(update.updateId(), 36);
+        String broadcastId = "b" + update.ref().shortId();
         String html = Html.escape(text);
         long admin = conversation.account().userId();
         state.broadcasts().put(admin, new BroadcastDraft(broadcastId, html, false));

@@ -5,6 +5,7 @@ import io.contactdesk.processor.accounts.Account;
 import io.contactdesk.processor.admin.AccountCommandType;
 import io.contactdesk.processor.ratelimit.RateLimiter;
 import io.contactdesk.processor.updates.IncomingUpdate;
+import io.contactdesk.processor.updates.MembershipUpdate;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -21,12 +22,14 @@ public final class CommandRouter {
     private final AdminFlows admin;
     private final BroadcastFlow broadcast = new BroadcastFlow();
     private final OpsReplies ops = new OpsReplies();
+    private final MembershipFlow membership;
 
     public CommandRouter(BotRules rules) {
         this.rules = rules;
         this.directory = new DirectoryFlows(rules, replies);
         this.submit = new SubmitFlow(rules);
         this.admin = new AdminFlows(rules);
+        this.membership = new MembershipFlow(rules, replies);
     }
 
     public BotRules rules() {
@@ -56,6 +59,14 @@ public final class CommandRouter {
             message(conversation, state, update, isAdmin);
         }
         return conversation.outcome();
+    }
+
+    /**
+     * The user blocked or unblocked the bot ({@code my_chat_member} in their private chat); empty when there is
+     * nothing to record: no account, or no change.
+     */
+    public Optional<Outcome> membership(BotState state, Account known, MembershipUpdate change, Instant now) {
+        return membership.changed(state, known, change, now);
     }
 
     private boolean withinRateLimit(Conversation conversation, BotState state, IncomingUpdate update) {

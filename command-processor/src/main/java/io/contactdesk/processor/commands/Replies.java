@@ -152,6 +152,11 @@ final class Replies {
         return "You're going a bit fast. Please slow down and try again in " + retryAfterSeconds + " s.";
     }
 
+    /** After the user unblocked the bot: short, since they know the bot already. */
+    String unblocked() {
+        return "Welcome back! /browse to find a contact, or /help to see everything I can do.";
+    }
+
     String banned() {
         return "You have been banned from using this bot.";
     }

@@ -30,7 +30,7 @@ final class SubmitFlow {
     }
 
     void start(Conversation conversation, BotState state, IncomingUpdate update, boolean publishAtOnce) {
-        String sessionId = Long.toString(update.updateId(), 36);
+        String sessionId = update.ref().shortId();
         String listingId = (publishAtOnce ? "a" : "s") + sessionId;
         SubmitSession session = SubmitSession.start(sessionId, listingId, publishAtOnce, conversation.now());
         state.sessions().put(conversation.account().userId(), session);

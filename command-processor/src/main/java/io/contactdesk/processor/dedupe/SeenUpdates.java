@@ -1,14 +1,20 @@
 package io.contactdesk.processor.dedupe;
 
 import java.time.Duration;
+import io.contactdesk.contracts.events.UpdateRef;
 import java.time.Instant;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * The update ids this task has already handled. Telegram can hand an update out twice (a poller that died before
- * confirming it), so an id seen before is dropped. Ids are remembered as long as {@code tg.updates} keeps records.
+ * The updates this task has already handled. Telegram can hand an update out twice (a poller that died before
+ * confirming it), so an update seen before is dropped. Updates are remembered as long as {@code tg.updates} keeps
+ * records.
+ *
+ * <p>Keyed by {@link UpdateRef#dedupeKey()}, not by the bare update_id: Telegram restarts its ids after a quiet week,
+ * and a recycled id in a new ingress epoch is a new update. In epoch 0 the key is the update_id itself, so what the
+ * store held before epochs existed still counts.
  */
 public final class SeenUpdates {
 
@@ -21,12 +27,13 @@ public final class SeenUpdates {
         this.store = store;
     }
 
-    /** Records the id; false when it had been seen already. */
-    public boolean firstTime(long updateId, Instant at) {
-        if (store.get(updateId) != null) {
+    /** Records the update; false when it had been seen already. */
+    public boolean firstTime(UpdateRef update, Instant at) {
+        long key = update.dedupeKey();
+        if (store.get(key) != null) {
             return false;
         }
-        store.put(updateId, at.toEpochMilli());
+        store.put(key, at.toEpochMilli());
         return true;
     }
 

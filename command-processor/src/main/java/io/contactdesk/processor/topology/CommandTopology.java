@@ -13,6 +13,8 @@ import io.contactdesk.processor.admin.AccountCommandApplier;
 import io.contactdesk.processor.broadcast.BroadcastDraft;
 import io.contactdesk.processor.commands.CommandRouter;
 import io.contactdesk.processor.dedupe.SeenUpdates;
+import io.contactdesk.processor.groups.GroupChat;
+import io.contactdesk.processor.groups.GroupChats;
 import io.contactdesk.processor.history.LedgerHistory;
 import io.contactdesk.processor.moderation.ModerationDecision;
 import io.contactdesk.processor.ratelimit.RateWindow;
@@ -34,7 +36,10 @@ import org.apache.kafka.streams.state.Stores;
  * The processor's pipeline, top to bottom. Stores are changelogged, so with exactly-once a crash repeats nothing.
  *
  * <pre>
- * tg.updates ───────────▶ handle-update ─┐  (per user: accounts, sessions, history, rate windows, seen updates)
+ * tg.updates ───────────▶ handle-update ─────────┐  (per user: accounts, sessions, history, rate windows, seen
+ *                                                │   updates; their my_chat_member: blocked / unblocked.
+ *                                                │   Per group chat: group-chats, told once to use a private chat.
+ *                                                │   Update types the bot does not use: only counted, as ignored)
  * account-commands ─────▶ apply-account-command ─┤  (the same per-user stores: the target's own task)
  * tg.delivery-reports ─▶ note-delivery-report ──┤  (the user blocked the bot: stop sending)
  * broadcast-requests ──▶ fan-out-broadcast ─────┤  (every task: its own users → tg.outbox.bulk)
@@ -131,6 +136,7 @@ public final class CommandTopology {
         topology.addProcessor(MODERATION_HANDLER, () -> new ModerationHandler(ledgerMetrics), MODERATION_SOURCE);
 
         topology.addStateStore(store(SeenUpdates.STORE, Serdes.Long(), Serdes.Long()), UPDATE_HANDLER);
+        topology.addStateStore(store(GroupChats.STORE, Serdes.Long(), JsonSerde.of(GroupChat.class)), UPDATE_HANDLER);
         topology.addStateStore(store(SESSIONS_STORE, Serdes.Long(), JsonSerde.of(SubmitSession.class)), UPDATE_HANDLER);
         topology.addStateStore(store(RATE_WINDOWS_STORE, Serdes.Long(), JsonSerde.of(RateWindow.class)), UPDATE_HANDLER);
         topology.addStateStore(store(ACCOUNTS_STORE, Serdes.Long(), JsonSerde.of(Account.class)),

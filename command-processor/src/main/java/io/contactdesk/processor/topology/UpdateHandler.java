@@ -16,8 +16,13 @@ import io.contactdesk.processor.directory.StoreDirectory;
 import io.contactdesk.processor.session.SessionTimeouts;
 import io.contactdesk.processor.session.SubmitSession;
 import io.contactdesk.processor.stats.StatsShard;
+import io.contactdesk.processor.groups.GroupChats;
+import io.contactdesk.processor.updates.GroupUpdate;
+import io.contactdesk.processor.updates.IgnoredUpdate;
 import io.contactdesk.processor.updates.IncomingUpdate;
 import io.contactdesk.processor.updates.InvalidUpdateException;
+import io.contactdesk.processor.updates.MembershipUpdate;
+import io.contactdesk.processor.updates.ParsedUpdate;
 import io.contactdesk.processor.updates.UpdateParser;
 import io.contactdesk.contracts.crypto.SealedUpdates;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +30,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -34,7 +40,11 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
-/** One update at a time: parse, drop if seen, let the {@link CommandRouter} decide, store and forward the outcome. */
+/**
+ * One update at a time: parse, count and drop what the bot leaves alone, drop if seen, then let the
+ * {@link CommandRouter} decide for a user's private chat (or {@link GroupChats} for a group), store and forward the
+ * outcome.
+ */
 final class UpdateHandler implements Processor<String, String, String, Object> {
 
     private static final String SERVICE = "command-processor";
@@ -44,6 +54,7 @@ final class UpdateHandler implements Processor<String, String, String, Object> {
     private final UpdateParser parser;
     private ProcessorContext<String, Object> context;
     private SeenUpdates seen;
+    private GroupChats groups;
     private KeyValueStore<Long, Account> accounts;
     private KeyValueStore<Long, SubmitSession> sessions;
     private BotState state;
@@ -65,6 +76,7 @@ final class UpdateHandler implements Processor<String, String, String, Object> {
     public void init(ProcessorContext<String, Object> context) {
         this.context = context;
         this.seen = new SeenUpdates(context.getStateStore(SeenUpdates.STORE));
+        this.groups = new GroupChats(context.getStateStore(GroupChats.STORE));
         this.accounts = context.getStateStore(CommandTopology.ACCOUNTS_STORE);
         this.sessions = context.getStateStore(CommandTopology.SESSIONS_STORE);
         KeyValueStore<String, StatsShard> shards = context.getStateStore(CommandTopology.STATS_SHARDS_STORE);
@@ -96,35 +108,71 @@ final class UpdateHandler implements Processor<String, String, String, Object> {
     public void process(Record<String, String> record) {
         // The record's time, not the clock: a replay after a crash produces exactly the same events.
         Instant now = Instant.ofEpochMilli(record.timestamp());
-        IncomingUpdate update;
+        ParsedUpdate update;
         try {
             update = parser.parse(record.value());
-            if (!String.valueOf(update.from().userId()).equals(record.key())) {
-                // Keyed by someone else, it would be handled by a task that does not hold this user's state.
-                throw new InvalidUpdateException("key " + record.key() + " is not the sender's user id");
+            String key = update.expectedKey();
+            if (key != null && !key.equals(record.key())) {
+                // Keyed by someone else, it would be handled by a task that does not hold this user's (group's) state.
+                throw new InvalidUpdateException("key " + record.key() + " is not " + update.expectedKeyName());
             }
         } catch (InvalidUpdateException e) {
             deadLetter(record, e, now);
             return;
         }
-        if (!seen.firstTime(update.updateId(), now)) {
+        if (update instanceof IgnoredUpdate ignored) {
+            // Before dedupe and rate limits: it changes nothing, so there is nothing to repeat or to limit.
+            metrics.ignored(ignored);
+            return;
+        }
+        if (!seen.firstTime(update.ref(), now)) {
             metrics.duplicate();
             return;
         }
-        Outcome outcome;
         try {
-            outcome = router.handle(state, accounts.get(update.from().userId()), update, now);
+            if (update instanceof GroupUpdate group) {
+                group(group, record, now);
+            } else if (update instanceof MembershipUpdate change) {
+                membership(change, record, now);
+            } else {
+                command((IncomingUpdate) update, record, now);
+            }
         } catch (RuntimeException e) {
             // A bug on one update must not stop every user's pipeline; the dead letter keeps it for a replay.
             deadLetter(record, e, now);
-            return;
         }
+    }
+
+    private void command(IncomingUpdate update, Record<String, String> record, Instant now) {
+        Outcome outcome = router.handle(state, accounts.get(update.from().userId()), update, now);
         writer.write(outcome, record.timestamp());
         if (outcome.rateLimited()) {
             metrics.rateLimited();
         } else {
             metrics.handled();
         }
+    }
+
+    private void membership(MembershipUpdate change, Record<String, String> record, Instant now) {
+        Account known = accounts.get(change.from().userId());
+        Optional<Outcome> outcome = router.membership(state, known, change, now);
+        if (outcome.isEmpty()) {
+            metrics.ignored("my_chat_member", known == null ? IgnoredUpdate.Reason.NO_ACCOUNT : IgnoredUpdate.Reason.MEMBERSHIP);
+            return;
+        }
+        writer.write(outcome.get(), record.timestamp());
+        metrics.handled();
+    }
+
+    /** Never the router: no command, credit or account is touched from a group. */
+    private void group(GroupUpdate update, Record<String, String> record, Instant now) {
+        Optional<OutboxMessage> notice = groups.tell(update, now);
+        if (notice.isEmpty()) {
+            metrics.ignored(update.type(), IgnoredUpdate.Reason.GROUP_ALREADY_TOLD);
+            return;
+        }
+        context.forward(new Record<>(record.key(), notice.get(), record.timestamp()), CommandTopology.OUTBOX_SINK);
+        metrics.handled();
     }
 
     /** Ends drafts idle for 15 minutes and tells their authors, even if they never write again. */

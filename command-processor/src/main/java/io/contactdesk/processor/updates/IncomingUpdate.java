@@ -1,28 +1,35 @@
 package io.contactdesk.processor.updates;
 
-import io.contactdesk.contracts.events.EventIds;
+import io.contactdesk.contracts.events.UpdateRef;
 
 /**
  * The part of a Telegram {@code Update} the bot acts on, validated: a private message or a callback query from a
  * person. Text and callback data are as the user sent them (not yet escaped).
  *
+ * @param ref       the update as the pipeline names it (ingress epoch and update_id): every id derived from this
+ *                  update is derived from it, so a recycled update_id names a new update
  * @param messageId the user's message, or for a callback the bot message whose button was tapped
  */
 public record IncomingUpdate(
-        long updateId,
+        UpdateRef ref,
         Sender from,
         long chatId,
         long messageId,
         String text,
         String callbackQueryId,
-        String callbackData) {
+        String callbackData) implements ParsedUpdate {
+
+    @Override
+    public String expectedKey() {
+        return Long.toString(from.userId());
+    }
 
     public boolean isCallback() {
         return callbackQueryId != null;
     }
 
     public String causeId() {
-        return EventIds.update(updateId);
+        return ref.causeId();
     }
 
     /** A command's name without the slash and bot mention ({@code /start@contactdesk_bot arg} → {@code start}), or null. */

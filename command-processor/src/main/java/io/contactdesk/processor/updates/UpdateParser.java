@@ -4,12 +4,17 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.contactdesk.contracts.crypto.ContactCipherException;
 import io.contactdesk.contracts.crypto.SealedUpdates;
+import io.contactdesk.contracts.events.UpdateRef;
 import io.contactdesk.contracts.json.Json;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * Reads raw Update JSON defensively: the topic carries whatever the Bot API (or an attacker with a forged update)
- * sent, so every field is checked for presence and type before the bot acts on it. The poller seals updates
+ * sent, so every field is checked for presence and type before the bot acts on it. Fields and update types the bot
+ * does not know are left alone: Telegram adds some in most Bot API versions. The poller seals updates
  * ({@link SealedUpdates}); they are opened here, in memory. A record in the clear (from before sealing, or written to
  * the topic by hand) is read as it is.
  */
@@ -18,6 +23,7 @@ public final class UpdateParser {
     /** Telegram's own limits: 4096 characters of text, 64 bytes of callback data. Longer is not from Telegram. */
     static final int MAX_TEXT_LENGTH = 4096;
     static final int MAX_CALLBACK_DATA_BYTES = 64;
+    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_]{5,32}");
 
     private final SealedUpdates seals;
 
@@ -25,12 +31,20 @@ public final class UpdateParser {
         this.seals = Objects.requireNonNull(seals, "seals");
     }
 
-    public IncomingUpdate parse(String json) {
-        JsonNode update = tree(json, "");
-        if (SealedUpdates.isSealed(update)) {
+    /**
+     * @throws InvalidUpdateException when the record is broken: not JSON, no update_id, a seal that does not open, or
+     *     an update the bot acts on without the fields Telegram always sends. An update the bot chooses not to use is
+     *     an {@link IgnoredUpdate}, never an exception.
+     */
+    public ParsedUpdate parse(String json) {
+        JsonNode record = tree(json, "");
+        JsonNode update = record;
+        UpdateRef sealedAs = null;
+        if (SealedUpdates.isSealed(record)) {
             String opened;
             try {
-                opened = seals.open(update);
+                sealedAs = SealedUpdates.refOf(record);
+                opened = seals.open(record);
             } catch (ContactCipherException e) {
                 throw new InvalidUpdateException("sealed update cannot be opened: " + e.getMessage());
             }
@@ -39,14 +53,56 @@ public final class UpdateParser {
         if (!update.isObject()) {
             throw new InvalidUpdateException("not a JSON object");
         }
-        long updateId = positiveLong(update, "update_id");
+        UpdateRef ref = ref(update, sealedAs);
+        // Telegram sends at most one of the optional fields; a forged update with several is read by the first here.
         if (update.has("message")) {
-            return message(updateId, object(update, "message"));
+            return message(ref, object(update, "message"));
         }
         if (update.has("callback_query")) {
-            return callback(updateId, object(update, "callback_query"));
+            return callback(ref, object(update, "callback_query"));
         }
-        throw new InvalidUpdateException("update " + updateId + " has neither a message nor a callback_query");
+        if (update.has("my_chat_member")) {
+            return membership(ref, object(update, "my_chat_member"));
+        }
+        String type = typeOf(update);
+        if (type == null) {
+            throw new InvalidUpdateException("update " + ref + " carries nothing besides its update_id");
+        }
+        return new IgnoredUpdate(ref, type, switch (type) {
+            case "pre_checkout_query" -> IgnoredUpdate.Reason.PAYMENTS_NOT_YET;
+            case "channel_post", "edited_channel_post" -> IgnoredUpdate.Reason.CHANNEL;
+            default -> IgnoredUpdate.Reason.NOT_USED;
+        });
+    }
+
+    /** The update's one optional field, i.e. its type; what it holds is not read, since the bot does not use it. */
+    private static String typeOf(JsonNode update) {
+        for (Iterator<String> names = update.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!name.equals("update_id")) {
+                return name;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The update's name in the pipeline. A sealed record names its epoch outside the seal (bound into it); the
+     * Update inside must carry the same update_id. A record in the clear predates epochs: epoch 0.
+     */
+    private static UpdateRef ref(JsonNode update, UpdateRef sealedAs) {
+        long updateId = positiveLong(update, "update_id");
+        if (sealedAs != null && sealedAs.updateId() != updateId) {
+            throw new InvalidUpdateException("sealed update " + sealedAs + " holds update_id " + updateId);
+        }
+        if (sealedAs != null) {
+            return sealedAs;
+        }
+        try {
+            return new UpdateRef(0, updateId);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidUpdateException(e.getMessage());
+        }
     }
 
     private static JsonNode tree(String json, String what) {
@@ -60,15 +116,22 @@ public final class UpdateParser {
         }
     }
 
-    private IncomingUpdate message(long updateId, JsonNode message) {
+    private ParsedUpdate message(UpdateRef ref, JsonNode message) {
+        Chat chat = chat(message);
+        long messageId = positiveLong(message, "message_id");
+        anyLong(message, "date");
+        if (chat.isGroup()) {
+            return groupMessage(ref, chat, message);
+        }
+        if (!chat.isPrivate()) {
+            return new IgnoredUpdate(ref, "message", chat.isChannel() ? IgnoredUpdate.Reason.CHANNEL
+                    : IgnoredUpdate.Reason.OTHER_CHAT);
+        }
         IncomingUpdate.Sender from = sender(object(message, "from"));
-        JsonNode chat = object(message, "chat");
-        long chatId = anyLong(chat, "id");
-        if (chatId != from.userId()) {
-            // A group, a channel or a forged chat: replies (and revealed contacts) would reach other people.
+        if (chat.id() != from.userId()) {
+            // A forged chat: replies (and revealed contacts) would reach other people.
             throw new InvalidUpdateException("message is not in the sender's private chat");
         }
-        long messageId = positiveLong(message, "message_id");
         JsonNode text = message.get("text");
         String body = null;
         if (text != null && !text.isNull()) {
@@ -80,16 +143,33 @@ public final class UpdateParser {
                 throw new InvalidUpdateException("message.text is longer than " + MAX_TEXT_LENGTH + " characters");
             }
         }
-        return new IncomingUpdate(updateId, from, chatId, messageId, body, null, null);
+        return new IncomingUpdate(ref, from, chat.id(), messageId, body, null, null);
     }
 
-    private IncomingUpdate callback(long updateId, JsonNode query) {
+    /** Only a person's text in a group gets the bot's one answer there; joins, pins, media and other bots do not. */
+    private static ParsedUpdate groupMessage(UpdateRef ref, Chat chat, JsonNode message) {
+        JsonNode from = message.get("from");
+        if (from == null || !from.isObject() || from.path("is_bot").asBoolean(true)) {
+            return new IgnoredUpdate(ref, "message", IgnoredUpdate.Reason.NOT_A_PERSON);
+        }
+        if (!message.path("text").isTextual()) {
+            return new IgnoredUpdate(ref, "message", IgnoredUpdate.Reason.NOT_TEXT);
+        }
+        return new GroupUpdate(ref, chat.id(), false, null);
+    }
+
+    private ParsedUpdate callback(UpdateRef ref, JsonNode query) {
         IncomingUpdate.Sender from = sender(object(query, "from"));
         String id = text(query, "id");
         JsonNode message = query.get("message");
         long chatId = from.userId();
         long messageId = 0;
         if (message != null && message.isObject()) {
+            JsonNode type = message.path("chat").path("type");
+            if (type.isTextual() && !type.asText().equals(Chat.PRIVATE)) {
+                // The bot puts buttons in private chats only: a tap elsewhere is on nothing it offered.
+                return new IgnoredUpdate(ref, "callback_query", IgnoredUpdate.Reason.OTHER_CHAT);
+            }
             chatId = message.path("chat").path("id").asLong(from.userId());
             messageId = message.path("message_id").asLong(0);
         }
@@ -98,10 +178,74 @@ public final class UpdateParser {
         }
         JsonNode data = query.get("data");
         String callbackData = data != null && data.isTextual() ? data.asText() : "";
-        if (callbackData.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_CALLBACK_DATA_BYTES) {
+        if (callbackData.getBytes(StandardCharsets.UTF_8).length > MAX_CALLBACK_DATA_BYTES) {
             throw new InvalidUpdateException("callback_query.data is longer than " + MAX_CALLBACK_DATA_BYTES + " bytes");
         }
-        return new IncomingUpdate(updateId, from, chatId, messageId, null, id, callbackData);
+        return new IncomingUpdate(ref, from, chatId, messageId, null, id, callbackData);
+    }
+
+    /** {@code my_chat_member}: the bot's own status changed in a chat (blocked, unblocked, added to a group…). */
+    private ParsedUpdate membership(UpdateRef ref, JsonNode change) {
+        Chat chat = chat(change);
+        anyLong(change, "date");
+        JsonNode performer = object(change, "from");
+        String oldStatus = status(change, "old_chat_member");
+        String newStatus = status(change, "new_chat_member");
+        if (chat.isPrivate()) {
+            IncomingUpdate.Sender from = sender(performer);
+            if (chat.id() != from.userId()) {
+                throw new InvalidUpdateException("my_chat_member is not in the sender's private chat");
+            }
+            return new MembershipUpdate(ref, from, oldStatus, newStatus);
+        }
+        if (chat.isGroup() && isIn(newStatus) && !isIn(oldStatus)) {
+            // new_chat_member.user is the bot itself: the one place an update tells the bot its own username.
+            String botUsername = username(change.get("new_chat_member").path("user"));
+            return new GroupUpdate(ref, chat.id(), true, botUsername);
+        }
+        return new IgnoredUpdate(ref, "my_chat_member", chat.isChannel() ? IgnoredUpdate.Reason.CHANNEL
+                : chat.isGroup() ? IgnoredUpdate.Reason.MEMBERSHIP : IgnoredUpdate.Reason.OTHER_CHAT);
+    }
+
+    private static boolean isIn(String status) {
+        return status.equals("member") || status.equals("administrator") || status.equals("creator");
+    }
+
+    private static String status(JsonNode change, String field) {
+        return text(object(change, field), "status");
+    }
+
+    /** A Telegram username (5–32 letters, digits, underscores), or null: it is shown to a whole group. */
+    private static String username(JsonNode user) {
+        JsonNode name = user.get("username");
+        return name != null && name.isTextual() && USERNAME.matcher(name.asText()).matches() ? name.asText() : null;
+    }
+
+    /** Telegram's {@code Chat}: its id and type are always sent; group and channel ids are negative. */
+    private static Chat chat(JsonNode parent) {
+        JsonNode node = object(parent, "chat");
+        Chat chat = new Chat(anyLong(node, "id"), text(node, "type"));
+        if ((chat.isGroup() || chat.isChannel()) && chat.id() >= 0) {
+            throw new InvalidUpdateException("a " + chat.type() + " chat with a non-negative id");
+        }
+        return chat;
+    }
+
+    private record Chat(long id, String type) {
+
+        static final String PRIVATE = "private";
+
+        boolean isPrivate() {
+            return type.equals(PRIVATE);
+        }
+
+        boolean isGroup() {
+            return type.equals("group") || type.equals("supergroup");
+        }
+
+        boolean isChannel() {
+            return type.equals("channel");
+        }
     }
 
     private IncomingUpdate.Sender sender(JsonNode from) {

@@ -1,7 +1,10 @@
 package io.contactdesk.processor.topology;
 
+import static io.contactdesk.processor.TelegramUpdates.botAddedToGroup;
 import static io.contactdesk.processor.TelegramUpdates.callback;
+import static io.contactdesk.processor.TelegramUpdates.groupMessage;
 import static io.contactdesk.processor.TelegramUpdates.message;
+import static io.contactdesk.processor.TelegramUpdates.myChatMember;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.contactdesk.contracts.crypto.ContactCipher;
@@ -17,6 +20,7 @@ import io.contactdesk.contracts.events.LedgerKind;
 import io.contactdesk.contracts.events.Listing;
 import io.contactdesk.contracts.events.ListingStatus;
 import io.contactdesk.contracts.events.OutboxMessage;
+import io.contactdesk.contracts.events.UpdateRef;
 import io.contactdesk.contracts.events.UserProfile;
 import io.contactdesk.contracts.json.Json;
 import io.contactdesk.contracts.topics.Topic;
@@ -175,6 +179,57 @@ class CommandTopologyTest {
         assertThat(outbox.isEmpty()).isTrue();
         assertThat(ledger.isEmpty()).isTrue();
         assertThat(meters.counter("contactdesk.processor.updates", "outcome", "duplicate").count()).isEqualTo(1);
+    }
+
+    @Test
+    void theSameUpdateIdInALaterIngressEpochIsANewUpdateWithIdsOfItsOwn() {
+        publish("p1", "Plumber", "Plumbing", "Berlin", T0);
+        publish("p2", "Electrician", "Electrical", "Berlin", T0);
+        SealedUpdates seals = new SealedUpdates(TestRules.cipher());
+        updates.pipeInput("42", seals.seal(new UpdateRef(0, 50), message(50, ADA, "/start")), clock);
+        updates.pipeInput("42", seals.seal(new UpdateRef(0, 51), callback(51, ADA, 9, "u:p1")), clock.plusSeconds(7));
+        outbox.readValuesToList();
+        ledger.readValuesToList();
+        unlocks.readValuesToList();
+
+        // Telegram restarted its ids after a quiet week: update 51 comes back, as another tap
+        updates.pipeInput("42", seals.seal(new UpdateRef(1, 51), callback(51, ADA, 9, "u:p2")), clock.plusSeconds(14));
+
+        assertThat(ledger.readValuesToList()).singleElement().satisfies(entry -> {
+            assertThat(entry.entryId()).isEqualTo("update:e1.51/ledger:0");
+            assertThat(entry.reason()).contains("p2");
+        });
+        assertThat(outbox.readValuesToList()).extracting(OutboxMessage::outboxId)
+                .contains("update:e1.51/reply:0").allSatisfy(id -> assertThat(id).startsWith("update:e1.51/"));
+        assertThat(unlocks.readValuesToList()).extracting(ContactUnlocked::listingId).containsExactly("p2");
+        assertThat(meters.counter("contactdesk.processor.updates", "outcome", "duplicate").count()).isZero();
+    }
+
+    @Test
+    void theSameUpdateOfTheSameEpochTwiceIsDroppedTheSecondTime() {
+        SealedUpdates seals = new SealedUpdates(TestRules.cipher());
+        String record = seals.seal(new UpdateRef(1, 7), message(7, ADA, "/start"));
+        updates.pipeInput("42", record);
+        outbox.readValuesToList();
+        ledger.readValuesToList();
+
+        updates.pipeInput("42", record);
+
+        assertThat(outbox.isEmpty()).isTrue();
+        assertThat(ledger.isEmpty()).isTrue();
+        assertThat(meters.counter("contactdesk.processor.updates", "outcome", "duplicate").count()).isEqualTo(1);
+    }
+
+    @Test
+    void aSubmissionStartedInALaterEpochGetsASessionOfItsOwn() {
+        started(ADA);
+        String record = new SealedUpdates(TestRules.cipher()).seal(new UpdateRef(3, 2), message(2, ADA, "/submit"));
+        updates.pipeInput("42", record, clock.plusSeconds(7));
+        outbox.readValuesToList();
+
+        List<OutboxMessage> categoryQuestion = say(ADA, "Fast plumber");
+
+        assertThat(buttons(categoryQuestion.get(0))).first().isEqualTo("sc:" + new UpdateRef(3, 2).shortId() + ":0");
     }
 
     @Test
@@ -561,7 +616,129 @@ class CommandTopologyTest {
         assertThat(text(say(TestRules.ADMIN, "/lag").get(0))).contains("not been measured yet");
     }
 
-    // --- rate limit --------------------------------------------------------------------------------------------
+    // --- updates the bot leaves alone, groups, blocking -------------------------------------------------------------
+
+    private double ignored(String type, String reason) {
+        return meters.counter("contactdesk.processor.updates.ignored", "type", type, "reason", reason).count();
+    }
+
+    private void edit(long user, String text) {
+        clock = clock.plus(pace);
+        updates.pipeInput(Long.toString(user), message(nextUpdateId++, user, text)
+                .replace("\"message\"", "\"edited_message\""), clock);
+    }
+
+    private List<OutboxMessage> member(long user, String oldStatus, String newStatus) {
+        clock = clock.plus(pace);
+        updates.pipeInput(Long.toString(user), myChatMember(nextUpdateId++, user, oldStatus, newStatus), clock);
+        return outbox.readValuesToList();
+    }
+
+    @Test
+    void anEditedCommandIsCountedAsIgnoredAndNotRunAgain() {
+        started(ADA);
+
+        edit(ADA, "/start");
+
+        assertThat(outbox.isEmpty()).isTrue();
+        assertThat(ledger.isEmpty()).isTrue();
+        assertThat(deadLetters.isEmpty()).isTrue();
+        assertThat(meters.counter("contactdesk.processor.updates", "outcome", "ignored").count()).isEqualTo(1);
+        assertThat(ignored("edited_message", "not_used")).isEqualTo(1);
+    }
+
+    @Test
+    void ignoredUpdatesDoNotCountAgainstTheRateLimit() {
+        pace = Duration.ofSeconds(1);
+        for (int i = 0; i < 9; i++) {
+            say(ADA, "/balance");
+        }
+        for (int i = 0; i < 5; i++) {
+            edit(ADA, "/balance");
+        }
+
+        assertThat(say(ADA, "/balance")).singleElement().satisfies(m -> assertThat(text(m)).startsWith("Your balance"));
+    }
+
+    @Test
+    void aGroupIsToldOnceToUseAPrivateChatAndNoCommandRunsThere() {
+        updates.pipeInput("-100", groupMessage(1, -100, "supergroup", ADA, false, "/start"), clock);
+
+        assertThat(outbox.readKeyValuesToList()).singleElement().satisfies(notice -> {
+            assertThat(notice.key).isEqualTo("-100");
+            assertThat(notice.value.chatId()).isEqualTo(-100);
+            assertThat(text(notice.value)).contains("private chat").contains("/start").doesNotContain("@");
+        });
+        updates.pipeInput("-100", groupMessage(2, -100, "supergroup", 43, false, "/browse"), clock.plusSeconds(1));
+
+        assertThat(outbox.isEmpty()).isTrue();
+        assertThat(ledger.isEmpty()).isTrue();
+        assertThat(users.isEmpty()).isTrue();
+        assertThat(driver.getKeyValueStore(CommandTopology.ACCOUNTS_STORE).get(ADA)).isNull();
+        assertThat(ignored("message", "group_already_told")).isEqualTo(1);
+        assertThat(driver.getKeyValueStore("group-chats").get(-100L)).isNotNull();
+    }
+
+    @Test
+    void theBotAddedToAGroupSaysOnceWhereToFindItByUsername() {
+        updates.pipeInput("-200", botAddedToGroup(1, -200, ADA), clock);
+        updates.pipeInput("-200", groupMessage(2, -200, "group", ADA, false, "hello bot"), clock.plusSeconds(1));
+
+        assertThat(outbox.readValuesToList()).singleElement()
+                .satisfies(notice -> assertThat(text(notice)).contains("@contactdesk_bot"));
+    }
+
+    @Test
+    void aGroupMessageKeyedByItsSenderInsteadOfTheChatIsDeadLettered() {
+        updates.pipeInput("42", groupMessage(1, -100, "supergroup", ADA, false, "/start"));
+
+        assertThat(deadLetters.readValue().reason()).contains("key 42 is not the group's chat id");
+        assertThat(outbox.isEmpty()).isTrue();
+    }
+
+    @Test
+    void blockingTheBotIsRecordedForDbWriterAndNothingMoreIsQueuedForTheUser() {
+        started(ADA);
+        started(TestRules.ADMIN);
+        say(ADA, "/submit");
+
+        assertThat(member(ADA, "member", "kicked")).isEmpty();
+
+        assertThat(users.readKeyValuesToList()).singleElement().satisfies(p -> {
+            assertThat(p.key).isEqualTo("42");
+            assertThat(p.value.blocked()).isTrue();
+        });
+        assertThat(say(TestRules.ADMIN, "/grant 42 5")).extracting(OutboxMessage::chatId).doesNotContain(ADA);
+        driver.advanceWallClockTime(Duration.ofMinutes(16));
+        assertThat(outbox.readValuesToList()).extracting(OutboxMessage::chatId).doesNotContain(ADA);
+    }
+
+    @Test
+    void unblockingTheBotClearsTheFlagAndWelcomesTheUserBack() {
+        started(ADA);
+        member(ADA, "member", "kicked");
+        users.readValuesToList();
+
+        List<OutboxMessage> back = member(ADA, "kicked", "member");
+
+        assertThat(users.readValuesToList()).singleElement().satisfies(p -> assertThat(p.blocked()).isFalse());
+        assertThat(back).singleElement().satisfies(m -> {
+            assertThat(m.chatId()).isEqualTo(ADA);
+            assertThat(text(m)).contains("Welcome back").contains("/browse").contains("/help");
+        });
+    }
+
+    @Test
+    void aMembershipChangeOfSomeoneWhoNeverStartedTheBotIsIgnored() {
+        assertThat(member(77, "member", "kicked")).isEmpty();
+
+        assertThat(users.isEmpty()).isTrue();
+        assertThat(deadLetters.isEmpty()).isTrue();
+        assertThat(driver.getKeyValueStore(CommandTopology.ACCOUNTS_STORE).get(77L)).isNull();
+        assertThat(ignored("my_chat_member", "no_account")).isEqualTo(1);
+    }
+
+    // --- rate limit ------------------------------------------------------------------------------------------
 
     @Test
     void theFirstUpdateOverTheLimitGetsOneSlowDownAndFurtherOnesAreDroppedSilently() {

@@ -61,7 +61,8 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * Feeds the topology more than ten thousand malformed and hostile updates, interleaved with a few hundred simulated
  * users browsing, searching and unlocking, and checks what comes out: bad records are dead-lettered or answered
- * harmlessly, good ones are handled exactly once, and everything the bot would send is valid for Telegram.
+ * harmlessly, updates the bot does not use are only counted, groups hear from the bot once and can make it do nothing
+ * else, good ones are handled exactly once, and everything the bot would send is valid for Telegram.
  *
  * <p>Given: the corpus generated from {@code new Random(20261125)} (so a failure reproduces), fed once, record by
  * record, with every output attributed to the record that caused it. Each test then checks one behaviour on it.
@@ -77,6 +78,8 @@ class HostileUpdatesFuzzTest {
     private static final int USERS = 300;
     private static final long FIRST_USER = 10_000;
     private static final int VICTIMS = 5;
+    private static final int GROUPS = 40;
+    private static final long FIRST_GROUP = -1_001_000_000_000L;
     private static final int SIGNUP_BONUS = 3;
     /** DeadLetter's own bound on reasons (2000 characters and an ellipsis). */
     private static final int MAX_REASON_LENGTH = 2001;
@@ -103,7 +106,7 @@ class HostileUpdatesFuzzTest {
     private static final List<String> SEARCH_WORDS = List.of(
             "plumber", "berlin", "tutor", "rome", "script", "café", "zürich", "nothing-here", EMOJI, "drop");
 
-    enum Kind { VALID, DUPLICATE, DEAD_LETTER, FORGED_CALLBACK, HOSTILE_MESSAGE }
+    enum Kind { VALID, DUPLICATE, DEAD_LETTER, FORGED_CALLBACK, HOSTILE_MESSAGE, IGNORED, GROUP }
 
     /** One record as fed to {@code tg.updates}, with what it should lead to. */
     record Fed(Kind kind, String label, String key, String value, long sender, long updateId) {
@@ -351,7 +354,21 @@ class HostileUpdatesFuzzTest {
         if (startedUsers.isEmpty() || random.nextDouble() < 0.62) {
             return deadLetterCandidate();
         }
-        return random.nextDouble() < 0.5 ? forgedCallback() : hostileMessage();
+        double which = random.nextDouble();
+        return which < 0.42 ? forgedCallback() : which < 0.84 ? hostileMessage() : groupMessage();
+    }
+
+    /** A person in a group, keyed by the group as the ingress keys it, trying what works in a private chat. */
+    private Fed groupMessage() {
+        long user = startedUser();
+        long id = newUpdateId();
+        long group = FIRST_GROUP - random.nextInt(GROUPS);
+        String text = pick(List.of("/start", "/balance", "/view p1", "/grant " + user + " 1000", "/unlocked", "/submit",
+                "/search plumber", "u:p1", "+49 170 1234567", SCRIPT, "/start@contactdesk_bot", "/help"));
+        ObjectNode update = message(id, user, text);
+        ((ObjectNode) update.get("message")).set("chat", NODES.objectNode().put("id", group)
+                .put("type", random.nextBoolean() ? "group" : "supergroup").put("title", SCRIPT));
+        return new Fed(Kind.GROUP, "in group " + group + ": " + text, Long.toString(group), write(update), user, id);
     }
 
     private long anyUser() {
@@ -455,24 +472,31 @@ class HostileUpdatesFuzzTest {
                     user + " ", "+" + user, "0" + user, Long.toString(TestRules.ADMIN), "-" + user)), write(update));
         }
         if (which < 78) {
+            // Types the bot does not use are counted and left alone, whatever they hold; my_chat_member it reads.
             ObjectNode other = NODES.objectNode();
             other.put("update_id", id);
-            other.set(pick(List.of("edited_message", "channel_post", "edited_channel_post", "my_chat_member",
-                    "inline_query", "message_reaction", "business_message")), body);
-            return dead("other update kind", key, write(other));
+            String type = pick(List.of("edited_message", "channel_post", "edited_channel_post", "my_chat_member",
+                    "inline_query", "message_reaction", "business_message", "future_update_type"));
+            other.set(type, body);
+            return type.equals("my_chat_member") ? dead("my_chat_member without its members", key, write(other))
+                    : new Fed(Kind.IGNORED, "other update kind " + type, key, write(other), user, id);
         }
         if (which < 86) {
             ((ObjectNode) body.get("from")).put("is_bot", true);
             return dead("from a bot", key, write(update));
         }
         if (which < 92) {
-            // A group, a channel or someone else's chat: the bot talks to people one to one.
+            // A group keyed by the sender, or someone else's private chat: replies would reach other people.
             long chat = pick(List.of(-100_123_456_789L, -42L, user + 1, (long) TestRules.ADMIN, 0L));
             ObjectNode chatNode = NODES.objectNode().put("id", chat).put("type", chat < 0 ? "supergroup" : "private");
             if (isMessage) {
                 body.set("chat", chatNode);
             } else {
                 ((ObjectNode) body.get("message")).set("chat", chatNode);
+            }
+            if (!isMessage && chat < 0) {
+                // A tap in a group: the bot never puts buttons there, so it is left alone.
+                return new Fed(Kind.IGNORED, "tap in a group", key, write(update), user, id);
             }
             return dead("not the sender's private chat", key, write(update));
         }
@@ -645,12 +669,14 @@ class HostileUpdatesFuzzTest {
             }
         }
         System.out.printf(Locale.ROOT, "%nHostileUpdatesFuzzTest (seed %d): total fed %d; valid %d; hostile %d "
-                        + "(malformed %d, forged callbacks %d, hostile messages %d); dead-lettered %d; answered harmlessly %d; "
+                        + "(malformed %d, forged callbacks %d, hostile messages %d, ignored %d, in groups %d); "
+                        + "dead-lettered %d; answered harmlessly %d; "
                         + "duplicates fed %d, dropped %.0f; outbox messages %d; ledger entries %d%n",
                 SEED, fed.size(), indicesOf(Kind.VALID).size(),
                 fed.size() - indicesOf(Kind.VALID).size() - indicesOf(Kind.DUPLICATE).size(),
                 indicesOf(Kind.DEAD_LETTER).size(), indicesOf(Kind.FORGED_CALLBACK).size(),
-                indicesOf(Kind.HOSTILE_MESSAGE).size(), deadLettered, harmless, indicesOf(Kind.DUPLICATE).size(),
+                indicesOf(Kind.HOSTILE_MESSAGE).size(), indicesOf(Kind.IGNORED).size(), indicesOf(Kind.GROUP).size(),
+                deadLettered, harmless, indicesOf(Kind.DUPLICATE).size(),
                 meters.counter("contactdesk.processor.updates", "outcome", "duplicate").count(),
                 allOutbox().size(), allLedger().size());
     }
@@ -730,6 +756,39 @@ class HostileUpdatesFuzzTest {
             });
             assertThat(effect.changesNothingThatMatters()).as(describe(record, effect)).isTrue();
         }
+    }
+
+    @Test
+    void anUpdateTheBotDoesNotUseHasNoEffectButACount() {
+        List<Integer> ignored = indicesOf(Kind.IGNORED);
+        assertThat(ignored).hasSizeGreaterThan(300);
+        for (int i : ignored) {
+            assertThat(effects.get(i).none()).as(describe(fed.get(i), effects.get(i))).isTrue();
+        }
+        long groupsAlreadyTold = indicesOf(Kind.GROUP).stream().filter(i -> effects.get(i).outbox().isEmpty()).count();
+        assertThat(meters.counter("contactdesk.processor.updates", "outcome", "ignored").count())
+                .isEqualTo(ignored.size() + groupsAlreadyTold);
+    }
+
+    @Test
+    void aGroupHearsOnceThatTheBotWorksInPrivateChatsAndCanMakeItDoNothingElse() {
+        List<Integer> inGroups = indicesOf(Kind.GROUP);
+        assertThat(inGroups).hasSizeGreaterThan(500);
+        Map<Long, Integer> noticesByChat = new HashMap<>();
+        for (int i : inGroups) {
+            Fed record = fed.get(i);
+            Effects effect = effects.get(i);
+            long group = Long.parseLong(record.key());
+            assertThat(effect.outbox()).as(describe(record, effect)).allSatisfy(notice -> {
+                assertThat(notice.chatId()).isEqualTo(group);
+                assertThat(notice.revealsContact()).isFalse();
+                assertThat((String) notice.params().get("text")).contains("private chat");
+                noticesByChat.merge(notice.chatId(), 1, Integer::sum);
+            });
+            assertThat(effect.changesNothingThatMatters() && effect.users().isEmpty() && effect.deadLetters().isEmpty())
+                    .as(describe(record, effect)).isTrue();
+        }
+        assertThat(noticesByChat).hasSize(GROUPS).allSatisfy((chat, notices) -> assertThat(notices).isEqualTo(1));
     }
 
     // --- then: valid updates are handled exactly once ----------------------------------------------------------

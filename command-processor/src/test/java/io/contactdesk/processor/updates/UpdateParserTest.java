@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.contactdesk.contracts.crypto.ContactCipher;
 import io.contactdesk.contracts.crypto.SealedUpdates;
+import io.contactdesk.contracts.events.UpdateRef;
 import io.contactdesk.processor.TestRules;
 import io.contactdesk.processor.TelegramUpdates;
 import org.junit.jupiter.api.Test;
@@ -15,9 +16,9 @@ class UpdateParserTest {
 
     @Test
     void aCommandMessageYieldsSenderChatAndCommand() {
-        IncomingUpdate update = parser.parse(TelegramUpdates.message(17, 42, "/start@contactdesk_bot now"));
+        IncomingUpdate update = incoming(TelegramUpdates.message(17, 42, "/start@contactdesk_bot now"));
 
-        assertThat(update.updateId()).isEqualTo(17);
+        assertThat(update.ref()).isEqualTo(new UpdateRef(0, 17));
         assertThat(update.from().userId()).isEqualTo(42);
         assertThat(update.chatId()).isEqualTo(42);
         assertThat(update.command()).isEqualTo("start");
@@ -27,7 +28,7 @@ class UpdateParserTest {
 
     @Test
     void aCallbackQueryYieldsItsDataAndTheTappedMessage() {
-        IncomingUpdate update = parser.parse(TelegramUpdates.callback(18, 42, 5, "page:2"));
+        IncomingUpdate update = incoming(TelegramUpdates.callback(18, 42, 5, "page:2"));
 
         assertThat(update.isCallback()).isTrue();
         assertThat(update.callbackData()).isEqualTo("page:2");
@@ -35,15 +36,23 @@ class UpdateParserTest {
         assertThat(update.command()).isNull();
     }
 
+    private IncomingUpdate incoming(String json) {
+        ParsedUpdate update = parser.parse(json);
+        assertThat(update).isInstanceOf(IncomingUpdate.class);
+        return (IncomingUpdate) update;
+    }
+
     @Test
-    void missingFieldsWrongTypesAndOtherUpdateKindsAreRejectedWithAReason() {
+    void missingFieldsAndWrongTypesAreRejectedWithAReason() {
         assertThatThrownBy(() -> parser.parse("")).hasMessageContaining("empty");
         assertThatThrownBy(() -> parser.parse("[1]")).hasMessageContaining("not a JSON object");
         assertThatThrownBy(() -> parser.parse("{\"update_id\":\"x\"}")).hasMessageContaining("update_id");
-        assertThatThrownBy(() -> parser.parse("{\"update_id\":1,\"message\":{\"message_id\":1,\"chat\":{\"id\":1}}}"))
+        assertThatThrownBy(() -> parser.parse("{\"update_id\":5}")).hasMessageContaining("nothing besides its update_id");
+        assertThatThrownBy(() -> parser.parse(
+                "{\"update_id\":1,\"message\":{\"message_id\":1,\"date\":1,\"chat\":{\"id\":1,\"type\":\"private\"}}}"))
                 .hasMessageContaining("from");
-        assertThatThrownBy(() -> parser.parse("{\"update_id\":1,\"edited_message\":{}}"))
-                .hasMessageContaining("neither");
+        assertThatThrownBy(() -> parser.parse("{\"update_id\":1,\"message\":{\"message_id\":1,\"date\":1,\"chat\":{\"id\":1}}}"))
+                .hasMessageContaining("type");
         assertThatThrownBy(() -> parser.parse(TelegramUpdates.message(1, 42, "x".repeat(4097))))
                 .hasMessageContaining("longer than 4096");
     }
@@ -71,7 +80,7 @@ class UpdateParserTest {
                 "\"first_name\":\"\\u202EAda\\u200B\"").replace("\"username\":\"ada\"",
                 "\"username\":\"a" + "\uD83D\uDE00".repeat(200) + "\"");
 
-        IncomingUpdate.Sender from = parser.parse(hostile).from();
+        IncomingUpdate.Sender from = incoming(hostile).from();
 
         assertThat(from.firstName()).isEqualTo("Ada");
         assertThat(from.username()).hasSize(255).endsWith("\uD83D\uDE00");
@@ -81,9 +90,9 @@ class UpdateParserTest {
     void anUpdateSealedByThePollerIsOpenedAndReadLikeOneInTheClear() {
         String clear = TelegramUpdates.message(19, 42, "+380441234567");
 
-        IncomingUpdate update = parser.parse(new SealedUpdates(TestRules.cipher()).seal(19, clear));
+        IncomingUpdate update = incoming(new SealedUpdates(TestRules.cipher()).seal(19, clear));
 
-        assertThat(update.updateId()).isEqualTo(19);
+        assertThat(update.ref()).isEqualTo(new UpdateRef(0, 19));
         assertThat(update.from().userId()).isEqualTo(42);
         assertThat(update.text()).isEqualTo("+380441234567");
     }
@@ -101,5 +110,116 @@ class UpdateParserTest {
     void aSealedBodyThatIsNotJsonIsRejectedWithItsReason() {
         assertThatThrownBy(() -> parser.parse(new SealedUpdates(TestRules.cipher()).seal(21, "{not json")))
                 .isInstanceOf(InvalidUpdateException.class).hasMessageStartingWith("sealed update not JSON");
+    }
+
+    @Test
+    void anUpdateSealedInALaterEpochIsNamedByEpochAndId() {
+        String record = new SealedUpdates(TestRules.cipher()).seal(new UpdateRef(2, 19), TelegramUpdates.message(19, 42, "/help"));
+
+        IncomingUpdate update = incoming(record);
+
+        assertThat(update.ref()).isEqualTo(new UpdateRef(2, 19));
+        assertThat(update.causeId()).isEqualTo("update:e2.19");
+    }
+
+    @Test
+    void aSealedUpdateWhoseBodyNamesAnotherUpdateIdIsRejected() {
+        String record = new SealedUpdates(TestRules.cipher()).seal(new UpdateRef(1, 19), TelegramUpdates.message(20, 42, "/help"));
+
+        assertThatThrownBy(() -> parser.parse(record)).isInstanceOf(InvalidUpdateException.class)
+                .hasMessage("sealed update 19@1 holds update_id 20");
+    }
+
+    @Test
+    void anUpdateIdBeyondTelegrams32BitsIsRejected() {
+        assertThatThrownBy(() -> parser.parse(TelegramUpdates.message(1L << 32, 42, "/help")))
+                .isInstanceOf(InvalidUpdateException.class).hasMessageContaining("not a 32-bit id");
+    }
+
+    // --- updates the bot does not act on for a user -------------------------------------------------------------
+
+    @Test
+    void anEditedMessageIsIgnoredSoAnEditedCommandIsNotRunAgain() {
+        String edited = TelegramUpdates.message(30, 42, "/start").replace("\"message\"", "\"edited_message\"");
+
+        assertThat(parser.parse(edited)).isEqualTo(
+                new IgnoredUpdate(new UpdateRef(0, 30), "edited_message", IgnoredUpdate.Reason.NOT_USED));
+    }
+
+    @Test
+    void anUpdateTypeTelegramMayAddIsIgnoredAndCountedAsUnknownWhateverItIsCalled() {
+        IgnoredUpdate ignored = (IgnoredUpdate) parser.parse("{\"update_id\":31,\"x" + "\\u202E".repeat(50) + "\":{\"a\":[1]}}");
+
+        assertThat(ignored.type()).isEqualTo(IgnoredUpdate.UNKNOWN_TYPE);
+        assertThat(ignored.reason()).isEqualTo(IgnoredUpdate.Reason.NOT_USED);
+        assertThat(ignored.expectedKey()).isNull();
+    }
+
+    @Test
+    void aPreCheckoutQueryIsIgnoredUntilPaymentsAreBuilt() {
+        String query = TelegramUpdates.ofType(32, "pre_checkout_query", java.util.Map.of("id", "q1"));
+
+        assertThat(((IgnoredUpdate) parser.parse(query)).reason()).isEqualTo(IgnoredUpdate.Reason.PAYMENTS_NOT_YET);
+    }
+
+    // --- groups and channels ----------------------------------------------------------------------------------
+
+    @Test
+    void aPersonsTextInAGroupIsAGroupUpdateKeyedByTheChat() {
+        ParsedUpdate update = parser.parse(TelegramUpdates.groupMessage(33, -1_001_234, "supergroup", 42, false, "/browse"));
+
+        assertThat(update).isEqualTo(new GroupUpdate(new UpdateRef(0, 33), -1_001_234, false, null));
+        assertThat(update.expectedKey()).isEqualTo("-1001234");
+    }
+
+    @Test
+    void aGroupMessageFromABotOrWithoutTextIsIgnored() {
+        String anonymousAdmin = TelegramUpdates.groupMessage(34, -1_001_234, "supergroup", 1_087_968_824, true, "/start");
+        String joined = TelegramUpdates.groupMessage(35, -1_001_234, "supergroup", 42, false, null);
+
+        assertThat(((IgnoredUpdate) parser.parse(anonymousAdmin)).reason()).isEqualTo(IgnoredUpdate.Reason.NOT_A_PERSON);
+        assertThat(((IgnoredUpdate) parser.parse(joined)).reason()).isEqualTo(IgnoredUpdate.Reason.NOT_TEXT);
+    }
+
+    @Test
+    void aGroupOrChannelWithAPositiveIdIsNotFromTelegram() {
+        String forged = TelegramUpdates.groupMessage(36, 42, "group", 42, false, "/view p1");
+
+        assertThatThrownBy(() -> parser.parse(forged)).isInstanceOf(InvalidUpdateException.class)
+                .hasMessageContaining("non-negative id");
+    }
+
+    @Test
+    void aTapOnAButtonInAGroupIsIgnored() {
+        String tap = TelegramUpdates.callback(37, 42, 5, "u:p1")
+                .replace("\"chat\":{\"id\":42,\"type\":\"private\"", "\"chat\":{\"id\":-100,\"type\":\"group\"");
+
+        assertThat(((IgnoredUpdate) parser.parse(tap)).reason()).isEqualTo(IgnoredUpdate.Reason.OTHER_CHAT);
+    }
+
+    @Test
+    void theBotAddedToAGroupIsAGroupUpdateThatNamesTheBot() {
+        assertThat(parser.parse(TelegramUpdates.botAddedToGroup(38, -555, 42)))
+                .isEqualTo(new GroupUpdate(new UpdateRef(0, 38), -555, true, "contactdesk_bot"));
+    }
+
+    // --- membership in the private chat -----------------------------------------------------------------------
+
+    @Test
+    void blockingAndUnblockingTheBotAreMembershipUpdatesOfTheUser() {
+        MembershipUpdate blocked = (MembershipUpdate) parser.parse(TelegramUpdates.myChatMember(39, 42, "member", "kicked"));
+        MembershipUpdate back = (MembershipUpdate) parser.parse(TelegramUpdates.myChatMember(40, 42, "kicked", "member"));
+
+        assertThat(blocked.blocksBot()).isTrue();
+        assertThat(blocked.expectedKey()).isEqualTo("42");
+        assertThat(back.unblocksBot()).isTrue();
+        assertThat(back.blocksBot()).isFalse();
+    }
+
+    @Test
+    void aMembershipChangeInSomeoneElsesPrivateChatIsRejected() {
+        String forged = TelegramUpdates.myChatMember(41, 42, "member", "kicked").replace("\"chat\":{\"id\":42", "\"chat\":{\"id\":43");
+
+        assertThatThrownBy(() -> parser.parse(forged)).hasMessageContaining("not in the sender's private chat");
     }
 }

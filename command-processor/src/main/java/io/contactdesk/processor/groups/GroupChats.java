@@ -1,0 +1,46 @@
+package io.contactdesk.processor.groups;
+
+import static io.contactdesk.contracts.html.Html.escape;
+
+import io.contactdesk.contracts.events.EventIds;
+import io.contactdesk.contracts.events.OutboxMessage;
+import io.contactdesk.processor.updates.GroupUpdate;
+import java.time.Instant;
+import java.util.Optional;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * The bot works in private chats only: contacts are revealed to the person who paid for them, and commands act on
+ * the sender's own credits. In a group it answers once, pointing to a private chat, and then stays silent there for
+ * good, so a busy group is never flooded. No command runs in a group.
+ *
+ * <p>The store is keyed by chat id, as {@code tg.updates} keys a group's updates, so the task that owns a group
+ * remembers whether it was told.
+ */
+public final class GroupChats {
+
+    public static final String STORE = "group-chats";
+
+    private final KeyValueStore<Long, GroupChat> store;
+
+    public GroupChats(KeyValueStore<Long, GroupChat> store) {
+        this.store = store;
+    }
+
+    /** The one answer this group gets, or empty when it had it already. */
+    public Optional<OutboxMessage> tell(GroupUpdate update, Instant now) {
+        if (store.get(update.chatId()) != null) {
+            return Optional.empty();
+        }
+        store.put(update.chatId(), new GroupChat(update.chatId(), now));
+        return Optional.of(OutboxMessage.sendMessage(EventIds.derived(update.causeId(), "reply", 0), update.chatId(),
+                notice(update.botUsername()), null, update.causeId(), now));
+    }
+
+    static String notice(String botUsername) {
+        String where = botUsername == null ? "open a private chat with me"
+                : "write to me at @" + escape(botUsername);
+        return "Hi! I only work in private chats, so please talk to me there: " + where
+                + " and send /start. I will not answer in this group.";
+    }
+}
