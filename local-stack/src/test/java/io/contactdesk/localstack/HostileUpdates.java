@@ -98,9 +98,10 @@ final class HostileUpdates {
                 return new Broken("missing " + field, key, write(update), field + " is missing or not an object");
             }
             case 7 -> {
+                // An edit, a channel post or a poll is Telegram's normal traffic (ignored, never dead-lettered): an
+                // update with nothing in it is not.
                 update.remove("message");
-                update.set(pick(List.of("edited_message", "channel_post", "inline_query", "poll")), message);
-                return new Broken("no message nor callback_query", key, write(update), "neither a message nor a callback_query");
+                return new Broken("nothing but an update_id", key, write(update), "carries nothing besides its update_id");
             }
             case 8 -> {
                 update.set("update_id", pick(List.of(NODES.textNode("123"), NODES.numberNode(1.5), NODES.booleanNode(true),
@@ -136,8 +137,9 @@ final class HostileUpdates {
                     ((ObjectNode) message.get("from")).put("is_bot", true);
                     return new Broken("from a bot", key, write(update), "is a bot");
                 }
+                // A group's updates are keyed by the group (one task owns it): keyed by the sender, it is forged.
                 ((ObjectNode) message.get("chat")).put("id", -100_123_456_789L).put("type", "supergroup");
-                return new Broken("in a group", key, write(update), "not in the sender's private chat");
+                return new Broken("in a group, keyed by the sender", key, write(update), "is not the group's chat id");
             }
         }
     }
