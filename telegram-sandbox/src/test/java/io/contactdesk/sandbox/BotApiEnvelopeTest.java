@@ -53,6 +53,19 @@ class BotApiEnvelopeTest extends SandboxTestBase {
     }
 
     @Test
+    void eachCommandScopeKeepsItsOwnList() {
+        client.bot("setMyCommands", Map.of("commands", List.of(Map.of("command", "help", "description", "Help"))));
+        client.bot("setMyCommands", Map.of("commands", List.of(Map.of("command", "grant", "description", "Grant")),
+                "scope", Map.of("type", "chat", "chat_id", 42)));
+
+        assertThat(client.bot("getMyCommands", Map.of()).result().get(0).get("command").asText()).isEqualTo("help");
+        assertThat(client.bot("getMyCommands", Map.of("scope", Map.of("type", "chat", "chat_id", 42))).result()
+                .get(0).get("command").asText()).isEqualTo("grant");
+        assertThat(client.bot("getMyCommands", Map.of("scope", Map.of("type", "chat", "chat_id", 43))).result())
+                .isEmpty();
+    }
+
+    @Test
     void baseUrlUsesTheBoundPort() {
         assertThat(sandbox.baseUrl()).isEqualTo("http://localhost:" + sandbox.port());
         assertThat(sandbox.port()).isPositive();

@@ -12,7 +12,7 @@ import io.contactdesk.sandbox.json.TelegramObjects;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /** The bot's own profile (getMe, commands) and answers to callback queries. */
@@ -23,7 +23,8 @@ final class BotMethods {
     private final TelegramObjects objects;
     private final ChatStore chats;
     private final CallbackQueries callbackQueries;
-    private final AtomicReference<ArrayNode> commands = new AtomicReference<>(Mapper.get().createArrayNode());
+    /** Like Telegram, one list per scope and language: a bot sets its users' menu and each admin's separately. */
+    private final Map<String, ArrayNode> commands = new ConcurrentHashMap<>();
 
     BotMethods(TelegramObjects objects, ChatStore chats, CallbackQueries callbackQueries) {
         this.objects = objects;
@@ -35,9 +36,10 @@ final class BotMethods {
         Map<String, BotMethod> methods = new LinkedHashMap<>();
         methods.put("getMe", params -> objects.me());
         methods.put("setMyCommands", this::setMyCommands);
-        methods.put("getMyCommands", params -> commands.get().deepCopy());
+        methods.put("getMyCommands", params -> commands.getOrDefault(scopeKey(params), Mapper.get().createArrayNode())
+                .deepCopy());
         methods.put("deleteMyCommands", params -> {
-            commands.set(Mapper.get().createArrayNode());
+            commands.remove(scopeKey(params));
             return BooleanNode.TRUE;
         });
         methods.put("answerCallbackQuery", this::answerCallbackQuery);
@@ -58,8 +60,18 @@ final class BotMethods {
                 throw BotApiException.badRequest("BOT_COMMAND_DESCRIPTION_INVALID");
             }
         }
-        commands.set((ArrayNode) list.deepCopy());
+        commands.put(scopeKey(params), (ArrayNode) list.deepCopy());
         return BooleanNode.TRUE;
+    }
+
+    /** The scope's type and target (no scope = {@code default}) and the language code, as one key. */
+    private static String scopeKey(Params params) {
+        JsonNode scope = params.json("scope", "can't parse BotCommandScope JSON object");
+        String type = scope == null ? "default" : scope.path("type").asText("default");
+        String chat = scope == null ? "" : scope.path("chat_id").asText("");
+        String user = scope == null ? "" : scope.path("user_id").asText("");
+        String language = params.string("language_code");
+        return type + "|" + chat + "|" + user + "|" + (language == null ? "" : language);
     }
 
     private JsonNode answerCallbackQuery(Params params) {
