@@ -2,6 +2,7 @@ package io.contactdesk.processor.commands;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.contactdesk.contracts.commands.BotCommandList;
 import io.contactdesk.contracts.crypto.SealedUpdates;
 import io.contactdesk.processor.TelegramUpdates;
 import io.contactdesk.processor.TestRules;
@@ -43,6 +44,18 @@ class CommandRouterTest {
 
     private static String text(Outcome outcome, int reply) {
         return (String) outcome.replies().get(reply).params().get("text");
+    }
+
+    @Test
+    void everyCommandInTelegramsMenuIsOneTheBotAnswers() {
+        String unknown = new Replies().unknown();
+        long id = 100;
+        for (BotCommandList.Entry entry : BotCommandList.admin()) {
+            Outcome outcome = router.handle(state, null, update(id++, TestRules.ADMIN, "/" + entry.command()), NOW);
+
+            assertThat(outcome.replies()).as("/%s", entry.command())
+                    .noneSatisfy(reply -> assertThat(reply.params().get("text")).isEqualTo(unknown));
+        }
     }
 
     @Test
