@@ -1,12 +1,6 @@
 package io.contactdesk.localstack;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.contactdesk.contracts.json.Json;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +8,7 @@ import java.util.Map;
 /** A Telegram user typing into the sandbox through its control API, as a person would. */
 final class SandboxUser {
 
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final String sandboxUrl;
+    private final SandboxControl control;
     private final long userId;
     private final String firstName;
 
@@ -25,7 +18,7 @@ final class SandboxUser {
 
     /** A user whose Telegram profile shows {@code firstName}: people choose their own names, hostile ones too. */
     SandboxUser(String sandboxUrl, long userId, String firstName) {
-        this.sandboxUrl = sandboxUrl;
+        this.control = new SandboxControl(sandboxUrl);
         this.userId = userId;
         this.firstName = firstName;
     }
@@ -105,34 +98,10 @@ final class SandboxUser {
     }
 
     private JsonNode post(String path, Object body) {
-        try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(sandboxUrl + path))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(Json.mapper().writeValueAsBytes(body)))
-                    .build();
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new AssertionError("sandbox answered " + response.statusCode() + ": " + response.body());
-            }
-            return Json.mapper().readTree(response.body());
-        } catch (IOException e) {
-            throw new AssertionError("sandbox unreachable", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        return control.post(path, body);
     }
 
     private JsonNode get(String path) {
-        try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(sandboxUrl + path)).GET().build();
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            return Json.mapper().readTree(response.body());
-        } catch (IOException e) {
-            throw new AssertionError("sandbox unreachable", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        return control.get(path);
     }
 }

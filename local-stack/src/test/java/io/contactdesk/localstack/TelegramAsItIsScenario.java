@@ -6,13 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.contactdesk.contracts.events.DeadLetter;
 import io.contactdesk.contracts.events.IngressOffset;
-import io.contactdesk.contracts.json.Json;
 import io.contactdesk.contracts.topics.Topics;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -46,7 +40,6 @@ abstract class TelegramAsItIsScenario {
     private static final int NEW_USERS = 90;
     private static final long GROUP = -100_555_000_111L;
     private static final String BALANCE_3 = "Your balance: <b>3 credits</b>.";
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     abstract LocalStack stack();
 
@@ -105,7 +98,7 @@ abstract class TelegramAsItIsScenario {
 
         // and, once every update so far was taken, Telegram restarts its update ids below all of them
         await().atMost(PIPELINE).pollInterval(POLL).until(() -> sandboxStats().path("updates_pending").asLong() == 0);
-        JsonNode restart = post("/sandbox/update-ids/restart", Map.of("first_id", lowestIdBefore));
+        JsonNode restart = new SandboxControl(sandbox).post("/sandbox/update-ids/restart", Map.of("first_id", lowestIdBefore));
         assertThat(restart.path("first_id").asLong()).isEqualTo(lowestIdBefore);
 
         // then a hundred users, old and new, start the bot and ask for their balance
@@ -210,7 +203,7 @@ abstract class TelegramAsItIsScenario {
 
         assertThat(stats.path("calls").fieldNames()).toIterable()
                 .contains("getUpdates", "getMe", "sendMessage", "editMessageText", "answerCallbackQuery", "setMyCommands");
-        assertThat(get("/sandbox/spec-violations")).isEmpty();
+        assertThat(new SandboxControl(stack().telegramApiUrl()).get("/sandbox/spec-violations")).isEmpty();
         assertThat(stats.path("spec_violations").asLong(-1)).isZero();
     }
 
@@ -231,35 +224,6 @@ abstract class TelegramAsItIsScenario {
     }
 
     private JsonNode sandboxStats() {
-        return get("/sandbox/stats");
-    }
-
-    private JsonNode get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(stack().telegramApiUrl() + path)).GET().build());
-    }
-
-    private JsonNode post(String path, Object body) {
-        try {
-            return send(HttpRequest.newBuilder(URI.create(stack().telegramApiUrl() + path))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(Json.mapper().writeValueAsBytes(body))).build());
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static JsonNode send(HttpRequest request) {
-        try {
-            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new AssertionError(request.uri().getPath() + " answered " + response.statusCode() + ": " + response.body());
-            }
-            return Json.mapper().readTree(response.body());
-        } catch (IOException e) {
-            throw new AssertionError("sandbox unreachable", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        return new SandboxControl(stack().telegramApiUrl()).get("/sandbox/stats");
     }
 }
