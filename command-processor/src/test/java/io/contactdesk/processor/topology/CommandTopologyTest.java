@@ -28,6 +28,7 @@ import io.contactdesk.contracts.topics.Topics;
 import io.contactdesk.processor.TestRules;
 import io.contactdesk.processor.commands.CommandRouter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,8 +43,12 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CommandTopologyTest {
+
+    @TempDir
+    Path stateDir;
 
     private static final Instant T0 = Instant.parse("2026-11-25T12:00:00Z");
     private static final long ADA = 42;
@@ -67,6 +72,8 @@ class CommandTopologyTest {
     void startTopology() {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "command-topology-test");
+        // Its own state directory: the default one under /tmp is shared by every build on this machine.
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         driver = new TopologyTestDriver(new CommandTopology(new CommandRouter(TestRules.rules()), meters, 1).build(), props, T0);

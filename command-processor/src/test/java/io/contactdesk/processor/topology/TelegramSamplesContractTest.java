@@ -36,6 +36,7 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -46,6 +47,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * without a dead letter: the DLQ is for broken records, never for updates the bot chose not to use.
  */
 class TelegramSamplesContractTest {
+
+    @TempDir
+    Path stateDir;
 
     private static final String USER = "123456789";
     private static final String SUPERGROUP = "-1001987654321";
@@ -123,6 +127,8 @@ class TelegramSamplesContractTest {
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "telegram-samples-contract-test");
+        // Its own state directory: the default one under /tmp is shared by every build on this machine.
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         try (TopologyTestDriver driver = new TopologyTestDriver(
