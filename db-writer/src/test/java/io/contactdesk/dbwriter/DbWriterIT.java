@@ -212,8 +212,8 @@ class DbWriterIT {
         // given
         long user = newUserId();
         // Parses, but PostgreSQL text cannot hold a NUL character.
-        LedgerEntry refused = new LedgerEntry(EventIds.derived(EventIds.update(user * 1000), "credit", 0), user, 1, 1,
-                LedgerKind.GRANT, "bad\u0000reason", EventIds.update(user * 1000), T0);
+        LedgerEntry refused = new LedgerEntry(EventIds.derived(causeOf(user * 1000), "credit", 0), user, 1, 1,
+                LedgerKind.GRANT, "bad\u0000reason", causeOf(user * 1000), T0);
         LedgerEntry following = entry(user, 2, 2, 2, LedgerKind.GRANT);
 
         // when
@@ -313,7 +313,7 @@ class DbWriterIT {
         // given: an unlock and the audit events written once
         long user = newUserId();
         String listing = newListingId();
-        String cause = EventIds.update(user * 1000 + 1);
+        String cause = causeOf(user * 1000 + 1);
         List<ProducerRecord<String, byte[]>> records = List.of(
                 record(Topics.UNLOCKS, key(user), new ContactUnlocked(EventIds.derived(cause, "unlock", 0), user,
                         listing, EventIds.derived(cause, "credit", 0), 1, T0)),
@@ -335,7 +335,7 @@ class DbWriterIT {
         kafka.sendInTransaction(records);
         kafka.sendInTransaction(records);
         kafka.sendInTransaction(record(Topics.UNLOCKS, key(user), new ContactUnlocked(
-                EventIds.derived(EventIds.update(user * 1000 + 2), "unlock", 0), user, listing, null, 0, T0)));
+                EventIds.derived(causeOf(user * 1000 + 2), "unlock", 0), user, listing, null, 0, T0)));
         awaitCaughtUp();
 
         // then
@@ -470,7 +470,7 @@ class DbWriterIT {
 
     /** The n-th entry of a user, caused by an update of its own and recorded a minute after the previous one. */
     private static LedgerEntry entry(long user, int n, long delta, long balanceAfter, LedgerKind kind) {
-        String cause = EventIds.update(user * 1000 + n);
+        String cause = causeOf(user * 1000 + n);
         return new LedgerEntry(EventIds.derived(cause, "credit", 0), user, delta, balanceAfter, kind,
                 kind.name().toLowerCase(), cause, T0.plus(n, ChronoUnit.MINUTES));
     }
@@ -544,5 +544,13 @@ class DbWriterIT {
         String port = app.getEnvironment().getProperty("local.server.port");
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * A cause id unique to the test: db-writer stores cause ids as given. (These numbers outgrow Telegram's 32-bit
+     * update ids, so they are not made with {@code EventIds.update}.)
+     */
+    private static String causeOf(long n) {
+        return "update:" + n;
     }
 }
