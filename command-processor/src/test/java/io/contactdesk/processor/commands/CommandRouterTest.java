@@ -39,7 +39,7 @@ class CommandRouterTest {
     }
 
     private IncomingUpdate update(long id, long user, String text) {
-        return (IncomingUpdate) parser.parse(TelegramUpdates.message(id, user, text));
+        return (IncomingUpdate) parser.parse(TelegramUpdates.sealed(TelegramUpdates.message(id, user, text)));
     }
 
     private static String text(Outcome outcome, int reply) {
@@ -103,7 +103,7 @@ class CommandRouterTest {
     void aUsersNameIsEscapedInTheWelcome() {
         String json = TelegramUpdates.message(1, 42, "/start").replace("\"first_name\":\"Ada\"", "\"first_name\":\"<b>Eve</b>\"");
 
-        Outcome outcome = router.handle(state, null, (IncomingUpdate) parser.parse(json), NOW);
+        Outcome outcome = router.handle(state, null, (IncomingUpdate) parser.parse(TelegramUpdates.sealed(json)), NOW);
 
         assertThat(text(outcome, 0)).contains("&lt;b&gt;Eve&lt;/b&gt;");
     }
@@ -111,7 +111,7 @@ class CommandRouterTest {
     @Test
     void forgedCallbackDataIsAnsweredHarmlessly() {
         for (String junk : List.of("junk", "u:", "c:99:1", "v:../../etc", "sy:other-session", "ma:x")) {
-            Outcome outcome = router.handle(state, null, (IncomingUpdate) parser.parse(TelegramUpdates.callback(3, 42, 5, junk)), NOW);
+            Outcome outcome = router.handle(state, null, (IncomingUpdate) parser.parse(TelegramUpdates.sealed(TelegramUpdates.callback(3, 42, 5, junk))), NOW);
 
             assertThat(outcome.replies()).singleElement()
                     .satisfies(reply -> assertThat(reply.method()).isEqualTo("answerCallbackQuery"));

@@ -25,6 +25,7 @@ import io.contactdesk.contracts.events.UserProfile;
 import io.contactdesk.contracts.json.Json;
 import io.contactdesk.contracts.topics.Topic;
 import io.contactdesk.contracts.topics.Topics;
+import io.contactdesk.processor.SealedInput;
 import io.contactdesk.processor.TestRules;
 import io.contactdesk.processor.commands.CommandRouter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -50,7 +51,7 @@ class CommandTopologyTest {
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private TopologyTestDriver driver;
-    private TestInputTopic<String, String> updates;
+    private SealedInput updates;
     private TestInputTopic<String, Listing> listingsIn;
     private TestOutputTopic<String, OutboxMessage> outbox;
     private TestOutputTopic<String, LedgerEntry> ledger;
@@ -70,7 +71,7 @@ class CommandTopologyTest {
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         driver = new TopologyTestDriver(new CommandTopology(new CommandRouter(TestRules.rules()), meters, 1).build(), props, T0);
-        updates = driver.createInputTopic(Topics.UPDATES.name(), new StringSerializer(), new StringSerializer());
+        updates = new SealedInput(driver.createInputTopic(Topics.UPDATES.name(), new StringSerializer(), new StringSerializer()));
         listingsIn = driver.createInputTopic(Topics.LISTINGS.name(), new StringSerializer(), Topics.LISTINGS.valueSerde().serializer());
         outbox = output(Topics.OUTBOX);
         ledger = output(Topics.LEDGER);
@@ -186,14 +187,14 @@ class CommandTopologyTest {
         publish("p1", "Plumber", "Plumbing", "Berlin", T0);
         publish("p2", "Electrician", "Electrical", "Berlin", T0);
         SealedUpdates seals = new SealedUpdates(TestRules.cipher());
-        updates.pipeInput("42", seals.seal(new UpdateRef(0, 50), message(50, ADA, "/start")), clock);
-        updates.pipeInput("42", seals.seal(new UpdateRef(0, 51), callback(51, ADA, 9, "u:p1")), clock.plusSeconds(7));
+        updates.pipeRecord("42", seals.seal(new UpdateRef(0, 50), message(50, ADA, "/start")), clock);
+        updates.pipeRecord("42", seals.seal(new UpdateRef(0, 51), callback(51, ADA, 9, "u:p1")), clock.plusSeconds(7));
         outbox.readValuesToList();
         ledger.readValuesToList();
         unlocks.readValuesToList();
 
         // Telegram restarted its ids after a quiet week: update 51 comes back, as another tap
-        updates.pipeInput("42", seals.seal(new UpdateRef(1, 51), callback(51, ADA, 9, "u:p2")), clock.plusSeconds(14));
+        updates.pipeRecord("42", seals.seal(new UpdateRef(1, 51), callback(51, ADA, 9, "u:p2")), clock.plusSeconds(14));
 
         assertThat(ledger.readValuesToList()).singleElement().satisfies(entry -> {
             assertThat(entry.entryId()).isEqualTo("update:e1.51/ledger:0");
@@ -209,11 +210,11 @@ class CommandTopologyTest {
     void theSameUpdateOfTheSameEpochTwiceIsDroppedTheSecondTime() {
         SealedUpdates seals = new SealedUpdates(TestRules.cipher());
         String record = seals.seal(new UpdateRef(1, 7), message(7, ADA, "/start"));
-        updates.pipeInput("42", record);
+        updates.pipeRecord("42", record);
         outbox.readValuesToList();
         ledger.readValuesToList();
 
-        updates.pipeInput("42", record);
+        updates.pipeRecord("42", record);
 
         assertThat(outbox.isEmpty()).isTrue();
         assertThat(ledger.isEmpty()).isTrue();
@@ -224,7 +225,7 @@ class CommandTopologyTest {
     void aSubmissionStartedInALaterEpochGetsASessionOfItsOwn() {
         started(ADA);
         String record = new SealedUpdates(TestRules.cipher()).seal(new UpdateRef(3, 2), message(2, ADA, "/submit"));
-        updates.pipeInput("42", record, clock.plusSeconds(7));
+        updates.pipeRecord("42", record, clock.plusSeconds(7));
         outbox.readValuesToList();
 
         List<OutboxMessage> categoryQuestion = say(ADA, "Fast plumber");
@@ -234,13 +235,29 @@ class CommandTopologyTest {
 
     @Test
     void malformedJsonIsDeadLetteredWithItsReasonAndTheNextUpdateIsStillAnswered() {
-        updates.pipeInput("42", "{\"update_id\": 5, \"message\": ");
+        updates.pipeRecord("42", new SealedUpdates(TestRules.cipher()).seal(5, "{\"update_id\": 5, \"message\": "));
         updates.pipeInput("42", message(6, ADA, "/help"));
 
         DeadLetter letter = deadLetters.readValue();
         assertThat(letter.sourceTopic()).isEqualTo("tg.updates");
         assertThat(letter.reason()).contains("not JSON");
         assertThat(outbox.readValuesToList()).hasSize(1);
+    }
+
+    @Test
+    void anUpdateInTheClearIsDeadLetteredEvenFromAnAdminAndChangesNothing() {
+        started(ADA);
+        // Anyone who can produce to tg.updates could write this; only the ingress holds the keyring that seals.
+        String forged = message(60, TestRules.ADMIN, "/grant 42 1000 forged");
+
+        updates.pipeRecord(Long.toString(TestRules.ADMIN), forged, clock.plusSeconds(7));
+
+        DeadLetter letter = deadLetters.readValue();
+        assertThat(letter.reason()).endsWith("not sealed: only the ingress may publish updates");
+        assertThat(new String(letter.payload(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(forged);
+        assertThat(outbox.isEmpty()).isTrue();
+        assertThat(ledger.isEmpty()).isTrue();
+        assertThat(audit.isEmpty()).isTrue();
     }
 
     @Test
@@ -252,8 +269,8 @@ class CommandTopologyTest {
     }
 
     @Test
-    void anUpdateSealedByThePollerIsAnsweredLikeOneInTheClear() {
-        updates.pipeInput("42", new SealedUpdates(TestRules.cipher()).seal(8, message(8, ADA, "/start")));
+    void anUpdateSealedByThePollerIsAnswered() {
+        updates.pipeRecord("42", new SealedUpdates(TestRules.cipher()).seal(8, message(8, ADA, "/start")));
 
         assertThat(text(only(outbox.readValuesToList(), "sendMessage"))).contains("3 credits");
         assertThat(ledger.readValuesToList()).hasSize(1);
@@ -265,7 +282,7 @@ class CommandTopologyTest {
         SealedUpdates otherRing = new SealedUpdates(ContactCipher.fromKeyring(ContactCipher.generateKeyringEntry("k7")));
         String record = otherRing.seal(9, message(9, ADA, "/start"));
 
-        updates.pipeInput("42", record);
+        updates.pipeRecord("42", record);
 
         DeadLetter letter = deadLetters.readValue();
         assertThat(letter.reason()).endsWith("sealed update cannot be opened: no key 'k7' in the keyring");
