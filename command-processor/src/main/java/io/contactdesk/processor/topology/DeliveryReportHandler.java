@@ -2,10 +2,11 @@ package io.contactdesk.processor.topology;
 
 import io.contactdesk.contracts.events.DeliveryReport;
 import io.contactdesk.processor.accounts.Account;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
+
 
 /**
  * Records on the user's account that they blocked the bot (reported by the notifier's 403), so the processor stops
@@ -13,13 +14,20 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 final class DeliveryReportHandler implements Processor<String, DeliveryReport, String, Object> {
 
-    private ProcessorContext<String, Object> context;
-    private KeyValueStore<Long, Account> accounts;
+    private final MeterRegistry meters;
+    private Staging staging;
+    private Staging.Staged<Long, Account> accounts;
+    private HandlerGuard guard;
+
+    DeliveryReportHandler(MeterRegistry meters) {
+        this.meters = meters;
+    }
 
     @Override
     public void init(ProcessorContext<String, Object> context) {
-        this.context = context;
-        this.accounts = context.getStateStore(CommandTopology.ACCOUNTS_STORE);
+        this.staging = new Staging(context);
+        this.accounts = staging.store(CommandTopology.ACCOUNTS_STORE);
+        this.guard = new HandlerGuard(staging, meters);
     }
 
     @Override
@@ -28,6 +36,10 @@ final class DeliveryReportHandler implements Processor<String, DeliveryReport, S
         if (report == null || report.outcome() != DeliveryReport.Outcome.BLOCKED_BY_USER) {
             return;
         }
+        guard.handle(() -> blocked(report, record.timestamp()));
+    }
+
+    private void blocked(DeliveryReport report, long timestamp) {
         Account account = accounts.get(report.chatId());
         // A report older than the user's last message is stale: they wrote again since, so they are not blocking.
         if (account == null || account.profile().blocked() || report.at().isBefore(account.profile().updatedAt())) {
@@ -35,7 +47,6 @@ final class DeliveryReportHandler implements Processor<String, DeliveryReport, S
         }
         Account blocked = account.blockedAt(report.at());
         accounts.put(blocked.userId(), blocked);
-        context.forward(new Record<>(Long.toString(blocked.userId()), blocked.profile(), record.timestamp()),
-                CommandTopology.USERS_SINK);
+        staging.forward(CommandTopology.USERS_SINK, Long.toString(blocked.userId()), blocked.profile(), timestamp);
     }
 }

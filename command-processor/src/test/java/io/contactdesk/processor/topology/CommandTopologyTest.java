@@ -23,10 +23,13 @@ import io.contactdesk.contracts.events.OutboxMessage;
 import io.contactdesk.contracts.events.UpdateRef;
 import io.contactdesk.contracts.events.UserProfile;
 import io.contactdesk.contracts.json.Json;
+import io.contactdesk.contracts.ops.GroupLag;
 import io.contactdesk.contracts.topics.Topic;
 import io.contactdesk.contracts.topics.Topics;
 import io.contactdesk.processor.SealedInput;
 import io.contactdesk.processor.TestRules;
+import io.contactdesk.processor.admin.AccountCommand;
+import io.contactdesk.processor.admin.AccountCommandType;
 import io.contactdesk.processor.commands.CommandRouter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
@@ -35,11 +38,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,6 +66,8 @@ class CommandTopologyTest {
     private TestOutputTopic<String, ContactUnlocked> unlocks;
     private TestOutputTopic<String, AuditEvent> audit;
     private long nextUpdateId = 1;
+    /** Measuring consumer lag fails (a bug in /lag) until a test "deploys the fix". */
+    private boolean lagBroken;
     private Instant clock = T0;
     /** Time between a user's actions: slow enough to stay within the rate limit, unless a test types faster. */
     private Duration pace = Duration.ofSeconds(7);
@@ -70,7 +78,9 @@ class CommandTopologyTest {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "command-topology-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        driver = new TopologyTestDriver(new CommandTopology(new CommandRouter(TestRules.rules()), meters, 1).build(), props, T0);
+        props.putAll(CommandTopology.errorHandling());
+        driver = new TopologyTestDriver(new CommandTopology(new CommandRouter(TestRules.rules()), meters, 1, this::lag).build(),
+                props, T0);
         updates = new SealedInput(driver.createInputTopic(Topics.UPDATES.name(), new StringSerializer(), new StringSerializer()));
         listingsIn = driver.createInputTopic(Topics.LISTINGS.name(), new StringSerializer(), Topics.LISTINGS.valueSerde().serializer());
         outbox = output(Topics.OUTBOX);
@@ -79,6 +89,13 @@ class CommandTopologyTest {
         deadLetters = output(Topics.UPDATES_DLQ);
         unlocks = output(Topics.UNLOCKS);
         audit = output(Topics.AUDIT);
+    }
+
+    private List<GroupLag> lag() {
+        if (lagBroken) {
+            throw new IllegalStateException("lag is not measured yet");
+        }
+        return List.of();
     }
 
     private <V> TestOutputTopic<String, V> output(Topic<String, V> topic) {
@@ -258,6 +275,84 @@ class CommandTopologyTest {
         assertThat(outbox.isEmpty()).isTrue();
         assertThat(ledger.isEmpty()).isTrue();
         assertThat(audit.isEmpty()).isTrue();
+    }
+
+    @Test
+    void anUpdateDeadLetteredByABugIsHandledWhenReplayedAfterTheFix() {
+        say(TestRules.ADMIN, "/start");
+        outbox.readValuesToList();
+        lagBroken = true;
+        say(TestRules.ADMIN, "/lag");
+        DeadLetter letter = deadLetters.readValue();
+        assertThat(letter.reason()).contains("lag is not measured yet");
+        assertThat(outbox.isEmpty()).isTrue();
+
+        // the fix is deployed, and the operator replays the dead letter to its source topic (directory-tools replay-dlq)
+        lagBroken = false;
+        updates.pipeRecord(letter.key(), new String(letter.payload(), java.nio.charset.StandardCharsets.UTF_8),
+                clock.plusSeconds(60));
+
+        assertThat(only(outbox.readValuesToList(), "sendMessage").causeId()).isEqualTo("update:" + (nextUpdateId - 1));
+        assertThat(deadLetters.isEmpty()).isTrue();
+        assertThat(meters.counter("contactdesk.processor.updates", "outcome", "duplicate").count()).isZero();
+    }
+
+    @Test
+    void anUpdateIsSeenOnlyOnceHandledSoItsReplayAfterSuccessIsStillADuplicate() {
+        say(ADA, "/start");
+        outbox.readValuesToList();
+
+        updates.pipeInput("42", message(nextUpdateId - 1, ADA, "/start"), clock.plusSeconds(7));
+
+        assertThat(outbox.isEmpty()).isTrue();
+        assertThat(meters.counter("contactdesk.processor.updates", "outcome", "duplicate").count()).isEqualTo(1);
+    }
+
+    @Test
+    void anAccountCommandThatCannotBeAppliedIsSetAsideCountedAndTheNextOneIsApplied() {
+        started(ADA);
+        TestInputTopic<String, AccountCommand> commands = driver.createInputTopic(ProcessorTopics.ACCOUNT_COMMANDS.name(),
+                new StringSerializer(), ProcessorTopics.ACCOUNT_COMMANDS.valueSerde().serializer());
+        TestOutputTopic<String, byte[]> streamsDeadLetters = driver.createOutputTopic(ProcessorTopics.DEAD_LETTERS,
+                new StringDeserializer(), new ByteArrayDeserializer());
+
+        // a grant no balance can hold: applying it throws, on every attempt
+        commands.pipeInput("42", grant("poison", Long.MAX_VALUE), clock.plusSeconds(1));
+        commands.pipeInput("42", grant("next", 5), clock.plusSeconds(2));
+
+        TestRecord<String, byte[]> letter = streamsDeadLetters.readRecord();
+        assertThat(letter.key()).isEqualTo("42");
+        assertThat(new String(letter.value(), java.nio.charset.StandardCharsets.UTF_8)).contains("\"poison\"");
+        assertThat(new String(letter.headers().lastHeader("__streams.errors.exception").value(),
+                java.nio.charset.StandardCharsets.UTF_8)).contains("ArithmeticException");
+        assertThat(streamsDeadLetters.isEmpty()).isTrue();
+        assertThat(ledger.readValuesToList()).singleElement().satisfies(entry -> {
+            assertThat(entry.reason()).isEqualTo("next");
+            assertThat(entry.balanceAfter()).isEqualTo(8);
+        });
+        assertThat(meters.counter("contactdesk.dlq.records", "topic", ProcessorTopics.DEAD_LETTERS).count()).isEqualTo(1);
+    }
+
+    @Test
+    void aDeliveryReportThatCannotBeReadIsSetAsideAndTheNextOneStillBlocks() {
+        started(ADA);
+        TestInputTopic<String, DeliveryReport> reports = driver.createInputTopic(Topics.DELIVERY_REPORTS.name(),
+                new StringSerializer(), Topics.DELIVERY_REPORTS.valueSerde().serializer());
+        TestOutputTopic<String, byte[]> streamsDeadLetters = driver.createOutputTopic(ProcessorTopics.DEAD_LETTERS,
+                new StringDeserializer(), new ByteArrayDeserializer());
+
+        reports.pipeInput("42", new DeliveryReport("update:9/reply:0", ADA, DeliveryReport.Outcome.BLOCKED_BY_USER,
+                "Forbidden: bot was blocked by the user", null), clock.plusSeconds(1));
+        reports.pipeInput("42", new DeliveryReport("update:9/reply:1", ADA, DeliveryReport.Outcome.BLOCKED_BY_USER,
+                "Forbidden: bot was blocked by the user", clock.plusSeconds(2)), clock.plusSeconds(2));
+
+        assertThat(streamsDeadLetters.readValuesToList()).hasSize(1);
+        assertThat(users.readValuesToList()).singleElement().satisfies(p -> assertThat(p.blocked()).isTrue());
+    }
+
+    private AccountCommand grant(String id, long amount) {
+        return new AccountCommand(id, ADA, AccountCommandType.GRANT, amount, id, TestRules.ADMIN, TestRules.ADMIN, null,
+                clock);
     }
 
     @Test
