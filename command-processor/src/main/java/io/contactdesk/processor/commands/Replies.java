@@ -114,6 +114,10 @@ final class Replies {
         return "Unlocked for " + Credits.format(cost) + ". Balance: " + Credits.format(balance) + ".";
     }
 
+    String contactUnavailable() {
+        return "This contact cannot be shown right now, so you were not charged. Please try again later.";
+    }
+
     String alreadyUnlocked() {
         return "You unlocked this contact before — no charge.";
     }

@@ -464,6 +464,79 @@ class CommandTopologyTest {
     }
 
     @Test
+    void aContactSealedWithAKeyTheRingLacksIsNotChargedForAndTheUserIsToldPolitely() {
+        ContactCipher otherRing = ContactCipher.fromKeyring(ContactCipher.generateKeyringEntry("k7"));
+        listingsIn.pipeInput("p1", new Listing("p1", "Plumber", "Plumbing", "Berlin", "A description of Plumber",
+                otherRing.encrypt("+49 30 1234567", "p1"), ListingStatus.ACTIVE, 0, T0, null, null, T0));
+        started(ADA);
+
+        List<OutboxMessage> answer = tap(ADA, 200, "u:p1");
+
+        assertThat(answer).singleElement().satisfies(m -> {
+            assertThat(m.method()).isEqualTo(OutboxMessage.ANSWER_CALLBACK_QUERY);
+            assertThat(m.params().get("text")).asString().contains("not charged");
+        });
+        assertThat(ledger.isEmpty()).isTrue();
+        assertThat(unlocks.isEmpty()).isTrue();
+        assertThat(text(say(ADA, "/balance").get(0))).isEqualTo("Your balance: <b>3 credits</b>.");
+    }
+
+    @Test
+    void aContactThatCouldNotBeShownIsRefundedOnceTheUserToldAndTheListingLockedAgain() {
+        publish("p1", "Plumber", "Plumbing", "Berlin", T0);
+        started(ADA);
+        OutboxMessage reveal = only(tap(ADA, 200, "u:p1"), OutboxMessage.EDIT_MESSAGE_TEXT);
+        ledger.readValuesToList();
+        TestInputTopic<String, DeliveryReport> reports = driver.createInputTopic(Topics.DELIVERY_REPORTS.name(),
+                new StringSerializer(), Topics.DELIVERY_REPORTS.valueSerde().serializer());
+        DeliveryReport notShown = notShown(reveal);
+
+        reports.pipeInput("42", notShown, clock.plusSeconds(1));
+
+        assertThat(ledger.readValuesToList()).singleElement().satisfies(entry -> {
+            assertThat(entry.kind()).isEqualTo(LedgerKind.REFUND);
+            assertThat(entry.delta()).isEqualTo(1);
+            assertThat(entry.balanceAfter()).isEqualTo(3);
+            assertThat(entry.entryId()).isEqualTo("refund:" + reveal.causeId() + "/ledger:0/ledger:0");
+        });
+        assertThat(outbox.readValuesToList()).singleElement().satisfies(m -> {
+            assertThat(m.chatId()).isEqualTo(ADA);
+            assertThat(text(m)).contains("could not be shown").contains("<b>1 credit</b> is back").contains("<b>3 credits</b>");
+        });
+
+        // the same report again (the notifier retried): nothing more
+        reports.pipeInput("42", notShown, clock.plusSeconds(2));
+        assertThat(ledger.isEmpty()).isTrue();
+        assertThat(outbox.isEmpty()).isTrue();
+
+        // once the contact can be shown, unlocking it is charged again
+        tap(ADA, 200, "u:p1");
+        assertThat(ledger.readValuesToList()).singleElement().satisfies(entry -> assertThat(entry.kind()).isEqualTo(LedgerKind.UNLOCK));
+    }
+
+    @Test
+    void aFreeRevealOfAnEarlierUnlockThatCouldNotBeShownRefundsNothing() {
+        publish("p1", "Plumber", "Plumbing", "Berlin", T0);
+        started(ADA);
+        tap(ADA, 200, "u:p1");
+        OutboxMessage freeReveal = only(tap(ADA, 200, "u:p1"), OutboxMessage.EDIT_MESSAGE_TEXT);
+        ledger.readValuesToList();
+        TestInputTopic<String, DeliveryReport> reports = driver.createInputTopic(Topics.DELIVERY_REPORTS.name(),
+                new StringSerializer(), Topics.DELIVERY_REPORTS.valueSerde().serializer());
+
+        reports.pipeInput("42", notShown(freeReveal), clock.plusSeconds(1));
+
+        assertThat(ledger.isEmpty()).isTrue();
+        assertThat(outbox.isEmpty()).isTrue();
+    }
+
+    private static DeliveryReport notShown(OutboxMessage reveal) {
+        return new DeliveryReport(reveal.outboxId(), reveal.chatId(), DeliveryReport.Outcome.CONTACT_NOT_SHOWN,
+                "Bad Request: can't parse entities", reveal.requestedAt().plusSeconds(1), reveal.causeId(),
+                (String) reveal.params().get(OutboxMessage.CONTACT_LISTING_ID));
+    }
+
+    @Test
     void withTooFewCreditsTheBalanceNeverGoesBelowZeroEvenUnderRapidTaps() {
         for (int i = 1; i <= 5; i++) {
             publish("p" + i, "Plumber " + i, "Plumbing", "Berlin", T0);
