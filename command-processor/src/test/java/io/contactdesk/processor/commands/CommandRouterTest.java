@@ -59,6 +59,19 @@ class CommandRouterTest {
     }
 
     @Test
+    void privacySaysWhatIsKeptForHowLongAndHowToAskForDeletion() {
+        Outcome outcome = router.handle(state, null, update(1, 42, "/privacy"), NOW);
+
+        String text = text(outcome, 0);
+        assertThat(text).contains("<b>Your profile</b>", "<b>Your credits</b>", "<b>Your unlocks</b>",
+                "<b>Listings you submit</b>", "<b>Your messages</b>", "<b>Deletion</b>");
+        assertThat(text).contains("Kept until you ask for it to be deleted", "gone after 7 days",
+                "dropped after 15 minutes", "Kept for as long as the bot runs");
+        assertThat(text).hasSizeLessThanOrEqualTo(4096).doesNotContain("<i>").doesNotContain("\\");
+        assertThat(outcome.ledger()).isEmpty();
+    }
+
+    @Test
     void aFirstContactOtherThanStartRegistersTheUserWithoutTheBonus() {
         Outcome outcome = router.handle(state, null, update(1, 42, "/balance"), NOW);
 
