@@ -93,22 +93,7 @@ final class Staging {
 
         /** The store as the business rules use it, for stores keyed by user (or chat) id. */
         static <V> UserStore<V> byId(Staged<Long, V> staged) {
-            return new UserStore<>() {
-                @Override
-                public V get(long id) {
-                    return staged.get(id);
-                }
-
-                @Override
-                public void put(long id, V value) {
-                    staged.put(id, value);
-                }
-
-                @Override
-                public void delete(long id) {
-                    staged.delete(id);
-                }
-            };
+            return UserStore.of(staged::get, staged::put, staged::delete);
         }
     }
 }
