@@ -139,9 +139,9 @@ final class UpdateHandler implements Processor<String, String, String, Object> {
             } else {
                 command((IncomingUpdate) update, record, now);
             }
-            // Seen together with its outcome, never before: a dead-lettered update is not a duplicate when replayed.
-            seen.remember(update.ref(), now);
             staging.commit();
+            // Seen once its outcome is out, never before: a dead-lettered update is not a duplicate when replayed.
+            seen.remember(update.ref(), now);
         } catch (RuntimeException e) {
             // A bug on one update must not stop every user's pipeline; the dead letter keeps it for a replay, and
             // nothing the failed handling wrote survives, so the replay starts from where the update found things.
