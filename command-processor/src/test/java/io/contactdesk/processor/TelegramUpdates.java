@@ -1,5 +1,6 @@
 package io.contactdesk.processor;
 
+import io.contactdesk.contracts.crypto.SealedUpdates;
 import io.contactdesk.contracts.json.Json;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,6 +76,17 @@ public final class TelegramUpdates {
         chat.put("title", "Neighbours");
         return write(Map.of("update_id", updateId, "my_chat_member",
                 chatMemberUpdated(chat, from(byUser), "left", "member")));
+    }
+
+    /** The record the ingress publishes for {@code update}: sealed with the test keyring, in epoch 0, under its own id. */
+    public static String sealed(String update) {
+        long updateId;
+        try {
+            updateId = Json.mapper().readTree(update).get("update_id").asLong();
+        } catch (Exception e) {
+            throw new IllegalArgumentException("not an Update with an update_id", e);
+        }
+        return new SealedUpdates(TestRules.cipher()).seal(updateId, update);
     }
 
     /** An update of a type the bot does not act on, with {@code body} as its content. */

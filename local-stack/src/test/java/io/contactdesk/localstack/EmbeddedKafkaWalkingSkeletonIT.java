@@ -48,7 +48,7 @@ class EmbeddedKafkaWalkingSkeletonIT extends WalkingSkeletonScenario {
 
     /**
      * Telegram's everyday updates and its id restart, last: the restart starts a new ingress epoch, and the hostile
-     * scenario repeats sandbox-given ids in the clear (epoch 0) to test the dedupe.
+     * scenario repeats sandbox-given ids, sealed in the epoch the poller was in, to test the dedupe.
      */
     @Nested
     @Order(2)

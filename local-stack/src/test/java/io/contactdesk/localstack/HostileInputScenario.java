@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.contactdesk.contracts.crypto.ContactCipher;
+import io.contactdesk.contracts.crypto.SealedUpdates;
 import io.contactdesk.contracts.events.DeadLetter;
+import io.contactdesk.contracts.events.UpdateRef;
 import io.contactdesk.contracts.html.Html;
 import io.contactdesk.contracts.json.Json;
 import io.contactdesk.contracts.topics.Topics;
+import io.contactdesk.poller.ingress.IngressOffsets;
 import io.contactdesk.processor.updates.UserText;
 import java.io.IOException;
 import java.net.URI;
@@ -50,8 +54,9 @@ import org.junit.jupiter.api.TestInstance;
  * <p>Given users who started the bot (some with names made of HTML, SQL or invisible characters) and one halfway
  * through a submission; when, interleaved in one seeded order, they type hostile texts and tap forged buttons in the
  * sandbox, a few others /start and ask their /balance, and a misbehaving producer writes broken records, repeated
- * and out-of-order update ids straight to {@code tg.updates}, keyed by user like the poller; and then everyone asks
- * for their balance once more. Each test checks one consequence. No user goes over the rate limit, so every update
+ * and out-of-order update ids straight to {@code tg.updates}, keyed by user like the poller (sealed with the stack's
+ * keyring, so the processor reads them as the ingress's, but for a few broken ones in the clear, which it must refuse);
+ * and then everyone asks for their balance once more. Each test checks one consequence. No user goes over the rate limit, so every update
  * that is not broken or repeated must be answered.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -99,6 +104,9 @@ abstract class HostileInputScenario {
     private int repeated;
     private Map<String, Double> outcomesBefore;
     private Map<String, List<DeadLetter>> deadLetters;
+    private SealedUpdates seals;
+    /** The ingress epoch the direct records are sealed in: the poller's, so a repeated sandbox id is a duplicate. */
+    private long epoch;
 
     // --- given, when: the storm, fed once ------------------------------------------------------------------------
 
@@ -106,6 +114,9 @@ abstract class HostileInputScenario {
     void storm() throws Exception {
         String sandbox = stack().telegramApiUrl();
         outcomesBefore = updateOutcomes();
+        // The keyring the stack generated into its data directory (or was given): the one the poller seals with.
+        seals = new SealedUpdates(ContactCipher.fromKeyring(
+                LocalKeyring.resolve(stack().settings().contactEncryptionKeys(), stack().settings().dataDir())));
 
         // given users who started the bot, and one who began to submit a listing
         for (int i = 0; i < HOSTILE_USERS; i++) {
@@ -119,6 +130,8 @@ abstract class HostileInputScenario {
         send(victim, "/submit");
         send(victim, "Reliable plumber");
         awaitEveryReply();
+        long botId = Long.parseLong(stack().telegramToken().substring(0, stack().telegramToken().indexOf(':')));
+        epoch = new IngressOffsets(stack().kafkaBootstrapServers()).lastPublished(botId).map(UpdateRef::epoch).orElse(0L);
         everyone().forEach(user -> welcomeMessage.put(user.id(), user.messages().get(0).path("message_id").asLong()));
         JsonNode categoryStep = victim.messages().get(2);
         String session = sessionIn(categoryStep);
@@ -174,7 +187,8 @@ abstract class HostileInputScenario {
         Runnable outOfOrder = () -> {
             // each direct id is lower than the one before: out of order, as a replay or a forger may send them
             nextDirectId -= 1 + random.nextInt(1000);
-            help.set(HostileUpdates.write(HostileUpdates.message(nextDirectId, user.id(), user.firstName(), direct)));
+            help.set(seals.seal(new UpdateRef(epoch, nextDirectId),
+                    HostileUpdates.write(HostileUpdates.message(nextDirectId, user.id(), user.firstName(), direct))));
             producer.send(new ProducerRecord<>(Topics.UPDATES.name(), Long.toString(user.id()), help.get()));
             messagesSent.merge(user.id(), 1, Integer::sum);
             handled++;
@@ -187,8 +201,8 @@ abstract class HostileInputScenario {
         }
         if (index % 4 == 0) {
             // the id the sandbox gave a /balance, again: whichever of the two comes first is answered, once
-            insertLater(steps, balance, () -> repeat(producer, user, HostileUpdates.write(
-                    HostileUpdates.message(balanceId.get(), user.id(), user.firstName(), "/balance"))));
+            insertLater(steps, balance, () -> repeat(producer, user, seals.seal(new UpdateRef(epoch, balanceId.get()),
+                    HostileUpdates.write(HostileUpdates.message(balanceId.get(), user.id(), user.firstName(), "/balance")))));
         }
         return new ArrayDeque<>(steps);
     }
@@ -199,7 +213,7 @@ abstract class HostileInputScenario {
         for (int i = 0; i < BROKEN; i++) {
             long user = random.nextInt(3) == 0 ? FIRST_STRANGER + random.nextInt(STRANGERS) : FIRST_HOSTILE + random.nextInt(HOSTILE_USERS);
             nextDirectId -= 1 + random.nextInt(1000);
-            HostileUpdates.Broken record = generator.broken(user, nextDirectId);
+            HostileUpdates.Broken record = generator.broken(user, nextDirectId, seals);
             steps.add(() -> broken.add(new Sent(record,
                     producer.send(new ProducerRecord<>(Topics.UPDATES.name(), record.key(), record.value())))));
         }
@@ -234,6 +248,7 @@ abstract class HostileInputScenario {
         handled++;
     }
 
+    /** The same update again, in the poller's epoch: as a poller that died before confirming would publish it. */
     private void repeat(Producer<String, String> producer, SandboxUser user, String update) {
         producer.send(new ProducerRecord<>(Topics.UPDATES.name(), Long.toString(user.id()), update));
         repeated++;
@@ -350,6 +365,18 @@ abstract class HostileInputScenario {
         }
         assertThat(broken).hasSize(BROKEN);
         assertThat(wrong).as("broken records without exactly one dead letter giving the reason").isEmpty();
+    }
+
+    @Test
+    void everyRecordInTheClearIsRefusedWhateverItSaysEvenAWellFormedOne() throws Exception {
+        List<Sent> clear = broken.stream().filter(sent -> sent.record().label().endsWith("in the clear")).toList();
+        assertThat(clear).hasSizeGreaterThan(BROKEN / 16)
+                .anySatisfy(sent -> assertThat(sent.record().label()).startsWith("well-formed"));
+        Map<String, List<DeadLetter>> byPosition = deadLettersByPosition();
+        for (Sent sent : clear) {
+            assertThat(byPosition.get(position(sent.at().get()))).as(sent.record().label()).singleElement()
+                    .satisfies(letter -> assertThat(letter.reason()).endsWith(HostileUpdates.NOT_SEALED));
+        }
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.contactdesk.contracts.crypto.SealedUpdates;
 import io.contactdesk.contracts.json.Json;
 import java.util.List;
 import java.util.Random;
@@ -11,7 +12,9 @@ import java.util.Random;
 /**
  * What a hostile world sends the bot, in two kinds: what a person can type or tap in a (modified) Telegram client,
  * which Telegram delivers as well-formed updates; and what a misbehaving producer writes straight to
- * {@code tg.updates}, which need not be an update at all.
+ * {@code tg.updates}, which need not be an update at all. Such a producer either holds the keyring (a bug in a service
+ * that shares it, or a forged body that went through the ingress) and seals what it writes, so the processor reads
+ * what is inside; or it does not, and writes in the clear, which the processor refuses whatever it says.
  */
 final class HostileUpdates {
 
@@ -48,8 +51,22 @@ final class HostileUpdates {
                 "u:p1" + ZERO_WIDTH, "x".repeat(64), EMOJI.repeat(16), "€".repeat(21), "noop");
     }
 
+    /** The processor's reason for every record the ingress did not seal. */
+    static final String NOT_SEALED = "not sealed: only the ingress may publish updates";
+
     /** A record no Telegram would deliver, with the part of the reason the processor must give for it (null: any). */
     record Broken(String label, String key, String value, String reason) {
+
+        /** Sealed as the ingress seals, under {@code updateId}: the processor opens it and finds what is wrong inside. */
+        Broken sealedWith(SealedUpdates seals, long updateId) {
+            return value == null ? new Broken(label + ", a tombstone", key, null, NOT_SEALED)
+                    : new Broken(label, key, seals.seal(updateId, value), reason);
+        }
+
+        /** Written in the clear: refused before anything in it is read. */
+        Broken inTheClear() {
+            return new Broken(label + ", in the clear", key, value, NOT_SEALED);
+        }
     }
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -60,8 +77,20 @@ final class HostileUpdates {
         this.random = random;
     }
 
-    /** A broken record from {@code user} (keyed by them, as the poller keys, unless the key is what is broken). */
-    Broken broken(long user, long updateId) {
+    /**
+     * A broken record from {@code user} (keyed by them, as the poller keys, unless the key is what is broken), sealed
+     * with {@code seals}; one in eight is in the clear instead, a well-formed update among them.
+     */
+    Broken broken(long user, long updateId, SealedUpdates seals) {
+        if (random.nextInt(8) == 0) {
+            return (random.nextBoolean() ? broken(user, updateId)
+                    : new Broken("well-formed", Long.toString(user), write(message(updateId, user, "Ada", "/start")), null))
+                    .inTheClear();
+        }
+        return broken(user, updateId).sealedWith(seals, updateId);
+    }
+
+    private Broken broken(long user, long updateId) {
         String key = Long.toString(user);
         ObjectNode update = message(updateId, user, "Ada", pick(List.of("/start", "/balance", "hello")));
         ObjectNode message = (ObjectNode) update.get("message");

@@ -270,6 +270,29 @@ class NotifierIT {
         assertThat(deadLetters(chat)).hasSize(1);
     }
 
+    @Test
+    void aRevealThatIsDeadLetteredIsReportedSoTheProcessorRefundsTheUnlock() throws Exception {
+        // given a reveal the notifier cannot open (its key left the ring)
+        long chat = newUser();
+        String foreignEnvelope = ContactCipher.fromKeyring(ContactCipher.generateKeyringEntry("k8"))
+                .encrypt("+49 30 7654321", "listing-9");
+        OutboxMessage reveal = OutboxMessage.editMessageText(outboxId(), chat, 77, "Contact: {{contact}}", null,
+                "update:10", Instant.now()).revealing(foreignEnvelope, "listing-9");
+
+        // when
+        publish(reveal);
+
+        // then it is dead-lettered, and the processor learns which paid contact was not shown
+        awaitDeadLetter(chat);
+        DeliveryReport report = await().atMost(WAIT).until(() -> TopicReader.valuesOf(stack.broker().bootstrapServers(),
+                Topics.DELIVERY_REPORTS, Long.toString(chat)), reports -> !reports.isEmpty()).get(0);
+        assertThat(report.outcome()).isEqualTo(DeliveryReport.Outcome.CONTACT_NOT_SHOWN);
+        assertThat(report.outboxId()).isEqualTo(reveal.outboxId());
+        assertThat(report.causeId()).isEqualTo("update:10");
+        assertThat(report.listingId()).isEqualTo("listing-9");
+        assertThat(report.description()).doesNotContain("7654321");
+    }
+
     // --- the processor's side: transactional writes to tg.outbox
 
     private static void publish(OutboxMessage... messages) {

@@ -86,6 +86,12 @@ public record Account(
         return new Account(profile, balance, signupBonusGranted, List.copyOf(all), lastSearch, banNoticeSent, ledgerEntries);
     }
 
+    /** The contact is no longer paid for: its unlock was refunded. */
+    public Account withoutUnlocked(String listingId) {
+        List<String> rest = unlocked.stream().filter(id -> !id.equals(listingId)).toList();
+        return new Account(profile, balance, signupBonusGranted, rest, lastSearch, banNoticeSent, ledgerEntries);
+    }
+
     public Account withLastSearch(String words) {
         return new Account(profile, balance, signupBonusGranted, unlocked, words, banNoticeSent, ledgerEntries);
     }

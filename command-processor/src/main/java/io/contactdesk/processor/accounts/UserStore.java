@@ -2,9 +2,11 @@ package io.contactdesk.processor.accounts;
 
 import java.util.HashMap;
 import java.util.Map;
-import org.apache.kafka.streams.state.KeyValueStore;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
-/** Per-user state as the business rules see it: a Streams store in the topology, a map in unit tests. */
+/** Per-user state as the business rules see it: a staged Streams store in the topology, a map in unit tests. */
 public interface UserStore<V> {
 
     V get(long userId);
@@ -13,42 +15,28 @@ public interface UserStore<V> {
 
     void delete(long userId);
 
-    static <V> UserStore<V> of(KeyValueStore<Long, V> store) {
+    /** A store made of its three operations. */
+    static <V> UserStore<V> of(Function<Long, V> get, BiConsumer<Long, V> put, Consumer<Long> delete) {
         return new UserStore<>() {
             @Override
             public V get(long userId) {
-                return store.get(userId);
+                return get.apply(userId);
             }
 
             @Override
             public void put(long userId, V value) {
-                store.put(userId, value);
+                put.accept(userId, value);
             }
 
             @Override
             public void delete(long userId) {
-                store.delete(userId);
+                delete.accept(userId);
             }
         };
     }
 
     static <V> UserStore<V> inMemory() {
         Map<Long, V> map = new HashMap<>();
-        return new UserStore<>() {
-            @Override
-            public V get(long userId) {
-                return map.get(userId);
-            }
-
-            @Override
-            public void put(long userId, V value) {
-                map.put(userId, value);
-            }
-
-            @Override
-            public void delete(long userId) {
-                map.remove(userId);
-            }
-        };
+        return of(map::get, map::put, map::remove);
     }
 }

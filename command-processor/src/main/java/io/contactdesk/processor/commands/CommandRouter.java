@@ -105,6 +105,7 @@ public final class CommandRouter {
         switch (command) {
             case "start" -> start(conversation);
             case "help" -> conversation.reply(replies.help() + (isAdmin ? replies.adminHelp() : ""));
+            case "privacy" -> conversation.reply(replies.privacy());
             case "balance" -> conversation.reply(replies.balance(conversation.account().balance()));
             case "browse" -> directory.categories(screen);
             case "search" -> {

@@ -14,12 +14,16 @@ import io.contactdesk.processor.updates.IncomingUpdate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Browsing, searching, viewing and unlocking listings, and the user's own lists. A screen reached by a button edits
  * the message that carried the button; a command sends a new one.
  */
 final class DirectoryFlows {
+
+    private static final Logger log = LoggerFactory.getLogger(DirectoryFlows.class);
 
     private final BotRules rules;
     private final Replies replies;
@@ -133,7 +137,8 @@ final class DirectoryFlows {
     }
 
     /**
-     * Charges once and reveals the contact. Updates of one user are handled one at a time by one task, so two quick
+     * Charges once and reveals the contact, provided the envelope is sealed with a key of the ring the notifier opens
+     * it with: no charge without a contact to show. Updates of one user are handled one at a time by one task, so two quick
      * taps are two sequential checks of the same balance: it can never go below zero.
      */
     void unlock(Screen screen, BotState state, String listingId) {
@@ -148,6 +153,13 @@ final class DirectoryFlows {
         if (account.hasUnlocked(listingId)) {
             conversation.answerCallback(screen.update().callbackQueryId(), replies.alreadyUnlocked());
             revealWithoutAnswer(screen, listing.get());
+            return;
+        }
+        if (!rules.cipher().holdsKeyOf(listing.get().sealedContact())) {
+            // The notifier shares this keyring: it could not open the envelope either, and the credit would be lost.
+            log.error("listing {}: contact sealed with key '{}', which is not in CONTACT_ENCRYPTION_KEYS: unlock refused, "
+                    + "nothing charged", listingId, listing.get().contactKeyId());
+            conversation.answerCallback(screen.update().callbackQueryId(), replies.contactUnavailable());
             return;
         }
         if (account.balance() < cost) {

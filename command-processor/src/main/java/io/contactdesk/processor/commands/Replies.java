@@ -21,6 +21,7 @@ final class Replies {
             /unlocked — contacts you unlocked
             /balance — your credits · /history — how they changed
             /submit — add your own listing (earns credits when approved)
+            /privacy — what the bot keeps about you
             /help — this help""";
 
     String welcome(String firstName, long balance) {
@@ -34,6 +35,34 @@ final class Replies {
 
     String help() {
         return "<b>contactdesk</b> is a directory of contacts that you unlock with credits.\n\n" + MAIN_COMMANDS;
+    }
+
+    /**
+     * What the bot stores and for how long, as docs/architecture.md describes it (tables kept until deleted; updates
+     * and dead letters 7 days on Kafka; drafts 15 minutes). Keep the two in step.
+     */
+    String privacy() {
+        return """
+                <b>What this bot keeps about you</b>
+
+                <b>Your profile</b>: your Telegram user id, first name, username and language, when you started, and \
+                whether you blocked the bot — to greet you, and to stop writing to you when you block it. Kept until \
+                you ask for it to be deleted.
+                <b>Your credits</b>: every change to your balance (when, how much, why) and what admins did about \
+                your account (credits given or taken, bans). Kept for as long as the bot runs: it is the record of \
+                credits.
+                <b>Your unlocks</b>: which contacts you unlocked and when, so that you never pay twice. Kept until you \
+                ask for them to be deleted.
+                <b>Listings you submit</b>: title, category, city, description and the contact. The admins see them \
+                to review them; the contact is stored encrypted and shown only to people who unlock it. Kept until \
+                you ask for deletion or an admin removes the listing.
+                <b>Your messages</b>: read to answer you, passed on encrypted and gone after 7 days. An unfinished \
+                /submit draft is dropped after 15 minutes.
+
+                Nothing is sold or used for advertising.
+
+                <b>Deletion</b>: ask the people who run this bot (an admin) to delete your profile, unlocks and \
+                listings. Your credit history then stays without your name, as the record of credits.""";
     }
 
     String adminHelp() {
@@ -112,6 +141,10 @@ final class Replies {
 
     String unlockedNow(int cost, long balance) {
         return "Unlocked for " + Credits.format(cost) + ". Balance: " + Credits.format(balance) + ".";
+    }
+
+    String contactUnavailable() {
+        return "This contact cannot be shown right now, so you were not charged. Please try again later.";
     }
 
     String alreadyUnlocked() {

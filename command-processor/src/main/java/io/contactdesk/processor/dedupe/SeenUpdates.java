@@ -27,14 +27,17 @@ public final class SeenUpdates {
         this.store = store;
     }
 
-    /** Records the update; false when it had been seen already. */
-    public boolean firstTime(UpdateRef update, Instant at) {
-        long key = update.dedupeKey();
-        if (store.get(key) != null) {
-            return false;
-        }
-        store.put(key, at.toEpochMilli());
-        return true;
+    /** The update was handled before. */
+    public boolean before(UpdateRef update) {
+        return store.get(update.dedupeKey()) != null;
+    }
+
+    /**
+     * Records the update as handled: only once its handling succeeded, so an update that failed (and was
+     * dead-lettered) is handled when it is replayed.
+     */
+    public void remember(UpdateRef update, Instant at) {
+        store.put(update.dedupeKey(), at.toEpochMilli());
     }
 
     /** Forgets ids older than the topic's retention: a replay can no longer bring them back. */

@@ -4,10 +4,10 @@ import static io.contactdesk.contracts.html.Html.escape;
 
 import io.contactdesk.contracts.events.EventIds;
 import io.contactdesk.contracts.events.OutboxMessage;
+import io.contactdesk.processor.accounts.UserStore;
 import io.contactdesk.processor.updates.GroupUpdate;
 import java.time.Instant;
 import java.util.Optional;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * The bot works in private chats only: contacts are revealed to the person who paid for them, and commands act on
@@ -21,9 +21,10 @@ public final class GroupChats {
 
     public static final String STORE = "group-chats";
 
-    private final KeyValueStore<Long, GroupChat> store;
+    private final UserStore<GroupChat> store;
 
-    public GroupChats(KeyValueStore<Long, GroupChat> store) {
+    /** @param store keyed by the group's chat id */
+    public GroupChats(UserStore<GroupChat> store) {
         this.store = store;
     }
 

@@ -3,28 +3,33 @@ package io.contactdesk.processor.topology;
 import io.contactdesk.processor.accounts.Account;
 import io.contactdesk.processor.admin.AccountCommand;
 import io.contactdesk.processor.admin.AccountCommandApplier;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 /** Applies account commands on the task that owns the target user, with the same stores as the update handler. */
 final class AccountCommandHandler implements Processor<String, AccountCommand, String, Object> {
 
     private final AccountCommandApplier applier;
     private final LedgerMetrics ledgerMetrics;
-    private KeyValueStore<Long, Account> accounts;
+    private final MeterRegistry meters;
+    private Staging.Staged<Long, Account> accounts;
     private OutcomeWriter writer;
+    private HandlerGuard guard;
 
-    AccountCommandHandler(AccountCommandApplier applier, LedgerMetrics ledgerMetrics) {
+    AccountCommandHandler(AccountCommandApplier applier, LedgerMetrics ledgerMetrics, MeterRegistry meters) {
         this.applier = applier;
         this.ledgerMetrics = ledgerMetrics;
+        this.meters = meters;
     }
 
     @Override
     public void init(ProcessorContext<String, Object> context) {
-        this.accounts = context.getStateStore(CommandTopology.ACCOUNTS_STORE);
-        this.writer = new OutcomeWriter(context, true, ledgerMetrics);
+        Staging staging = new Staging(context);
+        this.accounts = staging.store(CommandTopology.ACCOUNTS_STORE);
+        this.writer = new OutcomeWriter(context, staging, true, ledgerMetrics);
+        this.guard = new HandlerGuard(staging, meters);
     }
 
     @Override
@@ -33,6 +38,6 @@ final class AccountCommandHandler implements Processor<String, AccountCommand, S
         if (command == null) {
             return;
         }
-        writer.write(applier.apply(accounts.get(command.targetUserId()), command), record.timestamp());
+        guard.handle(() -> writer.write(applier.apply(accounts.get(command.targetUserId()), command), record.timestamp()));
     }
 }

@@ -4,6 +4,7 @@ import io.contactdesk.contracts.events.BroadcastShard;
 import io.contactdesk.processor.accounts.Account;
 import io.contactdesk.processor.broadcast.BroadcastFanOut;
 import io.contactdesk.processor.broadcast.BroadcastRequest;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -17,17 +18,24 @@ final class BroadcastHandler implements Processor<String, BroadcastRequest, Stri
 
     private final BroadcastFanOut fanOut = new BroadcastFanOut();
     private final int partitions;
+    private final MeterRegistry meters;
     private ProcessorContext<String, Object> context;
     private KeyValueStore<Long, Account> accounts;
+    private Staging staging;
+    private HandlerGuard guard;
 
-    BroadcastHandler(int partitions) {
+    BroadcastHandler(int partitions, MeterRegistry meters) {
         this.partitions = partitions;
+        this.meters = meters;
     }
 
     @Override
     public void init(ProcessorContext<String, Object> context) {
         this.context = context;
+        // Read only: the whole iteration sees the store as it was, the records go out at the end.
         this.accounts = context.getStateStore(CommandTopology.ACCOUNTS_STORE);
+        this.staging = new Staging(context);
+        this.guard = new HandlerGuard(staging, meters);
     }
 
     @Override
@@ -36,15 +44,17 @@ final class BroadcastHandler implements Processor<String, BroadcastRequest, Stri
         if (request == null) {
             return;
         }
+        guard.handle(() -> fanOut(request, record.timestamp()));
+    }
+
+    private void fanOut(BroadcastRequest request, long timestamp) {
         List<Account> owned = new ArrayList<>();
         try (KeyValueIterator<Long, Account> all = accounts.all()) {
             all.forEachRemaining(entry -> owned.add(entry.value));
         }
         int partition = context.taskId().partition();
         BroadcastShard shard = fanOut.fanOut(request, owned, partition, partitions, message ->
-                context.forward(new Record<>(Long.toString(message.chatId()), message, record.timestamp()),
-                        CommandTopology.OUTBOX_BULK_SINK));
-        context.forward(new Record<>(request.broadcastId() + "/" + partition, shard, record.timestamp()),
-                CommandTopology.BROADCAST_SHARDS_SINK);
+                staging.forward(CommandTopology.OUTBOX_BULK_SINK, Long.toString(message.chatId()), message, timestamp));
+        staging.forward(CommandTopology.BROADCAST_SHARDS_SINK, request.broadcastId() + "/" + partition, shard, timestamp);
     }
 }

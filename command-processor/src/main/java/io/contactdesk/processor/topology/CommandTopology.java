@@ -27,7 +27,11 @@ import java.util.stream.IntStream;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
@@ -41,7 +45,7 @@ import org.apache.kafka.streams.state.Stores;
  *                                                │   Per group chat: group-chats, told once to use a private chat.
  *                                                │   Update types the bot does not use: only counted, as ignored)
  * account-commands ─────▶ apply-account-command ─┤  (the same per-user stores: the target's own task)
- * tg.delivery-reports ─▶ note-delivery-report ──┤  (the user blocked the bot: stop sending)
+ * tg.delivery-reports ─▶ note-delivery-report ──┤  (the user blocked the bot: stop sending; a contact not shown: refund)
  * broadcast-requests ──▶ fan-out-broadcast ─────┤  (every task: its own users → tg.outbox.bulk)
  * moderation ───────────▶ decide-moderation ─────┤  (per listing: first decision wins)
  * listings ─▶ [global directory]   stats ─▶ [global stats shards]
@@ -130,10 +134,10 @@ public final class CommandTopology {
         topology.addProcessor(UPDATE_HANDLER, () -> new UpdateHandler(router, metrics, ledgerMetrics, lag), UPDATES_SOURCE);
         topology.addSource(BROADCAST_REQUESTS_SOURCE, Serdes.String().deserializer(),
                 ProcessorTopics.BROADCAST_REQUESTS.valueSerde().deserializer(), ProcessorTopics.BROADCAST_REQUESTS.name());
-        topology.addProcessor(DELIVERY_REPORT_HANDLER, DeliveryReportHandler::new, DELIVERY_REPORTS_SOURCE);
-        topology.addProcessor(BROADCAST_HANDLER, () -> new BroadcastHandler(partitions), BROADCAST_REQUESTS_SOURCE);
-        topology.addProcessor(ACCOUNT_COMMAND_HANDLER, () -> new AccountCommandHandler(applier, ledgerMetrics), ACCOUNT_COMMANDS_SOURCE);
-        topology.addProcessor(MODERATION_HANDLER, () -> new ModerationHandler(ledgerMetrics), MODERATION_SOURCE);
+        topology.addProcessor(DELIVERY_REPORT_HANDLER, () -> new DeliveryReportHandler(meters, ledgerMetrics), DELIVERY_REPORTS_SOURCE);
+        topology.addProcessor(BROADCAST_HANDLER, () -> new BroadcastHandler(partitions, meters), BROADCAST_REQUESTS_SOURCE);
+        topology.addProcessor(ACCOUNT_COMMAND_HANDLER, () -> new AccountCommandHandler(applier, ledgerMetrics, meters), ACCOUNT_COMMANDS_SOURCE);
+        topology.addProcessor(MODERATION_HANDLER, () -> new ModerationHandler(ledgerMetrics, meters), MODERATION_SOURCE);
 
         topology.addStateStore(store(SeenUpdates.STORE, Serdes.Long(), Serdes.Long()), UPDATE_HANDLER);
         topology.addStateStore(store(GroupChats.STORE, Serdes.Long(), JsonSerde.of(GroupChat.class)), UPDATE_HANDLER);
@@ -143,22 +147,23 @@ public final class CommandTopology {
                 UPDATE_HANDLER, ACCOUNT_COMMAND_HANDLER, DELIVERY_REPORT_HANDLER, BROADCAST_HANDLER);
         topology.addStateStore(store(BROADCASTS_STORE, Serdes.Long(), JsonSerde.of(BroadcastDraft.class)), UPDATE_HANDLER);
         topology.addStateStore(store(HISTORY_STORE, Serdes.Long(), JsonSerde.of(LedgerHistory.class)),
-                UPDATE_HANDLER, ACCOUNT_COMMAND_HANDLER);
+                UPDATE_HANDLER, ACCOUNT_COMMAND_HANDLER, DELIVERY_REPORT_HANDLER);
         topology.addStateStore(store(SHARD_STATS_STORE, Serdes.String(), JsonSerde.of(StatsShard.class)),
-                UPDATE_HANDLER, ACCOUNT_COMMAND_HANDLER);
+                UPDATE_HANDLER, ACCOUNT_COMMAND_HANDLER, DELIVERY_REPORT_HANDLER);
         topology.addStateStore(store(DECISIONS_STORE, Serdes.String(), JsonSerde.of(ModerationDecision.class)),
                 MODERATION_HANDLER);
 
         String[] handlers = {UPDATE_HANDLER, ACCOUNT_COMMAND_HANDLER, MODERATION_HANDLER};
-        sink(topology, OUTBOX_SINK, Topics.OUTBOX, handlers);
+        sink(topology, OUTBOX_SINK, Topics.OUTBOX, UPDATE_HANDLER, ACCOUNT_COMMAND_HANDLER, MODERATION_HANDLER,
+                DELIVERY_REPORT_HANDLER);
         sink(topology, USERS_SINK, Topics.USERS, UPDATE_HANDLER, ACCOUNT_COMMAND_HANDLER, DELIVERY_REPORT_HANDLER);
-        sink(topology, LEDGER_SINK, Topics.LEDGER, UPDATE_HANDLER, ACCOUNT_COMMAND_HANDLER);
+        sink(topology, LEDGER_SINK, Topics.LEDGER, UPDATE_HANDLER, ACCOUNT_COMMAND_HANDLER, DELIVERY_REPORT_HANDLER);
         sink(topology, UNLOCKS_SINK, Topics.UNLOCKS, UPDATE_HANDLER);
         sink(topology, LISTINGS_SINK, Topics.LISTINGS, UPDATE_HANDLER, MODERATION_HANDLER);
         sink(topology, AUDIT_SINK, Topics.AUDIT, handlers);
         sink(topology, ACCOUNT_COMMANDS_SINK, ProcessorTopics.ACCOUNT_COMMANDS, UPDATE_HANDLER, MODERATION_HANDLER);
         sink(topology, MODERATION_SINK, ProcessorTopics.MODERATION, UPDATE_HANDLER);
-        sink(topology, STATS_SINK, ProcessorTopics.STATS, UPDATE_HANDLER, ACCOUNT_COMMAND_HANDLER);
+        sink(topology, STATS_SINK, ProcessorTopics.STATS, UPDATE_HANDLER, ACCOUNT_COMMAND_HANDLER, DELIVERY_REPORT_HANDLER);
         sink(topology, DEAD_LETTER_SINK, Topics.UPDATES_DLQ, UPDATE_HANDLER);
         sink(topology, BROADCAST_CONTROL_SINK, Topics.BROADCAST_CONTROL, UPDATE_HANDLER);
         sink(topology, OUTBOX_BULK_SINK, Topics.OUTBOX_BULK, BROADCAST_HANDLER);
@@ -170,6 +175,21 @@ public final class CommandTopology {
                         .collect(Collectors.toSet())),
                 UPDATE_HANDLER);
         return topology;
+    }
+
+    /**
+     * How the topology wants Kafka Streams to treat a record of its own topics or of {@code tg.delivery-reports} that
+     * cannot be deserialized or whose handler throws (HandlerGuard): set it aside in {@code contactdesk.processor.dlq},
+     * with the error in its headers, instead of stopping every user's pipeline. ({@code tg.updates} is plain strings,
+     * and its handler dead-letters bad records itself, with reasons.) The production configuration and the tests'
+     * drivers both use this.
+     */
+    public static Properties errorHandling() {
+        Properties props = new Properties();
+        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueProcessingExceptionHandler.class);
+        props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, ProcessorTopics.DEAD_LETTERS);
+        return props;
     }
 
     private static <K, V> StoreBuilder<KeyValueStore<K, V>> store(String name, Serde<K> keys, Serde<V> values) {

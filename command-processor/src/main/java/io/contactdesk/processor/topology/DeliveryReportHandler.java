@@ -2,32 +2,58 @@ package io.contactdesk.processor.topology;
 
 import io.contactdesk.contracts.events.DeliveryReport;
 import io.contactdesk.processor.accounts.Account;
+import io.contactdesk.processor.commands.RefundFlow;
+import io.contactdesk.processor.history.LedgerHistory;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Records on the user's account that they blocked the bot (reported by the notifier's 403), so the processor stops
- * sending to them; their next message clears it. Keyed by chat id, which for private chats is the user's id.
+ * What the notifier learnt while delivering, applied on the user's account. Keyed by chat id, which for private chats
+ * is the user's id. The user blocked the bot (403): flagged, so the processor stops sending to them; their next
+ * message clears it. A revealed contact could not be shown (its message was dead-lettered): the unlock is refunded
+ * ({@link RefundFlow}).
  */
 final class DeliveryReportHandler implements Processor<String, DeliveryReport, String, Object> {
 
-    private ProcessorContext<String, Object> context;
-    private KeyValueStore<Long, Account> accounts;
+    private final MeterRegistry meters;
+    private final LedgerMetrics ledgerMetrics;
+    private final RefundFlow refunds = new RefundFlow();
+    private Staging staging;
+    private Staging.Staged<Long, Account> accounts;
+    private Staging.Staged<Long, LedgerHistory> history;
+    private OutcomeWriter writer;
+    private HandlerGuard guard;
+
+    DeliveryReportHandler(MeterRegistry meters, LedgerMetrics ledgerMetrics) {
+        this.meters = meters;
+        this.ledgerMetrics = ledgerMetrics;
+    }
 
     @Override
     public void init(ProcessorContext<String, Object> context) {
-        this.context = context;
-        this.accounts = context.getStateStore(CommandTopology.ACCOUNTS_STORE);
+        this.staging = new Staging(context);
+        this.accounts = staging.store(CommandTopology.ACCOUNTS_STORE);
+        this.history = staging.store(CommandTopology.HISTORY_STORE);
+        this.writer = new OutcomeWriter(context, staging, true, ledgerMetrics);
+        this.guard = new HandlerGuard(staging, meters);
     }
 
     @Override
     public void process(Record<String, DeliveryReport> record) {
         DeliveryReport report = record.value();
-        if (report == null || report.outcome() != DeliveryReport.Outcome.BLOCKED_BY_USER) {
+        if (report == null || report.outcome() == null) {
             return;
         }
+        switch (report.outcome()) {
+            case BLOCKED_BY_USER -> guard.handle(() -> blocked(report, record.timestamp()));
+            case CONTACT_NOT_SHOWN -> guard.handle(() -> refunds.contactNotShown(accounts.get(report.chatId()),
+                    history.get(report.chatId()), report).ifPresent(outcome -> writer.write(outcome, record.timestamp())));
+        }
+    }
+
+    private void blocked(DeliveryReport report, long timestamp) {
         Account account = accounts.get(report.chatId());
         // A report older than the user's last message is stale: they wrote again since, so they are not blocking.
         if (account == null || account.profile().blocked() || report.at().isBefore(account.profile().updatedAt())) {
@@ -35,7 +61,6 @@ final class DeliveryReportHandler implements Processor<String, DeliveryReport, S
         }
         Account blocked = account.blockedAt(report.at());
         accounts.put(blocked.userId(), blocked);
-        context.forward(new Record<>(Long.toString(blocked.userId()), blocked.profile(), record.timestamp()),
-                CommandTopology.USERS_SINK);
+        staging.forward(CommandTopology.USERS_SINK, Long.toString(blocked.userId()), blocked.profile(), timestamp);
     }
 }

@@ -5,29 +5,34 @@ import io.contactdesk.processor.directory.StoreDirectory;
 import io.contactdesk.processor.moderation.ModerationDecision;
 import io.contactdesk.processor.moderation.ModerationRequest;
 import io.contactdesk.processor.moderation.Moderator;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 /** Decides moderation requests, keyed by listing id, remembering the first decision per listing. */
 final class ModerationHandler implements Processor<String, ModerationRequest, String, Object> {
 
     private final Moderator moderator = new Moderator();
     private final LedgerMetrics ledgerMetrics;
-    private KeyValueStore<String, ModerationDecision> decisions;
+    private final MeterRegistry meters;
+    private Staging.Staged<String, ModerationDecision> decisions;
     private StoreDirectory directory;
     private OutcomeWriter writer;
+    private HandlerGuard guard;
 
-    ModerationHandler(LedgerMetrics ledgerMetrics) {
+    ModerationHandler(LedgerMetrics ledgerMetrics, MeterRegistry meters) {
         this.ledgerMetrics = ledgerMetrics;
+        this.meters = meters;
     }
 
     @Override
     public void init(ProcessorContext<String, Object> context) {
-        this.decisions = context.getStateStore(CommandTopology.DECISIONS_STORE);
+        Staging staging = new Staging(context);
+        this.decisions = staging.store(CommandTopology.DECISIONS_STORE);
         this.directory = new StoreDirectory(context.getStateStore(CommandTopology.DIRECTORY_STORE));
-        this.writer = new OutcomeWriter(context, false, ledgerMetrics);
+        this.writer = new OutcomeWriter(context, staging, false, ledgerMetrics);
+        this.guard = new HandlerGuard(staging, meters);
     }
 
     @Override
@@ -36,11 +41,15 @@ final class ModerationHandler implements Processor<String, ModerationRequest, St
         if (request == null || request.listingId() == null) {
             return;
         }
+        guard.handle(() -> decide(request, record.timestamp()));
+    }
+
+    private void decide(ModerationRequest request, long timestamp) {
         Outcome outcome = moderator.decide(decisions.get(request.listingId()), directory.find(request.listingId()), request);
         if (!outcome.listings().isEmpty()) {
             decisions.put(request.listingId(),
                     new ModerationDecision(request.listingId(), request.approve(), request.adminId(), request.at()));
         }
-        writer.write(outcome, record.timestamp());
+        writer.write(outcome, timestamp);
     }
 }

@@ -16,29 +16,31 @@ import io.contactdesk.processor.stats.StatsShard;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
-import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Makes an {@link Outcome} real inside the current transaction: stores the account, keeps the user's recent history
- * and the task's stats shard, and forwards every event to its topic, keyed as DESIGN.md §3 says.
+ * and the task's stats shard, and forwards every event to its topic, keyed as DESIGN.md §3 says. Everything goes
+ * through the handler's {@link Staging}: it happens only if the whole handling succeeds.
  */
 final class OutcomeWriter {
 
     private static final String SHARD = "shard";
 
     private final ProcessorContext<String, Object> context;
-    private final KeyValueStore<Long, Account> accounts;
-    private final KeyValueStore<Long, LedgerHistory> history;
-    private final KeyValueStore<String, StatsShard> shard;
+    private final Staging staging;
+    private final Staging.Staged<Long, Account> accounts;
+    private final Staging.Staged<Long, LedgerHistory> history;
+    private final Staging.Staged<String, StatsShard> shard;
     private final LedgerMetrics ledgerMetrics;
 
-    OutcomeWriter(ProcessorContext<String, Object> context, boolean withAccounts, LedgerMetrics ledgerMetrics) {
+    OutcomeWriter(ProcessorContext<String, Object> context, Staging staging, boolean withAccounts,
+                  LedgerMetrics ledgerMetrics) {
         this.context = context;
+        this.staging = staging;
         this.ledgerMetrics = ledgerMetrics;
-        this.accounts = withAccounts ? context.getStateStore(CommandTopology.ACCOUNTS_STORE) : null;
-        this.history = withAccounts ? context.getStateStore(CommandTopology.HISTORY_STORE) : null;
-        this.shard = withAccounts ? context.getStateStore(CommandTopology.SHARD_STATS_STORE) : null;
+        this.accounts = withAccounts ? staging.store(CommandTopology.ACCOUNTS_STORE) : null;
+        this.history = withAccounts ? staging.store(CommandTopology.HISTORY_STORE) : null;
+        this.shard = withAccounts ? staging.store(CommandTopology.SHARD_STATS_STORE) : null;
     }
 
     void write(Outcome outcome, long timestamp) {
@@ -103,11 +105,11 @@ final class OutcomeWriter {
         if (!after.equals(before == null ? StatsShard.EMPTY : before)) {
             shard.put(SHARD, after);
             String key = "shard-" + context.taskId().partition();
-            context.forward(new Record<>(key, after, context.currentSystemTimeMs()), CommandTopology.STATS_SINK);
+            staging.forward(CommandTopology.STATS_SINK, key, after, context.currentSystemTimeMs());
         }
     }
 
     private void forward(String sink, String key, Object value, long timestamp) {
-        context.forward(new Record<>(key, value, timestamp), sink);
+        staging.forward(sink, key, value, timestamp);
     }
 }

@@ -7,7 +7,6 @@ import io.contactdesk.contracts.ops.GroupLag;
 import java.util.function.Supplier;
 import io.contactdesk.contracts.topics.Topics;
 import io.contactdesk.processor.accounts.Account;
-import io.contactdesk.processor.accounts.UserStore;
 import io.contactdesk.processor.commands.BotState;
 import io.contactdesk.processor.commands.CommandRouter;
 import io.contactdesk.processor.commands.Outcome;
@@ -55,7 +54,8 @@ final class UpdateHandler implements Processor<String, String, String, Object> {
     private ProcessorContext<String, Object> context;
     private SeenUpdates seen;
     private GroupChats groups;
-    private KeyValueStore<Long, Account> accounts;
+    private Staging staging;
+    private Staging.Staged<Long, Account> accounts;
     private KeyValueStore<Long, SubmitSession> sessions;
     private BotState state;
     private OutcomeWriter writer;
@@ -76,19 +76,21 @@ final class UpdateHandler implements Processor<String, String, String, Object> {
     public void init(ProcessorContext<String, Object> context) {
         this.context = context;
         this.seen = new SeenUpdates(context.getStateStore(SeenUpdates.STORE));
-        this.groups = new GroupChats(context.getStateStore(GroupChats.STORE));
-        this.accounts = context.getStateStore(CommandTopology.ACCOUNTS_STORE);
+        // Every store the rules write is staged: an update that fails leaves no write behind (see process).
+        this.staging = new Staging(context);
+        this.groups = new GroupChats(Staging.Staged.byId(staging.store(GroupChats.STORE)));
+        this.accounts = staging.store(CommandTopology.ACCOUNTS_STORE);
         this.sessions = context.getStateStore(CommandTopology.SESSIONS_STORE);
         KeyValueStore<String, StatsShard> shards = context.getStateStore(CommandTopology.STATS_SHARDS_STORE);
         this.state = new BotState(
                 new StoreDirectory(context.getStateStore(CommandTopology.DIRECTORY_STORE)),
-                UserStore.of(sessions),
-                UserStore.of(context.getStateStore(CommandTopology.HISTORY_STORE)),
-                UserStore.of(context.getStateStore(CommandTopology.RATE_WINDOWS_STORE)),
-                UserStore.of(context.getStateStore(CommandTopology.BROADCASTS_STORE)),
+                Staging.Staged.byId(staging.store(CommandTopology.SESSIONS_STORE)),
+                Staging.Staged.byId(staging.store(CommandTopology.HISTORY_STORE)),
+                Staging.Staged.byId(staging.store(CommandTopology.RATE_WINDOWS_STORE)),
+                Staging.Staged.byId(staging.store(CommandTopology.BROADCASTS_STORE)),
                 () -> totals(shards),
                 new StoreOpsView(context.getStateStore(CommandTopology.HEARTBEATS_STORE), lag));
-        this.writer = new OutcomeWriter(context, true, ledgerMetrics);
+        this.writer = new OutcomeWriter(context, staging, true, ledgerMetrics);
         context.schedule(Duration.ofHours(1), PunctuationType.WALL_CLOCK_TIME,
                 now -> seen.forgetBefore(Instant.ofEpochMilli(now).minus(SeenUpdates.REMEMBERED_FOR)));
         context.schedule(Duration.ofMinutes(1), PunctuationType.WALL_CLOCK_TIME, this::expireSessions);
@@ -125,7 +127,7 @@ final class UpdateHandler implements Processor<String, String, String, Object> {
             metrics.ignored(ignored);
             return;
         }
-        if (!seen.firstTime(update.ref(), now)) {
+        if (seen.before(update.ref())) {
             metrics.duplicate();
             return;
         }
@@ -137,8 +139,13 @@ final class UpdateHandler implements Processor<String, String, String, Object> {
             } else {
                 command((IncomingUpdate) update, record, now);
             }
+            staging.commit();
+            // Seen once its outcome is out, never before: a dead-lettered update is not a duplicate when replayed.
+            seen.remember(update.ref(), now);
         } catch (RuntimeException e) {
-            // A bug on one update must not stop every user's pipeline; the dead letter keeps it for a replay.
+            // A bug on one update must not stop every user's pipeline; the dead letter keeps it for a replay, and
+            // nothing the failed handling wrote survives, so the replay starts from where the update found things.
+            staging.discard();
             deadLetter(record, e, now);
         }
     }
@@ -171,7 +178,7 @@ final class UpdateHandler implements Processor<String, String, String, Object> {
             metrics.ignored(update.type(), IgnoredUpdate.Reason.GROUP_ALREADY_TOLD);
             return;
         }
-        context.forward(new Record<>(record.key(), notice.get(), record.timestamp()), CommandTopology.OUTBOX_SINK);
+        staging.forward(CommandTopology.OUTBOX_SINK, record.key(), notice.get(), record.timestamp());
         metrics.handled();
     }
 

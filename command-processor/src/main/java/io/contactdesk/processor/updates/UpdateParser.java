@@ -14,9 +14,11 @@ import java.util.regex.Pattern;
 /**
  * Reads raw Update JSON defensively: the topic carries whatever the Bot API (or an attacker with a forged update)
  * sent, so every field is checked for presence and type before the bot acts on it. Fields and update types the bot
- * does not know are left alone: Telegram adds some in most Bot API versions. The poller seals updates
- * ({@link SealedUpdates}); they are opened here, in memory. A record in the clear (from before sealing, or written to
- * the topic by hand) is read as it is.
+ * does not know are left alone: Telegram adds some in most Bot API versions.
+ *
+ * <p>Only the poller speaks for Telegram: it seals every update ({@link SealedUpdates}) with the keyring it shares
+ * with this processor, and the seal is opened here, in memory. A record in the clear is refused: anyone who can
+ * produce to the topic could otherwise write an update "from" an admin.
  */
 public final class UpdateParser {
 
@@ -25,6 +27,9 @@ public final class UpdateParser {
     static final int MAX_CALLBACK_DATA_BYTES = 64;
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_]{5,32}");
 
+    /** The dead letter's reason for a record in the clear. */
+    public static final String NOT_SEALED = "not sealed: only the ingress may publish updates";
+
     private final SealedUpdates seals;
 
     public UpdateParser(SealedUpdates seals) {
@@ -32,24 +37,42 @@ public final class UpdateParser {
     }
 
     /**
-     * @throws InvalidUpdateException when the record is broken: not JSON, no update_id, a seal that does not open, or
-     *     an update the bot acts on without the fields Telegram always sends. An update the bot chooses not to use is
-     *     an {@link IgnoredUpdate}, never an exception.
+     * @throws InvalidUpdateException when the record is not sealed by the ingress ({@link #NOT_SEALED}: empty, not
+     *     JSON, or in the clear), a seal that does not open, a sealed body that is not JSON, or an update the bot
+     *     acts on without the fields Telegram always sends. An update the bot chooses not to use is an
+     *     {@link IgnoredUpdate}, never an exception.
      */
-    public ParsedUpdate parse(String json) {
-        JsonNode record = tree(json, "");
-        JsonNode update = record;
-        UpdateRef sealedAs = null;
-        if (SealedUpdates.isSealed(record)) {
-            String opened;
-            try {
-                sealedAs = SealedUpdates.refOf(record);
-                opened = seals.open(record);
-            } catch (ContactCipherException e) {
-                throw new InvalidUpdateException("sealed update cannot be opened: " + e.getMessage());
-            }
-            update = tree(opened, "sealed update ");
+    public ParsedUpdate parse(String record) {
+        JsonNode sealed;
+        try {
+            sealed = tree(record, "");
+        } catch (InvalidUpdateException e) {
+            // Empty, or not even JSON: whatever it is, the ingress did not write it.
+            throw new InvalidUpdateException(NOT_SEALED);
         }
+        if (!SealedUpdates.isSealed(sealed)) {
+            throw new InvalidUpdateException(NOT_SEALED);
+        }
+        String opened;
+        UpdateRef sealedAs;
+        try {
+            sealedAs = SealedUpdates.refOf(sealed);
+            opened = seals.open(sealed);
+        } catch (ContactCipherException e) {
+            throw new InvalidUpdateException("sealed update cannot be opened: " + e.getMessage());
+        }
+        return read(tree(opened, "sealed update "), sealedAs);
+    }
+
+    /**
+     * The Update JSON itself, as Telegram sent it, named by its own update_id in epoch 0: for reading what a seal held
+     * (tests of the Update rules); records from the topic go through {@link #parse(String)}.
+     */
+    ParsedUpdate readOpened(String updateJson) {
+        return read(tree(updateJson, ""), null);
+    }
+
+    private ParsedUpdate read(JsonNode update, UpdateRef sealedAs) {
         if (!update.isObject()) {
             throw new InvalidUpdateException("not a JSON object");
         }
@@ -88,7 +111,7 @@ public final class UpdateParser {
 
     /**
      * The update's name in the pipeline. A sealed record names its epoch outside the seal (bound into it); the
-     * Update inside must carry the same update_id. A record in the clear predates epochs: epoch 0.
+     * Update inside must carry the same update_id. Read on its own ({@link #readOpened}), an Update is in epoch 0.
      */
     private static UpdateRef ref(JsonNode update, UpdateRef sealedAs) {
         long updateId = positiveLong(update, "update_id");

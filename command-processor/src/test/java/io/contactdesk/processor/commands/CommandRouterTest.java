@@ -39,7 +39,7 @@ class CommandRouterTest {
     }
 
     private IncomingUpdate update(long id, long user, String text) {
-        return (IncomingUpdate) parser.parse(TelegramUpdates.message(id, user, text));
+        return (IncomingUpdate) parser.parse(TelegramUpdates.sealed(TelegramUpdates.message(id, user, text)));
     }
 
     private static String text(Outcome outcome, int reply) {
@@ -56,6 +56,19 @@ class CommandRouterTest {
             assertThat(outcome.replies()).as("/%s", entry.command())
                     .noneSatisfy(reply -> assertThat(reply.params().get("text")).isEqualTo(unknown));
         }
+    }
+
+    @Test
+    void privacySaysWhatIsKeptForHowLongAndHowToAskForDeletion() {
+        Outcome outcome = router.handle(state, null, update(1, 42, "/privacy"), NOW);
+
+        String text = text(outcome, 0);
+        assertThat(text).contains("<b>Your profile</b>", "<b>Your credits</b>", "<b>Your unlocks</b>",
+                "<b>Listings you submit</b>", "<b>Your messages</b>", "<b>Deletion</b>");
+        assertThat(text).contains("Kept until you ask for it to be deleted", "gone after 7 days",
+                "dropped after 15 minutes", "Kept for as long as the bot runs");
+        assertThat(text).hasSizeLessThanOrEqualTo(4096).doesNotContain("<i>").doesNotContain("\\");
+        assertThat(outcome.ledger()).isEmpty();
     }
 
     @Test
@@ -103,7 +116,7 @@ class CommandRouterTest {
     void aUsersNameIsEscapedInTheWelcome() {
         String json = TelegramUpdates.message(1, 42, "/start").replace("\"first_name\":\"Ada\"", "\"first_name\":\"<b>Eve</b>\"");
 
-        Outcome outcome = router.handle(state, null, (IncomingUpdate) parser.parse(json), NOW);
+        Outcome outcome = router.handle(state, null, (IncomingUpdate) parser.parse(TelegramUpdates.sealed(json)), NOW);
 
         assertThat(text(outcome, 0)).contains("&lt;b&gt;Eve&lt;/b&gt;");
     }
@@ -111,7 +124,7 @@ class CommandRouterTest {
     @Test
     void forgedCallbackDataIsAnsweredHarmlessly() {
         for (String junk : List.of("junk", "u:", "c:99:1", "v:../../etc", "sy:other-session", "ma:x")) {
-            Outcome outcome = router.handle(state, null, (IncomingUpdate) parser.parse(TelegramUpdates.callback(3, 42, 5, junk)), NOW);
+            Outcome outcome = router.handle(state, null, (IncomingUpdate) parser.parse(TelegramUpdates.sealed(TelegramUpdates.callback(3, 42, 5, junk))), NOW);
 
             assertThat(outcome.replies()).singleElement()
                     .satisfies(reply -> assertThat(reply.method()).isEqualTo("answerCallbackQuery"));

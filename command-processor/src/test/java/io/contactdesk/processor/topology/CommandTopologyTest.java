@@ -23,9 +23,13 @@ import io.contactdesk.contracts.events.OutboxMessage;
 import io.contactdesk.contracts.events.UpdateRef;
 import io.contactdesk.contracts.events.UserProfile;
 import io.contactdesk.contracts.json.Json;
+import io.contactdesk.contracts.ops.GroupLag;
 import io.contactdesk.contracts.topics.Topic;
 import io.contactdesk.contracts.topics.Topics;
+import io.contactdesk.processor.SealedInput;
 import io.contactdesk.processor.TestRules;
+import io.contactdesk.processor.admin.AccountCommand;
+import io.contactdesk.processor.admin.AccountCommandType;
 import io.contactdesk.processor.commands.CommandRouter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
@@ -35,11 +39,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,7 +62,7 @@ class CommandTopologyTest {
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private TopologyTestDriver driver;
-    private TestInputTopic<String, String> updates;
+    private SealedInput updates;
     private TestInputTopic<String, Listing> listingsIn;
     private TestOutputTopic<String, OutboxMessage> outbox;
     private TestOutputTopic<String, LedgerEntry> ledger;
@@ -64,6 +71,8 @@ class CommandTopologyTest {
     private TestOutputTopic<String, ContactUnlocked> unlocks;
     private TestOutputTopic<String, AuditEvent> audit;
     private long nextUpdateId = 1;
+    /** Measuring consumer lag fails (a bug in /lag) until a test "deploys the fix". */
+    private boolean lagBroken;
     private Instant clock = T0;
     /** Time between a user's actions: slow enough to stay within the rate limit, unless a test types faster. */
     private Duration pace = Duration.ofSeconds(7);
@@ -76,8 +85,10 @@ class CommandTopologyTest {
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        driver = new TopologyTestDriver(new CommandTopology(new CommandRouter(TestRules.rules()), meters, 1).build(), props, T0);
-        updates = driver.createInputTopic(Topics.UPDATES.name(), new StringSerializer(), new StringSerializer());
+        props.putAll(CommandTopology.errorHandling());
+        driver = new TopologyTestDriver(new CommandTopology(new CommandRouter(TestRules.rules()), meters, 1, this::lag).build(),
+                props, T0);
+        updates = new SealedInput(driver.createInputTopic(Topics.UPDATES.name(), new StringSerializer(), new StringSerializer()));
         listingsIn = driver.createInputTopic(Topics.LISTINGS.name(), new StringSerializer(), Topics.LISTINGS.valueSerde().serializer());
         outbox = output(Topics.OUTBOX);
         ledger = output(Topics.LEDGER);
@@ -85,6 +96,13 @@ class CommandTopologyTest {
         deadLetters = output(Topics.UPDATES_DLQ);
         unlocks = output(Topics.UNLOCKS);
         audit = output(Topics.AUDIT);
+    }
+
+    private List<GroupLag> lag() {
+        if (lagBroken) {
+            throw new IllegalStateException("lag is not measured yet");
+        }
+        return List.of();
     }
 
     private <V> TestOutputTopic<String, V> output(Topic<String, V> topic) {
@@ -193,14 +211,14 @@ class CommandTopologyTest {
         publish("p1", "Plumber", "Plumbing", "Berlin", T0);
         publish("p2", "Electrician", "Electrical", "Berlin", T0);
         SealedUpdates seals = new SealedUpdates(TestRules.cipher());
-        updates.pipeInput("42", seals.seal(new UpdateRef(0, 50), message(50, ADA, "/start")), clock);
-        updates.pipeInput("42", seals.seal(new UpdateRef(0, 51), callback(51, ADA, 9, "u:p1")), clock.plusSeconds(7));
+        updates.pipeRecord("42", seals.seal(new UpdateRef(0, 50), message(50, ADA, "/start")), clock);
+        updates.pipeRecord("42", seals.seal(new UpdateRef(0, 51), callback(51, ADA, 9, "u:p1")), clock.plusSeconds(7));
         outbox.readValuesToList();
         ledger.readValuesToList();
         unlocks.readValuesToList();
 
         // Telegram restarted its ids after a quiet week: update 51 comes back, as another tap
-        updates.pipeInput("42", seals.seal(new UpdateRef(1, 51), callback(51, ADA, 9, "u:p2")), clock.plusSeconds(14));
+        updates.pipeRecord("42", seals.seal(new UpdateRef(1, 51), callback(51, ADA, 9, "u:p2")), clock.plusSeconds(14));
 
         assertThat(ledger.readValuesToList()).singleElement().satisfies(entry -> {
             assertThat(entry.entryId()).isEqualTo("update:e1.51/ledger:0");
@@ -216,11 +234,11 @@ class CommandTopologyTest {
     void theSameUpdateOfTheSameEpochTwiceIsDroppedTheSecondTime() {
         SealedUpdates seals = new SealedUpdates(TestRules.cipher());
         String record = seals.seal(new UpdateRef(1, 7), message(7, ADA, "/start"));
-        updates.pipeInput("42", record);
+        updates.pipeRecord("42", record);
         outbox.readValuesToList();
         ledger.readValuesToList();
 
-        updates.pipeInput("42", record);
+        updates.pipeRecord("42", record);
 
         assertThat(outbox.isEmpty()).isTrue();
         assertThat(ledger.isEmpty()).isTrue();
@@ -231,7 +249,7 @@ class CommandTopologyTest {
     void aSubmissionStartedInALaterEpochGetsASessionOfItsOwn() {
         started(ADA);
         String record = new SealedUpdates(TestRules.cipher()).seal(new UpdateRef(3, 2), message(2, ADA, "/submit"));
-        updates.pipeInput("42", record, clock.plusSeconds(7));
+        updates.pipeRecord("42", record, clock.plusSeconds(7));
         outbox.readValuesToList();
 
         List<OutboxMessage> categoryQuestion = say(ADA, "Fast plumber");
@@ -241,13 +259,107 @@ class CommandTopologyTest {
 
     @Test
     void malformedJsonIsDeadLetteredWithItsReasonAndTheNextUpdateIsStillAnswered() {
-        updates.pipeInput("42", "{\"update_id\": 5, \"message\": ");
+        updates.pipeRecord("42", new SealedUpdates(TestRules.cipher()).seal(5, "{\"update_id\": 5, \"message\": "));
         updates.pipeInput("42", message(6, ADA, "/help"));
 
         DeadLetter letter = deadLetters.readValue();
         assertThat(letter.sourceTopic()).isEqualTo("tg.updates");
         assertThat(letter.reason()).contains("not JSON");
         assertThat(outbox.readValuesToList()).hasSize(1);
+    }
+
+    @Test
+    void anUpdateInTheClearIsDeadLetteredEvenFromAnAdminAndChangesNothing() {
+        started(ADA);
+        // Anyone who can produce to tg.updates could write this; only the ingress holds the keyring that seals.
+        String forged = message(60, TestRules.ADMIN, "/grant 42 1000 forged");
+
+        updates.pipeRecord(Long.toString(TestRules.ADMIN), forged, clock.plusSeconds(7));
+
+        DeadLetter letter = deadLetters.readValue();
+        assertThat(letter.reason()).endsWith("not sealed: only the ingress may publish updates");
+        assertThat(new String(letter.payload(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(forged);
+        assertThat(outbox.isEmpty()).isTrue();
+        assertThat(ledger.isEmpty()).isTrue();
+        assertThat(audit.isEmpty()).isTrue();
+    }
+
+    @Test
+    void anUpdateDeadLetteredByABugIsHandledWhenReplayedAfterTheFix() {
+        say(TestRules.ADMIN, "/start");
+        outbox.readValuesToList();
+        lagBroken = true;
+        say(TestRules.ADMIN, "/lag");
+        DeadLetter letter = deadLetters.readValue();
+        assertThat(letter.reason()).contains("lag is not measured yet");
+        assertThat(outbox.isEmpty()).isTrue();
+
+        // the fix is deployed, and the operator replays the dead letter to its source topic (directory-tools replay-dlq)
+        lagBroken = false;
+        updates.pipeRecord(letter.key(), new String(letter.payload(), java.nio.charset.StandardCharsets.UTF_8),
+                clock.plusSeconds(60));
+
+        assertThat(only(outbox.readValuesToList(), "sendMessage").causeId()).isEqualTo("update:" + (nextUpdateId - 1));
+        assertThat(deadLetters.isEmpty()).isTrue();
+        assertThat(meters.counter("contactdesk.processor.updates", "outcome", "duplicate").count()).isZero();
+    }
+
+    @Test
+    void anUpdateIsSeenOnlyOnceHandledSoItsReplayAfterSuccessIsStillADuplicate() {
+        say(ADA, "/start");
+        outbox.readValuesToList();
+
+        updates.pipeInput("42", message(nextUpdateId - 1, ADA, "/start"), clock.plusSeconds(7));
+
+        assertThat(outbox.isEmpty()).isTrue();
+        assertThat(meters.counter("contactdesk.processor.updates", "outcome", "duplicate").count()).isEqualTo(1);
+    }
+
+    @Test
+    void anAccountCommandThatCannotBeAppliedIsSetAsideCountedAndTheNextOneIsApplied() {
+        started(ADA);
+        TestInputTopic<String, AccountCommand> commands = driver.createInputTopic(ProcessorTopics.ACCOUNT_COMMANDS.name(),
+                new StringSerializer(), ProcessorTopics.ACCOUNT_COMMANDS.valueSerde().serializer());
+        TestOutputTopic<String, byte[]> streamsDeadLetters = driver.createOutputTopic(ProcessorTopics.DEAD_LETTERS,
+                new StringDeserializer(), new ByteArrayDeserializer());
+
+        // a grant no balance can hold: applying it throws, on every attempt
+        commands.pipeInput("42", grant("poison", Long.MAX_VALUE), clock.plusSeconds(1));
+        commands.pipeInput("42", grant("next", 5), clock.plusSeconds(2));
+
+        TestRecord<String, byte[]> letter = streamsDeadLetters.readRecord();
+        assertThat(letter.key()).isEqualTo("42");
+        assertThat(new String(letter.value(), java.nio.charset.StandardCharsets.UTF_8)).contains("\"poison\"");
+        assertThat(new String(letter.headers().lastHeader("__streams.errors.exception").value(),
+                java.nio.charset.StandardCharsets.UTF_8)).contains("ArithmeticException");
+        assertThat(streamsDeadLetters.isEmpty()).isTrue();
+        assertThat(ledger.readValuesToList()).singleElement().satisfies(entry -> {
+            assertThat(entry.reason()).isEqualTo("next");
+            assertThat(entry.balanceAfter()).isEqualTo(8);
+        });
+        assertThat(meters.counter("contactdesk.dlq.records", "topic", ProcessorTopics.DEAD_LETTERS).count()).isEqualTo(1);
+    }
+
+    @Test
+    void aDeliveryReportThatCannotBeReadIsSetAsideAndTheNextOneStillBlocks() {
+        started(ADA);
+        TestInputTopic<String, DeliveryReport> reports = driver.createInputTopic(Topics.DELIVERY_REPORTS.name(),
+                new StringSerializer(), Topics.DELIVERY_REPORTS.valueSerde().serializer());
+        TestOutputTopic<String, byte[]> streamsDeadLetters = driver.createOutputTopic(ProcessorTopics.DEAD_LETTERS,
+                new StringDeserializer(), new ByteArrayDeserializer());
+
+        reports.pipeInput("42", new DeliveryReport("update:9/reply:0", ADA, DeliveryReport.Outcome.BLOCKED_BY_USER,
+                "Forbidden: bot was blocked by the user", null), clock.plusSeconds(1));
+        reports.pipeInput("42", new DeliveryReport("update:9/reply:1", ADA, DeliveryReport.Outcome.BLOCKED_BY_USER,
+                "Forbidden: bot was blocked by the user", clock.plusSeconds(2)), clock.plusSeconds(2));
+
+        assertThat(streamsDeadLetters.readValuesToList()).hasSize(1);
+        assertThat(users.readValuesToList()).singleElement().satisfies(p -> assertThat(p.blocked()).isTrue());
+    }
+
+    private AccountCommand grant(String id, long amount) {
+        return new AccountCommand(id, ADA, AccountCommandType.GRANT, amount, id, TestRules.ADMIN, TestRules.ADMIN, null,
+                clock);
     }
 
     @Test
@@ -259,8 +371,8 @@ class CommandTopologyTest {
     }
 
     @Test
-    void anUpdateSealedByThePollerIsAnsweredLikeOneInTheClear() {
-        updates.pipeInput("42", new SealedUpdates(TestRules.cipher()).seal(8, message(8, ADA, "/start")));
+    void anUpdateSealedByThePollerIsAnswered() {
+        updates.pipeRecord("42", new SealedUpdates(TestRules.cipher()).seal(8, message(8, ADA, "/start")));
 
         assertThat(text(only(outbox.readValuesToList(), "sendMessage"))).contains("3 credits");
         assertThat(ledger.readValuesToList()).hasSize(1);
@@ -272,7 +384,7 @@ class CommandTopologyTest {
         SealedUpdates otherRing = new SealedUpdates(ContactCipher.fromKeyring(ContactCipher.generateKeyringEntry("k7")));
         String record = otherRing.seal(9, message(9, ADA, "/start"));
 
-        updates.pipeInput("42", record);
+        updates.pipeRecord("42", record);
 
         DeadLetter letter = deadLetters.readValue();
         assertThat(letter.reason()).endsWith("sealed update cannot be opened: no key 'k7' in the keyring");
@@ -356,6 +468,79 @@ class CommandTopologyTest {
         assertThat(only(again, OutboxMessage.ANSWER_CALLBACK_QUERY).params().get("text")).asString().contains("no charge");
         assertThat(ledger.isEmpty()).isTrue();
         assertThat(unlocks.isEmpty()).isTrue();
+    }
+
+    @Test
+    void aContactSealedWithAKeyTheRingLacksIsNotChargedForAndTheUserIsToldPolitely() {
+        ContactCipher otherRing = ContactCipher.fromKeyring(ContactCipher.generateKeyringEntry("k7"));
+        listingsIn.pipeInput("p1", new Listing("p1", "Plumber", "Plumbing", "Berlin", "A description of Plumber",
+                otherRing.encrypt("+49 30 1234567", "p1"), ListingStatus.ACTIVE, 0, T0, null, null, T0));
+        started(ADA);
+
+        List<OutboxMessage> answer = tap(ADA, 200, "u:p1");
+
+        assertThat(answer).singleElement().satisfies(m -> {
+            assertThat(m.method()).isEqualTo(OutboxMessage.ANSWER_CALLBACK_QUERY);
+            assertThat(m.params().get("text")).asString().contains("not charged");
+        });
+        assertThat(ledger.isEmpty()).isTrue();
+        assertThat(unlocks.isEmpty()).isTrue();
+        assertThat(text(say(ADA, "/balance").get(0))).isEqualTo("Your balance: <b>3 credits</b>.");
+    }
+
+    @Test
+    void aContactThatCouldNotBeShownIsRefundedOnceTheUserToldAndTheListingLockedAgain() {
+        publish("p1", "Plumber", "Plumbing", "Berlin", T0);
+        started(ADA);
+        OutboxMessage reveal = only(tap(ADA, 200, "u:p1"), OutboxMessage.EDIT_MESSAGE_TEXT);
+        ledger.readValuesToList();
+        TestInputTopic<String, DeliveryReport> reports = driver.createInputTopic(Topics.DELIVERY_REPORTS.name(),
+                new StringSerializer(), Topics.DELIVERY_REPORTS.valueSerde().serializer());
+        DeliveryReport notShown = notShown(reveal);
+
+        reports.pipeInput("42", notShown, clock.plusSeconds(1));
+
+        assertThat(ledger.readValuesToList()).singleElement().satisfies(entry -> {
+            assertThat(entry.kind()).isEqualTo(LedgerKind.REFUND);
+            assertThat(entry.delta()).isEqualTo(1);
+            assertThat(entry.balanceAfter()).isEqualTo(3);
+            assertThat(entry.entryId()).isEqualTo("refund:" + reveal.causeId() + "/ledger:0/ledger:0");
+        });
+        assertThat(outbox.readValuesToList()).singleElement().satisfies(m -> {
+            assertThat(m.chatId()).isEqualTo(ADA);
+            assertThat(text(m)).contains("could not be shown").contains("<b>1 credit</b> is back").contains("<b>3 credits</b>");
+        });
+
+        // the same report again (the notifier retried): nothing more
+        reports.pipeInput("42", notShown, clock.plusSeconds(2));
+        assertThat(ledger.isEmpty()).isTrue();
+        assertThat(outbox.isEmpty()).isTrue();
+
+        // once the contact can be shown, unlocking it is charged again
+        tap(ADA, 200, "u:p1");
+        assertThat(ledger.readValuesToList()).singleElement().satisfies(entry -> assertThat(entry.kind()).isEqualTo(LedgerKind.UNLOCK));
+    }
+
+    @Test
+    void aFreeRevealOfAnEarlierUnlockThatCouldNotBeShownRefundsNothing() {
+        publish("p1", "Plumber", "Plumbing", "Berlin", T0);
+        started(ADA);
+        tap(ADA, 200, "u:p1");
+        OutboxMessage freeReveal = only(tap(ADA, 200, "u:p1"), OutboxMessage.EDIT_MESSAGE_TEXT);
+        ledger.readValuesToList();
+        TestInputTopic<String, DeliveryReport> reports = driver.createInputTopic(Topics.DELIVERY_REPORTS.name(),
+                new StringSerializer(), Topics.DELIVERY_REPORTS.valueSerde().serializer());
+
+        reports.pipeInput("42", notShown(freeReveal), clock.plusSeconds(1));
+
+        assertThat(ledger.isEmpty()).isTrue();
+        assertThat(outbox.isEmpty()).isTrue();
+    }
+
+    private static DeliveryReport notShown(OutboxMessage reveal) {
+        return new DeliveryReport(reveal.outboxId(), reveal.chatId(), DeliveryReport.Outcome.CONTACT_NOT_SHOWN,
+                "Bad Request: can't parse entities", reveal.requestedAt().plusSeconds(1), reveal.causeId(),
+                (String) reveal.params().get(OutboxMessage.CONTACT_LISTING_ID));
     }
 
     @Test

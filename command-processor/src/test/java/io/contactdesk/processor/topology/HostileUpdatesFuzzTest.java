@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.contactdesk.contracts.crypto.SealedUpdates;
 import io.contactdesk.contracts.directory.Categories;
 import io.contactdesk.contracts.events.AuditEvent;
 import io.contactdesk.contracts.events.ContactUnlocked;
@@ -95,6 +96,7 @@ class HostileUpdatesFuzzTest {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private static final String SCRIPT = "<script>alert(1)</script>";
+    private static final String IN_THE_CLEAR = "in the clear: ";
     private static final String SQL = "'; DROP TABLE users; --";
     private static final String RTL = "\u202E";
     private static final String ZERO_WIDTH = "\u200B\uFEFF";
@@ -137,6 +139,7 @@ class HostileUpdatesFuzzTest {
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final Random random = new Random(SEED);
+    private final SealedUpdates seals = new SealedUpdates(TestRules.cipher());
     private TopologyTestDriver driver;
     private TestInputTopic<String, String> updates;
     private TestOutputTopic<String, OutboxMessage> outbox;
@@ -235,8 +238,10 @@ class HostileUpdatesFuzzTest {
         return driver.createOutputTopic(topic.name(), topic.keySerde().deserializer(), topic.valueSerde().deserializer());
     }
 
-    private void feed(Fed record) {
+    private void feed(Fed given) {
         clock = clock.plus(PACE);
+        // A duplicate is sealed afresh, as a poller that died before confirming publishes the update again.
+        Fed record = given.label().startsWith(IN_THE_CLEAR) ? given : sealed(given);
         fed.add(record);
         try {
             updates.pipeInput(record.key(), record.value(), clock);
@@ -247,6 +252,30 @@ class HostileUpdatesFuzzTest {
         effects.add(new Effects(outbox.readValuesToList(), ledger.readValuesToList(), users.readValuesToList(),
                 listings.readValuesToList(), unlocks.readValuesToList(), audit.readValuesToList(),
                 accountCommands.readValuesToList(), moderation.readValuesToList(), deadLetters.readValuesToList()));
+    }
+
+    /**
+     * The record as the ingress would publish it: whatever Telegram (or a forger posing as Telegram) sent, sealed. The
+     * seal names the update's own id when it has a usable one, else an id no other record uses.
+     */
+    private Fed sealed(Fed record) {
+        if (record.value() == null) {
+            return record;
+        }
+        long id = record.updateId();
+        if (id <= 0) {
+            try {
+                JsonNode named = JSON.readTree(record.value()).path("update_id");
+                id = named.isInt() && named.asInt() > 0 ? named.asInt() : 0;
+            } catch (IOException | RuntimeException e) {
+                id = 0;
+            }
+        }
+        if (id <= 0) {
+            id = 1_000_000_000L + fed.size();
+        }
+        return new Fed(record.kind(), record.label(), record.key(), seals.seal(id, record.value()), record.sender(),
+                record.updateId());
     }
 
     private void publishDirectory() {
@@ -351,11 +380,22 @@ class HostileUpdatesFuzzTest {
     // --- hostile records -----------------------------------------------------------------------------------------
 
     private Fed hostile() {
+        if (!startedUsers.isEmpty() && random.nextDouble() < 0.03) {
+            return inTheClear();
+        }
         if (startedUsers.isEmpty() || random.nextDouble() < 0.62) {
             return deadLetterCandidate();
         }
         double which = random.nextDouble();
         return which < 0.42 ? forgedCallback() : which < 0.84 ? hostileMessage() : groupMessage();
+    }
+
+    /** A well-formed update the ingress never sealed: someone producing to tg.updates directly, as an admin or a user. */
+    private Fed inTheClear() {
+        long user = random.nextBoolean() ? TestRules.ADMIN : startedUser();
+        long id = newUpdateId();
+        String text = pick(List.of("/start", "/grant " + startedUser() + " 1000", "/balance", "/stats", "/ban " + startedUser()));
+        return dead(IN_THE_CLEAR + text, Long.toString(user), write(message(id, user, text)));
     }
 
     /** A person in a group, keyed by the group as the ingress keys it, trying what works in a private chat. */
@@ -714,6 +754,17 @@ class HostileUpdatesFuzzTest {
                 String sample = record.value().substring(record.value().length() / 2, record.value().length() / 2 + 200);
                 assertThat(letter.reason()).as("the reason does not echo the payload").doesNotContain(sample);
             }
+        }
+    }
+
+    @Test
+    void everyRecordInTheClearIsDeadLetteredBecauseOnlyTheIngressMayPublish() {
+        List<Integer> clear = indicesOf(Kind.DEAD_LETTER).stream()
+                .filter(i -> fed.get(i).label().startsWith(IN_THE_CLEAR)).toList();
+        assertThat(clear).hasSizeGreaterThan(50);
+        for (int i : clear) {
+            assertThat(effects.get(i).deadLetters()).as(describe(fed.get(i), effects.get(i))).singleElement()
+                    .satisfies(letter -> assertThat(letter.reason()).endsWith("not sealed: only the ingress may publish updates"));
         }
     }
 

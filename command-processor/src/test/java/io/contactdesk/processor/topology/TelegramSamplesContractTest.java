@@ -110,7 +110,7 @@ class TelegramSamplesContractTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("samples")
     void theParserSortsEachSampleAsTheBotMeansToHandleIt(Sample sample) {
-        ParsedUpdate update = new UpdateParser(new SealedUpdates(TestRules.cipher())).parse(read(sample.file()));
+        ParsedUpdate update = new UpdateParser(new SealedUpdates(TestRules.cipher())).parse(TelegramUpdates.sealed(read(sample.file())));
 
         assertThat(update).isInstanceOf(sample.sortedAs());
         if (update instanceof IgnoredUpdate ignored) {
@@ -140,7 +140,7 @@ class TelegramSamplesContractTest {
             TestOutputTopic<String, OutboxMessage> outbox = driver.createOutputTopic(Topics.OUTBOX.name(),
                     Topics.OUTBOX.keySerde().deserializer(), Topics.OUTBOX.valueSerde().deserializer());
             // The sample's user has started the bot, in epoch 0, long before.
-            updates.pipeInput(USER, TelegramUpdates.message(1, Long.parseLong(USER), "/start"), T0);
+            updates.pipeInput(USER, TelegramUpdates.sealed(TelegramUpdates.message(1, Long.parseLong(USER), "/start")), T0);
             outbox.readValuesToList();
             String json = read(sample.file());
             long updateId = Long.parseLong(json.replaceAll("(?s).*\"update_id\"\\s*:\\s*(\\d+).*", "$1"));

@@ -37,23 +37,30 @@ class UpdateParserTest {
     }
 
     private IncomingUpdate incoming(String json) {
-        ParsedUpdate update = parser.parse(json);
+        return asIncoming(parser.readOpened(json));
+    }
+
+    private IncomingUpdate incomingRecord(String record) {
+        return asIncoming(parser.parse(record));
+    }
+
+    private static IncomingUpdate asIncoming(ParsedUpdate update) {
         assertThat(update).isInstanceOf(IncomingUpdate.class);
         return (IncomingUpdate) update;
     }
 
     @Test
     void missingFieldsAndWrongTypesAreRejectedWithAReason() {
-        assertThatThrownBy(() -> parser.parse("")).hasMessageContaining("empty");
-        assertThatThrownBy(() -> parser.parse("[1]")).hasMessageContaining("not a JSON object");
-        assertThatThrownBy(() -> parser.parse("{\"update_id\":\"x\"}")).hasMessageContaining("update_id");
-        assertThatThrownBy(() -> parser.parse("{\"update_id\":5}")).hasMessageContaining("nothing besides its update_id");
-        assertThatThrownBy(() -> parser.parse(
+        assertThatThrownBy(() -> parser.readOpened("")).hasMessageContaining("empty");
+        assertThatThrownBy(() -> parser.readOpened("[1]")).hasMessageContaining("not a JSON object");
+        assertThatThrownBy(() -> parser.readOpened("{\"update_id\":\"x\"}")).hasMessageContaining("update_id");
+        assertThatThrownBy(() -> parser.readOpened("{\"update_id\":5}")).hasMessageContaining("nothing besides its update_id");
+        assertThatThrownBy(() -> parser.readOpened(
                 "{\"update_id\":1,\"message\":{\"message_id\":1,\"date\":1,\"chat\":{\"id\":1,\"type\":\"private\"}}}"))
                 .hasMessageContaining("from");
-        assertThatThrownBy(() -> parser.parse("{\"update_id\":1,\"message\":{\"message_id\":1,\"date\":1,\"chat\":{\"id\":1}}}"))
+        assertThatThrownBy(() -> parser.readOpened("{\"update_id\":1,\"message\":{\"message_id\":1,\"date\":1,\"chat\":{\"id\":1}}}"))
                 .hasMessageContaining("type");
-        assertThatThrownBy(() -> parser.parse(TelegramUpdates.message(1, 42, "x".repeat(4097))))
+        assertThatThrownBy(() -> parser.readOpened(TelegramUpdates.message(1, 42, "x".repeat(4097))))
                 .hasMessageContaining("longer than 4096");
     }
 
@@ -61,7 +68,7 @@ class UpdateParserTest {
     void updatesFromBotsAreRejected() {
         String fromBot = TelegramUpdates.message(1, 42, "/start").replace("\"is_bot\":false", "\"is_bot\":true");
 
-        assertThatThrownBy(() -> parser.parse(fromBot)).isInstanceOf(InvalidUpdateException.class)
+        assertThatThrownBy(() -> parser.readOpened(fromBot)).isInstanceOf(InvalidUpdateException.class)
                 .hasMessageContaining("is a bot");
     }
 
@@ -70,8 +77,8 @@ class UpdateParserTest {
         String inGroup = TelegramUpdates.message(1, 42, "/view p1").replace("\"chat\":{\"id\":42", "\"chat\":{\"id\":-100");
         String tapElsewhere = TelegramUpdates.callback(2, 42, 5, "u:p1").replace("\"chat\":{\"id\":42", "\"chat\":{\"id\":43");
 
-        assertThatThrownBy(() -> parser.parse(inGroup)).hasMessageContaining("private chat");
-        assertThatThrownBy(() -> parser.parse(tapElsewhere)).hasMessageContaining("private chat");
+        assertThatThrownBy(() -> parser.readOpened(inGroup)).hasMessageContaining("private chat");
+        assertThatThrownBy(() -> parser.readOpened(tapElsewhere)).hasMessageContaining("private chat");
     }
 
     @Test
@@ -90,11 +97,21 @@ class UpdateParserTest {
     void anUpdateSealedByThePollerIsOpenedAndReadLikeOneInTheClear() {
         String clear = TelegramUpdates.message(19, 42, "+380441234567");
 
-        IncomingUpdate update = incoming(new SealedUpdates(TestRules.cipher()).seal(19, clear));
+        IncomingUpdate update = incomingRecord(new SealedUpdates(TestRules.cipher()).seal(19, clear));
 
         assertThat(update.ref()).isEqualTo(new UpdateRef(0, 19));
         assertThat(update.from().userId()).isEqualTo(42);
         assertThat(update.text()).isEqualTo("+380441234567");
+    }
+
+    @Test
+    void aRecordInTheClearIsRefusedBecauseOnlyTheIngressMayPublishUpdates() {
+        String fromAdmin = TelegramUpdates.message(22, TestRules.ADMIN, "/grant 42 1000");
+
+        for (String clear : new String[] {fromAdmin, "", "{not json", "null", "[1]"}) {
+            assertThatThrownBy(() -> parser.parse(clear)).isInstanceOf(InvalidUpdateException.class)
+                    .hasMessage("not sealed: only the ingress may publish updates");
+        }
     }
 
     @Test
@@ -116,7 +133,7 @@ class UpdateParserTest {
     void anUpdateSealedInALaterEpochIsNamedByEpochAndId() {
         String record = new SealedUpdates(TestRules.cipher()).seal(new UpdateRef(2, 19), TelegramUpdates.message(19, 42, "/help"));
 
-        IncomingUpdate update = incoming(record);
+        IncomingUpdate update = incomingRecord(record);
 
         assertThat(update.ref()).isEqualTo(new UpdateRef(2, 19));
         assertThat(update.causeId()).isEqualTo("update:e2.19");
@@ -132,7 +149,7 @@ class UpdateParserTest {
 
     @Test
     void anUpdateIdBeyondTelegrams32BitsIsRejected() {
-        assertThatThrownBy(() -> parser.parse(TelegramUpdates.message(1L << 32, 42, "/help")))
+        assertThatThrownBy(() -> parser.readOpened(TelegramUpdates.message(1L << 32, 42, "/help")))
                 .isInstanceOf(InvalidUpdateException.class).hasMessageContaining("not a 32-bit id");
     }
 
@@ -142,13 +159,13 @@ class UpdateParserTest {
     void anEditedMessageIsIgnoredSoAnEditedCommandIsNotRunAgain() {
         String edited = TelegramUpdates.message(30, 42, "/start").replace("\"message\"", "\"edited_message\"");
 
-        assertThat(parser.parse(edited)).isEqualTo(
+        assertThat(parser.readOpened(edited)).isEqualTo(
                 new IgnoredUpdate(new UpdateRef(0, 30), "edited_message", IgnoredUpdate.Reason.NOT_USED));
     }
 
     @Test
     void anUpdateTypeTelegramMayAddIsIgnoredAndCountedAsUnknownWhateverItIsCalled() {
-        IgnoredUpdate ignored = (IgnoredUpdate) parser.parse("{\"update_id\":31,\"x" + "\\u202E".repeat(50) + "\":{\"a\":[1]}}");
+        IgnoredUpdate ignored = (IgnoredUpdate) parser.readOpened("{\"update_id\":31,\"x" + "\\u202E".repeat(50) + "\":{\"a\":[1]}}");
 
         assertThat(ignored.type()).isEqualTo(IgnoredUpdate.UNKNOWN_TYPE);
         assertThat(ignored.reason()).isEqualTo(IgnoredUpdate.Reason.NOT_USED);
@@ -159,14 +176,14 @@ class UpdateParserTest {
     void aPreCheckoutQueryIsIgnoredUntilPaymentsAreBuilt() {
         String query = TelegramUpdates.ofType(32, "pre_checkout_query", java.util.Map.of("id", "q1"));
 
-        assertThat(((IgnoredUpdate) parser.parse(query)).reason()).isEqualTo(IgnoredUpdate.Reason.PAYMENTS_NOT_YET);
+        assertThat(((IgnoredUpdate) parser.readOpened(query)).reason()).isEqualTo(IgnoredUpdate.Reason.PAYMENTS_NOT_YET);
     }
 
     // --- groups and channels ----------------------------------------------------------------------------------
 
     @Test
     void aPersonsTextInAGroupIsAGroupUpdateKeyedByTheChat() {
-        ParsedUpdate update = parser.parse(TelegramUpdates.groupMessage(33, -1_001_234, "supergroup", 42, false, "/browse"));
+        ParsedUpdate update = parser.readOpened(TelegramUpdates.groupMessage(33, -1_001_234, "supergroup", 42, false, "/browse"));
 
         assertThat(update).isEqualTo(new GroupUpdate(new UpdateRef(0, 33), -1_001_234, false, null));
         assertThat(update.expectedKey()).isEqualTo("-1001234");
@@ -177,15 +194,15 @@ class UpdateParserTest {
         String anonymousAdmin = TelegramUpdates.groupMessage(34, -1_001_234, "supergroup", 1_087_968_824, true, "/start");
         String joined = TelegramUpdates.groupMessage(35, -1_001_234, "supergroup", 42, false, null);
 
-        assertThat(((IgnoredUpdate) parser.parse(anonymousAdmin)).reason()).isEqualTo(IgnoredUpdate.Reason.NOT_A_PERSON);
-        assertThat(((IgnoredUpdate) parser.parse(joined)).reason()).isEqualTo(IgnoredUpdate.Reason.NOT_TEXT);
+        assertThat(((IgnoredUpdate) parser.readOpened(anonymousAdmin)).reason()).isEqualTo(IgnoredUpdate.Reason.NOT_A_PERSON);
+        assertThat(((IgnoredUpdate) parser.readOpened(joined)).reason()).isEqualTo(IgnoredUpdate.Reason.NOT_TEXT);
     }
 
     @Test
     void aGroupOrChannelWithAPositiveIdIsNotFromTelegram() {
         String forged = TelegramUpdates.groupMessage(36, 42, "group", 42, false, "/view p1");
 
-        assertThatThrownBy(() -> parser.parse(forged)).isInstanceOf(InvalidUpdateException.class)
+        assertThatThrownBy(() -> parser.readOpened(forged)).isInstanceOf(InvalidUpdateException.class)
                 .hasMessageContaining("non-negative id");
     }
 
@@ -194,12 +211,12 @@ class UpdateParserTest {
         String tap = TelegramUpdates.callback(37, 42, 5, "u:p1")
                 .replace("\"chat\":{\"id\":42,\"type\":\"private\"", "\"chat\":{\"id\":-100,\"type\":\"group\"");
 
-        assertThat(((IgnoredUpdate) parser.parse(tap)).reason()).isEqualTo(IgnoredUpdate.Reason.OTHER_CHAT);
+        assertThat(((IgnoredUpdate) parser.readOpened(tap)).reason()).isEqualTo(IgnoredUpdate.Reason.OTHER_CHAT);
     }
 
     @Test
     void theBotAddedToAGroupIsAGroupUpdateThatNamesTheBot() {
-        assertThat(parser.parse(TelegramUpdates.botAddedToGroup(38, -555, 42)))
+        assertThat(parser.readOpened(TelegramUpdates.botAddedToGroup(38, -555, 42)))
                 .isEqualTo(new GroupUpdate(new UpdateRef(0, 38), -555, true, "contactdesk_bot"));
     }
 
@@ -207,8 +224,8 @@ class UpdateParserTest {
 
     @Test
     void blockingAndUnblockingTheBotAreMembershipUpdatesOfTheUser() {
-        MembershipUpdate blocked = (MembershipUpdate) parser.parse(TelegramUpdates.myChatMember(39, 42, "member", "kicked"));
-        MembershipUpdate back = (MembershipUpdate) parser.parse(TelegramUpdates.myChatMember(40, 42, "kicked", "member"));
+        MembershipUpdate blocked = (MembershipUpdate) parser.readOpened(TelegramUpdates.myChatMember(39, 42, "member", "kicked"));
+        MembershipUpdate back = (MembershipUpdate) parser.readOpened(TelegramUpdates.myChatMember(40, 42, "kicked", "member"));
 
         assertThat(blocked.blocksBot()).isTrue();
         assertThat(blocked.expectedKey()).isEqualTo("42");
@@ -220,6 +237,6 @@ class UpdateParserTest {
     void aMembershipChangeInSomeoneElsesPrivateChatIsRejected() {
         String forged = TelegramUpdates.myChatMember(41, 42, "member", "kicked").replace("\"chat\":{\"id\":42", "\"chat\":{\"id\":43");
 
-        assertThatThrownBy(() -> parser.parse(forged)).hasMessageContaining("not in the sender's private chat");
+        assertThatThrownBy(() -> parser.readOpened(forged)).hasMessageContaining("not in the sender's private chat");
     }
 }

@@ -21,6 +21,7 @@ public final class BotCommandList {
             new Entry("history", "How your credits changed"),
             new Entry("submit", "Add your own listing"),
             new Entry("cancel", "Stop what you are doing"),
+            new Entry("privacy", "What the bot keeps about you"),
             new Entry("help", "What this bot does"));
 
     public static final List<Entry> ADMIN_ONLY = List.of(

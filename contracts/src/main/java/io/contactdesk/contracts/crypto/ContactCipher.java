@@ -122,6 +122,18 @@ public final class ContactCipher {
         }
     }
 
+    /**
+     * Whether the envelope is one this keyring can be asked to open: a well-formed envelope whose key id is in the ring.
+     * Opens nothing, so it is the check for a service that must not see the contact but must know it can be shown.
+     */
+    public boolean holdsKeyOf(String envelope) {
+        try {
+            return keys.containsKey(parse(envelope)[1]);
+        } catch (ContactCipherException e) {
+            return false;
+        }
+    }
+
     /** Whether the envelope was sealed with a key other than the active one (the rotation tool re-encrypts those). */
     public boolean needsRotation(String envelope) {
         return !activeKeyId.equals(parse(envelope)[1]);

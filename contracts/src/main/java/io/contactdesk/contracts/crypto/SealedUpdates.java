@@ -14,8 +14,8 @@ import java.util.Objects;
  * into the seal, so a sealed body cannot be moved onto another update.
  *
  * <p>The record is {@code {"update_id":N,"epoch":E,"sealed":"v1:<keyId>:<base64>"}}, {@code epoch} left out while it
- * is 0 ({@link UpdateRef}). A record without {@code sealed} is an update in the clear (written before sealing, or by
- * hand) and is read as it is, in epoch 0.
+ * is 0 ({@link UpdateRef}). The seal is also the record's credential: only the ingress seals updates, so the processor
+ * refuses a record without {@code sealed} (an update in the clear, from anyone who can produce to the topic).
  */
 public final class SealedUpdates {
 

@@ -3,14 +3,23 @@ package io.contactdesk.contracts.events;
 import java.time.Instant;
 
 /**
- * What the notifier learnt about a chat while delivering: today only that the user blocked the bot (403), which the
- * processor records on the user's account so that nothing more is sent until they write again.
+ * What the notifier learnt about a chat while delivering: that the user blocked the bot (403), which the processor
+ * records on the user's account so that nothing more is sent until they write again; or that a message revealing an
+ * unlocked contact could not be delivered and was dead-lettered, so the processor refunds the unlock.
  *
  * @param outboxId the delivery that found out
+ * @param causeId the outbox message's cause (the update that led to it), for {@link Outcome#CONTACT_NOT_SHOWN}
+ * @param listingId the listing whose contact was not shown, for {@link Outcome#CONTACT_NOT_SHOWN}
  */
-public record DeliveryReport(String outboxId, long chatId, Outcome outcome, String description, Instant at) {
+public record DeliveryReport(String outboxId, long chatId, Outcome outcome, String description, Instant at,
+                             String causeId, String listingId) {
 
     public enum Outcome {
-        BLOCKED_BY_USER
+        BLOCKED_BY_USER,
+        CONTACT_NOT_SHOWN
+    }
+
+    public DeliveryReport(String outboxId, long chatId, Outcome outcome, String description, Instant at) {
+        this(outboxId, chatId, outcome, description, at, null, null);
     }
 }

@@ -7,5 +7,7 @@ public enum LedgerKind {
     REVOKE,
     UNLOCK,
     LISTING_REWARD,
-    PURCHASE
+    PURCHASE,
+    /** An unlock paid back: the contact could not be shown (the notifier dead-lettered the message revealing it). */
+    REFUND
 }

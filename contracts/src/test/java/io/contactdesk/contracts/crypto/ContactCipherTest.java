@@ -85,4 +85,16 @@ class ContactCipherTest {
         assertThat(shown).contains("k1", "k2", "active=k2")
                 .doesNotContain(NEW.substring(3), OLD.substring(3));
     }
+
+    @Test
+    void aKeyringHoldsTheKeyOfEnvelopesSealedWithOneOfItsKeysAndOfNothingElse() {
+        ContactCipher oldRing = ContactCipher.fromKeyring(OLD);
+        String sealedUnderOld = oldRing.encrypt("+49 30 1234567", "l1");
+        ContactCipher otherRing = ContactCipher.fromKeyring(ContactCipher.generateKeyringEntry("k9"));
+
+        assertThat(oldRing.holdsKeyOf(sealedUnderOld)).isTrue();
+        assertThat(otherRing.holdsKeyOf(sealedUnderOld)).isFalse();
+        assertThat(oldRing.holdsKeyOf(null)).isFalse();
+        assertThat(oldRing.holdsKeyOf("+49 30 1234567")).isFalse();
+    }
 }

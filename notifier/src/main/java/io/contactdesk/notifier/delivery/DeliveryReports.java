@@ -11,8 +11,9 @@ import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.core.KafkaOperations;
 
 /**
- * Tells the processor what a delivery learnt about a chat, on {@code tg.delivery-reports} keyed by chat id: today
- * that the user blocked the bot, so that it stops queueing messages for them until they write again.
+ * Tells the processor what a delivery learnt about a chat, on {@code tg.delivery-reports} keyed by chat id: that the
+ * user blocked the bot, so that it stops queueing messages for them until they write again; or that a message
+ * revealing a contact was dead-lettered, so that the processor refunds the unlock.
  */
 final class DeliveryReports {
 
@@ -20,11 +21,14 @@ final class DeliveryReports {
 
     private final KafkaOperations<String, DeliveryReport> kafka;
     private final Counter blocked;
+    private final Counter contactsNotShown;
     private final Clock clock;
 
     DeliveryReports(KafkaOperations<String, DeliveryReport> kafka, MeterRegistry meters, Clock clock) {
         this.kafka = kafka;
         this.blocked = Counter.builder(REPORTS).tag("outcome", DeliveryReport.Outcome.BLOCKED_BY_USER.name())
+                .register(meters);
+        this.contactsNotShown = Counter.builder(REPORTS).tag("outcome", DeliveryReport.Outcome.CONTACT_NOT_SHOWN.name())
                 .register(meters);
         this.clock = clock;
     }
@@ -34,8 +38,20 @@ final class DeliveryReports {
      * when it could not be written, leaving the record to be processed again (a second report is harmless).
      */
     void blockedByUser(OutboxMessage message, String description) {
-        DeliveryReport report = new DeliveryReport(message.outboxId(), message.chatId(),
-                DeliveryReport.Outcome.BLOCKED_BY_USER, description, clock.instant());
+        send(message, new DeliveryReport(message.outboxId(), message.chatId(),
+                DeliveryReport.Outcome.BLOCKED_BY_USER, description, clock.instant()));
+        blocked.increment();
+    }
+
+    /** The message revealing a contact was dead-lettered: the user paid for a contact they never saw. */
+    void contactNotShown(OutboxMessage message, String description) {
+        Object listingId = message.params().get(OutboxMessage.CONTACT_LISTING_ID);
+        send(message, new DeliveryReport(message.outboxId(), message.chatId(), DeliveryReport.Outcome.CONTACT_NOT_SHOWN,
+                description, clock.instant(), message.causeId(), listingId == null ? null : listingId.toString()));
+        contactsNotShown.increment();
+    }
+
+    private void send(OutboxMessage message, DeliveryReport report) {
         try {
             kafka.send(Topics.DELIVERY_REPORTS.name(), Long.toString(message.chatId()), report).get();
         } catch (InterruptedException e) {
@@ -45,6 +61,5 @@ final class DeliveryReports {
             throw new KafkaException("cannot report outbox " + message.outboxId() + " chat " + message.chatId(),
                     e.getCause());
         }
-        blocked.increment();
     }
 }

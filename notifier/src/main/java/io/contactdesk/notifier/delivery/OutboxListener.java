@@ -67,6 +67,10 @@ final class OutboxListener {
         } else if (!outcome.delivered()) {
             log.warn("outbox {} chat {}: dead-lettered: {}", message.outboxId(), message.chatId(), outcome.reason());
             deadLetters.publish(record, outcome.reason());
+            if (message.revealsContact()) {
+                // The user paid for this contact: the processor refunds the unlock and tells them.
+                reports.contactNotShown(message, outcome.reason());
+            }
         }
     }
 }
