@@ -8,6 +8,7 @@ import io.contactdesk.contracts.events.ListingStatus;
 import io.contactdesk.contracts.topics.Topics;
 import io.contactdesk.infra.KraftBroker;
 import io.contactdesk.tools.importer.ImportListings;
+import io.contactdesk.tools.importer.ListingIds;
 import io.contactdesk.tools.rotation.RotateContactKeys;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -39,6 +40,8 @@ class DirectoryToolsIT {
             + "\"Anna's Tutoring, Maths\",Tutoring,Munich,\"Algebra,\ngeometry and \"\"more\"\".\",anna@example.org\n" // lines 4-5
             + "No Contact,Moving,Hamburg,Boxes carried upstairs.,12\n"                              // line 6
             + "HH Movers,Moving,Hamburg,Boxes carried upstairs.,@movers_hh\n";                       // line 7
+
+    private static final String LISTING_ID_KEY = ListingIds.generateKey();
 
     private static KraftBroker broker;
 
@@ -74,10 +77,14 @@ class DirectoryToolsIT {
 
         List<ConsumerRecord<String, byte[]>> records = rawRecords();
         assertThat(records).hasSize(3);
+        // a listing's public fields and its public id confirm none of 10,000 candidate phone numbers, its own among them
+        Listing acme = listings().values().stream().filter(l -> l.title().equals("Acme Plumbing")).findFirst().orElseThrow();
+        assertThat(OfflineGuess.confirmed(acme.listingId(), acme.title(), acme.category(), acme.city(),
+                OfflineGuess.phoneNumbers("+49 30 123"))).isEmpty();
         assertNoPlaintextContact(records);
         Map<String, Listing> imported = listings();
         assertThat(imported.values()).allSatisfy(listing -> {
-            assertThat(listing.listingId()).matches("imp-[0-9a-f]{16}");
+            assertThat(listing.listingId()).matches("imk-[0-9a-f]{16}");
             assertThat(listing.status()).isEqualTo(ListingStatus.ACTIVE);
             assertThat(listing.submittedBy()).isZero();
             assertThat(listing.contactKeyId()).isEqualTo("k1");
@@ -154,7 +161,8 @@ class DirectoryToolsIT {
     }
 
     private Map<String, String> env(String keyring) {
-        return Map.of(ToolSettings.BOOTSTRAP, broker.bootstrapServers(), ContactCipher.VARIABLE, keyring);
+        return Map.of(ToolSettings.BOOTSTRAP, broker.bootstrapServers(), ContactCipher.VARIABLE, keyring,
+                ListingIds.VARIABLE, LISTING_ID_KEY);
     }
 
     private interface Tool {
