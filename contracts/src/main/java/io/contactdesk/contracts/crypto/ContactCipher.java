@@ -43,15 +43,20 @@ public final class ContactCipher {
             throw InvalidSettingException.missing(VARIABLE, "a keyring id:base64key[,…] of 32-byte AES keys");
         }
         Map<String, SecretKey> keys = new LinkedHashMap<>();
-        for (String entry : keyring.split(",")) {
-            String trimmed = entry.trim();
+        String[] entries = keyring.split(",");
+        for (int i = 0; i < entries.length; i++) {
+            // Entries are named by position, and an id only once it is known to be an id: a ring pasted in the wrong
+            // order (base64key:id) would otherwise print its key in the very line that stops start-up.
+            String entry = "entry " + (i + 1);
+            String trimmed = entries[i].trim();
             int colon = trimmed.indexOf(':');
             if (colon <= 0 || colon == trimmed.length() - 1) {
-                throw new InvalidSettingException(VARIABLE, "must be id:base64key[,…]; an entry has no id or key");
+                throw new InvalidSettingException(VARIABLE, "must be id:base64key[,…]; " + entry + " has no id or key");
             }
             String id = trimmed.substring(0, colon);
             if (!id.matches("[A-Za-z0-9_-]{1,32}")) {
-                throw new InvalidSettingException(VARIABLE, "key ids are 1-32 letters, digits, '-' or '_', got '" + id + "'");
+                throw new InvalidSettingException(VARIABLE, entry + ": a key id is 1-32 letters, digits, '-' or '_' "
+                        + "(is the entry id:base64key, id first?)");
             }
             byte[] key;
             try {

@@ -73,6 +73,20 @@ class ContactCipherTest {
     }
 
     @Test
+    void anEntryInTheWrongOrderStopsStartUpWithoutPrintingItsKey() {
+        String key = OLD.substring(OLD.indexOf(':') + 1);
+
+        // given the id and the key swapped (base64key:id), alone and after a good entry
+        for (String keyring : new String[] {key + ":k1", NEW + "," + key + ":k1"}) {
+            assertThatThrownBy(() -> ContactCipher.fromKeyring(keyring))
+                    .isInstanceOf(InvalidSettingException.class)
+                    .hasMessageStartingWith("CONTACT_ENCRYPTION_KEYS entry ")
+                    .hasMessageContaining("id first?")
+                    .message().doesNotContain(key).doesNotContain(key.substring(0, 8));
+        }
+    }
+
+    @Test
     void aMissingKeyringNamesTheVariable() {
         assertThatThrownBy(() -> ContactCipher.fromKeyring(""))
                 .hasMessageStartingWith("CONTACT_ENCRYPTION_KEYS is not set");
