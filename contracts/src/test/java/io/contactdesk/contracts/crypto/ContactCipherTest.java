@@ -99,4 +99,35 @@ class ContactCipherTest {
         assertThat(shown).contains("k1", "k2", "active=k2")
                 .doesNotContain(NEW.substring(3), OLD.substring(3));
     }
+
+    @Test
+    void aDecryptOnlyKeyOpensEnvelopesButTheFirstOtherKeyEncrypts() {
+        // step 1 of a rotation: the new key k2 is everywhere, but only to read
+        ContactCipher stepOne = ContactCipher.fromKeyring(NEW + ":decrypt-only," + OLD);
+        // step 2: k2 encrypts, k1 still reads
+        ContactCipher stepTwo = ContactCipher.fromKeyring(NEW + "," + OLD);
+
+        assertThat(stepOne.activeKeyId()).isEqualTo("k1");
+        assertThat(stepOne.encrypt("+49 30 1234567", "l-1")).startsWith("v1:k1:");
+        // a service still at step 1 opens what a service already at step 2 sealed
+        assertThat(stepOne.decrypt(stepTwo.encrypt("+49 30 1234567", "l-1"), "l-1")).isEqualTo("+49 30 1234567");
+        assertThat(stepOne.keyIds()).containsExactlyInAnyOrder("k1", "k2");
+    }
+
+    @Test
+    void aRingWhoseKeysAreAllDecryptOnlyStopsStartUp() {
+        assertThatThrownBy(() -> ContactCipher.fromKeyring(NEW + ":decrypt-only"))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessage("CONTACT_ENCRYPTION_KEYS has no key to encrypt with: every key is :decrypt-only");
+    }
+
+    @Test
+    void anUnknownFlagStopsStartUpWithoutPrintingTheKey() {
+        String key = NEW.substring(NEW.indexOf(':') + 1);
+
+        assertThatThrownBy(() -> ContactCipher.fromKeyring(NEW + ":readonly"))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessage("CONTACT_ENCRYPTION_KEYS entry 1: the only flag after a key is :decrypt-only")
+                .message().doesNotContain(key);
+    }
 }
