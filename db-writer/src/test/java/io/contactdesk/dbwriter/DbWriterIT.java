@@ -475,8 +475,9 @@ class DbWriterIT {
                 kind.name().toLowerCase(), cause, T0.plus(n, ChronoUnit.MINUTES));
     }
 
+    /** Low enough that {@code user * 1000 + n} is still a 32-bit update_id, as {@code UpdateRef} requires. */
     private static long newUserId() {
-        return ThreadLocalRandom.current().nextLong(1_000_000, 9_000_000_000L);
+        return ThreadLocalRandom.current().nextLong(1_000_000, 2_000_000);
     }
 
     private static String key(long user) {
