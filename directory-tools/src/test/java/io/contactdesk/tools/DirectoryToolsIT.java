@@ -9,6 +9,8 @@ import io.contactdesk.contracts.topics.Topics;
 import io.contactdesk.infra.KraftBroker;
 import io.contactdesk.tools.importer.ImportListings;
 import io.contactdesk.tools.importer.ListingIds;
+import io.contactdesk.tools.importer.ListingRow;
+import io.contactdesk.tools.importer.RekeyPlan;
 import io.contactdesk.tools.rotation.RotateContactKeys;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -27,10 +29,17 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Both tools against a real KRaft broker: import, re-import, rotate, rotate again. */
+/**
+ * The tools against a real KRaft broker: import, re-import, rotate, rotate again; then (second, as it adds a listing
+ * under another ring) a listing under a legacy id.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DirectoryToolsIT {
 
     private static final List<String> CONTACTS = List.of("+49 30 1234567", "anna@example.org", "@movers_hh");
@@ -61,6 +70,7 @@ class DirectoryToolsIT {
     }
 
     @Test
+    @Order(1)
     void importsOnceThenRotatesEveryContactToTheNewKey() throws Exception {
         String k1 = ContactCipher.generateKeyringEntry("k1");
         String k2 = ContactCipher.generateKeyringEntry("k2");
@@ -123,6 +133,37 @@ class DirectoryToolsIT {
         assertThat(rotated.values()).extracting(l -> cipher.decrypt(l.sealedContact(), l.listingId()))
                 .containsExactlyInAnyOrderElementsOf(CONTACTS);
         assertThat(rotation.out + secondRotation.out).doesNotContain(CONTACTS);
+    }
+
+    @Test
+    @Order(2)
+    void aListingImportedUnderALegacyIdIsPlannedForItsKeyedIdAndNotImportedTwice() throws Exception {
+        // given a listing the first importer published under its unkeyed id
+        String ring = ContactCipher.generateKeyringEntry("k1");
+        Map<String, String> env = env(ring);
+        ListingRow row = new ListingRow(2, "Old Glazier", "Repairs", "Bremen", "Windows and mirrors cut to size.",
+                "+49 421 5550199");
+        String legacyId = ListingIds.legacyOf(row);
+        java.time.Instant then = java.time.Instant.parse("2026-11-01T00:00:00Z");
+        Listing legacy = new Listing(legacyId, row.title(), row.category(), row.city(), row.description(),
+                ContactCipher.fromKeyring(ring).encrypt(row.contact(), legacyId), ListingStatus.ACTIVE, 0L, then, null,
+                then, then);
+        try (ListingPublisher publisher = ListingPublisher.open(ToolSettings.fromEnv(env), Duration.ofSeconds(30))) {
+            publisher.publish(legacy);
+            publisher.flush();
+        }
+
+        // when the same row is imported again, and the re-key plan is made
+        Path file = Files.writeString(dir.resolve("legacy.csv"), "title,category,city,description,contact\n"
+                + "Old Glazier,Repairs,Bremen,Windows and mirrors cut to size.,+49 421 5550199\n");
+        Result reimport = run(env, (out, err) -> ImportListings.run(new String[] {file.toString()}, env, out, err));
+        Result plan = run(env, (out, err) -> RekeyPlan.run(new String[0], env, out, err));
+
+        // then the import finds it under its legacy id, and the plan moves it (and only it) to its keyed id
+        assertThat(reimport.out).endsWith("1 already present\n");
+        assertThat(plan.exit).as(plan.err).isZero();
+        assertThat(plan.out).isEqualTo(legacy.listingId() + " " + ListingIds.fromSetting(LISTING_ID_KEY).of(row) + "\n");
+        assertThat(plan.out + plan.err).doesNotContain("+49 421 5550199");
     }
 
     private static void assertNoPlaintextContact(List<ConsumerRecord<String, byte[]>> records) {
