@@ -70,23 +70,4 @@ class CookieSignerTest {
         assertThat(Passwords.matches("s3cret", "s3cre")).isFalse();
         assertThat(Passwords.matches("s3cret", null)).isFalse();
     }
-
-    private static final class MutableTime extends Clock {
-        private Instant now = NOW;
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 }
