@@ -8,6 +8,9 @@ import io.contactdesk.contracts.events.ListingStatus;
 import io.contactdesk.contracts.topics.Topics;
 import io.contactdesk.infra.KraftBroker;
 import io.contactdesk.tools.importer.ImportListings;
+import io.contactdesk.tools.importer.ListingIds;
+import io.contactdesk.tools.importer.ListingRow;
+import io.contactdesk.tools.importer.RekeyPlan;
 import io.contactdesk.tools.rotation.RotateContactKeys;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -26,10 +29,17 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Both tools against a real KRaft broker: import, re-import, rotate, rotate again. */
+/**
+ * The tools against a real KRaft broker: import, re-import, rotate, rotate again; then (second, as it adds a listing
+ * under another ring) a listing under a legacy id.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DirectoryToolsIT {
 
     private static final List<String> CONTACTS = List.of("+49 30 1234567", "anna@example.org", "@movers_hh");
@@ -39,6 +49,8 @@ class DirectoryToolsIT {
             + "\"Anna's Tutoring, Maths\",Tutoring,Munich,\"Algebra,\ngeometry and \"\"more\"\".\",anna@example.org\n" // lines 4-5
             + "No Contact,Moving,Hamburg,Boxes carried upstairs.,12\n"                              // line 6
             + "HH Movers,Moving,Hamburg,Boxes carried upstairs.,@movers_hh\n";                       // line 7
+
+    private static final String LISTING_ID_KEY = ListingIds.generateKey();
 
     private static KraftBroker broker;
 
@@ -58,6 +70,7 @@ class DirectoryToolsIT {
     }
 
     @Test
+    @Order(1)
     void importsOnceThenRotatesEveryContactToTheNewKey() throws Exception {
         String k1 = ContactCipher.generateKeyringEntry("k1");
         String k2 = ContactCipher.generateKeyringEntry("k2");
@@ -74,10 +87,14 @@ class DirectoryToolsIT {
 
         List<ConsumerRecord<String, byte[]>> records = rawRecords();
         assertThat(records).hasSize(3);
+        // a listing's public fields and its public id confirm none of 10,000 candidate phone numbers, its own among them
+        Listing acme = listings().values().stream().filter(l -> l.title().equals("Acme Plumbing")).findFirst().orElseThrow();
+        assertThat(OfflineGuess.confirmed(acme.listingId(), acme.title(), acme.category(), acme.city(),
+                OfflineGuess.phoneNumbers("+49 30 123"))).isEmpty();
         assertNoPlaintextContact(records);
         Map<String, Listing> imported = listings();
         assertThat(imported.values()).allSatisfy(listing -> {
-            assertThat(listing.listingId()).matches("imp-[0-9a-f]{16}");
+            assertThat(listing.listingId()).matches("imk-[0-9a-f]{16}");
             assertThat(listing.status()).isEqualTo(ListingStatus.ACTIVE);
             assertThat(listing.submittedBy()).isZero();
             assertThat(listing.contactKeyId()).isEqualTo("k1");
@@ -118,6 +135,37 @@ class DirectoryToolsIT {
         assertThat(rotation.out + secondRotation.out).doesNotContain(CONTACTS);
     }
 
+    @Test
+    @Order(2)
+    void aListingImportedUnderALegacyIdIsPlannedForItsKeyedIdAndNotImportedTwice() throws Exception {
+        // given a listing the first importer published under its unkeyed id
+        String ring = ContactCipher.generateKeyringEntry("k1");
+        Map<String, String> env = env(ring);
+        ListingRow row = new ListingRow(2, "Old Glazier", "Repairs", "Bremen", "Windows and mirrors cut to size.",
+                "+49 421 5550199");
+        String legacyId = ListingIds.legacyOf(row);
+        java.time.Instant then = java.time.Instant.parse("2026-11-01T00:00:00Z");
+        Listing legacy = new Listing(legacyId, row.title(), row.category(), row.city(), row.description(),
+                ContactCipher.fromKeyring(ring).encrypt(row.contact(), legacyId), ListingStatus.ACTIVE, 0L, then, null,
+                then, then);
+        try (ListingPublisher publisher = ListingPublisher.open(ToolSettings.fromEnv(env), Duration.ofSeconds(30))) {
+            publisher.publish(legacy);
+            publisher.flush();
+        }
+
+        // when the same row is imported again, and the re-key plan is made
+        Path file = Files.writeString(dir.resolve("legacy.csv"), "title,category,city,description,contact\n"
+                + "Old Glazier,Repairs,Bremen,Windows and mirrors cut to size.,+49 421 5550199\n");
+        Result reimport = run(env, (out, err) -> ImportListings.run(new String[] {file.toString()}, env, out, err));
+        Result plan = run(env, (out, err) -> RekeyPlan.run(new String[0], env, out, err));
+
+        // then the import finds it under its legacy id, and the plan moves it (and only it) to its keyed id
+        assertThat(reimport.out).endsWith("1 already present\n");
+        assertThat(plan.exit).as(plan.err).isZero();
+        assertThat(plan.out).isEqualTo(legacy.listingId() + " " + ListingIds.fromSetting(LISTING_ID_KEY).of(row) + "\n");
+        assertThat(plan.out + plan.err).doesNotContain("+49 421 5550199");
+    }
+
     private static void assertNoPlaintextContact(List<ConsumerRecord<String, byte[]>> records) {
         for (ConsumerRecord<String, byte[]> record : records) {
             String bytes = new String(record.value(), StandardCharsets.UTF_8);
@@ -154,7 +202,8 @@ class DirectoryToolsIT {
     }
 
     private Map<String, String> env(String keyring) {
-        return Map.of(ToolSettings.BOOTSTRAP, broker.bootstrapServers(), ContactCipher.VARIABLE, keyring);
+        return Map.of(ToolSettings.BOOTSTRAP, broker.bootstrapServers(), ContactCipher.VARIABLE, keyring,
+                ListingIds.VARIABLE, LISTING_ID_KEY);
     }
 
     private interface Tool {

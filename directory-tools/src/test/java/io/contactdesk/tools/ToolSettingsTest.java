@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.contactdesk.contracts.crypto.ContactCipher;
 import io.contactdesk.tools.importer.ImportListings;
+import io.contactdesk.tools.importer.ListingIds;
 import io.contactdesk.tools.rotation.RotateContactKeys;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -37,10 +38,30 @@ class ToolSettingsTest {
     }
 
     @Test
+    void aMissingOrWeakListingIdKeyStopsTheImportNamingTheVariableNotItsValue() {
+        String weak = java.util.Base64.getEncoder().encodeToString("sixteen byte key".getBytes(StandardCharsets.UTF_8));
+        for (String value : new String[] {null, "not base64!", weak}) {
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            Map<String, String> env = new java.util.HashMap<>(Map.of(ContactCipher.VARIABLE,
+                    ContactCipher.generateKeyringEntry("k1")));
+            if (value != null) {
+                env.put(ListingIds.VARIABLE, value);
+            }
+
+            int exit = ImportListings.run(new String[] {"whatever.csv"}, env, System.out,
+                    new PrintStream(err, true, StandardCharsets.UTF_8));
+
+            assertThat(exit).isEqualTo(2);
+            assertThat(err.toString(StandardCharsets.UTF_8).lines()).singleElement().asString()
+                    .startsWith("LISTING_ID_KEY ").doesNotContain(weak).doesNotContain("not base64!");
+        }
+    }
+
+    @Test
     void badCategoriesExitWith2NamingTheVariable() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Map<String, String> env = Map.of(ContactCipher.VARIABLE, ContactCipher.generateKeyringEntry("k1"),
-                "LISTING_CATEGORIES", "x".repeat(41));
+                ListingIds.VARIABLE, ListingIds.generateKey(), "LISTING_CATEGORIES", "x".repeat(41));
 
         int exit = ImportListings.run(new String[] {"whatever.csv"}, env, System.out,
                 new PrintStream(err, true, StandardCharsets.UTF_8));
@@ -52,7 +73,8 @@ class ToolSettingsTest {
     @Test
     void anUnreadableFileExitsWith1() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Map<String, String> env = Map.of(ContactCipher.VARIABLE, ContactCipher.generateKeyringEntry("k1"));
+        Map<String, String> env = Map.of(ContactCipher.VARIABLE, ContactCipher.generateKeyringEntry("k1"),
+                ListingIds.VARIABLE, ListingIds.generateKey());
 
         int exit = ImportListings.run(new String[] {"/nonexistent/listings.csv"}, env, System.out,
                 new PrintStream(err, true, StandardCharsets.UTF_8));

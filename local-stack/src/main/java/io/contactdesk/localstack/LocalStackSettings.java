@@ -58,6 +58,16 @@ public record LocalStackSettings(
         return dataDir.resolve("streams");
     }
 
+    @Override
+    public String toString() {
+        // A real bot token and the keyring are secrets: a record's own toString would print them.
+        return "LocalStackSettings[sandboxPort=" + sandboxPort + ", kafkaPort=" + kafkaPort + ", postgresPort="
+                + postgresPort + ", dataDir=" + dataDir + ", telegramToken=" + (telegramToken == null ? "none" : "***")
+                + ", telegramApiUrl=" + telegramApiUrl + ", adminUserIds=" + adminUserIds + ", externalKafka="
+                + externalKafka + ", firstServicePort=" + firstServicePort + ", contactEncryptionKeys="
+                + (contactEncryptionKeys == null ? "generated" : "***") + "]";
+    }
+
     private static int port(Map<String, String> env, String variable, int fallback) {
         String value = blankToNull(env.get(variable));
         if (value == null) {

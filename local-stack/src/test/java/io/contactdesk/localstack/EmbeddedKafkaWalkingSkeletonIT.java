@@ -1,5 +1,6 @@
 package io.contactdesk.localstack;
 
+import io.contactdesk.contracts.crypto.ContactCipher;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,20 +14,32 @@ import org.junit.jupiter.api.io.TempDir;
 @TestClassOrder(ClassOrderer.OrderAnnotation.class)
 class EmbeddedKafkaWalkingSkeletonIT extends WalkingSkeletonScenario {
 
+    /** Two keys, as during a rotation: neither may reach a log line. */
+    private static final String KEYRING = ContactCipher.generateKeyringEntry("e2e2") + ","
+            + ContactCipher.generateKeyringEntry("e2e1");
+
     @TempDir
     static Path dataDir;
 
+    private static LogTee logs;
     private static LocalStack stack;
 
     @BeforeAll
     static void startStack() {
-        stack = new LocalStack(new LocalStackSettings(0, 0, 0, dataDir, null, null, "", null, 0, null)).start();
+        logs = LogTee.install();
+        stack = new LocalStack(new LocalStackSettings(0, 0, 0, dataDir, null, null, "", null, 0, KEYRING)).start();
     }
 
     @AfterAll
     static void stopStack() {
-        if (stack != null) {
-            stack.close();
+        try {
+            if (stack != null) {
+                stack.close();
+            }
+        } finally {
+            if (logs != null) {
+                logs.close();
+            }
         }
     }
 
@@ -57,6 +70,27 @@ class EmbeddedKafkaWalkingSkeletonIT extends WalkingSkeletonScenario {
         @Override
         LocalStack stack() {
             return stack;
+        }
+    }
+
+    /** Last, so that its search covers the log lines of every scenario before it. */
+    @Nested
+    @Order(3)
+    class SecretsStayOutOfLogs extends SecretsStayOutOfLogsScenario {
+
+        @Override
+        LocalStack stack() {
+            return stack;
+        }
+
+        @Override
+        String keyring() {
+            return KEYRING;
+        }
+
+        @Override
+        java.util.List<String> logLines() {
+            return logs.lines();
         }
     }
 }

@@ -4,6 +4,9 @@ import io.contactdesk.contracts.config.InvalidSettingException;
 import io.contactdesk.contracts.config.Settings;
 import io.contactdesk.contracts.ops.Roster;
 import java.time.Duration;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -13,14 +16,20 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     service is live
  * @param alertLagThreshold {@code LAG_ALERT_THRESHOLD}: a group lagging more records than this for
  *     {@code alertLagFor} raises a critical alert
+ * @param trustedProxies {@code OPS_CONSOLE_TRUSTED_PROXIES}: addresses of the reverse proxies in front of the
+ *     console, the only peers whose {@code X-Forwarded-For} / {@code X-Forwarded-Proto} are believed
  */
 @ConfigurationProperties("contactdesk.ops-console")
 public record OpsConsoleSettings(String password, String secret, Duration sessionTtl, Duration silentAfter,
-        Duration retireAfter, Duration lagSampleInterval, Duration alertSilentAfter, long alertLagThreshold, Duration alertLagFor) {
+        Duration retireAfter, Duration lagSampleInterval, Duration alertSilentAfter, long alertLagThreshold, Duration alertLagFor,
+        Set<String> trustedProxies) {
 
     public static final String PASSWORD_VARIABLE = "OPS_CONSOLE_PASSWORD";
     public static final String SECRET_VARIABLE = "OPS_CONSOLE_SECRET";
     public static final int MIN_SECRET_LENGTH = 32;
+    public static final String TRUSTED_PROXIES_VARIABLE = "OPS_CONSOLE_TRUSTED_PROXIES";
+    // An IPv4 or IPv6 literal as the servlet container reports a peer: a host name would be resolved by nobody.
+    private static final Pattern IP_LITERAL = Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
 
     public OpsConsoleSettings {
         password = Settings.required(PASSWORD_VARIABLE, password, "the operators' password for the console");
@@ -45,6 +54,14 @@ public record OpsConsoleSettings(String password, String secret, Duration sessio
             throw new InvalidSettingException("LAG_ALERT_THRESHOLD", "must be a positive number of records, got "
                     + alertLagThreshold);
         }
+        trustedProxies = trustedProxies == null ? Set.of() : trustedProxies.stream().map(String::trim)
+                .filter(address -> !address.isEmpty()).collect(Collectors.toUnmodifiableSet());
+        for (String address : trustedProxies) {
+            if (!IP_LITERAL.matcher(address).matches()) {
+                throw new InvalidSettingException(TRUSTED_PROXIES_VARIABLE, "must be comma-separated IP addresses "
+                        + "(as the console sees its peers), got '" + address + "'");
+            }
+        }
     }
 
     /** Which instances the console lists: the same rule as the processor's {@code /health}, with these durations. */
@@ -55,6 +72,6 @@ public record OpsConsoleSettings(String password, String secret, Duration sessio
     @Override
     public String toString() {
         return "OpsConsoleSettings[sessionTtl=" + sessionTtl + ", silentAfter=" + silentAfter + ", retireAfter=" + retireAfter
-                + ", lagSampleInterval=" + lagSampleInterval + "]";
+                + ", lagSampleInterval=" + lagSampleInterval + ", trustedProxies=" + trustedProxies + "]";
     }
 }

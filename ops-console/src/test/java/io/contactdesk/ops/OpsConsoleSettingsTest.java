@@ -16,22 +16,22 @@ class OpsConsoleSettingsTest {
 
     @Test
     void passwordAndSecretAreRequired() {
-        assertThatThrownBy(() -> new OpsConsoleSettings("", SECRET, null, null, null, null, null, 1000, null))
+        assertThatThrownBy(() -> new OpsConsoleSettings("", SECRET, null, null, null, null, null, 1000, null, null))
                 .isInstanceOf(InvalidSettingException.class).hasMessageContaining("OPS_CONSOLE_PASSWORD");
-        assertThatThrownBy(() -> new OpsConsoleSettings("pw", null, null, null, null, null, null, 1000, null))
+        assertThatThrownBy(() -> new OpsConsoleSettings("pw", null, null, null, null, null, null, 1000, null, null))
                 .isInstanceOf(InvalidSettingException.class).hasMessageContaining("OPS_CONSOLE_SECRET");
     }
 
     @Test
     void secretShorterThan32CharactersIsRefused() {
-        assertThatThrownBy(() -> new OpsConsoleSettings("pw", SECRET.substring(1), null, null, null, null, null, 1000, null))
+        assertThatThrownBy(() -> new OpsConsoleSettings("pw", SECRET.substring(1), null, null, null, null, null, 1000, null, null))
                 .isInstanceOf(InvalidSettingException.class).hasMessageContaining("OPS_CONSOLE_SECRET")
                 .hasMessageContaining("32");
     }
 
     @Test
     void defaultsAndNoSecretsInToString() {
-        OpsConsoleSettings settings = new OpsConsoleSettings("pw", SECRET, null, null, null, null, null, 1000, null);
+        OpsConsoleSettings settings = new OpsConsoleSettings("pw", SECRET, null, null, null, null, null, 1000, null, null);
 
         assertThat(settings.silentAfter()).isEqualTo(Duration.ofSeconds(30));
         assertThat(settings.lagSampleInterval()).isEqualTo(Duration.ofSeconds(15));
@@ -42,16 +42,16 @@ class OpsConsoleSettingsTest {
     @Test
     void retiringInstancesBeforeTheyCountAsSilentIsRefused() {
         assertThatThrownBy(() -> new OpsConsoleSettings("pw", SECRET, null, Duration.ofSeconds(30), Duration.ofSeconds(30),
-                null, null, 1000, null))
+                null, null, 1000, null, null))
                 .isInstanceOf(InvalidSettingException.class).hasMessageContaining("contactdesk.ops-console.retire-after");
     }
 
     @Test
     void aZeroOrNegativeDurationIsRefusedNamingItsProperty() {
-        assertThatThrownBy(() -> new OpsConsoleSettings("pw", SECRET, null, null, null, Duration.ZERO, null, 1000, null))
+        assertThatThrownBy(() -> new OpsConsoleSettings("pw", SECRET, null, null, null, Duration.ZERO, null, 1000, null, null))
                 .isInstanceOf(InvalidSettingException.class)
                 .hasMessageContaining("contactdesk.ops-console.lag-sample-interval");
-        assertThatThrownBy(() -> new OpsConsoleSettings("pw", SECRET, Duration.ofHours(-1), null, null, null, null, 1000, null))
+        assertThatThrownBy(() -> new OpsConsoleSettings("pw", SECRET, Duration.ofHours(-1), null, null, null, null, 1000, null, null))
                 .isInstanceOf(InvalidSettingException.class).hasMessageContaining("contactdesk.ops-console.session-ttl");
     }
 
@@ -64,5 +64,16 @@ class OpsConsoleSettingsTest {
         assertThat(HeartbeatBoardViews.view(beat, at.plusSeconds(31), Duration.ofSeconds(30)).silent()).isTrue();
         assertThat(HeartbeatBoardViews.view(beat, at.plusSeconds(31), Duration.ofSeconds(30)).uptimeSeconds())
                 .isEqualTo(3600);
+    }
+
+    @Test
+    void trustedProxiesAreIpAddressesAndAHostNameIsRefused() {
+        OpsConsoleSettings settings = new OpsConsoleSettings("pw", SECRET, null, null, null, null, null, 1000, null,
+                java.util.Set.of(" 10.0.0.2 ", "0:0:0:0:0:0:0:1"));
+
+        assertThat(settings.trustedProxies()).containsExactlyInAnyOrder("10.0.0.2", "0:0:0:0:0:0:0:1");
+        assertThatThrownBy(() -> new OpsConsoleSettings("pw", SECRET, null, null, null, null, null, 1000, null,
+                java.util.Set.of("proxy.internal")))
+                .isInstanceOf(InvalidSettingException.class).hasMessageStartingWith("OPS_CONSOLE_TRUSTED_PROXIES ");
     }
 }

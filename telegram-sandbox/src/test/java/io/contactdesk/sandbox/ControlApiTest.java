@@ -44,4 +44,35 @@ class ControlApiTest extends SandboxTestBase {
     void historyOfAChatWithoutMessagesIsEmpty() {
         assertThat(client.get("chats/123/messages").body()).isEmpty();
     }
+
+    @Test
+    void aFormPostedFromAnotherSiteIsRefusedAndQueuesNothing() {
+        // what <form method=post action=".../sandbox/users/42/messages"> on any web page makes a browser send
+        for (String formType : new String[] {"application/x-www-form-urlencoded", "multipart/form-data; boundary=x",
+                "text/plain"}) {
+            SandboxClient.Answer answer = client.postAs("users/" + USER + "/messages", formType, "text=/grant 42 1000",
+                    Map.of());
+
+            assertThat(answer.status()).as(formType).isEqualTo(415);
+            assertThat(answer.body().get("error").asText()).contains("application/json");
+        }
+        assertThat(client.bot("getUpdates", Map.of()).result()).isEmpty();
+    }
+
+    @Test
+    void aJsonPostFromAForeignOriginIsRefused() {
+        SandboxClient.Answer answer = client.postAs("users/" + USER + "/messages", "application/json",
+                "{\"text\":\"hi\"}", Map.of("Origin", "https://evil.example"));
+
+        assertThat(answer.status()).isEqualTo(403);
+        assertThat(client.bot("getUpdates", Map.of()).result()).isEmpty();
+    }
+
+    @Test
+    void theChatPageOfTheSandboxItselfMayPost() {
+        SandboxClient.Answer answer = client.postAs("users/" + USER + "/messages", "application/json; charset=utf-8",
+                "{\"text\":\"hi\"}", Map.of("Origin", client.baseUrl()));
+
+        assertThat(answer.status()).isEqualTo(200);
+    }
 }

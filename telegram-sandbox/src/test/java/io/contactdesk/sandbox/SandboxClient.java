@@ -58,6 +58,18 @@ final class SandboxClient {
                 .POST(HttpRequest.BodyPublishers.ofString(write(body))));
     }
 
+    /** A control call with whatever content type and headers a browser (or a hostile page in it) would send. */
+    Answer postAs(String controlPath, String contentType, String body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/sandbox/" + controlPath))
+                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        return send(request);
+    }
+
+    String baseUrl() {
+        return sandbox.baseUrl();
+    }
+
     Answer get(String controlPath) {
         return send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/sandbox/" + controlPath)).GET());
     }

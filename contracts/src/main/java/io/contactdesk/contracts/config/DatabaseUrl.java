@@ -16,12 +16,26 @@ public record DatabaseUrl(String jdbcUrl, String username, String password) {
 
     @Override
     public String toString() {
-        // Never print the password, even by accident.
-        return "DatabaseUrl[" + jdbcUrl + ", user=" + username + "]";
+        // Never print the password, even by accident: the JDBC form may carry it as a query parameter.
+        return "DatabaseUrl[" + redacted(jdbcUrl) + ", user=" + username + "]";
+    }
+
+    /** {@code url} with any {@code password=…} parameter's value and any {@code user:password@} password masked. */
+    public static String redacted(String url) {
+        if (url == null) {
+            return null;
+        }
+        return url.replaceAll("(?i)([?&;]password=)[^&;#]*", "$1***")
+                .replaceAll("(//[^/:@?#]*:)[^@/?#]*@", "$1***@");
     }
 
     public static DatabaseUrl parse(String value) {
         String url = Settings.required(VARIABLE, value, "a PostgreSQL URL (jdbc:postgresql://… or postgresql://user:pass@host/db)");
+        if (url.toLowerCase(java.util.Locale.ROOT).contains("logservererrordetail")) {
+            // pgjdbc would then put the failing row (user names, sealed contacts) into exception messages, and so
+            // into logs and alerts; URL parameters win over the pool's logServerErrorDetail=false.
+            throw new InvalidSettingException(VARIABLE, "must not set logServerErrorDetail: row values would reach the logs");
+        }
         if (url.startsWith("jdbc:postgresql://")) {
             return new DatabaseUrl(url, null, null);
         }

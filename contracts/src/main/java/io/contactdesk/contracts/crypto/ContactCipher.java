@@ -15,8 +15,10 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * AES-256-GCM for listing contacts under the keyring of {@code CONTACT_ENCRYPTION_KEYS}
- * ({@code id:base64key,…}): encrypts with the first key, decrypts with whichever key the envelope names,
- * so keys can be rotated without a flag day.
+ * ({@code id:base64key[:decrypt-only],…}): encrypts with the first key not marked {@code decrypt-only}, decrypts with
+ * whichever key the envelope names, so keys can be rotated without a flag day. A new key is first rolled out
+ * decrypt-only to every service, then made the encrypting one: no service ever meets an envelope under a key it
+ * does not have yet (README, "Key rotation").
  *
  * <p>Envelope: {@code v1:<keyId>:<base64(iv ‖ ciphertext ‖ tag)>}. The listing id is bound in as
  * associated data, so a ciphertext copied onto another listing does not decrypt.
@@ -24,6 +26,7 @@ import javax.crypto.spec.SecretKeySpec;
 public final class ContactCipher {
 
     public static final String VARIABLE = "CONTACT_ENCRYPTION_KEYS";
+    public static final String DECRYPT_ONLY = "decrypt-only";
     private static final String VERSION = "v1";
     private static final int IV_BYTES = 12;
     private static final int TAG_BITS = 128;
@@ -40,22 +43,38 @@ public final class ContactCipher {
     /** Parses the keyring; a malformed ring stops start-up naming {@value #VARIABLE}, never echoing key material. */
     public static ContactCipher fromKeyring(String keyring) {
         if (keyring == null || keyring.isBlank()) {
-            throw InvalidSettingException.missing(VARIABLE, "a keyring id:base64key[,…] of 32-byte AES keys");
+            throw InvalidSettingException.missing(VARIABLE, "a keyring id:base64key[:decrypt-only][,…] of 32-byte AES keys");
         }
         Map<String, SecretKey> keys = new LinkedHashMap<>();
-        for (String entry : keyring.split(",")) {
-            String trimmed = entry.trim();
+        String active = null;
+        String[] entries = keyring.split(",");
+        for (int i = 0; i < entries.length; i++) {
+            // Entries are named by position, and an id only once it is known to be an id: a ring pasted in the wrong
+            // order (base64key:id) would otherwise print its key in the very line that stops start-up.
+            String entry = "entry " + (i + 1);
+            String trimmed = entries[i].trim();
             int colon = trimmed.indexOf(':');
             if (colon <= 0 || colon == trimmed.length() - 1) {
-                throw new InvalidSettingException(VARIABLE, "must be id:base64key[,…]; an entry has no id or key");
+                throw new InvalidSettingException(VARIABLE, "must be id:base64key[,…]; " + entry + " has no id or key");
             }
             String id = trimmed.substring(0, colon);
+            String material = trimmed.substring(colon + 1);
+            boolean decryptOnly = false;
+            int flag = material.indexOf(':'); // base64 has no ':', so a second one starts a flag
+            if (flag >= 0) {
+                if (!material.substring(flag + 1).equals(DECRYPT_ONLY)) {
+                    throw new InvalidSettingException(VARIABLE, entry + ": the only flag after a key is :" + DECRYPT_ONLY);
+                }
+                decryptOnly = true;
+                material = material.substring(0, flag);
+            }
             if (!id.matches("[A-Za-z0-9_-]{1,32}")) {
-                throw new InvalidSettingException(VARIABLE, "key ids are 1-32 letters, digits, '-' or '_', got '" + id + "'");
+                throw new InvalidSettingException(VARIABLE, entry + ": a key id is 1-32 letters, digits, '-' or '_' "
+                        + "(is the entry id:base64key, id first?)");
             }
             byte[] key;
             try {
-                key = Base64.getDecoder().decode(trimmed.substring(colon + 1));
+                key = Base64.getDecoder().decode(material);
             } catch (IllegalArgumentException e) {
                 throw new InvalidSettingException(VARIABLE, "key '" + id + "' is not valid base64");
             }
@@ -65,8 +84,14 @@ public final class ContactCipher {
             if (keys.putIfAbsent(id, new SecretKeySpec(key, "AES")) != null) {
                 throw new InvalidSettingException(VARIABLE, "key id '" + id + "' appears twice");
             }
+            if (active == null && !decryptOnly) {
+                active = id;
+            }
         }
-        return new ContactCipher(Map.copyOf(keys), keys.keySet().iterator().next());
+        if (active == null) {
+            throw new InvalidSettingException(VARIABLE, "has no key to encrypt with: every key is :" + DECRYPT_ONLY);
+        }
+        return new ContactCipher(Map.copyOf(keys), active);
     }
 
     /** A fresh keyring entry, e.g. for the local stack's first start. */
@@ -132,6 +157,11 @@ public final class ContactCipher {
         } catch (ContactCipherException e) {
             return false;
         }
+    }
+
+    /** Ids of every key in the ring, the decrypt-only ones included. */
+    public java.util.Set<String> keyIds() {
+        return keys.keySet();
     }
 
     /** Whether the envelope was sealed with a key other than the active one (the rotation tool re-encrypts those). */

@@ -53,4 +53,26 @@ class DatabaseUrlTest {
     void passwordNeverAppearsInToString() {
         assertThat(DatabaseUrl.parse("postgresql://u:topsecret@db/app").toString()).doesNotContain("topsecret");
     }
+
+    @Test
+    void aJdbcUrlsPasswordParameterNeverAppearsInToString() {
+        String shown = DatabaseUrl.parse("jdbc:postgresql://db:5432/app?user=u&password=topsecret&sslmode=require")
+                .toString();
+
+        assertThat(shown).doesNotContain("topsecret").contains("db:5432/app", "user=u", "password=***", "sslmode=require");
+    }
+
+    @Test
+    void redactionMasksEitherFormsPassword() {
+        assertThat(DatabaseUrl.redacted("postgresql://u:topsecret@db/app")).isEqualTo("postgresql://u:***@db/app");
+        assertThat(DatabaseUrl.redacted("jdbc:postgresql://db/app?PASSWORD=topsecret")).isEqualTo("jdbc:postgresql://db/app?PASSWORD=***");
+    }
+
+    @Test
+    void aUrlThatWouldPutFailingRowsIntoErrorMessagesIsRefused() {
+        assertThatThrownBy(() -> DatabaseUrl.parse("jdbc:postgresql://db/app?logServerErrorDetail=true&password=topsecret"))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageStartingWith("DATABASE_URL must not set logServerErrorDetail")
+                .message().doesNotContain("topsecret");
+    }
 }

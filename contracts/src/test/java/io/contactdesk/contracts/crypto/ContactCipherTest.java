@@ -73,6 +73,20 @@ class ContactCipherTest {
     }
 
     @Test
+    void anEntryInTheWrongOrderStopsStartUpWithoutPrintingItsKey() {
+        String key = OLD.substring(OLD.indexOf(':') + 1);
+
+        // given the id and the key swapped (base64key:id), alone and after a good entry
+        for (String keyring : new String[] {key + ":k1", NEW + "," + key + ":k1"}) {
+            assertThatThrownBy(() -> ContactCipher.fromKeyring(keyring))
+                    .isInstanceOf(InvalidSettingException.class)
+                    .hasMessageStartingWith("CONTACT_ENCRYPTION_KEYS entry ")
+                    .hasMessageContaining("id first?")
+                    .message().doesNotContain(key).doesNotContain(key.substring(0, 8));
+        }
+    }
+
+    @Test
     void aMissingKeyringNamesTheVariable() {
         assertThatThrownBy(() -> ContactCipher.fromKeyring(""))
                 .hasMessageStartingWith("CONTACT_ENCRYPTION_KEYS is not set");
@@ -96,5 +110,36 @@ class ContactCipherTest {
         assertThat(otherRing.holdsKeyOf(sealedUnderOld)).isFalse();
         assertThat(oldRing.holdsKeyOf(null)).isFalse();
         assertThat(oldRing.holdsKeyOf("+49 30 1234567")).isFalse();
+    }
+
+    @Test
+    void aDecryptOnlyKeyOpensEnvelopesButTheFirstOtherKeyEncrypts() {
+        // step 1 of a rotation: the new key k2 is everywhere, but only to read
+        ContactCipher stepOne = ContactCipher.fromKeyring(NEW + ":decrypt-only," + OLD);
+        // step 2: k2 encrypts, k1 still reads
+        ContactCipher stepTwo = ContactCipher.fromKeyring(NEW + "," + OLD);
+
+        assertThat(stepOne.activeKeyId()).isEqualTo("k1");
+        assertThat(stepOne.encrypt("+49 30 1234567", "l-1")).startsWith("v1:k1:");
+        // a service still at step 1 opens what a service already at step 2 sealed
+        assertThat(stepOne.decrypt(stepTwo.encrypt("+49 30 1234567", "l-1"), "l-1")).isEqualTo("+49 30 1234567");
+        assertThat(stepOne.keyIds()).containsExactlyInAnyOrder("k1", "k2");
+    }
+
+    @Test
+    void aRingWhoseKeysAreAllDecryptOnlyStopsStartUp() {
+        assertThatThrownBy(() -> ContactCipher.fromKeyring(NEW + ":decrypt-only"))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessage("CONTACT_ENCRYPTION_KEYS has no key to encrypt with: every key is :decrypt-only");
+    }
+
+    @Test
+    void anUnknownFlagStopsStartUpWithoutPrintingTheKey() {
+        String key = NEW.substring(NEW.indexOf(':') + 1);
+
+        assertThatThrownBy(() -> ContactCipher.fromKeyring(NEW + ":readonly"))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessage("CONTACT_ENCRYPTION_KEYS entry 1: the only flag after a key is :decrypt-only")
+                .message().doesNotContain(key);
     }
 }

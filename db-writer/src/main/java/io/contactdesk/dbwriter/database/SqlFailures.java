@@ -1,6 +1,8 @@
 package io.contactdesk.dbwriter.database;
 
 import java.sql.SQLException;
+import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Whose fault a failed write is. Only a row PostgreSQL rejects for its content (SQLSTATE class 22
@@ -9,6 +11,11 @@ import java.sql.SQLException;
  * passes, because skipping it would lose facts.
  */
 public final class SqlFailures {
+
+    /** Where PostgreSQL and pgjdbc start repeating data: the detail, the failing row, the batch's statement. */
+    private static final List<String> DETAIL_MARKERS = List.of("Detail:", "DETAIL:", "Failing row contains",
+            "Key (", "Where:", "Batch entry");
+    private static final Pattern QUOTED_VALUE = Pattern.compile(": \"[^\"]*\"");
 
     private SqlFailures() {
     }
@@ -19,16 +26,38 @@ public final class SqlFailures {
     }
 
     /**
-     * One line for logs, health and dead letters: the SQLSTATE and the server's own message. A batch
-     * failure's message lists the statement with its parameter values (user names among them), so it
-     * is never used.
+     * One line for logs, health, alerts and dead letters: the SQLSTATE and the server's own message, cut to what
+     * names the fault and not the data. A batch failure's message lists the statement with its parameter values, and
+     * PostgreSQL's detail repeats the row ("Failing row contains (…)", "Key (…)=(…)"), user names and sealed contacts
+     * among them; pgjdbc leaves the detail out only while {@code logServerErrorDetail=false}, which a
+     * {@code DATABASE_URL} can turn back on. So only the first line of the message is kept, without any detail, and
+     * a quoted value after a colon ({@code invalid input syntax for type bigint: "…"}) is masked.
      */
     public static String describe(Throwable failure) {
         SQLException server = serverError(failure);
         if (server == null) {
-            return failure.getClass().getSimpleName() + ": " + failure.getMessage();
+            return failure.getClass().getSimpleName() + ": " + withoutData(failure.getMessage());
         }
-        return server.getClass().getSimpleName() + " (SQLSTATE " + server.getSQLState() + "): " + server.getMessage();
+        return server.getClass().getSimpleName() + " (SQLSTATE " + server.getSQLState() + "): "
+                + withoutData(server.getMessage());
+    }
+
+    static String withoutData(String message) {
+        if (message == null) {
+            return null;
+        }
+        String text = message;
+        for (String marker : DETAIL_MARKERS) {
+            int at = text.indexOf(marker);
+            if (at >= 0) {
+                text = text.substring(0, at);
+            }
+        }
+        int newline = text.indexOf('\n');
+        if (newline >= 0) {
+            text = text.substring(0, newline);
+        }
+        return QUOTED_VALUE.matcher(text.strip()).replaceAll(": \"…\"");
     }
 
     private static SQLException serverError(Throwable failure) {

@@ -50,4 +50,10 @@ class DatabaseSettingsTest {
     void printsNoPassword() {
         assertThat(new DatabaseSettings("postgresql://u:s3cret@db/cd", 4, null).toString()).doesNotContain("s3cret");
     }
+
+    @Test
+    void printsNoPasswordOfAJdbcUrlEither() {
+        assertThat(new DatabaseSettings("jdbc:postgresql://db:5432/cd?user=u&password=s3cret", 4, null).toString())
+                .doesNotContain("s3cret").contains("db:5432/cd");
+    }
 }

@@ -47,6 +47,7 @@ public final class ImportListings {
         }
         return ToolExit.run(ToolSettings.bootstrapServers(env), err, () -> {
             ToolSettings settings = ToolSettings.fromEnv(env);
+            ListingIds ids = ListingIds.fromSetting(env.get(ListingIds.VARIABLE));
             Categories categories = Categories.parse(env.get(CATEGORIES));
             Path file = Path.of(args[0]);
             ListingCsv.Parsed parsed;
@@ -63,8 +64,8 @@ public final class ImportListings {
             List<Listing> fresh = new ArrayList<>();
             int alreadyPresent = 0;
             for (ListingRow row : parsed.rows()) {
-                String id = ListingIds.of(row);
-                Listing current = existing.get(id);
+                Listing current = existing(row, ids, existing);
+                String id = current == null ? ids.of(row) : current.listingId();
                 if (current != null && sameContent(current, row, settings.cipher())) {
                     alreadyPresent++;
                 } else {
@@ -81,6 +82,15 @@ public final class ImportListings {
                     + alreadyPresent + " already present");
             return ToolExit.OK;
         });
+    }
+
+    /**
+     * The listing {@code row} already is on the topic: under its keyed id, or, if it was imported before ids were
+     * keyed, under its legacy id, which it keeps until re-keyed (see the README) rather than gain a twin.
+     */
+    static Listing existing(ListingRow row, ListingIds ids, Map<String, Listing> existing) {
+        Listing current = existing.get(ids.of(row));
+        return current != null ? current : existing.get(ListingIds.legacyOf(row));
     }
 
     /**

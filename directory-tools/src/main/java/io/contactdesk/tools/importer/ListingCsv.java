@@ -41,14 +41,14 @@ public final class ListingCsv {
         LineIndex lines = new LineIndex(content);
         List<ListingRow> rows = new ArrayList<>();
         List<RowProblem> problems = new ArrayList<>();
-        Map<String, Integer> firstLineOfId = new HashMap<>();
+        Map<String, Integer> firstLineOfListing = new HashMap<>();
         try (CSVParser parser = CSVParser.parse(new StringReader(content), FORMAT)) {
             checkHeader(parser.getHeaderNames());
             for (CSVRecord record : parser) {
                 int line = lines.lineOfRecordAt(content, record.getCharacterPosition());
                 RowResult result = validate(line, record);
                 if (result instanceof ListingRow row) {
-                    Integer first = firstLineOfId.putIfAbsent(ListingIds.of(row), line);
+                    Integer first = firstLineOfListing.putIfAbsent(ListingIds.sameListingKey(row), line);
                     if (first != null) {
                         result = new RowProblem(line, "duplicates line " + first + " (same title, category, city and contact)");
                     }

@@ -79,6 +79,21 @@ class ComposeFileTest {
     }
 
     @Test
+    void noPasswordOrSecretHasADefault() {
+        // Grafana's image would otherwise start with admin/admin on a published port
+        assertThat(String.valueOf(map(service("grafana").get("environment")).get("GF_SECURITY_ADMIN_PASSWORD")))
+                .isEqualTo("${GRAFANA_ADMIN_PASSWORD:?set GRAFANA_ADMIN_PASSWORD in .env}");
+        for (String name : services().keySet()) {
+            Map<String, Object> environment = map(service(name).get("environment"));
+            (environment == null ? Map.<String, Object>of() : environment).forEach((variable, value) -> {
+                if (String.valueOf(variable).matches(".*(PASSWORD|SECRET|TOKEN|KEYS?)$")) {
+                    assertThat(String.valueOf(value)).as(name + " " + variable).contains(":?").doesNotContain(":-");
+                }
+            });
+        }
+    }
+
+    @Test
     void everyVariableGivenToAServiceIsDocumentedInTheReadme() {
         String readme = readString(ROOT.resolve("README.md"));
         for (String name : SERVICES) {

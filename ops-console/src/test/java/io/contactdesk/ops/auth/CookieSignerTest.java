@@ -70,36 +70,4 @@ class CookieSignerTest {
         assertThat(Passwords.matches("s3cret", "s3cre")).isFalse();
         assertThat(Passwords.matches("s3cret", null)).isFalse();
     }
-
-    @Test
-    void loginThrottleAllowsTenFailuresPerMinute() {
-        MutableTime time = new MutableTime();
-        LoginThrottle throttle = new LoginThrottle(10, Duration.ofMinutes(1), time);
-        for (int i = 0; i < 10; i++) {
-            assertThat(throttle.allowed()).isTrue();
-            throttle.failed();
-        }
-        assertThat(throttle.allowed()).isFalse();
-        time.now = time.now.plusSeconds(61);
-        assertThat(throttle.allowed()).isTrue();
-    }
-
-    private static final class MutableTime extends Clock {
-        private Instant now = NOW;
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 }

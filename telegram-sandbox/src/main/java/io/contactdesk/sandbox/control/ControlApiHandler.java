@@ -48,6 +48,7 @@ public final class ControlApiHandler implements HttpHandler {
     }
 
     private JsonNode route(HttpExchange exchange) throws IOException {
+        refuseCrossSite(exchange);
         String[] path = exchange.getRequestURI().getPath().substring("/sandbox/".length()).split("/");
         String verb = exchange.getRequestMethod();
         if (path.length == 3 && path[0].equals("users")) {
@@ -135,6 +136,29 @@ public final class ControlApiHandler implements HttpHandler {
             return new ControlInput(RequestParams.read(exchange));
         } catch (IllegalArgumentException e) {
             throw ControlException.badRequest(e.getMessage());
+        }
+    }
+
+    /**
+     * The control API changes what the bot sees, so a web page elsewhere must not drive it through a visitor's
+     * browser: an HTML form can post {@code application/x-www-form-urlencoded}, {@code multipart/form-data} or
+     * {@code text/plain} to any address without asking, but a JSON body from another origin needs a CORS preflight,
+     * which the sandbox never grants. So a POST must be JSON, and a request whose {@code Origin} is not the sandbox's
+     * own (the chat page's) is refused. Clients that are not browsers send no {@code Origin}.
+     */
+    private static void refuseCrossSite(HttpExchange exchange) {
+        String verb = exchange.getRequestMethod();
+        if (verb.equals("GET") || verb.equals("HEAD")) {
+            return;
+        }
+        String origin = exchange.getRequestHeaders().getFirst("Origin");
+        String host = exchange.getRequestHeaders().getFirst("Host");
+        if (origin != null && (host == null
+                || !(origin.equalsIgnoreCase("http://" + host) || origin.equalsIgnoreCase("https://" + host)))) {
+            throw new ControlException(403, "cross-site request refused: Origin " + origin + " is not this sandbox");
+        }
+        if (verb.equals("POST") && !Exchanges.isJson(exchange)) {
+            throw new ControlException(415, "control calls take a JSON body: send Content-Type: application/json");
         }
     }
 
