@@ -7,6 +7,30 @@ package io.contactdesk.chaos;
 enum ReplyKind {
     START, BALANCE, BROWSE, NOT_ENOUGH_CREDITS, GIFT, GRANTED, REVOKED, OTHER;
 
+    /** The lane of the chat's own commands: replies in the order the commands were sent. */
+    static final String OWN = "own";
+    /** The lane of the 🎁 notices: in the order of the admin's grants. */
+    static final String GIFTS = "gifts";
+
+    private static final java.util.regex.Pattern TARGET = java.util.regex.Pattern.compile(" (?:to|from) (\\d+)");
+
+    /** The lane an admin's confirmation about {@code userId} travels in. */
+    static String accountLane(long userId) {
+        return "account " + userId;
+    }
+
+    /** The lane of a message with this text: see {@link ReplyMatcher}. */
+    static String lane(ReplyKind kind, String text) {
+        if (kind == GIFT) {
+            return GIFTS;
+        }
+        if (kind == GRANTED || kind == REVOKED) {
+            java.util.regex.Matcher target = TARGET.matcher(text);
+            return target.find() ? accountLane(Long.parseLong(target.group(1))) : OWN;
+        }
+        return OWN;
+    }
+
     /** @param edits how often the bot edited it: only the /browse messages that a user tapped are ever edited */
     static ReplyKind of(String text, int edits) {
         if (edits > 0 || text.contains("choose a category")) {

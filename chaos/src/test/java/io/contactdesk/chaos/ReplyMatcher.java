@@ -9,15 +9,25 @@ import java.util.List;
  * left there, in order, by kind, and never a message sent before its command. A chat's updates are handled and its
  * replies delivered in order, so the pairing is the longest common subsequence; an expected reply left over is lost, a
  * message left over is a duplicate (or a reply nobody asked for).
+ *
+ * <p>Messages caused by someone else's command (an admin's grant: the 🎁 notice in the user's chat, the confirmation
+ * in the admin's) are applied on another partition and interleave freely with the chat's own replies: each such
+ * source is a lane of its own, ordered within itself only.
  */
 final class ReplyMatcher {
 
     /** A reply the driver expects; an optional one (a user blocked the bot meanwhile) may be missing without blame. */
-    record Expected(long updateId, ReplyKind kind, Instant sentAt, boolean optional) {
+    record Expected(long updateId, ReplyKind kind, String lane, Instant sentAt, boolean optional) {
+        Expected(long updateId, ReplyKind kind, Instant sentAt, boolean optional) {
+            this(updateId, kind, ReplyKind.OWN, sentAt, optional);
+        }
     }
 
     /** A message the bot left in the chat. */
-    record Seen(long messageId, ReplyKind kind, Instant sentAt) {
+    record Seen(long messageId, ReplyKind kind, String lane, Instant sentAt) {
+        Seen(long messageId, ReplyKind kind, Instant sentAt) {
+            this(messageId, kind, ReplyKind.OWN, sentAt);
+        }
     }
 
     /**
@@ -34,6 +44,23 @@ final class ReplyMatcher {
     }
 
     static Result match(List<Expected> expected, List<Seen> seen) {
+        java.util.Set<String> lanes = new java.util.TreeSet<>();
+        expected.forEach(e -> lanes.add(e.lane()));
+        seen.forEach(m -> lanes.add(m.lane()));
+        List<Expected> lost = new ArrayList<>();
+        List<Duplicate> duplicates = new ArrayList<>();
+        int matched = 0;
+        for (String lane : lanes) {
+            Result one = matchLane(expected.stream().filter(e -> e.lane().equals(lane)).toList(),
+                    seen.stream().filter(m -> m.lane().equals(lane)).toList());
+            lost.addAll(one.lost());
+            duplicates.addAll(one.duplicates());
+            matched += one.matched();
+        }
+        return new Result(lost, duplicates, matched);
+    }
+
+    private static Result matchLane(List<Expected> expected, List<Seen> seen) {
         int n = expected.size();
         int m = seen.size();
         // Weights: a match always beats none, and a required match beats an optional one.
