@@ -75,7 +75,7 @@ class PlantedFaultsIT {
     private static List<String> failedVerdictsWith(Plant plant) throws Exception {
         int round = (int) NEXT_ROUND.getAndIncrement();
         Workload workload = new Workload(stack.chats, List.copyOf(stack.contacts.keySet()), 20_001 + 100L * round, USERS,
-                ADMINS.get(round), 6);
+                ADMINS.get(round), 4);
         List<String> problems = new ArrayList<>();
         long loadEnd = System.nanoTime() + LOAD.toNanos();
         List<Thread> threads = workload.start(2, 4242 + round, loadEnd);
