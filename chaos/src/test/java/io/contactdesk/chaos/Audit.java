@@ -18,8 +18,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /** Gathers, after the drain, what the sandbox, PostgreSQL and the broker show, for {@link Verdicts}. */
 final class Audit {
@@ -99,19 +102,46 @@ final class Audit {
         return rows;
     }
 
-    /** Records on every dead-letter topic: a failed insert or an undeliverable reply lands there, not in silence. */
-    static long deadLetters(Stack stack, List<String> failures) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.broker.bootstrapServers()))) {
+    /**
+     * Every record on the dead-letter topics, as "topic: reason": a failed insert or a reply the notifier gave up on
+     * lands there, not in silence.
+     */
+    static List<String> deadLetters(Stack stack, List<String> failures) {
+        List<String> letters = new ArrayList<>();
+        String bootstrap = stack.broker.bootstrapServers();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
+                KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+                        new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             Set<String> existing = admin.listTopics().names().get(20, TimeUnit.SECONDS);
             List<String> topics = Topics.deadLetterTopicNames().stream().filter(existing::contains).toList();
-            Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
+            List<TopicPartition> partitions = new ArrayList<>();
             admin.describeTopics(topics).allTopicNames().get(20, TimeUnit.SECONDS).forEach((name, description) ->
-                    description.partitions().forEach(p -> ends.put(new TopicPartition(name, p.partition()), OffsetSpec.latest())));
-            return admin.listOffsets(ends).all().get(20, TimeUnit.SECONDS).values().stream()
-                    .mapToLong(info -> info.offset()).sum();
+                    description.partitions().forEach(p -> partitions.add(new TopicPartition(name, p.partition()))));
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            long deadline = System.nanoTime() + 20_000_000_000L;
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp)) && System.nanoTime() < deadline) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(java.time.Duration.ofMillis(500))) {
+                    letters.add(record.topic() + ": " + reason(record.value()));
+                }
+            }
         } catch (Exception e) {
-            failures.add("cannot count dead letters: " + e);
-            return 0;
+            failures.add("cannot read the dead letters: " + e);
+        }
+        return letters;
+    }
+
+    private static String reason(byte[] value) {
+        try {
+            var json = io.contactdesk.contracts.json.Json.mapper().readTree(value);
+            return json.path("service").asText("?") + " (key " + json.path("key").asText() + "): "
+                    + json.path("reason").asText();
+        } catch (Exception notJson) {
+            return "(not a DeadLetter record, " + (value == null ? 0 : value.length) + " bytes)";
         }
     }
 }

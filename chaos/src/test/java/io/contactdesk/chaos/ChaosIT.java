@@ -75,6 +75,7 @@ class ChaosIT {
     private final List<String> notRecovered = new CopyOnWriteArrayList<>();
     private final List<String> findings = new CopyOnWriteArrayList<>();
     private final ConcurrentLinkedQueue<String> problems = new ConcurrentLinkedQueue<>();
+    private final List<java.util.concurrent.Future<?>> outages = new CopyOnWriteArrayList<>();
     private volatile long loadStartedNanos;
     private volatile Workload workload;
 
@@ -125,6 +126,9 @@ class ChaosIT {
         if (chaos.isAlive()) {
             problems.add("the chaos loop did not finish within 3 minutes after the load");
             chaos.interrupt();
+        }
+        for (var outage : outages) {
+            outage.get(3, TimeUnit.MINUTES);
         }
         for (ServiceProcess service : stack.all()) {
             if (!service.alive()) {
@@ -223,8 +227,9 @@ class ChaosIT {
             try {
                 switch (fault.kind()) {
                     case "kill -9" -> kill(fault.target(), kills++ % 2 == 1, random, monitors);
-                    case "postgres outage" -> postgresOutage(monitors);
-                    case "broker kill -9" -> brokerKill(monitors);
+                    // Outages run beside the plan, so that the faults after them keep their time (and may overlap).
+                    case "postgres outage" -> outages.add(monitors.submit(() -> guarded(fault, () -> postgresOutage(monitors))));
+                    case "broker kill -9" -> outages.add(monitors.submit(() -> guarded(fault, () -> brokerKill(monitors))));
                     case "bot api 5xx" -> botApi5xx();
                     case "bot api 429 storm" -> botApi429Storm();
                     case "bot api late answers" -> botApiLate();
@@ -236,6 +241,15 @@ class ChaosIT {
                 problems.add(fault + " failed: " + e);
                 log.error("{} failed", fault, e);
             }
+        }
+    }
+
+    private void guarded(Fault fault, Runnable action) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            problems.add(fault + " failed: " + e);
+            log.error("{} failed", fault, e);
         }
     }
 

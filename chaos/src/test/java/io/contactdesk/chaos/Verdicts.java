@@ -24,7 +24,7 @@ final class Verdicts {
 
     /** What the run observed, gathered by the harness after the drain. */
     record Observations(Map<Long, ReplyMatcher.Result> chats, long replies, List<String> unansweredTaps,
-            Map<Long, LedgerAudit.Findings> ledgers, Map<Long, Long> processorBalances, long deadLetters,
+            Map<Long, LedgerAudit.Findings> ledgers, Map<Long, Long> processorBalances, List<String> deadLetters,
             long floodWaits, List<FaultEvent> faults, List<String> notRecovered, List<String> problems) {
     }
 
@@ -82,8 +82,7 @@ final class Verdicts {
         verdicts.add(users("ledger sequence broken", sequence));
         verdicts.add(users("ledger vs the driver's model", model));
         verdicts.add(users("PostgreSQL vs processor mismatch", mismatch));
-        verdicts.add(new Verdict("dead letters (failed inserts, undeliverable replies): " + seen.deadLetters(),
-                seen.deadLetters() > 0, List.of()));
+        verdicts.add(count("dead letters (failed inserts, replies given up)", seen.deadLetters()));
         verdicts.add(new Verdict("429 from Telegram's flood limits: " + seen.floodWaits(), seen.floodWaits() > 0,
                 List.of()));
         verdicts.add(count("faults not recovered from", seen.notRecovered()));

@@ -118,11 +118,12 @@ class VerdictsTest {
 
     @Test
     void floodWaitsDeadLettersAndUnrecoveredFaultsFailTheRun() {
-        Verdicts.Observations seen = new Verdicts.Observations(chat(), 1, List.of(), ledger(), Map.of(USER, 4L), 2, 3,
+        Verdicts.Observations seen = new Verdicts.Observations(chat(), 1, List.of(), ledger(), Map.of(USER, 4L),
+                List.of("credit.ledger.dlq: db-writer: new row violates check constraint", "tg.outbox.dlq: notifier: 400"), 3,
                 List.of(), List.of("postgres outage: db-writer-1 not UP within 120 s"), List.of());
 
         assertThat(Verdicts.failed(Verdicts.judge(seen))).extracting(Verdicts.Verdict::line).containsExactly(
-                "dead letters (failed inserts, undeliverable replies): 2", "429 from Telegram's flood limits: 3",
+                "dead letters (failed inserts, replies given up): 2", "429 from Telegram's flood limits: 3",
                 "faults not recovered from: 1");
     }
 
@@ -152,7 +153,7 @@ class VerdictsTest {
                 .mapToLong(r -> r.matched() + r.duplicates().size()).sum();
         Map<Long, Long> balances = new HashMap<>();
         balances.put(USER, 4L);
-        return new Verdicts.Observations(chats, replies, List.of(), ledgers, balances, 0, 0, faults, List.of(),
+        return new Verdicts.Observations(chats, replies, List.of(), ledgers, balances, List.of(), 0, faults, List.of(),
                 List.of());
     }
 
