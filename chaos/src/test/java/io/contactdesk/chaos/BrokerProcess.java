@@ -46,7 +46,8 @@ final class BrokerProcess {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the broker", e);
         }
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        // Recovery after a SIGKILL reloads every partition: on a busy 2-core machine that has taken over 90 s.
+        long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
         while (!answers()) {
             if (!process.isAlive() || System.nanoTime() > deadline) {
                 throw new IllegalStateException("the broker did not come up; see " + logDir.resolve("kafka-" + launches + ".log"));

@@ -313,9 +313,12 @@ class ChaosIT {
         Instant from = Instant.now();
         long down = System.nanoTime();
         stack.broker.kill();
-        stack.broker.start();
+        try {
+            stack.broker.start();
+        } finally {
+            faults.add(new Verdicts.FaultEvent("broker kill -9", from, Instant.now()));
+        }
         long back = System.nanoTime();
-        faults.add(new Verdicts.FaultEvent("broker kill -9", from, Instant.now()));
         log.info("broker killed at {} s and up again after {} s", round(at), round(seconds(back - down)));
         monitors.submit(() -> measure("broker kill -9", "kafka", at, seconds(back - down), down, back, stack.all(), false,
                 stack.chats::repliesDelivered, ""));
