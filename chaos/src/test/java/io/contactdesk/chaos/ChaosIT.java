@@ -48,6 +48,8 @@ class ChaosIT {
     private static final Duration RECOVERY_LIMIT = Duration.ofMinutes(2);
     /** How long after a fault's end a service may still be seen going DOWN because of it. */
     private static final Duration DOWN_GRACE = Duration.ofSeconds(10);
+    /** How long after an instance is UP again its consumer groups may still be rebalancing around it. */
+    private static final Duration REJOIN = Duration.ofSeconds(15);
 
     private static final double MINUTES = Double.parseDouble(property("chaos.minutes", "0"));
     private static final boolean LONG_FORM = MINUTES > 0;
@@ -366,12 +368,14 @@ class ChaosIT {
         Double healthy = 0.0;
         List<String> neverDown = new ArrayList<>();
         for (ServiceProcess service : affected) {
-            Long wentDown = null;
+            // Looked up for each instance in turn: the wait for the one before may have used up the grace already.
+            Long wentDown = service.firstSeenNotUp(start);
             while (wentDown == null && System.nanoTime() < end + DOWN_GRACE.toNanos()) {
+                ServiceProcess.sleep(250);
                 wentDown = service.firstSeenNotUp(start);
-                if (wentDown == null) {
-                    ServiceProcess.sleep(250);
-                }
+            }
+            if (wentDown != null && wentDown > end + DOWN_GRACE.toNanos()) {
+                wentDown = null;
             }
             if (wentDown == null) {
                 neverDown.add(service.name());
@@ -389,8 +393,14 @@ class ChaosIT {
                 notRecovered.add(fault + " at " + round(at) + " s: " + service.name() + " not UP within "
                         + RECOVERY_LIMIT.toSeconds() + " s; log tail:\n" + service.tail(25));
                 healthy = null;
-            } else if (healthy != null) {
-                healthy = Math.max(healthy, seconds(up - end));
+            } else {
+                if (healthy != null) {
+                    healthy = Math.max(healthy, seconds(up - end));
+                }
+                // Its return makes the consumer groups rebalance: a partition taken from an instance mid-batch is
+                // sent again by its next owner. That is this fault's doing too.
+                faults.add(new Verdicts.FaultEvent(fault + " " + service.name() + " back", instantOf(wentDown),
+                        instantOf(up).plus(REJOIN)));
             }
         }
         if (!neverDown.isEmpty() && mustGoDown) {
@@ -422,6 +432,10 @@ class ChaosIT {
             findings.add(fault + ": " + service.name() + (wentDown != null && wentDown < end + DOWN_GRACE.toNanos()
                     ? " reported DOWN " + round(seconds(wentDown - start)) + " s into it" : " stayed UP"));
         }
+    }
+
+    private static Instant instantOf(long nanos) {
+        return Instant.now().minusNanos(System.nanoTime() - nanos);
     }
 
     private static long safely(LongSupplier progress) {
