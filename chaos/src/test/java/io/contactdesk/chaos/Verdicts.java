@@ -48,8 +48,9 @@ final class Verdicts {
             result.lost().forEach(e -> lost.add("chat " + chat + ": " + e.kind() + " for update " + e.updateId()));
             for (ReplyMatcher.Duplicate duplicate : result.duplicates()) {
                 String where = "chat " + chat + ": " + duplicate.message().kind() + " message "
-                        + duplicate.message().messageId()
-                        + (duplicate.original() == null ? " (answers nothing)" : " repeats " + duplicate.original().messageId());
+                        + duplicate.message().messageId() + " at " + duplicate.message().sentAt()
+                        + (duplicate.original() == null ? " (answers nothing)" : " repeats "
+                        + duplicate.original().messageId() + " of " + duplicate.original().sentAt());
                 duplicated.add(where);
                 if (!explained(duplicate, seen.faults())) {
                     unexplained.add(where);
