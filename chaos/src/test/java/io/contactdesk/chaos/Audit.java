@@ -52,12 +52,16 @@ final class Audit {
             Set<String> answered = stack.chats.answeredCallbacks(user.id);
             List<ReplyMatcher.Expected> expected = new ArrayList<>(user.expected());
             Set<String> revealed = new HashSet<>();
+            Set<String> unseen = new HashSet<>();
             for (SimUser.Tap tap : user.taps()) {
                 // Before a block the bot may have had no chance to answer: nothing is owed for those taps.
                 boolean optional = user.blockedAt() != null && tap.at().isBefore(user.blockedAt());
                 if (byId.getOrDefault(tap.messageId(), "").contains(stack.contacts.get(tap.listingId()))) {
                     revealed.add(tap.listingId());
                 } else {
+                    if (optional) {
+                        unseen.add(tap.listingId());
+                    }
                     expected.add(new ReplyMatcher.Expected(tap.updateId(), ReplyKind.NOT_ENOUGH_CREDITS, tap.at(), optional));
                 }
                 if (!optional && !answered.contains(tap.callbackQueryId())) {
@@ -69,7 +73,7 @@ final class Audit {
                     messages.stream().map(SandboxClient.BotMessage::seen).toList()));
 
             LedgerAudit.Model model = new LedgerAudit.Model(Stack.SIGNUP_BONUS, Stack.UNLOCK_COST, user.grants(),
-                    user.revokes(), revealed);
+                    user.revokes(), revealed, unseen);
             ledgers.put(user.id, LedgerAudit.audit(ledger.getOrDefault(user.id, List.of()), model));
             for (int i = messages.size() - 1; i >= 0; i--) {
                 if (messages.get(i).text().contains("Your balance")) {

@@ -30,9 +30,14 @@ final class LedgerAudit {
      * @param grants   reason marker → credits granted
      * @param revokes  reason marker → credits asked to revoke (the processor takes at most what there is)
      * @param unlocked listings whose tap revealed the contact
+     * @param unseen   listings tapped just before the user blocked the bot: charged or not, the bot could not show it
      */
     record Model(long signupBonus, long unlockCost, Map<String, Long> grants, Map<String, Long> revokes,
-            Set<String> unlocked) {
+            Set<String> unlocked, Set<String> unseen) {
+        Model(long signupBonus, long unlockCost, Map<String, Long> grants, Map<String, Long> revokes,
+                Set<String> unlocked) {
+            this(signupBonus, unlockCost, grants, revokes, unlocked, Set.of());
+        }
     }
 
     /** The findings, by verdict: sequence (the rows disagree with themselves), model (with the driver). */
@@ -116,7 +121,11 @@ final class LedgerAudit {
                 wrong.add("revoke " + marker + " has " + rows + " rows");
             }
         }
-        if (!unlockRows.equals(model.unlocked())) {
+        Set<String> charged = new HashSet<>(unlockRows);
+        charged.removeAll(model.unseen());
+        Set<String> revealed = new HashSet<>(model.unlocked());
+        revealed.removeAll(model.unseen());
+        if (!unlockRows.containsAll(model.unlocked()) || !charged.equals(revealed)) {
             wrong.add("unlock entries " + unlockRows + ", contacts revealed " + model.unlocked());
         }
         return new Findings(sequence, wrong, balance);

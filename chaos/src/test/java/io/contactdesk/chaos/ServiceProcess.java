@@ -226,7 +226,13 @@ final class ServiceProcess {
             if (!alive()) {
                 record(launch, Health.DEAD);
             } else {
-                record(launch, look());
+                Health health = look();
+                synchronized (this) {
+                    // An answer of a launch killed while it was in flight must not read as the next launch being UP.
+                    if (launch == launches && alive()) {
+                        record(launch, health);
+                    }
+                }
             }
             sleep(WATCH_MILLIS);
         }

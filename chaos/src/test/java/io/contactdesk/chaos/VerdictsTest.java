@@ -117,6 +117,16 @@ class VerdictsTest {
     }
 
     @Test
+    void anUnlockChargedJustBeforeABlockNeedNotHaveBeenShown() {
+        List<Row> rows = List.of(new Row(1, "SIGNUP_BONUS", 3, 3, "bonus"), new Row(2, "UNLOCK", -1, 2, "unlock a"));
+        LedgerAudit.Model blockedBeforeTheReveal = new LedgerAudit.Model(3, 1, Map.of(), Map.of(), Set.of(), Set.of("a"));
+        LedgerAudit.Model neverTappedBeforeTheBlock = new LedgerAudit.Model(3, 1, Map.of(), Map.of(), Set.of());
+
+        assertThat(LedgerAudit.audit(rows, blockedBeforeTheReveal).clean()).isTrue();
+        assertThat(LedgerAudit.audit(rows, neverTappedBeforeTheBlock).model()).hasSize(1);
+    }
+
+    @Test
     void floodWaitsDeadLettersAndUnrecoveredFaultsFailTheRun() {
         Verdicts.Observations seen = new Verdicts.Observations(chat(), 1, List.of(), ledger(), Map.of(USER, 4L),
                 List.of("credit.ledger.dlq: db-writer: new row violates check constraint", "tg.outbox.dlq: notifier: 400"), 3,
