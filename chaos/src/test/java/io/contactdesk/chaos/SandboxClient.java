@@ -15,7 +15,15 @@ import java.util.Map;
 /** The sandbox's control API: users typing and tapping, and what the bot sent them. */
 final class SandboxClient {
 
-    record BotMessage(long messageId, String text, int edits) {
+    record BotMessage(long messageId, String text, int edits, java.time.Instant sentAt) {
+        ReplyMatcher.Seen seen() {
+            ReplyKind kind = ReplyKind.of(text, edits);
+            return new ReplyMatcher.Seen(messageId, kind, ReplyKind.lane(kind, text), sentAt);
+        }
+    }
+
+    /** A tap: its update id and the callback query the bot must answer. */
+    record Tapped(long updateId, String callbackQueryId) {
     }
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -31,10 +39,36 @@ final class SandboxClient {
                 .path("update_id").asLong(-1);
     }
 
-    /** A tap on an inline button of a message the bot sent; the update id the sandbox gave it. */
-    long tap(long userId, long messageId, String data) {
-        return post("/sandbox/users/" + userId + "/callbacks", Map.of("message_id", messageId, "data", data))
-                .path("update_id").asLong(-1);
+    /** A tap on an inline button of a message the bot sent. */
+    Tapped tap(long userId, long messageId, String data) {
+        JsonNode answer = post("/sandbox/users/" + userId + "/callbacks", Map.of("message_id", messageId, "data", data));
+        return new Tapped(answer.path("update_id").asLong(-1), answer.path("callback_query_id").asText());
+    }
+
+    /** The callback queries the bot answered in this chat. */
+    java.util.Set<String> answeredCallbacks(long chatId) {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        get("/sandbox/chats/" + chatId + "/callback-answers").forEach(a -> ids.add(a.path("callback_query_id").asText()));
+        return ids;
+    }
+
+    /** The user blocks (or unblocks) the bot: sends answer 403 meanwhile, and the bot gets my_chat_member. */
+    void block(long userId, boolean blocked) {
+        post("/sandbox/users/" + userId + (blocked ? "/block" : "/unblock"), Map.of());
+    }
+
+    /** The next {@code count} calls of {@code method} answer {@code status} (with retry_after when not null). */
+    void fault(String method, int status, int count, Long retryAfter) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("method", method, "status", status, "count", count));
+        if (retryAfter != null) {
+            body.put("retry_after", retryAfter);
+        }
+        post("/sandbox/faults", body);
+    }
+
+    /** The next {@code count} successful sendMessage calls are swallowed, duplicated or answered late. */
+    void recordFault(String effect, int count, long delayMillis) {
+        post("/sandbox/record-faults", Map.of("effect", effect, "count", count, "delay_ms", delayMillis));
     }
 
     /** What the bot sent (and edited) in the chat with this user, oldest first; the user's own messages left out. */
@@ -46,7 +80,7 @@ final class SandboxClient {
                 continue;
             }
             sent.add(new BotMessage(message.path("message_id").asLong(), message.path("text").asText(""),
-                    message.path("edits").asInt()));
+                    message.path("edits").asInt(), java.time.Instant.parse(message.path("sent_at").asText())));
         }
         return sent;
     }

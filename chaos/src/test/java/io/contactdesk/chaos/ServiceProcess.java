@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,14 +17,25 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One service as its own OS process ({@code java -jar <module>/target/<module>.jar}), killed with SIGKILL and started
- * again on the same port. Every launch writes its stdout and stderr to {@code target/chaos-logs/<service>-<n>.log} and
- * gets its own Streams state directory.
+ * One instance of a service as its own OS process ({@code java -jar <module>/target/<module>.jar}), killed with
+ * SIGKILL and started again on the same port. Every launch writes its output to
+ * {@code target/chaos-logs/<instance>-<n>.log} and gets its own Streams state directory. A watcher thread asks
+ * {@code /actuator/health} four times a second for the whole run and keeps every change of state, so that recovery is
+ * measured from what the service said: DOWN during a fault, then UP again.
  */
 final class ServiceProcess {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private static final long WATCH_MILLIS = 250;
 
+    /** What the health endpoint said: UP, DOWN (answered, not UP), SILENT (alive, no answer), DEAD (no process). */
+    enum Health { UP, DOWN, SILENT, DEAD }
+
+    /** A change of health: the launch it belongs to and when it was first seen. */
+    record Change(int launch, Health health, long atNanos) {
+    }
+
+    private final String module;
     private final String name;
     private final Path jar;
     private final Map<String, String> environment;
@@ -31,23 +43,27 @@ final class ServiceProcess {
     private final Path logDir;
     private final Path stateRoot;
     private final List<String> jvmArgs;
+    private final List<Change> changes = new ArrayList<>();
     private Process process;
     private int launches;
-    /** When each launch was first seen UP, by whoever looked: the chaos loop may kill it again right after. */
-    private final Map<Integer, Long> firstHealthyAt = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile boolean leader;
+    private volatile boolean watching = true;
 
-    ServiceProcess(String name, Path repoRoot, Map<String, String> environment, int port, Path logDir, Path stateRoot,
-            List<String> jvmArgs, Path jarDir) {
-        this.name = name;
-        Path built = repoRoot.resolve(name).resolve("target").resolve(name + ".jar");
+    ServiceProcess(String module, int instance, Path repoRoot, Map<String, String> environment, int port, Path logDir,
+            Path stateRoot, List<String> jvmArgs, Path jarDir) {
+        this.module = module;
+        this.name = module + "-" + instance;
+        Path built = repoRoot.resolve(module).resolve("target").resolve(module + ".jar");
         if (!Files.isRegularFile(built)) {
-            throw new IllegalStateException(built + " is missing: build it first (./mvnw -B -ntp -q -pl " + name
+            throw new IllegalStateException(built + " is missing: build it first (./mvnw -B -ntp -q -pl " + module
                     + " package -DskipTests), or run this module through the reactor, which builds it");
         }
         // A snapshot: a rebuild of the module while the suite runs must not pull the jar from under a live process.
         try {
-            this.jar = Files.copy(built, Files.createDirectories(jarDir).resolve(name + ".jar"),
-                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Path copy = Files.createDirectories(jarDir).resolve(module + ".jar");
+            synchronized (ServiceProcess.class) {
+                this.jar = Files.copy(built, copy, StandardCopyOption.REPLACE_EXISTING);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot copy " + built, e);
         }
@@ -56,14 +72,17 @@ final class ServiceProcess {
         this.logDir = logDir;
         this.stateRoot = stateRoot;
         this.jvmArgs = jvmArgs;
+        Thread watcher = new Thread(this::watch, "chaos-health-" + name);
+        watcher.setDaemon(true);
+        watcher.start();
+    }
+
+    String module() {
+        return module;
     }
 
     String name() {
         return name;
-    }
-
-    int port() {
-        return port;
     }
 
     synchronized int launches() {
@@ -79,6 +98,7 @@ final class ServiceProcess {
             return;
         }
         launches++;
+        leader = false;
         try {
             Path state = Files.createDirectories(stateRoot.resolve(name + "-" + launches));
             List<String> command = new ArrayList<>();
@@ -112,77 +132,68 @@ final class ServiceProcess {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        record(launches, Health.DEAD);
     }
 
     synchronized boolean alive() {
         return process != null && process.isAlive();
     }
 
-    /** Whether {@code /actuator/health} answers {@code UP}. */
+    /** Whether the last look found this instance UP. */
     boolean healthy() {
-        if (!alive()) {
-            return false;
-        }
-        int launch = launches();
-        try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                    URI.create("http://localhost:" + port + "/actuator/health")).timeout(Duration.ofSeconds(3)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            boolean up = response.statusCode() == 200 && response.body().contains("\"status\":\"UP\"");
-            if (up && launch == launches()) {
-                firstHealthyAt.putIfAbsent(launch, System.nanoTime());
-            }
-            return up;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        Change last = lastChange();
+        return last != null && last.health() == Health.UP && last.launch() == launches() && alive();
     }
 
-    /** How one launch's wait for health ended. */
-    enum LaunchHealth { HEALTHY, REPLACED_BEFORE_HEALTHY, NOT_HEALTHY_IN_TIME }
+    /** For the ingress poller: whether the last look found this instance holding the ingress lease. */
+    boolean leader() {
+        return leader && healthy();
+    }
 
-    /**
-     * Waits until launch {@code launch} was seen UP (by this or any other caller), until {@code deadlineNanos}, or until
-     * a later launch replaced it before it ever was.
-     */
-    LaunchHealth awaitHealthy(int launch, long deadlineNanos) {
-        while (true) {
-            if (firstHealthyAt.containsKey(launch)) {
-                return LaunchHealth.HEALTHY;
+    /** Every change of health seen so far, oldest first. */
+    synchronized List<Change> changes() {
+        return List.copyOf(changes);
+    }
+
+    /** The first time at or after {@code fromNanos} that this instance was seen in {@code health}, or null. */
+    synchronized Long firstSeen(Health health, long fromNanos) {
+        Health before = null;
+        for (Change change : changes) {
+            if (change.atNanos() >= fromNanos && change.health() == health) {
+                return change.atNanos();
             }
-            if (launches() != launch) {
-                return LaunchHealth.REPLACED_BEFORE_HEALTHY;
+            if (change.atNanos() < fromNanos) {
+                before = change.health();
             }
-            if (System.nanoTime() >= deadlineNanos) {
-                return LaunchHealth.NOT_HEALTHY_IN_TIME;
-            }
-            healthy();
-            sleep(250);
         }
+        // Already in that state when the window opened.
+        return before == health ? fromNanos : null;
     }
 
-    /** {@link System#nanoTime()} when launch {@code launch} was first seen UP, or null. */
-    Long healthyAt(int launch) {
-        return firstHealthyAt.get(launch);
+    /** The first time at or after {@code fromNanos} that this instance was seen in any state but UP, or null. */
+    synchronized Long firstSeenNotUp(long fromNanos) {
+        Health before = null;
+        for (Change change : changes) {
+            if (change.atNanos() >= fromNanos && change.health() != Health.UP) {
+                return change.atNanos();
+            }
+            if (change.atNanos() < fromNanos) {
+                before = change.health();
+            }
+        }
+        return before != null && before != Health.UP ? fromNanos : null;
     }
 
-    /** Waits until healthy; the time it took, or null when it did not get there in time (or died). */
-    Duration awaitHealthy(Duration atMost) {
-        long started = System.nanoTime();
-        long deadline = started + atMost.toNanos();
+    /** Waits (bounded) until this instance is UP; false when it is not in time. */
+    boolean awaitHealthy(Duration atMost) {
+        long deadline = System.nanoTime() + atMost.toNanos();
         while (System.nanoTime() < deadline) {
-            if (!alive()) {
-                return null;
-            }
             if (healthy()) {
-                return Duration.ofNanos(System.nanoTime() - started);
+                return true;
             }
-            sleep(250);
+            sleep(WATCH_MILLIS);
         }
-        return null;
+        return false;
     }
 
     /** The last lines of the current launch's log, for a failure report. */
@@ -195,8 +206,63 @@ final class ServiceProcess {
         }
     }
 
+    /** The whole current log, for a look for a given line. */
+    String log() {
+        try {
+            return Files.readString(currentLog());
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
+    }
+
     void stop() {
+        watching = false;
         kill();
+    }
+
+    private void watch() {
+        while (watching) {
+            int launch = launches();
+            if (!alive()) {
+                record(launch, Health.DEAD);
+            } else {
+                Health health = look();
+                synchronized (this) {
+                    // An answer of a launch killed while it was in flight must not read as the next launch being UP.
+                    if (launch == launches && alive()) {
+                        record(launch, health);
+                    }
+                }
+            }
+            sleep(WATCH_MILLIS);
+        }
+    }
+
+    private Health look() {
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + port + "/actuator/health")).timeout(Duration.ofSeconds(2)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            boolean up = response.statusCode() == 200 && response.body().contains("\"status\":\"UP\"");
+            leader = response.body().contains("\"role\":\"leader\"");
+            return up ? Health.UP : Health.DOWN;
+        } catch (IOException e) {
+            return Health.SILENT;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Health.SILENT;
+        }
+    }
+
+    private synchronized Change lastChange() {
+        return changes.isEmpty() ? null : changes.get(changes.size() - 1);
+    }
+
+    private synchronized void record(int launch, Health health) {
+        Change last = lastChange();
+        if (last == null || last.health() != health || last.launch() != launch) {
+            changes.add(new Change(launch, health, System.nanoTime()));
+        }
     }
 
     static void sleep(long millis) {

@@ -1,56 +1,106 @@
 package io.contactdesk.chaos;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * One simulated Telegram user and everything the driver sent for it: enough to know, after the storm, how many replies
- * and which credits it must have. Touched by its own worker thread, and by the admin thread for grants.
+ * One simulated Telegram user and everything the driver sent for it: the replies its chat must show, in order, and the
+ * credits it must have. Touched by its own worker thread, and by the admin thread for grants and revokes.
  */
 final class SimUser {
 
-    record Tap(long messageId, String listingId, long updateId) {
+    /** A tap on Unlock; {@code fresh} when the listing was not unlocked by an earlier tap of the driver's. */
+    record Tap(long messageId, String listingId, long updateId, String callbackQueryId, Instant at) {
     }
 
+    /** A grant's 🎁 notice is not owed while the user has blocked the bot, nor shortly after they unblock. */
+    private static final Duration UNBLOCK_GRACE = Duration.ofSeconds(30);
+
     final long id;
-    private final List<Long> updateIds = new ArrayList<>();
-    private int commandsExpectingMessage;
-    private int grants;
-    private long granted;
+    private final List<ReplyMatcher.Expected> expected = new ArrayList<>();
     private final List<Tap> taps = new ArrayList<>();
     private final Set<Long> tappedMessages = new HashSet<>();
-    private final Set<String> unlocked = new LinkedHashSet<>();
+    private final Set<String> tappedListings = new HashSet<>();
+    private final Map<String, Long> grants = new LinkedHashMap<>();
+    private final Map<String, Long> revokes = new LinkedHashMap<>();
+    private int commands;
     private boolean started;
     private volatile boolean welcomed;
+    private volatile boolean blocked;
+    private Instant unblockedAt = Instant.MIN;
+    private Instant blockedAt;
 
     SimUser(long id) {
         this.id = id;
     }
 
-    /** A command that the bot answers with exactly one new message in this user's chat. */
-    synchronized void sentCommand(long updateId) {
-        updateIds.add(updateId);
-        commandsExpectingMessage++;
+    /** A command that the bot answers with one new message of {@code kind} in this user's chat. */
+    synchronized void sentCommand(long updateId, ReplyKind kind, Instant at) {
+        sentCommand(updateId, kind, ReplyKind.OWN, at);
     }
 
-    synchronized void tapped(long messageId, String listingId, long updateId) {
-        updateIds.add(updateId);
-        taps.add(new Tap(messageId, listingId, updateId));
+    /** A command answered in this chat from another lane (an admin's grant, confirmed after the user's partition). */
+    synchronized void sentCommand(long updateId, ReplyKind kind, String lane, Instant at) {
+        expected.add(new ReplyMatcher.Expected(updateId, kind, lane, at, false));
+        commands++;
+    }
+
+    synchronized void tapped(long messageId, String listingId, long updateId, String callbackQueryId, Instant at) {
+        taps.add(new Tap(messageId, listingId, updateId, callbackQueryId, at));
         tappedMessages.add(messageId);
-        unlocked.add(listingId);
+        tappedListings.add(listingId);
     }
 
-    /** An admin granted credits: one more ledger entry, and one more message (the 🎁 notice) in this chat. */
-    synchronized void granted(long amount) {
-        grants++;
-        granted += amount;
+    /** An admin granted credits: one more ledger entry, and a 🎁 notice in this chat (unless the bot is blocked). */
+    synchronized void granted(String marker, long amount, long updateId, Instant at) {
+        grants.put(marker, amount);
+        boolean owed = !blocked && at.isAfter(unblockedAt.plus(UNBLOCK_GRACE));
+        expected.add(new ReplyMatcher.Expected(updateId, ReplyKind.GIFT, ReplyKind.GIFTS, at, !owed));
+    }
+
+    /** An admin asked to revoke credits: at most that many leave, and nothing is said to the user. */
+    synchronized void revoked(String marker, long amount) {
+        revokes.put(marker, amount);
+    }
+
+    /**
+     * The user blocks the bot: replies not delivered yet may never be (the notifier meets 403), so they are no longer
+     * owed. {@code delivered} is the pairing of the chat so far, taken just before the block.
+     */
+    synchronized void blocked(ReplyMatcher.Result delivered, Instant at) {
+        blocked = true;
+        blockedAt = at;
+        Set<ReplyMatcher.Expected> missing = new HashSet<>(delivered.lost());
+        expected.replaceAll(e -> missing.contains(e)
+                ? new ReplyMatcher.Expected(e.updateId(), e.kind(), e.lane(), e.sentAt(), true) : e);
+    }
+
+    synchronized void unblocked(Instant at) {
+        blocked = false;
+        unblockedAt = at;
+    }
+
+    /** When the user blocked the bot, or null if never. */
+    synchronized Instant blockedAt() {
+        return blockedAt;
+    }
+
+    boolean isBlocked() {
+        return blocked;
     }
 
     synchronized boolean hasTapped(long messageId) {
         return tappedMessages.contains(messageId);
+    }
+
+    synchronized boolean hasTappedListing(String listingId) {
+        return tappedListings.contains(listingId);
     }
 
     synchronized void markStarted() {
@@ -70,36 +120,22 @@ final class SimUser {
     }
 
     synchronized int commandsSent() {
-        return commandsExpectingMessage;
+        return commands;
     }
 
-    synchronized int grants() {
-        return grants;
-    }
-
-    synchronized long grantedCredits() {
-        return granted;
-    }
-
-    synchronized Set<String> unlocked() {
-        return Set.copyOf(unlocked);
+    synchronized List<ReplyMatcher.Expected> expected() {
+        return List.copyOf(expected);
     }
 
     synchronized List<Tap> taps() {
         return List.copyOf(taps);
     }
 
-    synchronized List<Long> updateIds() {
-        return List.copyOf(updateIds);
+    synchronized Map<String, Long> grants() {
+        return Map.copyOf(grants);
     }
 
-    /** New messages the bot must have sent this user: one per command, one per grant received. */
-    synchronized int expectedMessages() {
-        return commandsExpectingMessage + grants;
-    }
-
-    /** What the balance must be: the sign-up bonus, plus grants, minus one per distinct listing unlocked. */
-    synchronized long expectedBalance(long signupBonus, long unlockCost) {
-        return signupBonus + granted - unlockCost * unlocked.size();
+    synchronized Map<String, Long> revokes() {
+        return Map.copyOf(revokes);
     }
 }

@@ -64,4 +64,58 @@ class FaultsTest extends SandboxTestBase {
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.body().get("error").asText()).contains("status");
     }
+
+    @Test
+    void swallowedMessageIsAnsweredOkButNeverReachesTheChat() {
+        client.post("record-faults", Map.of("effect", "swallow"));
+
+        SandboxClient.Answer swallowed = client.bot("sendMessage", Map.of("chat_id", USER, "text", "a"));
+        client.bot("sendMessage", Map.of("chat_id", USER, "text", "b"));
+
+        assertThat(swallowed.status()).isEqualTo(200);
+        assertThat(swallowed.result().get("message_id").asLong()).isPositive();
+        assertThat(client.get("chats/" + USER + "/messages").body()).hasSize(1);
+        assertThat(client.get("chats/" + USER + "/messages").body().get(0).get("text").asText()).isEqualTo("b");
+    }
+
+    @Test
+    void duplicatedMessageIsAnsweredOnceButShowsTwice() {
+        client.post("record-faults", Map.of("effect", "duplicate"));
+
+        SandboxClient.Answer answer = client.bot("sendMessage", Map.of("chat_id", USER, "text", "a"));
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(client.get("chats/" + USER + "/messages").body()).extracting(m -> m.get("text").asText())
+                .containsExactly("a", "a");
+    }
+
+    @Test
+    void lateAnswerIsSentFirstAndAnsweredAfterTheDelay() {
+        client.post("record-faults", Map.of("effect", "late", "delay_ms", 300));
+
+        long started = System.nanoTime();
+        client.bot("sendMessage", Map.of("chat_id", USER, "text", "a"));
+
+        assertThat(System.nanoTime() - started).isGreaterThanOrEqualTo(300_000_000L);
+        assertThat(client.get("chats/" + USER + "/messages").body()).hasSize(1);
+    }
+
+    @Test
+    void injectedFaultsAreCountedApartFromFloodWaits() {
+        client.post("faults", Map.of("method", "sendMessage", "status", 429, "count", 2, "retry_after", 1));
+
+        client.bot("sendMessage", Map.of("chat_id", USER, "text", "a"));
+        client.bot("sendMessage", Map.of("chat_id", USER, "text", "b"));
+
+        assertThat(client.get("stats").body().at("/faults_injected/429").asLong()).isEqualTo(2);
+        assertThat(client.get("stats").body().get("too_many_requests").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void anUnknownRecordFaultIsBadControlInput() {
+        SandboxClient.Answer answer = client.post("record-faults", Map.of("effect", "vanish"));
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.body().get("error").asText()).contains("swallow");
+    }
 }

@@ -42,7 +42,7 @@ public final class BotApiHandler implements HttpHandler {
         this.faults = faults;
         this.validation = new RequestValidation(BotApiSpec.get(), violations);
         register(new UpdateMethods(updates).methods());
-        register(new MessageMethods(chats, flood, objects).methods());
+        register(new MessageMethods(chats, flood, objects, faults).methods());
         register(new BotMethods(objects, chats, callbackQueries).methods());
     }
 
@@ -93,6 +93,7 @@ public final class BotApiHandler implements HttpHandler {
         validation.check(method.name(), params);
         Optional<Fault> fault = faults.next(method.name());
         if (fault.isPresent()) {
+            stats.injected(fault.get().status());
             throw fault.get().toException();
         }
         return call(method, new Params(params));

@@ -25,11 +25,13 @@ final class MessageMethods {
     private final ChatStore chats;
     private final FloodControl flood;
     private final TelegramObjects objects;
+    private final Faults faults;
 
-    MessageMethods(ChatStore chats, FloodControl flood, TelegramObjects objects) {
+    MessageMethods(ChatStore chats, FloodControl flood, TelegramObjects objects, Faults faults) {
         this.chats = chats;
         this.flood = flood;
         this.objects = objects;
+        this.faults = faults;
     }
 
     Map<String, BotMethod> methods() {
@@ -42,7 +44,7 @@ final class MessageMethods {
         return methods;
     }
 
-    private JsonNode sendMessage(Params params) {
+    private JsonNode sendMessage(Params params) throws InterruptedException {
         long chatId = params.chatId();
         FormattedText text = MessageRules.text(params);
         JsonNode markup = MessageRules.replyMarkup(params);
@@ -50,6 +52,14 @@ final class MessageMethods {
         // Only calls that would really send count against (and are refused by) the flood limits.
         throttle(chatId);
         SentMessage sent = chats.send(chatId, text, markup);
+        RecordFault effect = faults.nextRecording().orElse(null);
+        if (effect == RecordFault.SWALLOW) {
+            chats.forget(chatId, sent.messageId());
+        } else if (effect == RecordFault.DUPLICATE) {
+            chats.send(chatId, text, markup);
+        } else if (effect == RecordFault.LATE) {
+            Thread.sleep(faults.lateMillis());
+        }
         return objects.sent(sent, chats.chat(chatId));
     }
 

@@ -95,6 +95,11 @@ public final class ChatStore {
         return message;
     }
 
+    /** Removes a sent message without a trace, as if it never reached the chat (a planted fault, see RecordFault). */
+    public synchronized void forget(long chatId, long messageId) {
+        known(chatId).sent.remove(messageId);
+    }
+
     /** The bot's live (not deleted) message; reading it does not require the chat to be reachable. */
     public synchronized SentMessage message(long chatId, long messageId) {
         SentMessage message = known(chatId).sent.get(messageId);

@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.contactdesk.sandbox.botapi.Fault;
 import io.contactdesk.sandbox.botapi.Faults;
+import io.contactdesk.sandbox.botapi.RecordFault;
 import io.contactdesk.sandbox.chat.CallbackQueries;
 import io.contactdesk.sandbox.chat.ChatStore;
 import io.contactdesk.sandbox.http.Exchanges;
@@ -89,6 +90,10 @@ public final class ControlApiHandler implements HttpHandler {
             requireVerb(verb, "GET");
             return views.specViolations();
         }
+        if (path.length == 1 && path[0].equals("record-faults")) {
+            requireVerb(verb, "POST");
+            return armRecordFault(input(exchange));
+        }
         if (path.length == 1 && path[0].equals("faults")) {
             return switch (verb) {
                 case "POST" -> armFault(input(exchange));
@@ -115,6 +120,18 @@ public final class ControlApiHandler implements HttpHandler {
         answer.put("count", count);
         answer.put("description", fault.description());
         return answer;
+    }
+
+    private JsonNode armRecordFault(ControlInput input) {
+        long count = input.optionalLong("count") == null ? 1 : input.optionalLong("count");
+        RecordFault effect;
+        try {
+            effect = RecordFault.parse(input.requiredText("effect"));
+            faults.armRecording(effect, (int) Math.min(Integer.MAX_VALUE, count), input.optionalLong("delay_ms"));
+        } catch (IllegalArgumentException e) {
+            throw ControlException.badRequest(e.getMessage());
+        }
+        return Mapper.object().put("effect", effect.name().toLowerCase(java.util.Locale.ROOT)).put("count", count);
     }
 
     private JsonNode restartUpdateIds(ControlInput input) {

@@ -85,6 +85,8 @@ final class ControlViews {
         json.put("updates_pending", snapshot.updatesPending());
         json.put("updates_delivered", snapshot.updatesDelivered());
         json.put("spec_violations", violations.total());
+        ObjectNode injected = json.putObject("faults_injected");
+        stats.injectedFaults().forEach((status, count) -> injected.put(Integer.toString(status), count));
         return json;
     }
 

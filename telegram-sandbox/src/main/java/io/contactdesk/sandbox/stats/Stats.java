@@ -13,6 +13,7 @@ public final class Stats {
     private final LongAdder tooManyRequests = new LongAdder();
     private final LongAdder forbidden = new LongAdder();
     private final AtomicLong updatesDelivered = new AtomicLong();
+    private final Map<Integer, LongAdder> injected = new ConcurrentHashMap<>();
 
     public void call(String method) {
         calls.computeIfAbsent(method, m -> new LongAdder()).increment();
@@ -25,6 +26,18 @@ public final class Stats {
         } else if (status == 403) {
             forbidden.increment();
         }
+    }
+
+    /** An armed fault answered a call (also counted by {@link #answered}): tells injected 429s from flood waits. */
+    public void injected(int status) {
+        injected.computeIfAbsent(status, s -> new LongAdder()).increment();
+    }
+
+    /** Injected fault answers by HTTP status. */
+    public Map<Integer, Long> injectedFaults() {
+        Map<Integer, Long> sorted = new TreeMap<>();
+        injected.forEach((status, count) -> sorted.put(status, count.sum()));
+        return sorted;
     }
 
     public void delivered(int updates) {

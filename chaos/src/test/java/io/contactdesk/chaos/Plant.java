@@ -1,0 +1,98 @@
+package io.contactdesk.chaos;
+
+import io.contactdesk.contracts.topics.Topics;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * One fault the harness plants (never the product code) to prove that the verdicts see it: {@code -Dchaos.plant=NAME}
+ * on the chaos run, and {@code PlantedFaultsIT} for each of them on a minimal workload.
+ */
+enum Plant {
+    /** None: the run is judged as it is. */
+    NONE,
+    /** The sandbox answers one sendMessage ok but records nothing: "lost replies: 1". */
+    SWALLOW_REPLY,
+    /** One already processed update is produced to tg.updates a second time: must be absorbed (the run passes). */
+    DUPLICATE_UPDATE,
+    /** One credit_ledger row is deleted after the drain: "PostgreSQL vs processor mismatch: 1 user". */
+    DROP_LEDGER_ROW,
+    /** The sandbox records one reply twice: "duplicated replies without a fault to explain them: 1". */
+    DOUBLE_REPLY;
+
+    static Plant named(String name) {
+        return name == null || name.isBlank() ? NONE : valueOf(name.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+    }
+
+    String label() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** Planted while the load runs. */
+    void duringLoad(Stack stack) {
+        switch (this) {
+            case SWALLOW_REPLY -> stack.chats.recordFault("swallow", 1, 0);
+            case DOUBLE_REPLY -> stack.chats.recordFault("duplicate", 1, 0);
+            case DUPLICATE_UPDATE -> replayOneUpdate(stack);
+            default -> {
+            }
+        }
+    }
+
+    /** Planted once everything is drained, before the checks read PostgreSQL; only rows of {@code users}. */
+    void afterDrain(Stack stack, java.util.Collection<Long> users) {
+        if (this == DROP_LEDGER_ROW) {
+            String ids = users.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
+            try (Connection db = stack.database(); Statement statement = db.createStatement()) {
+                // A grant or an unlock if there is one: the sign-up bonus is the row a reader would guess first.
+                int deleted = statement.executeUpdate("delete from credit_ledger where ctid = (select ctid from credit_ledger"
+                        + " where user_id in (" + ids + ") order by kind = 'SIGNUP_BONUS', user_id, sequence limit 1)");
+                if (deleted != 1) {
+                    throw new IllegalStateException("no credit_ledger row to delete");
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot plant drop-ledger-row: " + e, e);
+            }
+        }
+    }
+
+    /** The first committed record of tg.updates, produced again byte for byte, headers and key included. */
+    private static void replayOneUpdate(Stack stack) {
+        String bootstrap = stack.broker.bootstrapServers();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.GROUP_ID_CONFIG, "chaos-plant"), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+                KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), new ByteArraySerializer(),
+                        new ByteArraySerializer())) {
+            consumer.subscribe(java.util.List.of(Topics.UPDATES.name()));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (System.nanoTime() < deadline) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    producer.send(new ProducerRecord<>(record.topic(), record.partition(), record.key(), record.value(),
+                            record.headers())).get(30, TimeUnit.SECONDS);
+                    return;
+                }
+            }
+            throw new IllegalStateException("no record on " + Topics.UPDATES.name() + " to replay");
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot plant duplicate-update: " + e, e);
+        }
+    }
+}
