@@ -38,7 +38,7 @@ class PlantedFaultsIT {
     @BeforeAll
     static void startEverything() throws Exception {
         Path target = Path.of(ChaosIT.property("basedir", System.getProperty("user.dir"))).toAbsolutePath().resolve("target");
-        stack = new Stack(work, target, "planted-logs", 1, ADMINS,
+        stack = new Stack(work, target, "planted-logs", 1, 1, ADMINS,
                 List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
     }
 

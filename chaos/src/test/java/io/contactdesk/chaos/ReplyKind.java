@@ -5,7 +5,7 @@ package io.contactdesk.chaos;
  * a lost reply and a duplicate in the same chat are two findings, not a balance of zero.
  */
 enum ReplyKind {
-    START, BALANCE, BROWSE, NOT_ENOUGH_CREDITS, GIFT, GRANTED, REVOKED, OTHER;
+    START, UNBLOCKED, BALANCE, BROWSE, NOT_ENOUGH_CREDITS, GIFT, GRANTED, REVOKED, OTHER;
 
     /** The lane of the chat's own commands: replies in the order the commands were sent. */
     static final String OWN = "own";
@@ -35,6 +35,11 @@ enum ReplyKind {
     static ReplyKind of(String text, int edits) {
         if (edits > 0 || text.contains("choose a category")) {
             return BROWSE;
+        }
+        // The greeting on unblocking ("Welcome back! /browse to find a contact…") answers the my_chat_member update,
+        // not a /start ("Welcome back, Ada! You have 3 credits…").
+        if (text.startsWith("Welcome back!") && text.contains("/browse to find")) {
+            return UNBLOCKED;
         }
         if (text.startsWith("Welcome")) {
             return START;

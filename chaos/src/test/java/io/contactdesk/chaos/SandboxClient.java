@@ -52,9 +52,13 @@ final class SandboxClient {
         return ids;
     }
 
-    /** The user blocks (or unblocks) the bot: sends answer 403 meanwhile, and the bot gets my_chat_member. */
-    void block(long userId, boolean blocked) {
-        post("/sandbox/users/" + userId + (blocked ? "/block" : "/unblock"), Map.of());
+    /**
+     * The user blocks (or unblocks) the bot: sends answer 403 meanwhile, and the bot gets my_chat_member.
+     *
+     * @return the update id of that my_chat_member, or -1 when the state did not change (no update)
+     */
+    long block(long userId, boolean blocked) {
+        return post("/sandbox/users/" + userId + (blocked ? "/block" : "/unblock"), Map.of()).path("update_id").asLong(-1);
     }
 
     /** The next {@code count} calls of {@code method} answer {@code status} (with retry_after when not null). */

@@ -58,9 +58,10 @@ final class Stack implements AutoCloseable {
     /**
      * @param logFolder under {@code targetDir}: each launch logs to {@code <instance>-<n>.log} there
      * @param admins    the user ids the processor treats as admins
+     * @param notifiers instances of the notifier (the other services run {@code instances} each)
      */
-    Stack(Path work, Path targetDir, String logFolder, int instances, List<Long> admins, List<String> jvmArgs)
-            throws Exception {
+    Stack(Path work, Path targetDir, String logFolder, int instances, int notifiers, List<Long> admins,
+            List<String> jvmArgs) throws Exception {
         Path logDir = Files.createDirectories(targetDir.resolve(logFolder));
         try (var old = Files.list(logDir)) {
             old.forEach(file -> file.toFile().delete());
@@ -90,7 +91,8 @@ final class Stack implements AutoCloseable {
         Path repoRoot = targetDir.getParent().getParent();
         for (String module : SERVICES) {
             List<ServiceProcess> replicas = new ArrayList<>();
-            for (int i = 1; i <= instances; i++) {
+            int count = module.equals("notifier") ? notifiers : instances;
+            for (int i = 1; i <= count; i++) {
                 replicas.add(new ServiceProcess(module, i, repoRoot, environment, freePort(), logDir,
                         Files.createDirectories(work.resolve("streams")), jvmArgs, jars));
             }

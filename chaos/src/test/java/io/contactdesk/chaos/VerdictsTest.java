@@ -25,6 +25,13 @@ class VerdictsTest {
     }
 
     @Test
+    void theGreetingOnUnblockingIsItsOwnReplyNotASecondStartReply() {
+        assertThat(ReplyKind.of("Welcome back! /browse to find a contact, or /help to see everything I can do.", 0))
+                .isEqualTo(ReplyKind.UNBLOCKED);
+        assertThat(ReplyKind.of("Welcome back, U10001! You have <b>3 credits</b>.", 0)).isEqualTo(ReplyKind.START);
+    }
+
+    @Test
     void aLostReplyAndADuplicateInTheSameChatAreBothCounted() {
         // /balance twice, /browse once; the bot answered the first /balance twice and never the /browse.
         List<Expected> expected = List.of(expected(1, ReplyKind.BALANCE, 0), expected(2, ReplyKind.BROWSE, 1),

@@ -78,11 +78,14 @@ final class Workload {
         log.info("user {} blocked the bot", user.id);
     }
 
-    /** The user unblocks the bot and writes /start, as Telegram's client does. */
+    /** The user unblocks the bot (the bot greets them once) and writes /start, as Telegram's client does. */
     void unblock(SimUser user) {
         Instant at = Instant.now();
-        chats.block(user.id, false);
+        long membership = chats.block(user.id, false);
         user.unblocked(at);
+        if (membership >= 0) {
+            user.sentCommand(membership, ReplyKind.UNBLOCKED, at);
+        }
         command(user, "/start", ReplyKind.START);
         log.info("user {} unblocked the bot and sent /start", user.id);
     }
