@@ -130,6 +130,9 @@ public final class LocalStack implements AutoCloseable {
             String name, Class<?> application, Map<String, String> common, int port) {
         Map<String, String> serviceSettings = new LinkedHashMap<>(common);
         serviceSettings.put("SERVER_PORT", Integer.toString(port));
+        // Tomcat's scratch directory under the stack's data, not a random one in /tmp: four services starting at once
+        // in one JVM once lost theirs there ("Unable to create the directory [/tmp/tomcat.0.…]").
+        serviceSettings.put("server.tomcat.basedir", settings.dataDir().resolve("tomcat").resolve(name).toString());
         return CompletableFuture.supplyAsync(() -> {
             log.info("starting {}", name);
             var context = SharedLogging.run(ServiceLauncher.application(name, application),
