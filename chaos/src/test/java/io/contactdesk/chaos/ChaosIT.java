@@ -141,7 +141,17 @@ class ChaosIT {
         }
         for (ServiceProcess service : stack.all()) {
             if (!service.alive()) {
-                problems.add(service.name() + " is not running after the chaos phase:\n" + service.tail(30));
+                int launch = service.launches();
+                boolean wasUp = service.changes().stream()
+                        .anyMatch(change -> change.launch() == launch && change.health() == ServiceProcess.Health.UP);
+                if (wasUp) {
+                    problems.add(service.name() + " died on its own after the chaos phase:\n" + service.tail(30));
+                } else {
+                    // A start that failed (e.g. PostgreSQL away while Flyway migrates) exits, by design; production's
+                    // `restart: unless-stopped` starts it again, and so does the harness: a finding, not a failure.
+                    findings.add(service.name() + " launch " + launch + " failed to start and exited (restarted, as "
+                            + "docker compose's restart policy would): " + lastLine(service.tail(30)));
+                }
                 service.start();
             }
             if (!service.awaitHealthy(RECOVERY_LIMIT)) {
@@ -466,5 +476,11 @@ class ChaosIT {
     static String property(String name, String fallback) {
         String value = System.getProperty(name);
         return value == null || value.isBlank() ? fallback : value;
+    }
+
+    /** The first line of a log tail that names an error, for a one-line finding. */
+    private static String lastLine(String tail) {
+        return tail.lines().filter(line -> line.contains("Exception") || line.contains("ERROR")).findFirst()
+                .orElse(tail.lines().reduce((first, second) -> second).orElse("")).strip();
     }
 }
