@@ -6,7 +6,7 @@ import io.contactdesk.contracts.crypto.ContactCipher;
 import java.util.Map;
 
 /**
- * What both tools read from the environment (DESIGN.md §4). Passed a map rather than reading
+ * What both tools read from the environment (docs/architecture.md section 3). Passed a map rather than reading
  * {@link System#getenv()} so tests can run the tools against their own broker and keyring.
  *
  * @param partitions and {@code replicationFactor}: only used when the {@code listings} topic does not exist yet, with

@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A local Telegram Bot API for one bot: the Bot API at {@code {baseUrl}/bot{token}/{method}} and a
- * control API at {@code {baseUrl}/sandbox/...} that plays the users (see DESIGN.md section 5), and a
+ * control API at {@code {baseUrl}/sandbox/...} that plays the users (see docs/architecture.md section 4), and a
  * chat page at {@code {baseUrl}/} where a person plays one of them in a browser.
  *
  * <pre>{@code

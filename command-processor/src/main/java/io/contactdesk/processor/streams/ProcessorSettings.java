@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-/** The processor's settings (DESIGN.md §4), bound from {@code command-processor.properties} and checked at start-up. */
+/** The processor's settings (docs/architecture.md section 3), bound from {@code command-processor.properties} and checked at start-up. */
 @ConfigurationProperties("contactdesk.processor")
 public record ProcessorSettings(
         String bootstrapServers,

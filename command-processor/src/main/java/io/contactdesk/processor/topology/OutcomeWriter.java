@@ -19,7 +19,7 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 
 /**
  * Makes an {@link Outcome} real inside the current transaction: stores the account, keeps the user's recent history
- * and the task's stats shard, and forwards every event to its topic, keyed as DESIGN.md §3 says. Everything goes
+ * and the task's stats shard, and forwards every event to its topic, keyed as docs/architecture.md section 2 says. Everything goes
  * through the handler's {@link Staging}: it happens only if the whole handling succeeds.
  */
 final class OutcomeWriter {

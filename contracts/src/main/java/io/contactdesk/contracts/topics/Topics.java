@@ -23,7 +23,7 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 
 /**
- * Every topic of the pipeline (DESIGN.md §3). Keys are decimal Telegram ids as strings so that
+ * Every topic of the pipeline (docs/architecture.md section 2). Keys are decimal Telegram ids as strings so that
  * {@code kafka-console-consumer} output is readable and all producers partition a user alike.
  */
 public final class Topics {

@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.regex.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-/** Which bot to poll and how (DESIGN.md §4), checked at start-up. The token never appears in a message. */
+/** Which bot to poll and how (docs/architecture.md section 3), checked at start-up. The token never appears in a message. */
 @ConfigurationProperties("contactdesk.telegram")
 public record TelegramSettings(String token, String apiUrl, int pollTimeoutSeconds, int pollLimit) {
 

@@ -186,7 +186,7 @@ public final class ControlApiHandler implements HttpHandler {
     }
 
     private static ControlException unknown() {
-        return ControlException.notFound("no such control call; see DESIGN.md section 5");
+        return ControlException.notFound("no such control call; see docs/architecture.md section 4");
     }
 
     private static ObjectNode error(String message) {
