@@ -1,15 +1,19 @@
 package io.contactdesk.localstack;
 
+import io.contactdesk.contracts.boot.ServiceLauncher;
+import io.contactdesk.contracts.topics.Topics;
 import io.contactdesk.dbwriter.DbWriterApplication;
 import io.contactdesk.infra.EmbeddedPostgresServer;
 import io.contactdesk.infra.KraftBroker;
 import io.contactdesk.notifier.NotifierApplication;
-import io.contactdesk.contracts.topics.Topics;
 import io.contactdesk.poller.IngressPollerApplication;
 import io.contactdesk.poller.ingress.IngressOffsets;
 import io.contactdesk.processor.CommandProcessorApplication;
-import io.contactdesk.contracts.boot.ServiceLauncher;
 import io.contactdesk.sandbox.TelegramSandbox;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -130,9 +134,18 @@ public final class LocalStack implements AutoCloseable {
             String name, Class<?> application, Map<String, String> common, int port) {
         Map<String, String> serviceSettings = new LinkedHashMap<>(common);
         serviceSettings.put("SERVER_PORT", Integer.toString(port));
-        // Tomcat's scratch directory under the stack's data, not a random one in /tmp: four services starting at once
-        // in one JVM once lost theirs there ("Unable to create the directory [/tmp/tomcat.0.…]").
-        serviceSettings.put("server.tomcat.basedir", settings.dataDir().resolve("tomcat").resolve(name).toString());
+        // Tomcat's scratch directory under the stack's data, created before the services start. Tomcat keeps its home
+        // in the JVM-wide catalina.home; a second stack in one JVM found the first one's (deleted) there and its four
+        // services raced to re-create it with File.mkdirs, which fails for all but one ("Unable to create the
+        // directory … to use as the home directory").
+        Path tomcat = settings.dataDir().resolve("tomcat").resolve(name);
+        try {
+            Files.createDirectories(tomcat);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + tomcat, e);
+        }
+        System.setProperty("catalina.home", settings.dataDir().resolve("tomcat").toAbsolutePath().toString());
+        serviceSettings.put("server.tomcat.basedir", tomcat.toString());
         return CompletableFuture.supplyAsync(() -> {
             log.info("starting {}", name);
             var context = SharedLogging.run(ServiceLauncher.application(name, application),
