@@ -36,17 +36,24 @@ public final class LocalStack implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
 
+    /** The services in the order of their ports, from {@code SERVICES_FIRST_PORT} up. */
+    static final List<String> SERVICES_BY_PORT = List.of("ingress-poller", "command-processor", "db-writer", "notifier");
+
     private final LocalStackSettings settings;
     private KraftBroker broker;
     private EmbeddedPostgresServer postgres;
     private TelegramSandbox sandbox;
     private final List<ServiceInstance> services = new ArrayList<>();
+    private Path logFile;
 
     public LocalStack(LocalStackSettings settings) {
         this.settings = settings;
     }
 
     public LocalStack start() {
+        logFile = LocalStackLogging.install(settings);
+        FixedPorts.requireFree(settings);
+        log.info("starting in {} (the full log is in {})", settings.dataDir(), logFile);
         try {
             startInfrastructure();
             startServices();
@@ -61,14 +68,14 @@ public final class LocalStack implements AutoCloseable {
         // Broker and database do not depend on each other: start them side by side; the sandbox follows the broker.
         CompletableFuture<Void> kafka = settings.externalKafka() != null
                 ? CompletableFuture.completedFuture(null)
-                : CompletableFuture.runAsync(() -> broker = KraftBroker.builder()
+                : labelled("kafka", () -> broker = KraftBroker.builder()
                         .port(settings.kafkaPort())
                         // A fixed controller port next to the client port: the same broker on every restart.
                         .controllerPort(settings.kafkaPort() == 0 ? 0 : settings.kafkaPort() + 1)
                         .dataDir(settings.kafkaDir())
                         .build()
                         .start());
-        CompletableFuture<Void> database = CompletableFuture.runAsync(() -> postgres = EmbeddedPostgresServer.builder()
+        CompletableFuture<Void> database = labelled("postgres", () -> postgres = EmbeddedPostgresServer.builder()
                 .port(settings.postgresPort())
                 .dataDir(settings.postgresDir())
                 .database(LocalStackSettings.DATABASE)
@@ -77,12 +84,13 @@ public final class LocalStack implements AutoCloseable {
                 .start());
         join(CompletableFuture.allOf(kafka, database));
         if (settings.usesSandbox()) {
-            sandbox = TelegramSandbox.builder()
+            long firstUpdateId = nextUpdateId();
+            join(labelled("sandbox", () -> sandbox = TelegramSandbox.builder()
                     .port(settings.sandboxPort())
                     .token(LocalStackSettings.SANDBOX_TOKEN)
-                    .firstUpdateId(nextUpdateId())
+                    .firstUpdateId(firstUpdateId)
                     .build()
-                    .start();
+                    .start()));
         }
     }
 
@@ -115,25 +123,35 @@ public final class LocalStack implements AutoCloseable {
         common.put("STREAMS_STATE_DIR", settings.streamsDir().toString());
         common.put("CONTACT_ENCRYPTION_KEYS", LocalKeyring.resolve(settings.contactEncryptionKeys(), settings.dataDir()));
 
-        int port = settings.firstServicePort();
         List<CompletableFuture<ServiceInstance>> starting = new ArrayList<>();
-        starting.add(startService("command-processor", CommandProcessorApplication.class, common, servicePort(port, 1)));
-        starting.add(startService("db-writer", DbWriterApplication.class, common, servicePort(port, 2)));
-        starting.add(startService("notifier", NotifierApplication.class, common, servicePort(port, 3)));
-        starting.add(startService("ingress-poller", IngressPollerApplication.class, common, servicePort(port, 0)));
+        starting.add(startService("command-processor", CommandProcessorApplication.class, common));
+        starting.add(startService("db-writer", DbWriterApplication.class, common));
+        starting.add(startService("notifier", NotifierApplication.class, common));
+        starting.add(startService("ingress-poller", IngressPollerApplication.class, common));
+        // Every start is waited for, failed or not: a context still starting when the stack closes would keep
+        // running, and hold the JVM's exit on its start-up lock.
+        RuntimeException failure = null;
         for (CompletableFuture<ServiceInstance> service : starting) {
-            services.add(join(service));
+            try {
+                services.add(join(service));
+            } catch (RuntimeException e) {
+                failure = failure == null ? e : failure;
+            }
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 
-    private int servicePort(int first, int offset) {
-        return first == 0 ? 0 : first + offset;
+    private int servicePort(String service) {
+        int first = settings.firstServicePort();
+        return first == 0 ? 0 : first + SERVICES_BY_PORT.indexOf(service);
     }
 
     private CompletableFuture<ServiceInstance> startService(
-            String name, Class<?> application, Map<String, String> common, int port) {
+            String name, Class<?> application, Map<String, String> common) {
         Map<String, String> serviceSettings = new LinkedHashMap<>(common);
-        serviceSettings.put("SERVER_PORT", Integer.toString(port));
+        serviceSettings.put("SERVER_PORT", Integer.toString(servicePort(name)));
         // Tomcat's scratch directory under the stack's data, created before the services start. Tomcat keeps its home
         // in the JVM-wide catalina.home; a second stack in one JVM found the first one's (deleted) there and its four
         // services raced to re-create it with File.mkdirs, which fails for all but one ("Unable to create the
@@ -146,12 +164,40 @@ public final class LocalStack implements AutoCloseable {
         }
         System.setProperty("catalina.home", settings.dataDir().resolve("tomcat").toAbsolutePath().toString());
         serviceSettings.put("server.tomcat.basedir", tomcat.toString());
-        return CompletableFuture.supplyAsync(() -> {
-            log.info("starting {}", name);
-            var context = SharedLogging.run(ServiceLauncher.application(name, application),
-                    ServiceInstance.arguments(serviceSettings));
-            return new ServiceInstance(name, context);
-        });
+        CompletableFuture<ServiceInstance> started = new CompletableFuture<>();
+        ServiceLabel.thread(name, () -> {
+            try {
+                long begun = System.nanoTime();
+                var context = ServiceLauncher.application(name, application)
+                        .run(ServiceInstance.arguments(serviceSettings));
+                ServiceInstance service = new ServiceInstance(name, context);
+                log.info("{} started in {} s on port {}", name, (System.nanoTime() - begun) / 1_000_000 / 1000.0,
+                        service.port());
+                started.complete(service);
+            } catch (Throwable e) {
+                started.completeExceptionally(e);
+            }
+        }).start();
+        return started;
+    }
+
+    /** Runs {@code start} on a thread of its own whose log lines, and its threads' lines, name {@code part}. */
+    private static CompletableFuture<Void> labelled(String part, Runnable start) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        ServiceLabel.thread(part, () -> {
+            try {
+                start.run();
+                done.complete(null);
+            } catch (Throwable e) {
+                done.completeExceptionally(e);
+            }
+        }).start();
+        return done;
+    }
+
+    /** The full log of this run (the console shows only part of it, see {@link LogDetail}). */
+    public Path logFile() {
+        return logFile;
     }
 
     public String kafkaBootstrapServers() {

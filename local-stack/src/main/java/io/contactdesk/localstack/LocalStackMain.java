@@ -15,7 +15,7 @@ public final class LocalStackMain {
             settings = LocalStackSettings.fromEnvironment(System.getenv());
         } catch (InvalidSettingException e) {
             System.err.println("local-stack: " + e.getMessage());
-            System.exit(2);
+            exitPromptly(2);
             return;
         }
         long started = System.nanoTime();
@@ -28,7 +28,7 @@ public final class LocalStackMain {
             if (setting == null) {
                 e.printStackTrace();
             }
-            System.exit(1);
+            exitPromptly(setting != null ? 2 : 1);
             return;
         }
         CountDownLatch stopped = new CountDownLatch(1);
@@ -39,5 +39,23 @@ public final class LocalStackMain {
         }, "local-stack-shutdown"));
         System.out.println(new ReachabilityReport(stack, (System.nanoTime() - started) / 1_000_000).render());
         stopped.await();
+    }
+
+    /**
+     * Exits, and halts if the orderly exit hangs: a library's shutdown hook waiting for something that failed to
+     * start must not keep a failed stack running (a port clash once left it up for ten minutes, deaf to SIGTERM).
+     */
+    private static void exitPromptly(int status) {
+        Thread halt = new Thread(() -> {
+            try {
+                Thread.sleep(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            Runtime.getRuntime().halt(status);
+        }, "local-stack-halt");
+        halt.setDaemon(true);
+        halt.start();
+        System.exit(status);
     }
 }

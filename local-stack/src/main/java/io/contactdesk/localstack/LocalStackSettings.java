@@ -11,6 +11,7 @@ import java.util.Map;
  * @param externalKafka bootstrap servers of a broker someone else runs (tests use it for Testcontainers' Kafka);
  *     null starts the embedded KRaft broker
  * @param contactEncryptionKeys the keyring to use; null generates one in the data directory on first start
+ * @param logDetail how much of the log reaches the console ({@code LOCAL_STACK_LOG})
  */
 public record LocalStackSettings(
         int sandboxPort,
@@ -22,10 +23,19 @@ public record LocalStackSettings(
         String adminUserIds,
         String externalKafka,
         int firstServicePort,
-        String contactEncryptionKeys) {
+        String contactEncryptionKeys,
+        LogDetail logDetail) {
 
     public static final String SANDBOX_TOKEN = "100000001:local-sandbox-token";
     public static final String DATABASE = "contactdesk";
+
+    /** A stack with the quiet console, as tests start it. */
+    public LocalStackSettings(int sandboxPort, int kafkaPort, int postgresPort, Path dataDir, String telegramToken,
+            String telegramApiUrl, String adminUserIds, String externalKafka, int firstServicePort,
+            String contactEncryptionKeys) {
+        this(sandboxPort, kafkaPort, postgresPort, dataDir, telegramToken, telegramApiUrl, adminUserIds, externalKafka,
+                firstServicePort, contactEncryptionKeys, LogDetail.QUIET);
+    }
 
     public static LocalStackSettings fromEnvironment(Map<String, String> env) {
         String token = blankToNull(env.get("TELEGRAM_TOKEN"));
@@ -39,7 +49,8 @@ public record LocalStackSettings(
                 env.getOrDefault("ADMIN_USER_IDS", ""),
                 null,
                 port(env, "SERVICES_FIRST_PORT", 8091),
-                blankToNull(env.get("CONTACT_ENCRYPTION_KEYS")));
+                blankToNull(env.get("CONTACT_ENCRYPTION_KEYS")),
+                LogDetail.parse(env.get("LOCAL_STACK_LOG")));
     }
 
     public boolean usesSandbox() {
@@ -65,7 +76,7 @@ public record LocalStackSettings(
                 + postgresPort + ", dataDir=" + dataDir + ", telegramToken=" + (telegramToken == null ? "none" : "***")
                 + ", telegramApiUrl=" + telegramApiUrl + ", adminUserIds=" + adminUserIds + ", externalKafka="
                 + externalKafka + ", firstServicePort=" + firstServicePort + ", contactEncryptionKeys="
-                + (contactEncryptionKeys == null ? "generated" : "***") + "]";
+                + (contactEncryptionKeys == null ? "generated" : "***") + ", logDetail=" + logDetail + "]";
     }
 
     private static int port(Map<String, String> env, String variable, int fallback) {

@@ -28,6 +28,8 @@ record ReachabilityReport(LocalStack stack, long startupMillis) {
             out.append(String.format("  %-18s http://localhost:%d%n", service.name(), service.port()));
         }
         out.append("\nData is kept in ").append(settings.dataDir()).append(" (delete it to start afresh).\n");
+        out.append("The full log is in ").append(stack.logFile());
+        out.append(settings.logDetail().verbose() ? ".\n" : " (LOCAL_STACK_LOG=info shows it here too).\n");
         out.append("Press Ctrl-C to stop.\n");
         return out.toString();
     }

@@ -1,7 +1,13 @@
 package io.contactdesk.localstack;
 
 import io.contactdesk.contracts.crypto.ContactCipher;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.ClassOrderer;
@@ -88,9 +94,16 @@ class EmbeddedKafkaWalkingSkeletonIT extends WalkingSkeletonScenario {
             return KEYRING;
         }
 
+        /** The console's lines and the full log's: the console shows only part of what the file holds. */
         @Override
-        java.util.List<String> logLines() {
-            return logs.lines();
+        List<String> logLines() {
+            List<String> lines = new ArrayList<>(logs.lines());
+            try {
+                lines.addAll(Files.readAllLines(stack.logFile(), StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return lines;
         }
     }
 }

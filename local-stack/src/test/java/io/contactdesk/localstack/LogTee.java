@@ -7,9 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * Everything the JVM prints while installed, kept as well as printed: the local stack's services, broker and database
- * all log to the console (Logback's console appender writes to whatever {@code System.out} is at the time), so this
- * is every log line of a run, stack traces included.
+ * Everything the JVM prints while installed, kept as well as printed: the console's share of the local stack's log
+ * (Logback's console appender writes to whatever {@code System.out} is at the time) and anything printed directly.
+ * The rest of the log is in {@link LocalStack#logFile()}.
  */
 final class LogTee implements AutoCloseable {
 

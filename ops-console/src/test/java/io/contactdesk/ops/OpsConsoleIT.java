@@ -222,8 +222,10 @@ class OpsConsoleIT {
         // two lag samples (one a second) after the records give every pipeline topic a rate
         JsonNode pipeline = await().atMost(Duration.ofSeconds(30)).until(
                 () -> JSON.readTree(get("/api/pipeline", cookie()).body()),
+                // both topics' records: a sample can fall between the two sends
                 p -> p.path("topics").size() == 8 && allHaveARate(p.path("topics"))
-                        && topic(p, Topics.UPDATES.name()).path("records").asLong() >= 5);
+                        && topic(p, Topics.UPDATES.name()).path("records").asLong() >= 5
+                        && topic(p, Topics.AUDIT.name()).path("records").asLong() >= 3);
 
         List<String> topics = new ArrayList<>();
         for (JsonNode t : pipeline.path("topics")) {

@@ -1,0 +1,117 @@
+package io.contactdesk.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code java -jar local-stack/target/local-stack.jar} as a newcomer runs it: what the console shows, and a clash. */
+class LocalStackConsoleIT {
+
+    private static final Path JAR = Path.of("target", "local-stack.jar");
+    private static final String BANNER = "=== contactdesk local stack is up";
+    /** A line whose thread column names one of Kafka Streams' threads. */
+    private static final Pattern STREAM_THREAD = Pattern.compile("^\\S+ \\S+ \\S+ +\\[[^]]+] \\[[^]]*-StreamThread-\\d+]");
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void theFirstRunPrintsTheBannerAndLittleElseAndLabelsEachLogLineWithItsService() throws Exception {
+        // given the stack started as a newcomer starts it, every port picked free
+        Process stack = start(Map.of("SANDBOX_PORT", "0", "KAFKA_PORT", "0", "POSTGRES_PORT", "0",
+                "SERVICES_FIRST_PORT", "0"));
+        List<String> console = Collections.synchronizedList(new ArrayList<>());
+        collect(stack, console);
+        try {
+            // when it has come up (the whole start, by far the noisiest part of a run)
+            await().atMost(Duration.ofMinutes(3))
+                    .until(() -> !stack.isAlive() || console.stream().anyMatch(line -> line.startsWith(BANNER)));
+
+            // then the console held the banner and fewer than 100 lines in all
+            assertThat(console).as("console").anyMatch(line -> line.startsWith(BANNER));
+            assertThat(console).as("console lines up to the banner").hasSizeLessThan(100);
+            assertThat(console).as("each service's start").anyMatch(line -> line.contains("command-processor started"));
+
+            // and the full log names the service each line comes from, Kafka's own threads included
+            List<String> log = Files.readAllLines(dataDir.resolve("local-stack.log"), StandardCharsets.UTF_8);
+            assertThat(log).as("full log").hasSizeGreaterThan(console.size());
+            assertThat(log).as("the Streams threads' lines").filteredOn(line -> STREAM_THREAD.matcher(line).find())
+                    .isNotEmpty().allMatch(line -> line.contains("[command-processor]"));
+            assertThat(log).as("the broker's lines").filteredOn(line -> line.contains(" kafka.server."))
+                    .isNotEmpty().allMatch(line -> line.contains("[kafka]"));
+        } finally {
+            stack.destroy();
+            if (!stack.waitFor(60, TimeUnit.SECONDS)) {
+                stack.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
+    void aPortAlreadyInUseEndsTheStartWithinTenSecondsWithOneLineNamingItsVariable() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0)) {
+            // given PostgreSQL's port held by someone else
+            int port = taken.getLocalPort();
+
+            // when the stack starts
+            Process stack = start(Map.of("SANDBOX_PORT", "0", "KAFKA_PORT", "0", "POSTGRES_PORT",
+                    Integer.toString(port), "SERVICES_FIRST_PORT", "0"));
+            List<String> console = Collections.synchronizedList(new ArrayList<>());
+            Thread reader = collect(stack, console);
+            boolean ended = stack.waitFor(10, TimeUnit.SECONDS);
+            if (!ended) {
+                stack.destroyForcibly();
+            }
+            reader.join(2_000);
+
+            // then it ended, failed, and said so in one line naming the port and the variable
+            assertThat(ended).as("ended within 10 s").isTrue();
+            assertThat(stack.exitValue()).isNotZero();
+            assertThat(console).hasSize(1);
+            assertThat(console.get(0)).contains("POSTGRES_PORT").contains(Integer.toString(port));
+        }
+    }
+
+    private Process start(Map<String, String> environment) throws IOException {
+        assertThat(JAR).as("the runnable jar (built in the package phase)").exists();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(java, "-jar", JAR.toString()).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        builder.environment().put("LOCAL_STACK_DATA_DIR", dataDir.toString());
+        builder.environment().remove("TELEGRAM_TOKEN");
+        builder.environment().remove("LOCAL_STACK_LOG");
+        return builder.start();
+    }
+
+    private static Thread collect(Process process, List<String> lines) {
+        Thread reader = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(
+                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    lines.add(line);
+                }
+            } catch (IOException e) {
+                // the process ended
+            }
+        }, "local-stack-console");
+        reader.setDaemon(true);
+        reader.start();
+        return reader;
+    }
+}
