@@ -37,7 +37,7 @@ public final class ListingPublisher implements AutoCloseable {
     public static ListingPublisher open(ToolSettings settings, Duration timeout) {
         ensureTopic(settings, timeout);
         Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        props.putAll(settings.kafka().clientConfig());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         // delivery.timeout.ms keeps its default (2 min, above linger + request timeout as Kafka requires): retries
@@ -78,7 +78,7 @@ public final class ListingPublisher implements AutoCloseable {
         NewTopic listings = TopicProvisioning.newTopics(settings.partitions(), settings.replicationFactor()).stream()
                 .filter(topic -> topic.name().equals(Topics.LISTINGS.name())).findFirst().orElseThrow();
         Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        props.putAll(settings.kafka().clientConfig());
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, Math.toIntExact(timeout.toMillis()));
         try (Admin admin = Admin.create(props)) {
             admin.createTopics(List.of(listings)).all().get();

@@ -1,5 +1,6 @@
 package io.contactdesk.tools;
 
+import io.contactdesk.contracts.config.KafkaConnection;
 import io.contactdesk.contracts.events.Listing;
 import io.contactdesk.contracts.topics.Topics;
 import java.io.PrintStream;
@@ -28,11 +29,11 @@ public final class ListingsReader {
 
     private static final Duration POLL = Duration.ofMillis(200);
 
-    private final String bootstrapServers;
+    private final KafkaConnection kafka;
     private final Duration timeout;
 
-    public ListingsReader(String bootstrapServers, Duration timeout) {
-        this.bootstrapServers = bootstrapServers;
+    public ListingsReader(KafkaConnection kafka, Duration timeout) {
+        this.kafka = kafka;
         this.timeout = timeout;
     }
 
@@ -89,7 +90,7 @@ public final class ListingsReader {
 
     private Properties properties() {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.putAll(kafka.clientConfig());
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         // Bytes, decoded per record: one bad record must not stop the read.
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());

@@ -1,5 +1,6 @@
 package io.contactdesk.tools;
 
+import io.contactdesk.contracts.config.KafkaConnection;
 import io.contactdesk.contracts.config.InvalidSettingException;
 import io.contactdesk.contracts.config.Settings;
 import io.contactdesk.contracts.crypto.ContactCipher;
@@ -12,21 +13,21 @@ import java.util.Map;
  * @param partitions and {@code replicationFactor}: only used when the {@code listings} topic does not exist yet, with
  *        the same variables and defaults the services use, so the tool creates it exactly as they would
  */
-public record ToolSettings(String bootstrapServers, ContactCipher cipher, int partitions, short replicationFactor) {
+public record ToolSettings(KafkaConnection kafka, ContactCipher cipher, int partitions, short replicationFactor) {
 
-    public static final String BOOTSTRAP = "KAFKA_BOOTSTRAP_SERVERS";
+    public static final String BOOTSTRAP = KafkaConnection.BOOTSTRAP;
     public static final String PARTITIONS = "KAFKA_TOPIC_PARTITIONS";
     public static final String REPLICATION = "KAFKA_REPLICATION_FACTOR";
 
     public static ToolSettings fromEnv(Map<String, String> env) {
-        String bootstrap = bootstrapServers(env);
+        KafkaConnection kafka = KafkaConnection.from(env::get);
         ContactCipher cipher = ContactCipher.fromKeyring(env.get(ContactCipher.VARIABLE));
         int partitions = Settings.positive(PARTITIONS, integer(env, PARTITIONS, 12));
         int replication = Settings.positive(REPLICATION, integer(env, REPLICATION, 1));
         if (replication > Short.MAX_VALUE) {
             throw new InvalidSettingException(REPLICATION, "is too large: " + replication);
         }
-        return new ToolSettings(bootstrap, cipher, partitions, (short) replication);
+        return new ToolSettings(kafka, cipher, partitions, (short) replication);
     }
 
     /** {@value #BOOTSTRAP}, defaulting to a local broker like the services do. */

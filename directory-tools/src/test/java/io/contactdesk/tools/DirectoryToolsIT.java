@@ -2,6 +2,7 @@ package io.contactdesk.tools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.contactdesk.contracts.config.KafkaConnection;
 import io.contactdesk.contracts.crypto.ContactCipher;
 import io.contactdesk.contracts.events.Listing;
 import io.contactdesk.contracts.events.ListingStatus;
@@ -177,7 +178,7 @@ class DirectoryToolsIT {
     }
 
     private static Map<String, Listing> listings() {
-        return new ListingsReader(broker.bootstrapServers(), Duration.ofSeconds(30)).readAll(System.err);
+        return new ListingsReader(KafkaConnection.plaintext(broker.bootstrapServers()), Duration.ofSeconds(30)).readAll(System.err);
     }
 
     /** Every record on the topic, as bytes: what a broker operator (or an attacker with disk access) would see. */

@@ -18,7 +18,7 @@ class ToolSettingsTest {
     void defaultsToALocalBroker() {
         ToolSettings settings = ToolSettings.fromEnv(Map.of(ContactCipher.VARIABLE, ContactCipher.generateKeyringEntry("k1")));
 
-        assertThat(settings.bootstrapServers()).isEqualTo("localhost:9092");
+        assertThat(settings.kafka().bootstrapServers()).isEqualTo("localhost:9092");
         assertThat(settings.cipher().activeKeyId()).isEqualTo("k1");
         assertThat(settings.partitions()).isEqualTo(12);
     }

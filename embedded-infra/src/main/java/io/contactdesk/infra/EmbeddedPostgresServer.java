@@ -3,7 +3,9 @@ package io.contactdesk.infra;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -28,6 +30,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private final String database;
     private final String user;
     private final String password;
+    private final Path certificate;
+    private final Path privateKey;
     private EmbeddedPostgres postgres;
 
     private EmbeddedPostgresServer(Builder builder) {
@@ -37,6 +41,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         this.database = builder.database;
         this.user = builder.user;
         this.password = builder.password;
+        this.certificate = builder.certificate;
+        this.privateKey = builder.privateKey;
     }
 
     public static Builder builder() {
@@ -48,7 +54,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             return this;
         }
         try {
-            postgres = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder server = EmbeddedPostgres.builder();
+            if (certificate != null) {
+                requireTls(server);
+            }
+            postgres = server
                     .setPort(port)
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(!keepData)
@@ -64,6 +74,27 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create database " + database + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * TLS on, and every TCP connection without it refused by pg_hba.conf. The superuser zonky itself connects as
+     * keeps trust (over TLS too: pgjdbc's default sslmode=prefer takes it); the application role must give its
+     * password. PostgreSQL refuses a private key others may read, hence 0600.
+     */
+    private void requireTls(EmbeddedPostgres.Builder server) throws IOException {
+        Files.setPosixFilePermissions(privateKey, PosixFilePermissions.fromString("rw-------"));
+        // beside the certificate: the data directory must be empty for initdb
+        Path hba = certificate.toAbsolutePath().resolveSibling("pg_hba.conf");
+        Files.writeString(hba, String.join("\n",
+                "hostnossl all all all reject",
+                "hostssl all postgres all trust",
+                "hostssl all all all scram-sha-256",
+                "local all all trust",
+                ""));
+        server.setServerConfig("ssl", "on")
+                .setServerConfig("ssl_cert_file", certificate.toAbsolutePath().toString())
+                .setServerConfig("ssl_key_file", privateKey.toAbsolutePath().toString())
+                .setServerConfig("hba_file", hba.toAbsolutePath().toString());
     }
 
     private void createRoleAndDatabase() throws SQLException {
@@ -138,8 +169,20 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         private String database = "contactdesk";
         private String user = "contactdesk";
         private String password = "contactdesk";
+        private Path certificate;
+        private Path privateKey;
 
         private Builder() {
+        }
+
+        /**
+         * Accept TCP connections over TLS only, with this certificate (PEM) and its unencrypted private key (PEM,
+         * PKCS#8; its mode is set to 0600); plaintext connections are rejected.
+         */
+        public Builder tls(Path certificate, Path privateKey) {
+            this.certificate = certificate;
+            this.privateKey = privateKey;
+            return this;
         }
 
         /** 0 (the default) picks a free port. */

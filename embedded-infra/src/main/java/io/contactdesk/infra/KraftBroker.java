@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Properties;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
@@ -26,6 +27,8 @@ public final class KraftBroker implements AutoCloseable {
 
     private final int port;
     private final int controllerPort;
+    private final SaslSsl saslSsl;
+    private final int internalPort;
     private final Path dataDir;
     private final boolean deleteDataDirOnClose;
     private KafkaRaftServer server;
@@ -33,6 +36,8 @@ public final class KraftBroker implements AutoCloseable {
     private KraftBroker(Builder builder) {
         this.port = FreePort.orEphemeral(builder.port);
         this.controllerPort = FreePort.orEphemeral(builder.controllerPort);
+        this.saslSsl = builder.saslSsl;
+        this.internalPort = saslSsl == null ? 0 : FreePort.orEphemeral(0);
         this.deleteDataDirOnClose = builder.dataDir == null;
         this.dataDir = builder.dataDir != null ? builder.dataDir : TempDirectory.create("kraft-broker");
     }
@@ -63,11 +68,15 @@ public final class KraftBroker implements AutoCloseable {
         props.put("process.roles", "broker,controller");
         props.put("node.id", Integer.toString(NODE_ID));
         props.put("controller.quorum.voters", NODE_ID + "@localhost:" + controllerPort);
-        props.put("listeners", "PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort);
-        props.put("advertised.listeners", "PLAINTEXT://localhost:" + port);
-        props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        if (saslSsl == null) {
+            props.put("listeners", "PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort);
+            props.put("advertised.listeners", "PLAINTEXT://localhost:" + port);
+            props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+            props.put("inter.broker.listener.name", "PLAINTEXT");
+        } else {
+            saslSslListener(props);
+        }
         props.put("controller.listener.names", "CONTROLLER");
-        props.put("inter.broker.listener.name", "PLAINTEXT");
         props.put("log.dirs", logDir.toString());
         // One broker: the internal topics cannot expect three replicas.
         props.put("offsets.topic.replication.factor", "1");
@@ -91,6 +100,25 @@ public final class KraftBroker implements AutoCloseable {
         return props;
     }
 
+    /**
+     * Clients get only SASL_SSL with SCRAM-SHA-512 on the client port. The broker talks to itself over an internal
+     * PLAINTEXT listener on another port, as a cluster would on its private network: the broker needs no SCRAM
+     * credentials of its own, and what the tests prove (a plaintext client is refused) concerns the client port.
+     */
+    private void saslSslListener(Properties props) {
+        props.put("listeners", "SASL_SSL://localhost:" + port + ",INTERNAL://localhost:" + internalPort
+                + ",CONTROLLER://localhost:" + controllerPort);
+        props.put("advertised.listeners", "SASL_SSL://localhost:" + port + ",INTERNAL://localhost:" + internalPort);
+        props.put("listener.security.protocol.map", "SASL_SSL:SASL_SSL,INTERNAL:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        props.put("inter.broker.listener.name", "INTERNAL");
+        props.put("sasl.enabled.mechanisms", SaslSsl.MECHANISM);
+        props.put("listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config",
+                "org.apache.kafka.common.security.scram.ScramLoginModule required;");
+        props.put("listener.name.sasl_ssl.ssl.keystore.location", saslSsl.keystore().toString());
+        props.put("listener.name.sasl_ssl.ssl.keystore.password", saslSsl.keystorePassword());
+        props.put("listener.name.sasl_ssl.ssl.keystore.type", "PKCS12");
+    }
+
     private void format(Path logDir) {
         if (Files.exists(logDir.resolve("meta.properties"))) {
             // A kept data directory is a broker that already has its cluster id and topics.
@@ -104,10 +132,16 @@ public final class KraftBroker implements AutoCloseable {
                     .addDirectory(logDir.toString())
                     .setReleaseVersion(MetadataVersion.latestProduction())
                     .setControllerListenerName("CONTROLLER")
+                    .setScramArguments(saslSsl == null ? List.of() : saslSsl.scramArguments())
                     .run();
         } catch (Exception e) {
             throw new IllegalStateException("cannot format Kafka storage in " + logDir + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The SASL_SSL settings this broker was built with; null for a PLAINTEXT broker. */
+    public SaslSsl saslSsl() {
+        return saslSsl;
     }
 
     public String bootstrapServers() {
@@ -139,8 +173,15 @@ public final class KraftBroker implements AutoCloseable {
         private int port;
         private int controllerPort;
         private Path dataDir;
+        private SaslSsl saslSsl;
 
         private Builder() {
+        }
+
+        /** Clients must then speak SASL_SSL (SCRAM-SHA-512) on the client port; nothing else is accepted there. */
+        public Builder saslSsl(SaslSsl saslSsl) {
+            this.saslSsl = saslSsl;
+            return this;
         }
 
         /** The client port; 0 (the default) picks a free one. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.contactdesk.contracts.config.KafkaConnection;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.contactdesk.contracts.crypto.SealedUpdates;
 import io.contactdesk.contracts.events.IngressOffset;
@@ -110,8 +111,8 @@ class IngressPollerIT {
     @Test
     void aPublisherReplacedByAnotherWithTheSameBotIsFencedAndPublishesNothing() {
         // given a publisher for bot 555, then a second one for the same bot
-        UpdatePublisher stale = new UpdatePublisher(stack.broker().bootstrapServers(), 555, PollerTestStack.SEALS);
-        try (UpdatePublisher current = new UpdatePublisher(stack.broker().bootstrapServers(), 555, PollerTestStack.SEALS)) {
+        UpdatePublisher stale = new UpdatePublisher(KafkaConnection.plaintext(stack.broker().bootstrapServers()), 555, PollerTestStack.SEALS);
+        try (UpdatePublisher current = new UpdatePublisher(KafkaConnection.plaintext(stack.broker().bootstrapServers()), 555, PollerTestStack.SEALS)) {
             // when the stale one tries to publish
             assertThatThrownBy(() -> stale.publish(0, List.of(new ReceivedUpdate(1, "42", "{}")), Instant.now()))
                     // then it is fenced
@@ -136,13 +137,13 @@ class IngressPollerIT {
     @Test
     void theOffsetResumedFromIsTheLatestEpochsLastUpdateNotTheHighestId() {
         // given bot 556 published up to update 9000 in epoch 0, then update 120 in epoch 1
-        try (UpdatePublisher publisher = new UpdatePublisher(stack.broker().bootstrapServers(), 556, PollerTestStack.SEALS)) {
+        try (UpdatePublisher publisher = new UpdatePublisher(KafkaConnection.plaintext(stack.broker().bootstrapServers()), 556, PollerTestStack.SEALS)) {
             publisher.publish(0, List.of(new ReceivedUpdate(9_000, "556", "{\"update_id\":9000}")), Instant.now());
             publisher.publish(1, List.of(new ReceivedUpdate(120, "556", "{\"update_id\":120}")), Instant.now());
         }
 
         // when a poller reads where to resume
-        Optional<UpdateRef> last = new IngressOffsets(stack.broker().bootstrapServers()).lastPublished(556);
+        Optional<UpdateRef> last = new IngressOffsets(KafkaConnection.plaintext(stack.broker().bootstrapServers())).lastPublished(556);
 
         // then it continues after 120 in epoch 1
         assertThat(last).contains(new UpdateRef(1, 120));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.contactdesk.contracts.config.KafkaConnection;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.contactdesk.contracts.json.Json;
 import io.contactdesk.contracts.topics.Topics;
@@ -143,7 +144,7 @@ class PollerFailoverIT {
 
             // given the leader was replaced without noticing (paused while another instance took over the bot's
             // transactional id — the usurper's initTransactions() is what the new lease holder does first)
-            UpdatePublisher usurper = new UpdatePublisher(stack.broker().bootstrapServers(), PollerTestStack.BOT_ID, PollerTestStack.SEALS);
+            UpdatePublisher usurper = new UpdatePublisher(KafkaConnection.plaintext(stack.broker().bootstrapServers()), PollerTestStack.BOT_ID, PollerTestStack.SEALS);
             try {
                 // when an update arrives and the old leader tries to publish it
                 long during = stack.send(42, "while replaced");

@@ -1,6 +1,7 @@
 package io.contactdesk.localstack;
 
 import io.contactdesk.contracts.boot.ServiceLauncher;
+import io.contactdesk.contracts.config.KafkaConnection;
 import io.contactdesk.contracts.topics.Topics;
 import io.contactdesk.dbwriter.DbWriterApplication;
 import io.contactdesk.infra.EmbeddedPostgresServer;
@@ -24,7 +25,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +40,7 @@ public final class LocalStack implements AutoCloseable {
     static final List<String> SERVICES_BY_PORT = List.of("ingress-poller", "command-processor", "db-writer", "notifier");
 
     private final LocalStackSettings settings;
+    private final EncryptedConnections encryption;
     private KraftBroker broker;
     private EmbeddedPostgresServer postgres;
     private TelegramSandbox sandbox;
@@ -47,7 +48,13 @@ public final class LocalStack implements AutoCloseable {
     private Path logFile;
 
     public LocalStack(LocalStackSettings settings) {
+        this(settings, null);
+    }
+
+    /** @param encryption SASL_SSL to the broker and TLS to PostgreSQL, or null for plaintext as usual */
+    public LocalStack(LocalStackSettings settings, EncryptedConnections encryption) {
         this.settings = settings;
+        this.encryption = encryption;
     }
 
     public LocalStack start() {
@@ -73,9 +80,14 @@ public final class LocalStack implements AutoCloseable {
                         // A fixed controller port next to the client port: the same broker on every restart.
                         .controllerPort(settings.kafkaPort() == 0 ? 0 : settings.kafkaPort() + 1)
                         .dataDir(settings.kafkaDir())
+                        .saslSsl(encryption == null ? null : encryption.broker())
                         .build()
                         .start());
-        CompletableFuture<Void> database = labelled("postgres", () -> postgres = EmbeddedPostgresServer.builder()
+        EmbeddedPostgresServer.Builder databaseServer = EmbeddedPostgresServer.builder();
+        if (encryption != null) {
+            databaseServer.tls(encryption.certificate(), encryption.privateKey());
+        }
+        CompletableFuture<Void> database = labelled("postgres", () -> postgres = databaseServer
                 .port(settings.postgresPort())
                 .dataDir(settings.postgresDir())
                 .database(LocalStackSettings.DATABASE)
@@ -99,7 +111,7 @@ public final class LocalStack implements AutoCloseable {
      * sandbox on a kept data directory must continue from there, or its first updates would count as confirmed.
      */
     private long nextUpdateId() {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrapServers()))) {
+        try (Admin admin = Admin.create(kafka().clientConfig())) {
             if (!admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(Topics.INGRESS_OFFSETS.name())) {
                 return 0;
             }
@@ -110,7 +122,7 @@ public final class LocalStack implements AutoCloseable {
             throw new IllegalStateException(e);
         }
         long botId = Long.parseLong(LocalStackSettings.SANDBOX_TOKEN.substring(0, LocalStackSettings.SANDBOX_TOKEN.indexOf(':')));
-        return new IngressOffsets(kafkaBootstrapServers()).lastPublished(botId).map(last -> last.updateId() + 1).orElse(0L);
+        return new IngressOffsets(kafka()).lastPublished(botId).map(last -> last.updateId() + 1).orElse(0L);
     }
 
     private void startServices() {
@@ -152,6 +164,10 @@ public final class LocalStack implements AutoCloseable {
             String name, Class<?> application, Map<String, String> common) {
         Map<String, String> serviceSettings = new LinkedHashMap<>(common);
         serviceSettings.put("SERVER_PORT", Integer.toString(servicePort(name)));
+        if (encryption != null) {
+            // each service as its own principal, as docs/architecture.md's ACLs expect
+            serviceSettings.putAll(encryption.kafkaSettings(name));
+        }
         // Tomcat's scratch directory under the stack's data, created before the services start. Tomcat keeps its home
         // in the JVM-wide catalina.home; a second stack in one JVM found the first one's (deleted) there and its four
         // services raced to re-create it with File.mkdirs, which fails for all but one ("Unable to create the
@@ -200,6 +216,12 @@ public final class LocalStack implements AutoCloseable {
         return logFile;
     }
 
+    /** How the stack's own clients, and tests, reach its broker: as {@link EncryptedConnections#STACK} when encrypted. */
+    public KafkaConnection kafka() {
+        return encryption == null ? KafkaConnection.plaintext(kafkaBootstrapServers())
+                : encryption.kafka(kafkaBootstrapServers(), EncryptedConnections.STACK);
+    }
+
     public String kafkaBootstrapServers() {
         return settings.externalKafka() != null ? settings.externalKafka() : broker.bootstrapServers();
     }
@@ -212,10 +234,10 @@ public final class LocalStack implements AutoCloseable {
         return settings.usesSandbox() ? LocalStackSettings.SANDBOX_TOKEN : settings.telegramToken();
     }
 
-    /** The libpq form, which both the services and {@code psql} accept. */
+    /** The libpq form, which both the services and {@code psql} accept; with TLS, verified against the CA. */
     public String databaseUrl() {
         return "postgresql://" + postgres.user() + ":" + postgres.password() + "@localhost:" + postgres.port()
-                + "/" + LocalStackSettings.DATABASE;
+                + "/" + LocalStackSettings.DATABASE + (encryption == null ? "" : "?" + encryption.databaseUrlParameters());
     }
 
     public TelegramSandbox sandbox() {

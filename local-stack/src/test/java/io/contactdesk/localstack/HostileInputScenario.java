@@ -131,7 +131,7 @@ abstract class HostileInputScenario {
         send(victim, "Reliable plumber");
         awaitEveryReply();
         long botId = Long.parseLong(stack().telegramToken().substring(0, stack().telegramToken().indexOf(':')));
-        epoch = new IngressOffsets(stack().kafkaBootstrapServers()).lastPublished(botId).map(UpdateRef::epoch).orElse(0L);
+        epoch = new IngressOffsets(stack().kafka()).lastPublished(botId).map(UpdateRef::epoch).orElse(0L);
         everyone().forEach(user -> welcomeMessage.put(user.id(), user.messages().get(0).path("message_id").asLong()));
         JsonNode categoryStep = victim.messages().get(2);
         String session = sessionIn(categoryStep);

@@ -3,6 +3,7 @@ package io.contactdesk.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.contactdesk.contracts.config.KafkaConnection;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.contactdesk.contracts.boot.ServiceLauncher;
@@ -156,7 +157,7 @@ class OpsConsoleIT {
 
         // then
         GroupLag expected;
-        try (ConsumerLag lag = ConsumerLag.connect(broker.bootstrapServers())) {
+        try (ConsumerLag lag = ConsumerLag.connect(KafkaConnection.plaintext(broker.bootstrapServers()))) {
             expected = lag.group("stalled-group");
         }
         assertThat(expected.partitions()).containsExactly(new PartitionLag("console.work", 0, 4L, 10L, 6L));

@@ -1,5 +1,6 @@
 package io.contactdesk.processor.streams;
 
+import io.contactdesk.contracts.config.KafkaConnection;
 import io.contactdesk.contracts.ops.ConsumerLag;
 import io.contactdesk.contracts.ops.ConsumerLagMetrics;
 import io.contactdesk.contracts.topics.TopicProvisioning;
@@ -41,17 +42,17 @@ class StreamsConfiguration {
      * Boot binds it to the registry, being a {@code MeterBinder}; binding it here as well registered every gauge twice.
      */
     @Bean(destroyMethod = "close")
-    ConsumerLagMetrics consumerLagMetrics(ProcessorSettings settings) {
-        ConsumerLagMetrics lag = new ConsumerLagMetrics(ConsumerLag.connect(settings.bootstrapServers()));
+    ConsumerLagMetrics consumerLagMetrics(KafkaConnection kafka) {
+        ConsumerLagMetrics lag = new ConsumerLagMetrics(ConsumerLag.connect(kafka));
         lag.start();
         return lag;
     }
 
     @Bean
-    StreamsRunner streamsRunner(ProcessorSettings settings, CommandRouter router, MeterRegistry meters,
-            ConsumerLagMetrics lag) {
+    StreamsRunner streamsRunner(ProcessorSettings settings, KafkaConnection kafka, CommandRouter router,
+            MeterRegistry meters, ConsumerLagMetrics lag) {
         return new StreamsRunner(() -> new CommandTopology(router, meters, settings.topicPartitions(), lag::latest).build(),
-                streamsProperties(settings));
+                kafka, streamsProperties(settings, kafka));
     }
 
     @Bean
@@ -59,10 +60,11 @@ class StreamsConfiguration {
         return new StreamsHealthIndicator(runner);
     }
 
-    static Properties streamsProperties(ProcessorSettings settings) {
+    static Properties streamsProperties(ProcessorSettings settings, KafkaConnection kafka) {
         Properties props = new Properties();
+        // bootstrap servers and security, which Streams hands to its consumers, producers and admin alike
+        props.putAll(kafka.clientConfig());
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId());
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.STATE_DIR_CONFIG, settings.stateDir());
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.streamThreads());

@@ -1,12 +1,12 @@
 package io.contactdesk.processor.streams;
 
+import io.contactdesk.contracts.config.KafkaConnection;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.KafkaStreams;
 import java.util.Set;
 import java.util.TreeSet;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyDescription;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
@@ -25,18 +25,20 @@ public final class StreamsRunner implements SmartLifecycle {
     private static final Duration TOPICS_READY = Duration.ofSeconds(120);
 
     private final Supplier<Topology> topology;
+    private final KafkaConnection kafka;
     private final Properties config;
     private volatile KafkaStreams streams;
 
-    public StreamsRunner(Supplier<Topology> topology, Properties config) {
+    public StreamsRunner(Supplier<Topology> topology, KafkaConnection kafka, Properties config) {
         this.topology = topology;
+        this.kafka = kafka;
         this.config = config;
     }
 
     @Override
     public synchronized void start() {
         Topology built = topology.get();
-        TopicsReady.await(config.getProperty(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG), sourceTopics(built), TOPICS_READY);
+        TopicsReady.await(kafka, sourceTopics(built), TOPICS_READY);
         KafkaStreams created = new KafkaStreams(built, config);
         created.setUncaughtExceptionHandler(error -> {
             log.error("stream thread failed, replacing it: {}", error.toString(), error);

@@ -1,5 +1,6 @@
 package io.contactdesk.processor.streams;
 
+import io.contactdesk.contracts.config.KafkaConnection;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
@@ -7,7 +8,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,9 +24,9 @@ final class TopicsReady {
     private TopicsReady() {
     }
 
-    static void await(String bootstrapServers, Collection<String> topics, Duration timeout) {
+    static void await(KafkaConnection kafka, Collection<String> topics, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        try (Admin admin = Admin.create(kafka.clientConfig())) {
             while (true) {
                 try {
                     Map<String, TopicDescription> described = admin.describeTopics(topics).allTopicNames().get(10, TimeUnit.SECONDS);

@@ -2,6 +2,7 @@ package io.contactdesk.contracts.alerts;
 
 import io.contactdesk.contracts.events.OpsAlert;
 import io.contactdesk.contracts.topics.Topics;
+import io.contactdesk.contracts.config.KafkaConnection;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -17,9 +18,9 @@ public final class AlertPublisher implements AutoCloseable {
 
     private final KafkaProducer<String, OpsAlert> producer;
 
-    public AlertPublisher(String bootstrapServers) {
-        this.producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+    public AlertPublisher(KafkaConnection kafka) {
+        Map<String, Object> config = kafka.clientConfig();
+        config.putAll(Map.of(
                 // Written to every in-sync replica, idempotently: a leader change must not lose a critical alert.
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
@@ -27,8 +28,8 @@ public final class AlertPublisher implements AutoCloseable {
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000,
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
                 ProducerConfig.LINGER_MS_CONFIG, 50,
-                ProducerConfig.CLIENT_ID_CONFIG, "contactdesk-alerts"),
-                new StringSerializer(), Topics.ALERTS.valueSerde().serializer());
+                ProducerConfig.CLIENT_ID_CONFIG, "contactdesk-alerts"));
+        this.producer = new KafkaProducer<>(config, new StringSerializer(), Topics.ALERTS.valueSerde().serializer());
     }
 
     public void publish(OpsAlert alert) {

@@ -1,6 +1,8 @@
 package io.contactdesk.contracts.alerts;
 
 import ch.qos.logback.classic.Logger;
+import io.contactdesk.contracts.boot.KafkaConnectionConfiguration;
+import io.contactdesk.contracts.config.KafkaConnection;
 import ch.qos.logback.classic.LoggerContext;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
@@ -13,6 +15,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 
 /**
  * Every service reports its ERROR log events to {@code ops.alerts}. One reporter per JVM: in the local stack the four
@@ -25,9 +28,9 @@ import org.springframework.context.annotation.Bean;
 public class AlertsConfiguration {
 
     @Bean
-    AlertsReporter alertsReporter(@Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
+    AlertsReporter alertsReporter(Environment environment,
             @Value("${contactdesk.alerts.service:${spring.application.name:service}}") String service) {
-        return AlertsReporter.attach(bootstrapServers, service);
+        return AlertsReporter.attach(KafkaConnectionConfiguration.of(environment), service);
     }
 
     /** The appender attached to the root logger, detached and its producer closed when the application stops. */
@@ -45,11 +48,11 @@ public class AlertsConfiguration {
             this.owner = owner;
         }
 
-        static synchronized AlertsReporter attach(String bootstrapServers, String service) {
+        static synchronized AlertsReporter attach(KafkaConnection kafka, String service) {
             if (attached != null || !(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
                 return new AlertsReporter(null, null, false);
             }
-            AlertPublisher publisher = new AlertPublisher(bootstrapServers);
+            AlertPublisher publisher = new AlertPublisher(kafka);
             AlertingAppender appender = new AlertingAppender(service, instanceName(), publisher::publish);
             appender.setContext(context);
             appender.start();

@@ -13,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 public record DatabaseUrl(String jdbcUrl, String username, String password) {
 
     public static final String VARIABLE = "DATABASE_URL";
+    private static final java.util.List<String> SSL_MODES =
+            java.util.List.of("disable", "allow", "prefer", "require", "verify-ca", "verify-full");
 
     @Override
     public String toString() {
@@ -36,6 +38,7 @@ public record DatabaseUrl(String jdbcUrl, String username, String password) {
             // into logs and alerts; URL parameters win over the pool's logServerErrorDetail=false.
             throw new InvalidSettingException(VARIABLE, "must not set logServerErrorDetail: row values would reach the logs");
         }
+        checkSslmode(url);
         if (url.startsWith("jdbc:postgresql://")) {
             return new DatabaseUrl(url, null, null);
         }
@@ -64,6 +67,19 @@ public record DatabaseUrl(String jdbcUrl, String username, String password) {
             return new DatabaseUrl(jdbc, user, password);
         } catch (URISyntaxException e) {
             throw new InvalidSettingException(VARIABLE, "is not a valid URL: " + e.getReason());
+        }
+    }
+
+    /**
+     * TLS is asked for in the URL, as libpq has it: {@code sslmode} (verify-full in production: encrypted, and the
+     * server's name checked against its certificate) and {@code sslrootcert} (the CA, a PEM file), passed to pgjdbc
+     * as they are. A misspelt mode would otherwise fail only at the first connection, with pgjdbc's words.
+     */
+    private static void checkSslmode(String url) {
+        java.util.regex.Matcher mode = java.util.regex.Pattern.compile("[?&]sslmode=([^&#]*)").matcher(url);
+        if (mode.find() && !SSL_MODES.contains(mode.group(1))) {
+            throw new InvalidSettingException(VARIABLE, "has sslmode=" + mode.group(1) + ": it must be one of "
+                    + String.join(", ", SSL_MODES));
         }
     }
 

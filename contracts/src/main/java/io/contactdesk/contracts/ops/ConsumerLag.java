@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
+import io.contactdesk.contracts.config.KafkaConnection;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.DescribeConsumerGroupsOptions;
@@ -70,8 +71,8 @@ public final class ConsumerLag implements AutoCloseable {
         return new ConsumerLag(Admin.create(config), true, DEFAULT_TIMEOUT);
     }
 
-    public static ConsumerLag connect(String bootstrapServers) {
-        return connect(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+    public static ConsumerLag connect(KafkaConnection kafka) {
+        return connect(kafka.clientConfig());
     }
 
     /** Every consumer group's lag (classic and new-protocol consumer groups, Kafka Streams apps included). */

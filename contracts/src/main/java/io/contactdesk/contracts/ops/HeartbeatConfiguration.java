@@ -1,17 +1,15 @@
 package io.contactdesk.contracts.ops;
 
+import io.contactdesk.contracts.boot.KafkaConnectionConfiguration;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.apache.kafka.clients.CommonClientConfigs;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.context.SmartLifecycle;
@@ -23,8 +21,8 @@ import org.springframework.core.env.Environment;
  * Every service that talks to Kafka publishes a heartbeat for its instance every 10 s (registered as an
  * auto-configuration by contracts, so no service has to import it). Settings:
  * <ul>
- * <li>{@code spring.kafka.bootstrap-servers}: required, the brokers (and {@code spring.kafka.properties.*} security
- * settings, when any, are used too)</li>
+ * <li>{@code spring.kafka.bootstrap-servers}: required, the brokers (reached with the service's
+ * {@code KafkaConnection}, security included)</li>
  * <li>{@code contactdesk.heartbeat.enabled}: {@code false} turns it off</li>
  * <li>{@code contactdesk.heartbeat.interval}: default 10 s</li>
  * </ul>
@@ -54,19 +52,7 @@ public class HeartbeatConfiguration {
     }
 
     static Map<String, Object> kafkaConfig(Environment environment) {
-        Map<String, Object> config = new HashMap<>();
-        Binder binder = Binder.get(environment);
-        // Security and other connection settings the service gives all its clients (SASL, SSL, ...).
-        binder.bind("spring.kafka.properties", Bindable.mapOf(String.class, String.class)).ifBound(properties ->
-                properties.forEach((key, value) -> {
-                    if (key.startsWith("security.") || key.startsWith("sasl.") || key.startsWith("ssl.")
-                            || key.equals("client.dns.lookup")) {
-                        config.put(key, value);
-                    }
-                }));
-        config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG,
-                environment.getRequiredProperty("spring.kafka.bootstrap-servers"));
-        return config;
+        return KafkaConnectionConfiguration.of(environment).clientConfig();
     }
 
     /** The aggregate status of {@code /actuator/health}, when the service has Actuator's health endpoint. */

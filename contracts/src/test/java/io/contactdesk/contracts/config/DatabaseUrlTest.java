@@ -75,4 +75,19 @@ class DatabaseUrlTest {
                 .hasMessageStartingWith("DATABASE_URL must not set logServerErrorDetail")
                 .message().doesNotContain("topsecret");
     }
+
+    @Test
+    void sslmodeAndSslrootcertPassThroughInBothForms() {
+        assertThat(DatabaseUrl.parse("postgresql://u:p@db:5432/app?sslmode=verify-full&sslrootcert=/etc/contactdesk/ca.crt")
+                .jdbcUrl()).isEqualTo("jdbc:postgresql://db:5432/app?sslmode=verify-full&sslrootcert=/etc/contactdesk/ca.crt");
+        assertThat(DatabaseUrl.parse("jdbc:postgresql://db:5432/app?sslmode=verify-full&sslrootcert=/etc/ca.crt").jdbcUrl())
+                .isEqualTo("jdbc:postgresql://db:5432/app?sslmode=verify-full&sslrootcert=/etc/ca.crt");
+    }
+
+    @Test
+    void anUnknownSslmodeIsNamed() {
+        assertThatThrownBy(() -> DatabaseUrl.parse("postgresql://u:p@db/app?sslmode=verify_full"))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageStartingWith("DATABASE_URL has sslmode=verify_full");
+    }
 }

@@ -3,6 +3,7 @@ package io.contactdesk.contracts.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.contactdesk.contracts.config.KafkaConnection;
 import io.contactdesk.infra.KraftBroker;
 import java.time.Duration;
 import java.util.HashMap;
@@ -38,7 +39,7 @@ class ConsumerLagIT {
         admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()));
         admin.createTopics(List.of(new NewTopic("lag.single", 1, (short) 1), new NewTopic("lag.double", 2, (short) 1),
                 new NewTopic("lag.dlq", 3, (short) 1))).all().get();
-        lag = ConsumerLag.connect(broker.bootstrapServers());
+        lag = ConsumerLag.connect(KafkaConnection.plaintext(broker.bootstrapServers()));
     }
 
     @AfterAll

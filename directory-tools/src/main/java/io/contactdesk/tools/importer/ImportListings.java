@@ -59,7 +59,7 @@ public final class ImportListings {
             }
             parsed.problems().forEach(err::println);
 
-            Map<String, Listing> existing = new ListingsReader(settings.bootstrapServers(), KAFKA_TIMEOUT).readAll(err);
+            Map<String, Listing> existing = new ListingsReader(settings.kafka(), KAFKA_TIMEOUT).readAll(err);
             Instant now = Instant.now();
             List<Listing> fresh = new ArrayList<>();
             int alreadyPresent = 0;

@@ -47,7 +47,7 @@ public final class RekeyPlan {
         return ToolExit.run(ToolSettings.bootstrapServers(env), err, () -> {
             ToolSettings settings = ToolSettings.fromEnv(env);
             ListingIds ids = ListingIds.fromSetting(env.get(ListingIds.VARIABLE));
-            Map<String, Listing> listings = new ListingsReader(settings.bootstrapServers(), KAFKA_TIMEOUT).readAll(err);
+            Map<String, Listing> listings = new ListingsReader(settings.kafka(), KAFKA_TIMEOUT).readAll(err);
             List<String> unreadable = new ArrayList<>();
             List<Move> moves = plan(listings, settings.cipher(), ids, unreadable);
             moves.forEach(move -> out.println(move.legacyId() + " " + move.keyedId()));

@@ -1,5 +1,6 @@
 package io.contactdesk.tools.replay;
 
+import io.contactdesk.contracts.config.KafkaConnection;
 import io.contactdesk.contracts.events.DeadLetter;
 import io.contactdesk.contracts.topics.Topic;
 import io.contactdesk.contracts.topics.Topics;
@@ -88,7 +89,8 @@ public final class ReplayDeadLetters {
         }
         String bootstrap = ToolSettings.bootstrapServers(env);
         return ToolExit.run(bootstrap, err, () -> {
-            List<ConsumerRecord<byte[], byte[]>> letters = readToEnd(bootstrap, topic);
+            KafkaConnection kafka = KafkaConnection.from(env::get);
+            List<ConsumerRecord<byte[], byte[]>> letters = readToEnd(kafka, topic);
             List<Replay> replays = new ArrayList<>();
             int earlier = 0;
             int unreadable = 0;
@@ -107,7 +109,7 @@ public final class ReplayDeadLetters {
                     earlier++;
                 }
             }
-            publish(bootstrap, replays);
+            publish(kafka, replays);
             out.println("replayed " + replays.size() + " of " + letters.size() + " dead letters from " + topic
                     + (earlier > 0 ? " (" + earlier + " from before " + since + " left out)" : "")
                     + replays.stream().map(Replay::sourceTopic).distinct().sorted()
@@ -154,9 +156,9 @@ public final class ReplayDeadLetters {
         }
     }
 
-    private static List<ConsumerRecord<byte[], byte[]>> readToEnd(String bootstrap, String topic) {
+    private static List<ConsumerRecord<byte[], byte[]>> readToEnd(KafkaConnection kafka, String topic) {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.putAll(kafka.clientConfig());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         // The services write dead letters in their transactions: an aborted one was never a dead letter.
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -185,12 +187,12 @@ public final class ReplayDeadLetters {
     }
 
     /** Idempotent, acks=all, and every send waited for: the summary never counts a letter the broker did not take. */
-    private static void publish(String bootstrap, List<Replay> replays) throws Exception {
+    private static void publish(KafkaConnection kafka, List<Replay> replays) throws Exception {
         if (replays.isEmpty()) {
             return;
         }
         Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.putAll(kafka.clientConfig());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Math.toIntExact(KAFKA_TIMEOUT.toMillis()));

@@ -40,7 +40,7 @@ public final class RotateContactKeys {
         }
         return ToolExit.run(ToolSettings.bootstrapServers(env), err, () -> {
             ToolSettings settings = ToolSettings.fromEnv(env);
-            Map<String, Listing> listings = new ListingsReader(settings.bootstrapServers(), KAFKA_TIMEOUT).readAll(err);
+            Map<String, Listing> listings = new ListingsReader(settings.kafka(), KAFKA_TIMEOUT).readAll(err);
             Instant now = Instant.now();
             List<Listing> rotated = new ArrayList<>();
             int failed = 0;

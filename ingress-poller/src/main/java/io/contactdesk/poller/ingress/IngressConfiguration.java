@@ -1,5 +1,6 @@
 package io.contactdesk.poller.ingress;
 
+import io.contactdesk.contracts.config.KafkaConnection;
 import io.contactdesk.contracts.crypto.SealedUpdates;
 import io.contactdesk.poller.telegram.BotApiUpdateSource;
 import io.contactdesk.poller.telegram.TelegramSettings;
@@ -23,14 +24,15 @@ class IngressConfiguration {
     }
 
     @Bean
-    IngressLoop ingressLoop(TelegramSettings telegram, IngressSettings ingress, IngressStatus status, MeterRegistry meters) {
+    IngressLoop ingressLoop(TelegramSettings telegram, IngressSettings ingress, KafkaConnection kafka, IngressStatus status,
+            MeterRegistry meters) {
         SealedUpdates seals = ingress.seals();
         return new IngressLoop(
                 new BotApiUpdateSource(telegram),
-                new IngressOffsets(ingress.bootstrapServers()),
-                () -> new UpdatePublisher(ingress.bootstrapServers(), telegram.botId(), seals),
+                new IngressOffsets(kafka),
+                () -> new UpdatePublisher(kafka, telegram.botId(), seals),
                 telegram.botId(),
-                new IngressLease(ingress.bootstrapServers(), telegram.botId(), (short) ingress.leaseReplicationFactor()),
+                new IngressLease(kafka, telegram.botId(), (short) ingress.leaseReplicationFactor()),
                 status,
                 new Backoff(ingress.retryInitialBackoff(), ingress.retryMaxBackoff()),
                 Clock.systemUTC(),

@@ -1,5 +1,6 @@
 package io.contactdesk.poller.ingress;
 
+import io.contactdesk.contracts.config.KafkaConnection;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
@@ -9,7 +10,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -55,7 +55,7 @@ public final class IngressLease {
         void leaseLost();
     }
 
-    private final String bootstrapServers;
+    private final KafkaConnection kafka;
     private final String groupId;
     private final short replicationFactor;
     private final AtomicBoolean relinquish = new AtomicBoolean();
@@ -64,8 +64,8 @@ public final class IngressLease {
     private volatile boolean held;
     private Thread thread;
 
-    public IngressLease(String bootstrapServers, long botId, short replicationFactor) {
-        this.bootstrapServers = bootstrapServers;
+    public IngressLease(KafkaConnection kafka, long botId, short replicationFactor) {
+        this.kafka = kafka;
         this.groupId = "contactdesk-ingress-lease-" + botId;
         this.replicationFactor = replicationFactor;
     }
@@ -136,8 +136,7 @@ public final class IngressLease {
     }
 
     private Map<String, Object> consumerConfig() {
-        Map<String, Object> config = new HashMap<>();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Map<String, Object> config = kafka.clientConfig();
         config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, groupId + "-" + UUID.randomUUID().toString().substring(0, 8));
         // The classic protocol, where the client chooses its session timeout (the broker's minimum is 6 s).
@@ -154,7 +153,7 @@ public final class IngressLease {
     }
 
     private void ensureTopic() {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        try (Admin admin = Admin.create(kafka.clientConfig())) {
             admin.createTopics(List.of(new NewTopic(TOPIC, 1, replicationFactor))).all().get();
             log.info("created {}", TOPIC);
         } catch (ExecutionException e) {

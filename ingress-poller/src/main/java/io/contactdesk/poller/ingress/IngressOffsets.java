@@ -1,5 +1,6 @@
 package io.contactdesk.poller.ingress;
 
+import io.contactdesk.contracts.config.KafkaConnection;
 import io.contactdesk.contracts.events.IngressOffset;
 import io.contactdesk.contracts.events.UpdateRef;
 import io.contactdesk.contracts.topics.Topics;
@@ -24,19 +25,19 @@ public final class IngressOffsets {
     private static final Comparator<UpdateRef> LATEST =
             Comparator.comparingLong(UpdateRef::epoch).thenComparingLong(UpdateRef::updateId);
 
-    private final String bootstrapServers;
+    private final KafkaConnection kafka;
 
-    public IngressOffsets(String bootstrapServers) {
-        this.bootstrapServers = bootstrapServers;
+    public IngressOffsets(KafkaConnection kafka) {
+        this.kafka = kafka;
     }
 
     /** Empty before the bot's first batch; records written before epochs existed read as epoch 0. */
     public Optional<UpdateRef> lastPublished(long botId) {
         String key = Long.toString(botId);
-        try (KafkaConsumer<String, IngressOffset> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+        Map<String, Object> config = kafka.clientConfig();
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        try (KafkaConsumer<String, IngressOffset> consumer = new KafkaConsumer<>(config,
                 new StringDeserializer(), Topics.INGRESS_OFFSETS.valueSerde().deserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(Topics.INGRESS_OFFSETS.name(), READ_TIMEOUT).stream()
                     .map(info -> new TopicPartition(info.topic(), info.partition()))

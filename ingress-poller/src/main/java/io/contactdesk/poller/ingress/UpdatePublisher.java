@@ -1,5 +1,6 @@
 package io.contactdesk.poller.ingress;
 
+import io.contactdesk.contracts.config.KafkaConnection;
 import io.contactdesk.contracts.crypto.SealedUpdates;
 import io.contactdesk.contracts.events.IngressOffset;
 import io.contactdesk.contracts.events.UpdateRef;
@@ -30,16 +31,17 @@ public final class UpdatePublisher implements AutoCloseable {
     private final SealedUpdates seals;
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    public UpdatePublisher(String bootstrapServers, long botId, SealedUpdates seals) {
+    public UpdatePublisher(KafkaConnection kafka, long botId, SealedUpdates seals) {
         this.botId = botId;
         this.seals = seals;
-        this.producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        Map<String, Object> config = kafka.clientConfig();
+        config.putAll(Map.of(
                 ProducerConfig.TRANSACTIONAL_ID_CONFIG, "contactdesk-ingress-" + botId,
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.LINGER_MS_CONFIG, 0,
-                ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"),
+                ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"));
+        this.producer = new KafkaProducer<>(config,
                 new StringSerializer(), (org.apache.kafka.common.serialization.Serializer) new PublishedValueSerializer());
         try {
             // Fences every earlier producer with this transactional id and aborts its open transaction.

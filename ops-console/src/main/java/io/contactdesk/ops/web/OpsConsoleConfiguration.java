@@ -1,7 +1,7 @@
 package io.contactdesk.ops.web;
 
+import io.contactdesk.contracts.config.KafkaConnection;
 import io.contactdesk.contracts.alerts.AlertPublisher;
-import org.springframework.beans.factory.annotation.Value;
 import io.contactdesk.ops.alerts.ConditionWatch;
 import io.contactdesk.ops.alerts.CriticalConditions;
 
@@ -17,13 +17,10 @@ import io.contactdesk.ops.board.RecentAlerts;
 import io.contactdesk.ops.board.ThroughputBoard;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import org.springframework.kafka.core.KafkaAdmin;
 
 @Configuration(proxyBeanMethods = false)
 public class OpsConsoleConfiguration {
@@ -46,14 +43,9 @@ public class OpsConsoleConfiguration {
         return registration;
     }
 
-    /** The connection settings Spring Kafka gives its Admin client (bootstrap servers, security). */
-    static Map<String, Object> connection(KafkaAdmin kafkaAdmin) {
-        return new HashMap<>(kafkaAdmin.getConfigurationProperties());
-    }
-
     @Bean(destroyMethod = "close")
-    ConsumerLag consumerLag(KafkaAdmin kafkaAdmin) {
-        return ConsumerLag.connect(connection(kafkaAdmin));
+    ConsumerLag consumerLag(KafkaConnection kafka) {
+        return ConsumerLag.connect(kafka);
     }
 
     @Bean
@@ -79,8 +71,8 @@ public class OpsConsoleConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    AlertPublisher alertPublisher(@Value("${spring.kafka.bootstrap-servers}") String bootstrapServers) {
-        return new AlertPublisher(bootstrapServers);
+    AlertPublisher alertPublisher(KafkaConnection kafka) {
+        return new AlertPublisher(kafka);
     }
 
     /** Silent instances, growing dead-letter topics and lasting lag become admin alerts, checked with every sample. */
@@ -94,8 +86,8 @@ public class OpsConsoleConfiguration {
     }
 
     @Bean
-    HeartbeatBoard heartbeatBoard(KafkaAdmin kafkaAdmin, Clock clock, OpsConsoleSettings settings) {
-        return new HeartbeatBoard(consumerConnection(kafkaAdmin), clock, settings.roster());
+    HeartbeatBoard heartbeatBoard(KafkaConnection kafka, Clock clock, OpsConsoleSettings settings) {
+        return new HeartbeatBoard(kafka.clientConfig(), clock, settings.roster());
     }
 
     /**
@@ -103,19 +95,7 @@ public class OpsConsoleConfiguration {
      * many as a page shows at a glance (the notifier has told the admins about all of them anyway).
      */
     @Bean
-    AlertBoard alertBoard(KafkaAdmin kafkaAdmin, Clock clock) {
-        return new AlertBoard(consumerConnection(kafkaAdmin), clock, Duration.ofHours(24), new RecentAlerts(50));
-    }
-
-    /** Only the connection settings of the Admin client: the boards' consumers take nothing else from it. */
-    private static Map<String, Object> consumerConnection(KafkaAdmin kafkaAdmin) {
-        Map<String, Object> config = new HashMap<>();
-        connection(kafkaAdmin).forEach((key, value) -> {
-            if (key.equals("bootstrap.servers") || key.startsWith("security.") || key.startsWith("sasl.")
-                    || key.startsWith("ssl.") || key.equals("client.dns.lookup")) {
-                config.put(key, value);
-            }
-        });
-        return config;
+    AlertBoard alertBoard(KafkaConnection kafka, Clock clock) {
+        return new AlertBoard(kafka.clientConfig(), clock, Duration.ofHours(24), new RecentAlerts(50));
     }
 }
