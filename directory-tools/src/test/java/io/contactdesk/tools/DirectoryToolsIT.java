@@ -6,6 +6,13 @@ import io.contactdesk.contracts.crypto.ContactCipher;
 import io.contactdesk.contracts.events.Listing;
 import io.contactdesk.contracts.events.ListingStatus;
 import io.contactdesk.contracts.topics.Topics;
+import io.contactdesk.contracts.ops.HeartbeatPublisher;
+import io.contactdesk.contracts.topics.TopicProvisioning;
+import java.time.Clock;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.awaitility.Awaitility;
 import io.contactdesk.infra.KraftBroker;
 import io.contactdesk.tools.importer.ImportListings;
 import io.contactdesk.tools.importer.ListingIds;
@@ -166,6 +173,33 @@ class DirectoryToolsIT {
         assertThat(plan.out + plan.err).doesNotContain("+49 421 5550199");
     }
 
+    @Test
+    @Order(3)
+    void rotationRefusesWhileARunningServiceLacksTheNewKeyAndNamesIt() throws Exception {
+        String k1 = ContactCipher.generateKeyringEntry("k1");
+        Map<String, String> ringWithK9 = env(ContactCipher.generateKeyringEntry("k9") + "," + k1);
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+            admin.createTopics(List.of(TopicProvisioning.newTopic(Topics.HEARTBEATS, 1, (short) 1))).all().get();
+        }
+        List<ConsumerRecord<String, byte[]>> before = rawRecords();
+        try (HeartbeatPublisher notifier = new HeartbeatPublisher("notifier",
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()), () -> "UP",
+                Duration.ofSeconds(10), Clock.systemUTC(), List.of("k1"))) {
+            notifier.start();
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
+                    new CompactedTopicReader(broker.bootstrapServers(), Duration.ofSeconds(30))
+                            .readAll(Topics.HEARTBEATS, System.err).containsKey(notifier.key()));
+
+            Result refused = run(ringWithK9, (out, err) -> RotateContactKeys.run(new String[0], ringWithK9, out, err));
+
+            assertThat(refused.exit).isEqualTo(ToolExit.FAILED);
+            assertThat(refused.err).isEqualTo("refusing to rotate to key k9: running instances lack it: "
+                    + notifier.key() + " (holds k1). Roll the keyring with k9 (decrypt-only is enough) out to them "
+                    + "first\n");
+            assertThat(rawRecords()).as("nothing republished").hasSameSizeAs(before);
+        }
+    }
+
     private static void assertNoPlaintextContact(List<ConsumerRecord<String, byte[]>> records) {
         for (ConsumerRecord<String, byte[]> record : records) {
             String bytes = new String(record.value(), StandardCharsets.UTF_8);
@@ -177,7 +211,8 @@ class DirectoryToolsIT {
     }
 
     private static Map<String, Listing> listings() {
-        return new ListingsReader(broker.bootstrapServers(), Duration.ofSeconds(30)).readAll(System.err);
+        return new CompactedTopicReader(broker.bootstrapServers(), Duration.ofSeconds(30))
+                .readAll(Topics.LISTINGS, System.err);
     }
 
     /** Every record on the topic, as bytes: what a broker operator (or an attacker with disk access) would see. */

@@ -3,7 +3,8 @@ package io.contactdesk.tools.importer;
 import io.contactdesk.contracts.crypto.ContactCipher;
 import io.contactdesk.contracts.crypto.ContactCipherException;
 import io.contactdesk.contracts.events.Listing;
-import io.contactdesk.tools.ListingsReader;
+import io.contactdesk.contracts.topics.Topics;
+import io.contactdesk.tools.CompactedTopicReader;
 import io.contactdesk.tools.ToolExit;
 import io.contactdesk.tools.ToolSettings;
 import java.io.PrintStream;
@@ -47,7 +48,8 @@ public final class RekeyPlan {
         return ToolExit.run(ToolSettings.bootstrapServers(env), err, () -> {
             ToolSettings settings = ToolSettings.fromEnv(env);
             ListingIds ids = ListingIds.fromSetting(env.get(ListingIds.VARIABLE));
-            Map<String, Listing> listings = new ListingsReader(settings.bootstrapServers(), KAFKA_TIMEOUT).readAll(err);
+            Map<String, Listing> listings = new CompactedTopicReader(settings.bootstrapServers(), KAFKA_TIMEOUT)
+                    .readAll(Topics.LISTINGS, err);
             List<String> unreadable = new ArrayList<>();
             List<Move> moves = plan(listings, settings.cipher(), ids, unreadable);
             moves.forEach(move -> out.println(move.legacyId() + " " + move.keyedId()));
