@@ -426,6 +426,57 @@ class DbWriterIT {
     }
 
     @Test
+    void aReKeyedListingTakesItsUnlocksAndLedgerReasonsAlongEvenWhenTheyArriveAfterTheMove() {
+        // given: a listing under a legacy id, unlocked by one user
+        long buyer = newUserId();
+        long lateBuyer = newUserId();
+        String legacy = "imp-" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        String keyed = "imk-" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        Listing old = new Listing(legacy, "Glazier", "home", "Bremen", null, CIPHER.encrypt("+49 421 5550199", legacy),
+                ListingStatus.ACTIVE, 0, T0, null, T0, T0);
+        LedgerEntry payment = unlockPayment(buyer, legacy);
+        ContactUnlocked unlock = new ContactUnlocked(EventIds.derived(payment.causeId(), "unlock", 0), buyer, legacy,
+                payment.entryId(), 1, T0);
+        kafka.sendInTransaction(record(Topics.LISTINGS, legacy, old), record(Topics.LEDGER, key(buyer), payment),
+                record(Topics.UNLOCKS, key(buyer), unlock));
+        await().atMost(WAIT).until(() -> unlocksOf(buyer).size() == 1);
+
+        // when: it is re-keyed, and then another user's unlock of the legacy id arrives late and the first replays
+        Instant movedAt = T0.plusSeconds(3600);
+        kafka.sendInTransaction(
+                record(Topics.LISTINGS, keyed, old.withId(keyed, CIPHER.encrypt("+49 421 5550199", keyed), movedAt)),
+                record(Topics.LISTINGS, legacy, old.movedTo(keyed, movedAt)));
+        await().atMost(WAIT).until(() -> keyed.equals(unlocksOf(buyer).get(0).get("listing_id")));
+        LedgerEntry latePayment = unlockPayment(lateBuyer, legacy);
+        kafka.sendInTransaction(
+                record(Topics.LEDGER, key(lateBuyer), latePayment),
+                record(Topics.UNLOCKS, key(lateBuyer), new ContactUnlocked(EventIds.derived(latePayment.causeId(),
+                        "unlock", 0), lateBuyer, legacy, latePayment.entryId(), 1, T0.plusSeconds(10))),
+                record(Topics.UNLOCKS, key(buyer), unlock),
+                record(Topics.LISTINGS, legacy, old));
+        awaitCaughtUp();
+
+        // then: every unlock and reason names the keyed id, once per user, and the legacy id nowhere
+        assertThat(database.rows("SELECT user_id, listing_id FROM unlocks WHERE user_id IN (?, ?) ORDER BY user_id",
+                Math.min(buyer, lateBuyer), Math.max(buyer, lateBuyer)))
+                .extracting(row -> row.get("listing_id")).containsExactly(keyed, keyed);
+        assertThat(database.rows("SELECT reason FROM credit_ledger WHERE user_id IN (?, ?)", buyer, lateBuyer))
+                .extracting(row -> row.get("reason")).containsExactly("unlock " + keyed, "unlock " + keyed);
+        assertThat(database.count("SELECT count(*) FROM unlocks WHERE listing_id = ?", legacy)).isZero();
+        assertThat(listingOf(legacy)).singleElement().satisfies(row -> {
+            assertThat(row.get("status")).isEqualTo("REMOVED");
+            assertThat(row.get("moved_to")).isEqualTo(keyed);
+        });
+    }
+
+    private static LedgerEntry unlockPayment(long user, String listingId) {
+        String cause = causeOf(user * 1000 + 1);
+        // Free (0), so the user's ledger sums to its balance without a bonus before it: other tests check every user's.
+        return new LedgerEntry(EventIds.derived(cause, "ledger", 0), user, 0, 0, LedgerKind.UNLOCK,
+                "unlock " + listingId, cause, T0);
+    }
+
+    @Test
     void everyBalanceIsTheSumOfTheLedgerDeltasAndNeverNegative() {
         // given: three users earning and spending credits, one of them down to zero
         long alice = newUserId();

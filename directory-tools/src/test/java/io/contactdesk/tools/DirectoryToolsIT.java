@@ -17,6 +17,7 @@ import io.contactdesk.infra.KraftBroker;
 import io.contactdesk.tools.importer.ImportListings;
 import io.contactdesk.tools.importer.ListingIds;
 import io.contactdesk.tools.importer.ListingRow;
+import io.contactdesk.tools.importer.RekeyListings;
 import io.contactdesk.tools.importer.RekeyPlan;
 import io.contactdesk.tools.rotation.RotateContactKeys;
 import java.io.ByteArrayOutputStream;
@@ -144,7 +145,7 @@ class DirectoryToolsIT {
 
     @Test
     @Order(2)
-    void aListingImportedUnderALegacyIdIsPlannedForItsKeyedIdAndNotImportedTwice() throws Exception {
+    void aListingImportedUnderALegacyIdIsNotImportedTwiceAndIsMovedToItsKeyedId() throws Exception {
         // given a listing the first importer published under its unkeyed id
         String ring = ContactCipher.generateKeyringEntry("k1");
         Map<String, String> env = env(ring);
@@ -171,6 +172,29 @@ class DirectoryToolsIT {
         assertThat(plan.exit).as(plan.err).isZero();
         assertThat(plan.out).isEqualTo(legacy.listingId() + " " + ListingIds.fromSetting(LISTING_ID_KEY).of(row) + "\n");
         assertThat(plan.out + plan.err).doesNotContain("+49 421 5550199");
+
+        // and when the moves are carried out, twice
+        String keyedId = ListingIds.fromSetting(LISTING_ID_KEY).of(row);
+        Result rekey = run(env, (out, err) -> RekeyListings.run(new String[0], env, out, err));
+        Result rekeyAgain = run(env, (out, err) -> RekeyListings.run(new String[0], env, out, err));
+
+        // then the listing lives under its keyed id, the legacy id points there, and only the legacy id leaks
+        assertThat(rekey.exit).as(rekey.err).isZero();
+        assertThat(rekey.out).isEqualTo(legacyId + " -> " + keyedId + "\n");
+        assertThat(rekeyAgain.err).contains("moved 0 of");
+        Map<String, Listing> after = listings();
+        assertThat(after.get(legacyId).status()).isEqualTo(ListingStatus.REMOVED);
+        assertThat(after.get(legacyId).movedTo()).isEqualTo(keyedId);
+        Listing keyed = after.get(keyedId);
+        assertThat(keyed.status()).isEqualTo(ListingStatus.ACTIVE);
+        assertThat(keyed.movedTo()).isNull();
+        assertThat(ContactCipher.fromKeyring(ring).decrypt(keyed.sealedContact(), keyedId)).isEqualTo(row.contact());
+        assertThat(OfflineGuess.confirmed(keyedId, keyed.title(), keyed.category(), keyed.city(),
+                OfflineGuess.phoneNumbers("+49 421 555"))).isEmpty();
+        assertThat(OfflineGuess.confirmed(legacyId, keyed.title(), keyed.category(), keyed.city(),
+                OfflineGuess.phoneNumbers("+49 421 555"))).as("the guess finds a legacy id's contact")
+                .containsExactly("+49 421 5550199");
+        assertThat(rekey.out + rekey.err).doesNotContain("+49 421 5550199");
     }
 
     @Test

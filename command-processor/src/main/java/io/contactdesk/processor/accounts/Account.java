@@ -86,6 +86,13 @@ public record Account(
         return new Account(profile, balance, signupBonusGranted, List.copyOf(all), lastSearch, banNoticeSent, ledgerEntries);
     }
 
+    /** The unlocks under the ids their listings live under now (see {@code Directory.current}); this one if none moved. */
+    public Account withUnlockedMoved(java.util.function.UnaryOperator<String> current) {
+        List<String> moved = List.copyOf(new LinkedHashSet<>(unlocked.stream().map(current).toList()));
+        return moved.equals(unlocked) ? this
+                : new Account(profile, balance, signupBonusGranted, moved, lastSearch, banNoticeSent, ledgerEntries);
+    }
+
     /** The contact is no longer paid for: its unlock was refunded. */
     public Account withoutUnlocked(String listingId) {
         List<String> rest = unlocked.stream().filter(id -> !id.equals(listingId)).toList();

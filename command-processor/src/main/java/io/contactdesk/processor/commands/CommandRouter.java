@@ -37,7 +37,9 @@ public final class CommandRouter {
         return rules;
     }
 
-    public Outcome handle(BotState state, Account known, IncomingUpdate update, Instant now) {
+    public Outcome handle(BotState state, Account stored, IncomingUpdate update, Instant now) {
+        // Unlocks of a re-keyed listing follow it to its new id, so what the user paid for stays theirs.
+        Account known = stored == null ? null : stored.withUnlockedMoved(state.directory()::current);
         boolean isAdmin = rules.isAdmin(update.from().userId());
         Account account = known == null
                 ? Account.register(update.from(), isAdmin, now)

@@ -1075,4 +1075,37 @@ class CommandTopologyTest {
         assertThat(buttons(say(ADA, "/unlocked").get(0))).containsExactly("v:p1");
     }
 
+    // --- re-keyed listings ---------------------------------------------------------------------------------------
+
+    @Test
+    void anUnlockMadeUnderALegacyIdSurvivesTheReKeyAndNoLegacyIdIsShownAgain() {
+        String legacy = "imp-0123456789abcdef";
+        String keyed = "imk-fedcba9876543210";
+        Listing old = new Listing(legacy, "Glazier", "Repairs", "Bremen", "Windows and mirrors cut to size.",
+                TestRules.cipher().encrypt("+49 421 5550199", legacy), ListingStatus.ACTIVE, 0, T0, null, null, T0);
+        listingsIn.pipeInput(legacy, old);
+        started(ADA);
+        tap(ADA, 200, "u:" + legacy);
+        assertThat(ledger.readValuesToList()).singleElement().satisfies(entry -> assertThat(entry.delta()).isEqualTo(-1));
+
+        // the re-key, as RekeyListings publishes it: the listing under its keyed id, then the legacy id moved to it
+        Instant rekeyedAt = T0.plusSeconds(3600);
+        listingsIn.pipeInput(keyed, old.withId(keyed, TestRules.cipher().encrypt("+49 421 5550199", keyed), rekeyedAt));
+        listingsIn.pipeInput(legacy, old.movedTo(keyed, rekeyedAt));
+
+        List<OutboxMessage> again = tap(ADA, 200, "u:" + keyed);
+        assertThat(only(again, OutboxMessage.ANSWER_CALLBACK_QUERY).params().get("text")).asString().contains("no charge");
+        OutboxMessage reveal = only(again, OutboxMessage.EDIT_MESSAGE_TEXT);
+        assertThat(TestRules.cipher().decrypt((String) reveal.params().get(OutboxMessage.SEALED_CONTACT), keyed))
+                .isEqualTo("+49 421 5550199");
+        List<OutboxMessage> oldButton = tap(ADA, 200, "u:" + legacy);
+        assertThat(only(oldButton, OutboxMessage.ANSWER_CALLBACK_QUERY).params().get("text")).asString()
+                .contains("no charge");
+        assertThat(ledger.isEmpty()).as("nothing charged twice").isTrue();
+        assertThat(buttons(say(ADA, "/unlocked").get(0))).containsExactly("v:" + keyed);
+        assertThat(buttons(say(ADA, "/search glazier").get(0))).containsExactly("v:" + keyed);
+        assertThat(text(say(ADA, "/history").get(0))).contains("unlock " + keyed).doesNotContain("imp-");
+        assertThat(outbox.readValuesToList()).isEmpty();
+    }
+
 }
