@@ -49,6 +49,11 @@ public record Account(
         return profile.banned();
     }
 
+    /** Forgotten ({@code /forgetme}) and not back since: the bot writes to them no more (broadcasts skip them). */
+    public boolean isForgotten() {
+        return profile.forgottenAt() != null && profile.registeredAt() == null;
+    }
+
     public boolean hasUnlocked(String listingId) {
         return unlocked.contains(listingId);
     }
