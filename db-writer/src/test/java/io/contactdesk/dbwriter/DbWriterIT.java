@@ -352,6 +352,131 @@ class DbWriterIT {
     }
 
     @Test
+    void aForgottenUserKeepsAnAnonymousLedgerAndNoUnlocksEvenWhenOlderRecordsArriveLate() {
+        // given: a user with a signup bonus and an unlock (its ledger entry is still on its way)
+        long user = newUserId();
+        Instant forgottenAt = T0.plus(3, ChronoUnit.MINUTES);
+        LedgerEntry payment = entry(user, 2, -1, 2, LedgerKind.UNLOCK);
+        ContactUnlocked unlock = new ContactUnlocked(EventIds.derived(causeOf(user * 1000 + 2), "unlock", 0), user,
+                newListingId(), payment.entryId(), 1, T0.plus(2, ChronoUnit.MINUTES));
+        UserProfile named = new UserProfile(user, "carol", "Carol", "fr", false, false, false, T0, T0);
+        kafka.sendInTransaction(
+                record(Topics.USERS, key(user), named),
+                record(Topics.LEDGER, key(user), entry(user, 1, 3, 3, LedgerKind.SIGNUP_BONUS)),
+                record(Topics.UNLOCKS, key(user), unlock));
+        await().atMost(WAIT).until(() -> unlocksOf(user).size() == 1);
+
+        // when: the user is forgotten, and then the unlock's entry, the unlock and the old profile arrive again
+        UserProfile forgotten = new UserProfile(user, null, null, null, false, false, false, null, forgottenAt,
+                forgottenAt);
+        LedgerEntry forfeit = new LedgerEntry(EventIds.derived(causeOf(user * 1000 + 3), "ledger", 0), user, -2, 0,
+                LedgerKind.FORGET, null, causeOf(user * 1000 + 3), forgottenAt);
+        kafka.sendInTransaction(record(Topics.USERS, key(user), forgotten), record(Topics.LEDGER, key(user), forfeit));
+        await().atMost(WAIT).until(() -> unlocksOf(user).isEmpty());
+        kafka.sendInTransaction(
+                record(Topics.LEDGER, key(user), payment),
+                record(Topics.UNLOCKS, key(user), unlock),
+                record(Topics.USERS, key(user), named));
+        awaitCaughtUp();
+
+        // then: no names, no unlock, every ledger entry without its reason but with its amounts
+        assertThat(database.rows("SELECT username, first_name, language_code, registered_at, forgotten_at "
+                + "FROM users WHERE user_id = ?", user)).singleElement().satisfies(row -> {
+                    assertThat(row.get("username")).isNull();
+                    assertThat(row.get("first_name")).isNull();
+                    assertThat(row.get("language_code")).isNull();
+                    assertThat(row.get("registered_at")).isNull();
+                    assertThat(((Timestamp) row.get("forgotten_at")).toInstant()).isEqualTo(forgottenAt);
+                });
+        assertThat(unlocksOf(user)).isEmpty();
+        assertThat(database.rows("SELECT kind, delta, balance_after, reason FROM credit_ledger WHERE user_id = ? "
+                + "ORDER BY recorded_at", user))
+                .extracting(row -> row.get("kind") + " " + row.get("delta") + " -> " + row.get("balance_after")
+                        + " " + row.get("reason"))
+                .containsExactly("SIGNUP_BONUS 3 -> 3 null", "UNLOCK -1 -> 2 null", "FORGET -2 -> 0 null");
+        assertThat(database.rows("SELECT balance FROM user_balances WHERE user_id = ?", user))
+                .singleElement().isEqualTo(Map.of("balance", 0L));
+        assertThat(database.ledgerInvariantViolations()).isEmpty();
+    }
+
+    @Test
+    void aUserWhoComesBackAfterBeingForgottenKeepsTheirNewUnlocksAndReasons() {
+        // given: a user forgotten at T0 + 3 min
+        long user = newUserId();
+        Instant forgottenAt = T0.plus(3, ChronoUnit.MINUTES);
+        kafka.sendInTransaction(record(Topics.USERS, key(user),
+                new UserProfile(user, null, null, null, false, false, false, null, forgottenAt, forgottenAt)));
+        awaitProfile(user);
+
+        // when: they come back, are granted a credit and unlock a listing
+        Instant back = T0.plus(5, ChronoUnit.MINUTES);
+        LedgerEntry grant = entry(user, 5, 1, 1, LedgerKind.GRANT);
+        kafka.sendInTransaction(
+                record(Topics.USERS, key(user), new UserProfile(user, "dan", "Dan", "en", false, false, false, back,
+                        back, forgottenAt)),
+                record(Topics.LEDGER, key(user), grant),
+                record(Topics.UNLOCKS, key(user), new ContactUnlocked(EventIds.derived(causeOf(user * 1000 + 6),
+                        "unlock", 0), user, newListingId(), null, 1, back.plusSeconds(60))));
+
+        // then
+        await().atMost(WAIT).until(() -> unlocksOf(user).size() == 1);
+        awaitLedgerRows(user, 1);
+        assertThat(ledgerOf(user)).singleElement().satisfies(row -> assertThat(row.get("reason")).isEqualTo("grant"));
+        assertThat(profileOf(user)).singleElement().satisfies(row -> assertThat(row.get("first_name")).isEqualTo("Dan"));
+    }
+
+    @Test
+    void aReKeyedListingTakesItsUnlocksAndLedgerReasonsAlongEvenWhenTheyArriveAfterTheMove() {
+        // given: a listing under a legacy id, unlocked by one user
+        long buyer = newUserId();
+        long lateBuyer = newUserId();
+        String legacy = "imp-" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        String keyed = "imk-" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        Listing old = new Listing(legacy, "Glazier", "home", "Bremen", null, CIPHER.encrypt("+49 421 5550199", legacy),
+                ListingStatus.ACTIVE, 0, T0, null, T0, T0);
+        LedgerEntry payment = unlockPayment(buyer, legacy);
+        ContactUnlocked unlock = new ContactUnlocked(EventIds.derived(payment.causeId(), "unlock", 0), buyer, legacy,
+                payment.entryId(), 1, T0);
+        kafka.sendInTransaction(record(Topics.LISTINGS, legacy, old), record(Topics.LEDGER, key(buyer), payment),
+                record(Topics.UNLOCKS, key(buyer), unlock));
+        await().atMost(WAIT).until(() -> unlocksOf(buyer).size() == 1);
+
+        // when: it is re-keyed, and then another user's unlock of the legacy id arrives late and the first replays
+        Instant movedAt = T0.plusSeconds(3600);
+        kafka.sendInTransaction(
+                record(Topics.LISTINGS, keyed, old.withId(keyed, CIPHER.encrypt("+49 421 5550199", keyed), movedAt)),
+                record(Topics.LISTINGS, legacy, old.movedTo(keyed, movedAt)));
+        await().atMost(WAIT).until(() -> keyed.equals(unlocksOf(buyer).get(0).get("listing_id")));
+        LedgerEntry latePayment = unlockPayment(lateBuyer, legacy);
+        kafka.sendInTransaction(
+                record(Topics.LEDGER, key(lateBuyer), latePayment),
+                record(Topics.UNLOCKS, key(lateBuyer), new ContactUnlocked(EventIds.derived(latePayment.causeId(),
+                        "unlock", 0), lateBuyer, legacy, latePayment.entryId(), 1, T0.plusSeconds(10))),
+                record(Topics.UNLOCKS, key(buyer), unlock),
+                record(Topics.LISTINGS, legacy, old));
+        awaitCaughtUp();
+
+        // then: every unlock and reason names the keyed id, once per user, and the legacy id nowhere
+        assertThat(database.rows("SELECT user_id, listing_id FROM unlocks WHERE user_id IN (?, ?) ORDER BY user_id",
+                Math.min(buyer, lateBuyer), Math.max(buyer, lateBuyer)))
+                .extracting(row -> row.get("listing_id")).containsExactly(keyed, keyed);
+        assertThat(database.rows("SELECT reason FROM credit_ledger WHERE user_id IN (?, ?)", buyer, lateBuyer))
+                .extracting(row -> row.get("reason")).containsExactly("unlock " + keyed, "unlock " + keyed);
+        assertThat(database.count("SELECT count(*) FROM unlocks WHERE listing_id = ?", legacy)).isZero();
+        assertThat(listingOf(legacy)).singleElement().satisfies(row -> {
+            assertThat(row.get("status")).isEqualTo("REMOVED");
+            assertThat(row.get("moved_to")).isEqualTo(keyed);
+        });
+    }
+
+    private static LedgerEntry unlockPayment(long user, String listingId) {
+        String cause = causeOf(user * 1000 + 1);
+        // Free (0), so the user's ledger sums to its balance without a bonus before it: other tests check every user's.
+        return new LedgerEntry(EventIds.derived(cause, "ledger", 0), user, 0, 0, LedgerKind.UNLOCK,
+                "unlock " + listingId, cause, T0);
+    }
+
+    @Test
     void everyBalanceIsTheSumOfTheLedgerDeltasAndNeverNegative() {
         // given: three users earning and spending credits, one of them down to zero
         long alice = newUserId();

@@ -7,10 +7,18 @@ import io.contactdesk.contracts.crypto.ContactCipher;
 import io.contactdesk.contracts.events.Listing;
 import io.contactdesk.contracts.events.ListingStatus;
 import io.contactdesk.contracts.topics.Topics;
+import io.contactdesk.contracts.ops.HeartbeatPublisher;
+import io.contactdesk.contracts.topics.TopicProvisioning;
+import java.time.Clock;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.awaitility.Awaitility;
 import io.contactdesk.infra.KraftBroker;
 import io.contactdesk.tools.importer.ImportListings;
 import io.contactdesk.tools.importer.ListingIds;
 import io.contactdesk.tools.importer.ListingRow;
+import io.contactdesk.tools.importer.RekeyListings;
 import io.contactdesk.tools.importer.RekeyPlan;
 import io.contactdesk.tools.rotation.RotateContactKeys;
 import java.io.ByteArrayOutputStream;
@@ -138,7 +146,7 @@ class DirectoryToolsIT {
 
     @Test
     @Order(2)
-    void aListingImportedUnderALegacyIdIsPlannedForItsKeyedIdAndNotImportedTwice() throws Exception {
+    void aListingImportedUnderALegacyIdIsNotImportedTwiceAndIsMovedToItsKeyedId() throws Exception {
         // given a listing the first importer published under its unkeyed id
         String ring = ContactCipher.generateKeyringEntry("k1");
         Map<String, String> env = env(ring);
@@ -165,6 +173,56 @@ class DirectoryToolsIT {
         assertThat(plan.exit).as(plan.err).isZero();
         assertThat(plan.out).isEqualTo(legacy.listingId() + " " + ListingIds.fromSetting(LISTING_ID_KEY).of(row) + "\n");
         assertThat(plan.out + plan.err).doesNotContain("+49 421 5550199");
+
+        // and when the moves are carried out, twice
+        String keyedId = ListingIds.fromSetting(LISTING_ID_KEY).of(row);
+        Result rekey = run(env, (out, err) -> RekeyListings.run(new String[0], env, out, err));
+        Result rekeyAgain = run(env, (out, err) -> RekeyListings.run(new String[0], env, out, err));
+
+        // then the listing lives under its keyed id, the legacy id points there, and only the legacy id leaks
+        assertThat(rekey.exit).as(rekey.err).isZero();
+        assertThat(rekey.out).isEqualTo(legacyId + " -> " + keyedId + "\n");
+        assertThat(rekeyAgain.err).contains("moved 0 of");
+        Map<String, Listing> after = listings();
+        assertThat(after.get(legacyId).status()).isEqualTo(ListingStatus.REMOVED);
+        assertThat(after.get(legacyId).movedTo()).isEqualTo(keyedId);
+        Listing keyed = after.get(keyedId);
+        assertThat(keyed.status()).isEqualTo(ListingStatus.ACTIVE);
+        assertThat(keyed.movedTo()).isNull();
+        assertThat(ContactCipher.fromKeyring(ring).decrypt(keyed.sealedContact(), keyedId)).isEqualTo(row.contact());
+        assertThat(OfflineGuess.confirmed(keyedId, keyed.title(), keyed.category(), keyed.city(),
+                OfflineGuess.phoneNumbers("+49 421 555"))).isEmpty();
+        assertThat(OfflineGuess.confirmed(legacyId, keyed.title(), keyed.category(), keyed.city(),
+                OfflineGuess.phoneNumbers("+49 421 555"))).as("the guess finds a legacy id's contact")
+                .containsExactly("+49 421 5550199");
+        assertThat(rekey.out + rekey.err).doesNotContain("+49 421 5550199");
+    }
+
+    @Test
+    @Order(3)
+    void rotationRefusesWhileARunningServiceLacksTheNewKeyAndNamesIt() throws Exception {
+        String k1 = ContactCipher.generateKeyringEntry("k1");
+        Map<String, String> ringWithK9 = env(ContactCipher.generateKeyringEntry("k9") + "," + k1);
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+            admin.createTopics(List.of(TopicProvisioning.newTopic(Topics.HEARTBEATS, 1, (short) 1))).all().get();
+        }
+        List<ConsumerRecord<String, byte[]>> before = rawRecords();
+        try (HeartbeatPublisher notifier = new HeartbeatPublisher("notifier",
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()), () -> "UP",
+                Duration.ofSeconds(10), Clock.systemUTC(), List.of("k1"))) {
+            notifier.start();
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
+                    new CompactedTopicReader(KafkaConnection.plaintext(broker.bootstrapServers()), Duration.ofSeconds(30))
+                            .readAll(Topics.HEARTBEATS, System.err).containsKey(notifier.key()));
+
+            Result refused = run(ringWithK9, (out, err) -> RotateContactKeys.run(new String[0], ringWithK9, out, err));
+
+            assertThat(refused.exit).isEqualTo(ToolExit.FAILED);
+            assertThat(refused.err).isEqualTo("refusing to rotate to key k9: running instances lack it: "
+                    + notifier.key() + " (holds k1). Roll the keyring with k9 (decrypt-only is enough) out to them "
+                    + "first\n");
+            assertThat(rawRecords()).as("nothing republished").hasSameSizeAs(before);
+        }
     }
 
     private static void assertNoPlaintextContact(List<ConsumerRecord<String, byte[]>> records) {
@@ -178,7 +236,8 @@ class DirectoryToolsIT {
     }
 
     private static Map<String, Listing> listings() {
-        return new ListingsReader(KafkaConnection.plaintext(broker.bootstrapServers()), Duration.ofSeconds(30)).readAll(System.err);
+        return new CompactedTopicReader(KafkaConnection.plaintext(broker.bootstrapServers()), Duration.ofSeconds(30))
+                .readAll(Topics.LISTINGS, System.err);
     }
 
     /** Every record on the topic, as bytes: what a broker operator (or an attacker with disk access) would see. */

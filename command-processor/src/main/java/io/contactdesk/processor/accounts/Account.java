@@ -49,6 +49,11 @@ public record Account(
         return profile.banned();
     }
 
+    /** Forgotten ({@code /forgetme}) and not back since: the bot writes to them no more (broadcasts skip them). */
+    public boolean isForgotten() {
+        return profile.forgottenAt() != null && profile.registeredAt() == null;
+    }
+
     public boolean hasUnlocked(String listingId) {
         return unlocked.contains(listingId);
     }
@@ -64,7 +69,7 @@ public record Account(
         }
         // Writing to the bot again means the user no longer blocks it.
         return withProfile(new UserProfile(profile.userId(), sender.username(), sender.firstName(),
-                sender.languageCode(), admin, profile.banned(), false, profile.registeredAt(), now));
+                sender.languageCode(), admin, profile.banned(), false, registeredAt(now), now, profile.forgottenAt()));
     }
 
     public Account withProfile(UserProfile newProfile) {
@@ -86,6 +91,13 @@ public record Account(
         return new Account(profile, balance, signupBonusGranted, List.copyOf(all), lastSearch, banNoticeSent, ledgerEntries);
     }
 
+    /** The unlocks under the ids their listings live under now (see {@code Directory.current}); this one if none moved. */
+    public Account withUnlockedMoved(java.util.function.UnaryOperator<String> current) {
+        List<String> moved = List.copyOf(new LinkedHashSet<>(unlocked.stream().map(current).toList()));
+        return moved.equals(unlocked) ? this
+                : new Account(profile, balance, signupBonusGranted, moved, lastSearch, banNoticeSent, ledgerEntries);
+    }
+
     /** The contact is no longer paid for: its unlock was refunded. */
     public Account withoutUnlocked(String listingId) {
         List<String> rest = unlocked.stream().filter(id -> !id.equals(listingId)).toList();
@@ -98,14 +110,34 @@ public record Account(
 
     public Account withBan(boolean banned, Instant now) {
         UserProfile changed = new UserProfile(profile.userId(), profile.username(), profile.firstName(),
-                profile.languageCode(), profile.admin(), banned, profile.blocked(), profile.registeredAt(), now);
+                profile.languageCode(), profile.admin(), banned, profile.blocked(), profile.registeredAt(), now,
+                profile.forgottenAt());
         return new Account(changed, balance, signupBonusGranted, unlocked, lastSearch, false, ledgerEntries);
     }
 
     /** The user blocked the bot: nothing is sent to them until they write again (see {@link #seenAs}). */
     public Account blockedAt(Instant now) {
         return withProfile(new UserProfile(profile.userId(), profile.username(), profile.firstName(),
-                profile.languageCode(), profile.admin(), profile.banned(), true, profile.registeredAt(), now));
+                profile.languageCode(), profile.admin(), profile.banned(), true, profile.registeredAt(), now,
+                profile.forgottenAt()));
+    }
+
+    /**
+     * The account after {@code /forgetme}: no names, no unlocks, no last search, nothing the user typed. What stays is
+     * what the bot's own records need: the user id (the ledger is keyed by it), the ban (forgetting must not lift
+     * one), the signup bonus as granted (so a come-back {@code /start} does not pay it twice) and the count of ledger
+     * entries (so the next entry's sequence follows on). The balance is left for the caller to forfeit through a
+     * {@link io.contactdesk.contracts.events.LedgerKind#FORGET} entry.
+     */
+    public Account forgotten(Instant now) {
+        UserProfile anonymous = new UserProfile(profile.userId(), null, null, null, profile.admin(), profile.banned(),
+                false, null, now, now);
+        return new Account(anonymous, balance, true, List.of(), null, banNoticeSent, ledgerEntries);
+    }
+
+    /** Someone who writes again after being forgotten registers anew, from that moment. */
+    private Instant registeredAt(Instant now) {
+        return profile.registeredAt() == null ? now : profile.registeredAt();
     }
 
     public Account withBanNoticeSent() {

@@ -7,7 +7,8 @@ import java.util.function.Consumer;
 
 /**
  * One task's share of a broadcast: a bulk message for each of its users who can receive it (not banned, not blocking
- * the bot, not the sending admin), with an id per user and broadcast, so the notifier can tell a repeat.
+ * the bot, not forgotten at their request, not the sending admin), with an id per user and broadcast, so the notifier
+ * can tell a repeat.
  */
 public final class BroadcastFanOut {
 
@@ -18,7 +19,8 @@ public final class BroadcastFanOut {
         String cause = "broadcast:" + request.broadcastId();
         long recipients = 0;
         for (Account account : accounts) {
-            if (account.banned() || account.profile().blocked() || account.userId() == request.adminId()) {
+            if (account.banned() || account.profile().blocked() || account.isForgotten()
+                    || account.userId() == request.adminId()) {
                 continue;
             }
             send.accept(OutboxMessage.sendMessage(cause + "/user:" + account.userId(), account.userId(), request.html(),

@@ -35,7 +35,7 @@ final class BroadcastFlow {
         state.broadcasts().put(admin, new BroadcastDraft(broadcastId, html, false));
         long audience = Math.max(0, state.totals().get().users() - 1);
         conversation.reply("<b>Broadcast preview</b>\n\n" + html + "\n\nSend it to about <b>" + audience
-                        + "</b> users? People who blocked the bot or are banned are skipped.",
+                        + "</b> users? People who blocked the bot, are banned or had the bot forget them are skipped.",
                 Keyboards.create().row(
                         button("📣 Send to " + audience + " users", CallbackAction.broadcast(broadcastId, true)),
                         button("✖ Discard", CallbackAction.broadcast(broadcastId, false))).build());

@@ -46,6 +46,10 @@ public sealed interface CallbackAction {
     record Nothing() implements CallbackAction {
     }
 
+    /** {@code /forgetme}'s answer; {@code ledgerEntries} is the account's count when asked, so an old button expires. */
+    record Forget(boolean confirmed, long ledgerEntries) implements CallbackAction {
+    }
+
     String ID = "[A-Za-z0-9_-]{1,40}";
     String NUMBER = "\\d{1,4}";
 
@@ -59,6 +63,7 @@ public sealed interface CallbackAction {
     Pattern SUBMIT_CONFIRM = Pattern.compile("s([yn]):(" + ID + ")");
     Pattern MODERATE = Pattern.compile("m([ar]):(" + ID + ")");
     Pattern BROADCAST = Pattern.compile("bc:([yn]):(" + ID + ")");
+    Pattern FORGET = Pattern.compile("fg:([yn]):(\\d{1,18})");
 
     static Optional<CallbackAction> parse(String data) {
         if (data == null) {
@@ -101,6 +106,9 @@ public sealed interface CallbackAction {
         if ((m = BROADCAST.matcher(data)).matches()) {
             return Optional.of(new BroadcastConfirm(m.group(2), m.group(1).equals("y")));
         }
+        if ((m = FORGET.matcher(data)).matches()) {
+            return Optional.of(new Forget(m.group(1).equals("y"), Long.parseLong(m.group(2))));
+        }
         return Optional.empty();
     }
 
@@ -138,6 +146,10 @@ public sealed interface CallbackAction {
 
     static String broadcast(String broadcastId, boolean confirmed) {
         return "bc:" + (confirmed ? "y" : "n") + ":" + broadcastId;
+    }
+
+    static String forget(boolean confirmed, long ledgerEntries) {
+        return "fg:" + (confirmed ? "y" : "n") + ":" + ledgerEntries;
     }
 
     static String moderate(String listingId, boolean approve) {

@@ -23,6 +23,7 @@ public final class CommandRouter {
     private final BroadcastFlow broadcast = new BroadcastFlow();
     private final OpsReplies ops = new OpsReplies();
     private final MembershipFlow membership;
+    private final ForgetFlow forget = new ForgetFlow();
 
     public CommandRouter(BotRules rules) {
         this.rules = rules;
@@ -36,7 +37,9 @@ public final class CommandRouter {
         return rules;
     }
 
-    public Outcome handle(BotState state, Account known, IncomingUpdate update, Instant now) {
+    public Outcome handle(BotState state, Account stored, IncomingUpdate update, Instant now) {
+        // Unlocks of a re-keyed listing follow it to its new id, so what the user paid for stays theirs.
+        Account known = stored == null ? null : stored.withUnlockedMoved(state.directory()::current);
         boolean isAdmin = rules.isAdmin(update.from().userId());
         Account account = known == null
                 ? Account.register(update.from(), isAdmin, now)
@@ -106,6 +109,13 @@ public final class CommandRouter {
             case "start" -> start(conversation);
             case "help" -> conversation.reply(replies.help() + (isAdmin ? replies.adminHelp() : ""));
             case "privacy" -> conversation.reply(replies.privacy());
+            case "forgetme" -> {
+                if (ForgetFlow.CONFIRM_ARGUMENT.equalsIgnoreCase(update.commandArguments().trim())) {
+                    forget.forget(screen, state);
+                } else {
+                    forget.ask(screen);
+                }
+            }
             case "balance" -> conversation.reply(replies.balance(conversation.account().balance()));
             case "browse" -> directory.categories(screen);
             case "search" -> {
@@ -186,6 +196,8 @@ public final class CommandRouter {
             broadcast.tapped(conversation, state, update, tap);
         } else if (action instanceof CallbackAction.Moderate moderate && isAdmin) {
             admin.moderate(conversation, state, update, moderate);
+        } else if (action instanceof CallbackAction.Forget tap) {
+            forget.tapped(screen, state, tap);
         } else if (action instanceof CallbackAction.Nothing) {
             conversation.answerCallback(update.callbackQueryId(), null);
         } else {

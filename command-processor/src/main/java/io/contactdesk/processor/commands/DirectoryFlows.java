@@ -105,7 +105,7 @@ final class DirectoryFlows {
     }
 
     void view(Screen screen, BotState state, String listingId) {
-        Optional<Listing> listing = state.directory().active(listingId);
+        Optional<Listing> listing = state.directory().active(state.directory().current(listingId));
         if (listing.isEmpty()) {
             screen.refuse(replies.listingGone());
             return;
@@ -141,8 +141,10 @@ final class DirectoryFlows {
      * it with: no charge without a contact to show. Updates of one user are handled one at a time by one task, so two quick
      * taps are two sequential checks of the same balance: it can never go below zero.
      */
-    void unlock(Screen screen, BotState state, String listingId) {
+    void unlock(Screen screen, BotState state, String tappedId) {
         Conversation conversation = screen.conversation();
+        // A button from before a re-key carries the old id: it unlocks (or reveals) the listing under its new one.
+        String listingId = state.directory().current(tappedId);
         Optional<Listing> listing = state.directory().active(listingId);
         if (listing.isEmpty()) {
             screen.refuse(replies.listingGone());
@@ -213,8 +215,27 @@ final class DirectoryFlows {
             screen.refuse(replies.pageGone());
             return;
         }
-        screen.show(replies.historyPage(page.get().items(), page.get().number(), page.get().count()),
+        List<LedgerEntry> shown = page.get().items().stream().map(entry -> withCurrentIds(entry, state)).toList();
+        screen.show(replies.historyPage(shown, page.get().number(), page.get().count()),
                 Keyboards.create().pager(page.get(), CallbackAction::historyPage).build());
+    }
+
+    /**
+     * The entry with every listing id in its reason ({@code unlock <id>}, {@code refund: contact of <id> …}) under
+     * the id the listing lives under now: a re-keyed listing's old id gave its contact away, so it is never shown.
+     * Only the entries of one page are looked at, so this costs a few store reads.
+     */
+    private static LedgerEntry withCurrentIds(LedgerEntry entry, BotState state) {
+        if (entry.reason() == null) {
+            return entry;
+        }
+        StringBuilder reason = new StringBuilder();
+        for (String token : entry.reason().split("((?<= )|(?= ))")) {
+            reason.append(token.isBlank() ? token : state.directory().current(token));
+        }
+        return reason.toString().equals(entry.reason()) ? entry
+                : new LedgerEntry(entry.entryId(), entry.userId(), entry.delta(), entry.balanceAfter(), entry.kind(),
+                        reason.toString(), entry.causeId(), entry.recordedAt(), entry.sequence());
     }
 
     private Keyboards listingButtons(Page<Listing> page) {

@@ -39,7 +39,8 @@ final class Replies {
 
     /**
      * What the bot stores and for how long, as docs/architecture.md describes it (tables kept until deleted; updates
-     * and dead letters 7 days on Kafka; drafts 15 minutes). Keep the two in step.
+     * and dead letters 7 days on Kafka; drafts 15 minutes; the event log of credits and unlocks 3650 days), and what
+     * {@code /forgetme} ({@link ForgetFlow}) deletes. Keep the three in step.
      */
     String privacy() {
         return """
@@ -47,22 +48,27 @@ final class Replies {
 
                 <b>Your profile</b>: your Telegram user id, first name, username and language, when you started, and \
                 whether you blocked the bot — to greet you, and to stop writing to you when you block it. Kept until \
-                you ask for it to be deleted.
+                you delete it with /forgetme.
                 <b>Your credits</b>: every change to your balance (when, how much, why) and what admins did about \
                 your account (credits given or taken, bans). Kept for as long as the bot runs: it is the record of \
                 credits.
                 <b>Your unlocks</b>: which contacts you unlocked and when, so that you never pay twice. Kept until you \
-                ask for them to be deleted.
+                delete them with /forgetme.
                 <b>Listings you submit</b>: title, category, city, description and the contact. The admins see them \
                 to review them; the contact is stored encrypted and shown only to people who unlock it. Kept until \
-                you ask for deletion or an admin removes the listing.
+                an admin removes the listing: ask one.
                 <b>Your messages</b>: read to answer you, passed on encrypted and gone after 7 days. An unfinished \
                 /submit draft is dropped after 15 minutes.
 
                 Nothing is sold or used for advertising.
 
-                <b>Deletion</b>: ask the people who run this bot (an admin) to delete your profile, unlocks and \
-                listings. Your credit history then stays without your name, as the record of credits.""";
+                <b>Deletion</b>: send /forgetme. It says what goes and what stays, and acts only once you confirm. \
+                It deletes your profile, your unlocks and an unfinished draft, forfeits your balance and removes \
+                the reasons from your credit history; the amounts, dates and balances stay under your user id, as \
+                does what admins did about your account. The bot's internal event log, which only its own services \
+                read, is not rewritten: the events of your credits and unlocks expire from it after 10 years. If \
+                you write again, you start with an empty profile and no credits. Listings you submitted: ask an \
+                admin.""";
     }
 
     String adminHelp() {

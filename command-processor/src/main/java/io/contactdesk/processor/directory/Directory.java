@@ -20,6 +20,23 @@ public interface Directory {
 
     List<Listing> all();
 
+    /**
+     * The id a listing lives under now: a re-keyed listing's old id leads to its new one ({@link Listing#movedTo}),
+     * so buttons already in chats and unlocks made before the re-key keep working. A few hops at most, so a cycle
+     * written by mistake cannot hang a task.
+     */
+    default String current(String listingId) {
+        String id = listingId;
+        for (int hop = 0; hop < 4; hop++) {
+            Optional<String> next = find(id).map(Listing::movedTo);
+            if (next.isEmpty()) {
+                return id;
+            }
+            id = next.get();
+        }
+        return id;
+    }
+
     default Optional<Listing> active(String listingId) {
         return find(listingId).filter(listing -> listing.status() == ListingStatus.ACTIVE);
     }

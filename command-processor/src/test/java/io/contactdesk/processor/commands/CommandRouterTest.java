@@ -65,8 +65,9 @@ class CommandRouterTest {
         String text = text(outcome, 0);
         assertThat(text).contains("<b>Your profile</b>", "<b>Your credits</b>", "<b>Your unlocks</b>",
                 "<b>Listings you submit</b>", "<b>Your messages</b>", "<b>Deletion</b>");
-        assertThat(text).contains("Kept until you ask for it to be deleted", "gone after 7 days",
-                "dropped after 15 minutes", "Kept for as long as the bot runs");
+        assertThat(text).contains("Kept until you delete it with /forgetme", "gone after 7 days",
+                "dropped after 15 minutes", "Kept for as long as the bot runs", "send /forgetme",
+                "after 10 years", "ask an admin");
         assertThat(text).hasSizeLessThanOrEqualTo(4096).doesNotContain("<i>").doesNotContain("\\");
         assertThat(outcome.ledger()).isEmpty();
     }

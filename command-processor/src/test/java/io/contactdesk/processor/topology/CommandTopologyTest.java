@@ -963,4 +963,149 @@ class CommandTopologyTest {
         }
     }
 
+    // --- /forgetme ---------------------------------------------------------------------------------------------
+
+    /** Ada started, unlocked p1 and got a grant with a reason: something in every place /forgetme must clear. */
+    private void adaWithAnUnlockAndAGrant() {
+        publish("p1", "Plumber", "Plumbing", "Berlin", T0);
+        started(ADA);
+        tap(ADA, 200, "u:p1");
+        say(TestRules.ADMIN, "/grant 42 5 thanks for the tip about Berlin");
+        outbox.readValuesToList();
+        ledger.readValuesToList();
+        unlocks.readValuesToList();
+        audit.readValuesToList();
+        users.readValuesToList();
+    }
+
+    @Test
+    void forgetmeAsksFirstSayingWhatGoesAndWhatStaysAndDeletesNothingYet() {
+        adaWithAnUnlockAndAGrant();
+
+        OutboxMessage question = say(ADA, "/forgetme").get(0);
+
+        assertThat(text(question)).contains("1 unlocked contact", "<b>7 credits</b>", "forfeited",
+                "credit history, without reasons", "/forgetme confirm");
+        assertThat(buttons(question)).containsExactly("fg:y:3", "fg:n:3");
+        assertThat(ledger.isEmpty()).isTrue();
+        assertThat(users.isEmpty()).isTrue();
+        assertThat(buttons(say(ADA, "/unlocked").get(0))).containsExactly("v:p1");
+    }
+
+    @Test
+    void confirmingForgetsTheProfileAndUnlocksAndForfeitsTheBalanceInOneLedgerEntry() {
+        adaWithAnUnlockAndAGrant();
+        say(ADA, "/forgetme");
+
+        List<OutboxMessage> done = tap(ADA, 300, "fg:y:3");
+
+        assertThat(text(only(done, OutboxMessage.EDIT_MESSAGE_TEXT))).contains("Done", "7 credits");
+        assertThat(users.readValuesToList()).singleElement().satisfies(profile -> {
+            assertThat(profile.username()).isNull();
+            assertThat(profile.firstName()).isNull();
+            assertThat(profile.languageCode()).isNull();
+            assertThat(profile.registeredAt()).isNull();
+            assertThat(profile.forgottenAt()).isNotNull();
+        });
+        // The ledger's invariants: one more entry in sequence, taking the balance to 0, with no reason.
+        assertThat(ledger.readValuesToList()).singleElement().satisfies(entry -> {
+            assertThat(entry.kind()).isEqualTo(LedgerKind.FORGET);
+            assertThat(entry.delta()).isEqualTo(-7);
+            assertThat(entry.balanceAfter()).isZero();
+            assertThat(entry.sequence()).isEqualTo(4);
+            assertThat(entry.reason()).isNull();
+        });
+        assertThat(audit.readValuesToList()).singleElement().satisfies(event -> assertThat(event.action()).isEqualTo("forget"));
+        assertThat(text(say(ADA, "/unlocked").get(0))).contains("You have not unlocked any contact yet");
+        assertThat(text(say(ADA, "/balance").get(0))).contains("0 credits");
+    }
+
+    @Test
+    void afterForgettingTheHistoryKeepsAmountsAndBalancesButNoReasons() {
+        adaWithAnUnlockAndAGrant();
+        say(ADA, "/forgetme confirm");
+
+        String history = text(say(ADA, "/history").get(0));
+
+        assertThat(history).contains("<b>+3</b>", "<b>-1</b>", "<b>+5</b>", "<b>-7</b>", "forget", "(balance 0)");
+        assertThat(history).doesNotContain("p1", "Berlin", "signup bonus —", "thanks");
+    }
+
+    @Test
+    void aUserWhoComesBackAfterForgettingStartsEmptyWithoutASecondBonusAndPaysForAnUnlockAgain() {
+        adaWithAnUnlockAndAGrant();
+        say(ADA, "/forgetme confirm");
+        ledger.readValuesToList();
+        users.readValuesToList();
+
+        assertThat(text(say(ADA, "/start").get(0))).contains("0 credits");
+        assertThat(ledger.isEmpty()).isTrue();
+        assertThat(users.readValuesToList()).singleElement()
+                .satisfies(profile -> assertThat(profile.firstName()).isNotNull());
+        say(TestRules.ADMIN, "/grant 42 1");
+        assertThat(ledger.readValuesToList()).singleElement()
+                .satisfies(entry -> assertThat(entry.sequence()).isEqualTo(5));
+        OutboxMessage view = say(ADA, "/view p1").get(0);
+        assertThat(buttons(view)).contains("u:p1");
+    }
+
+    @Test
+    void aForgetButtonFromBeforeTheLastChangeOfCreditsOnlyExpires() {
+        adaWithAnUnlockAndAGrant();
+        say(ADA, "/forgetme");
+        say(ADA, "/forgetme confirm");
+        ledger.readValuesToList();
+        audit.readValuesToList();
+
+        List<OutboxMessage> stale = tap(ADA, 300, "fg:y:3");
+
+        assertThat(only(stale, OutboxMessage.ANSWER_CALLBACK_QUERY).params().get("text")).asString()
+                .contains("no longer active");
+        assertThat(ledger.isEmpty()).isTrue();
+        assertThat(audit.isEmpty()).isTrue();
+    }
+
+    @Test
+    void keepItDeletesNothing() {
+        adaWithAnUnlockAndAGrant();
+        say(ADA, "/forgetme");
+
+        assertThat(text(only(tap(ADA, 300, "fg:n:3"), OutboxMessage.EDIT_MESSAGE_TEXT))).contains("Nothing was deleted");
+        assertThat(ledger.isEmpty()).isTrue();
+        assertThat(buttons(say(ADA, "/unlocked").get(0))).containsExactly("v:p1");
+    }
+
+    // --- re-keyed listings ---------------------------------------------------------------------------------------
+
+    @Test
+    void anUnlockMadeUnderALegacyIdSurvivesTheReKeyAndNoLegacyIdIsShownAgain() {
+        String legacy = "imp-0123456789abcdef";
+        String keyed = "imk-fedcba9876543210";
+        Listing old = new Listing(legacy, "Glazier", "Repairs", "Bremen", "Windows and mirrors cut to size.",
+                TestRules.cipher().encrypt("+49 421 5550199", legacy), ListingStatus.ACTIVE, 0, T0, null, null, T0);
+        listingsIn.pipeInput(legacy, old);
+        started(ADA);
+        tap(ADA, 200, "u:" + legacy);
+        assertThat(ledger.readValuesToList()).singleElement().satisfies(entry -> assertThat(entry.delta()).isEqualTo(-1));
+
+        // the re-key, as RekeyListings publishes it: the listing under its keyed id, then the legacy id moved to it
+        Instant rekeyedAt = T0.plusSeconds(3600);
+        listingsIn.pipeInput(keyed, old.withId(keyed, TestRules.cipher().encrypt("+49 421 5550199", keyed), rekeyedAt));
+        listingsIn.pipeInput(legacy, old.movedTo(keyed, rekeyedAt));
+
+        List<OutboxMessage> again = tap(ADA, 200, "u:" + keyed);
+        assertThat(only(again, OutboxMessage.ANSWER_CALLBACK_QUERY).params().get("text")).asString().contains("no charge");
+        OutboxMessage reveal = only(again, OutboxMessage.EDIT_MESSAGE_TEXT);
+        assertThat(TestRules.cipher().decrypt((String) reveal.params().get(OutboxMessage.SEALED_CONTACT), keyed))
+                .isEqualTo("+49 421 5550199");
+        List<OutboxMessage> oldButton = tap(ADA, 200, "u:" + legacy);
+        assertThat(only(oldButton, OutboxMessage.ANSWER_CALLBACK_QUERY).params().get("text")).asString()
+                .contains("no charge");
+        assertThat(ledger.isEmpty()).as("nothing charged twice").isTrue();
+        assertThat(buttons(say(ADA, "/unlocked").get(0))).containsExactly("v:" + keyed);
+        assertThat(buttons(say(ADA, "/search glazier").get(0))).containsExactly("v:" + keyed);
+        assertThat(text(say(ADA, "/history").get(0))).contains("unlock " + keyed).doesNotContain("imp-");
+        assertThat(outbox.readValuesToList()).isEmpty();
+    }
+
 }

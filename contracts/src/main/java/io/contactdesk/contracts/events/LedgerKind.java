@@ -9,5 +9,10 @@ public enum LedgerKind {
     LISTING_REWARD,
     PURCHASE,
     /** An unlock paid back: the contact could not be shown (the notifier dead-lettered the message revealing it). */
-    REFUND
+    REFUND,
+    /**
+     * The user had the bot forget them ({@code /forgetme}): what was left of their balance is forfeited, so the entry
+     * takes it to 0 and the user's ledger still sums to its last {@code balanceAfter}. It carries no reason.
+     */
+    FORGET
 }

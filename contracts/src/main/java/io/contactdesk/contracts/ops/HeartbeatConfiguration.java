@@ -1,8 +1,10 @@
 package io.contactdesk.contracts.ops;
 
 import io.contactdesk.contracts.boot.KafkaConnectionConfiguration;
+import io.contactdesk.contracts.crypto.ContactCipher;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.ObjectProvider;
@@ -48,7 +50,24 @@ public class HeartbeatConfiguration {
             return current == null ? HeartbeatPublisher.UNKNOWN : current.get();
         };
         return new HeartbeatLifecycle(new HeartbeatPublisher(service, kafkaConfig(environment), health, interval,
-                Clock.systemUTC()));
+                Clock.systemUTC(), keyIds(environment)));
+    }
+
+    /**
+     * The ids of the keys in this service's {@code CONTACT_ENCRYPTION_KEYS}, sorted; empty without a keyring. A ring
+     * that does not parse is the service's own start-up error to report (with the variable's name), not the
+     * heartbeat's: it says no key then.
+     */
+    static List<String> keyIds(Environment environment) {
+        String keyring = environment.getProperty(ContactCipher.VARIABLE);
+        if (keyring == null || keyring.isBlank()) {
+            return List.of();
+        }
+        try {
+            return ContactCipher.fromKeyring(keyring).keyIds().stream().sorted().toList();
+        } catch (RuntimeException e) {
+            return List.of();
+        }
     }
 
     static Map<String, Object> kafkaConfig(Environment environment) {

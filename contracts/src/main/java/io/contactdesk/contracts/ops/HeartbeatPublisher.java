@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -44,6 +45,7 @@ public class HeartbeatPublisher implements AutoCloseable {
     private final Clock clock;
     private final Map<String, Object> producerConfig;
     private final ThrottledWarning warnings;
+    private final List<String> keyIds;
     private ScheduledExecutorService executor;
     private Producer<String, Heartbeat> producer;
 
@@ -53,6 +55,13 @@ public class HeartbeatPublisher implements AutoCloseable {
      */
     public HeartbeatPublisher(String service, Map<String, Object> kafkaConfig, Supplier<String> state,
             Duration interval, Clock clock) {
+        this(service, kafkaConfig, state, interval, clock, List.of());
+    }
+
+    /** @param keyIds the ids (never the keys) of this instance's contact keyring, for the key rotation tool */
+    public HeartbeatPublisher(String service, Map<String, Object> kafkaConfig, Supplier<String> state,
+            Duration interval, Clock clock, List<String> keyIds) {
+        this.keyIds = List.copyOf(keyIds);
         this.service = service;
         this.instance = InstanceIdentity.instance();
         this.host = InstanceIdentity.host();
@@ -101,7 +110,7 @@ public class HeartbeatPublisher implements AutoCloseable {
     public Heartbeat snapshot(String currentState) {
         MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
         return new Heartbeat(service, instance, host, startedAt, clock.instant(), currentState, heap.getUsed(),
-                heap.getMax());
+                heap.getMax(), keyIds);
     }
 
     void beat() {

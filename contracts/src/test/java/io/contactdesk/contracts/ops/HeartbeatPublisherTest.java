@@ -2,12 +2,16 @@ package io.contactdesk.contracts.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.contactdesk.contracts.crypto.ContactCipher;
 import io.contactdesk.contracts.events.Heartbeat;
+import io.contactdesk.contracts.json.Json;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
 
 class HeartbeatPublisherTest {
 
@@ -30,6 +34,25 @@ class HeartbeatPublisherTest {
         assertThat(beat.heapUsedBytes()).isPositive();
         assertThat(beat.heapMaxBytes()).isNotZero();
         assertThat(beat.key()).isEqualTo(publisher.key()).isEqualTo("notifier/" + InstanceIdentity.instance());
+    }
+
+    @Test
+    void snapshotCarriesTheIdsOfTheKeyringsKeysNeverTheKeys() {
+        String k1 = ContactCipher.generateKeyringEntry("k1");
+        String k2 = ContactCipher.generateKeyringEntry("k2");
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().addFirst(new MapPropertySource("test",
+                Map.of(ContactCipher.VARIABLE, k2 + ":" + ContactCipher.DECRYPT_ONLY + "," + k1)));
+        HeartbeatPublisher publisher = new HeartbeatPublisher("notifier",
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:1"), () -> "UP", Duration.ofSeconds(10),
+                new MutableClock(Instant.now()), HeartbeatConfiguration.keyIds(environment));
+
+        Heartbeat beat = publisher.snapshot("UP");
+
+        assertThat(beat.keyIds()).containsExactly("k1", "k2");
+        assertThat(Json.mapper().valueToTree(beat).toString())
+                .doesNotContain(k1.substring(3), k2.substring(3));
+        assertThat(HeartbeatConfiguration.keyIds(new StandardEnvironment())).as("no keyring, no key ids").isEmpty();
     }
 
     @Test

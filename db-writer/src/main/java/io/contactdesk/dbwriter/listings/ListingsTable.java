@@ -21,15 +21,16 @@ import org.springframework.stereotype.Component;
  * {@code listings}: the latest state of each directory listing. The topic is compacted and may be
  * replayed from any point, so {@code updated_at} decides: an older listing never overwrites a newer one.
  * The contact is stored as the {@code ContactCipher} envelope it arrives in; a value that is not one
- * (a plaintext contact above all) is dead-lettered, never written.
+ * (a plaintext contact above all) is dead-lettered, never written. A listing's last record with {@code moved_to}
+ * (re-keyed) makes the V5 triggers move its unlocks and ledger reasons to the new id.
  */
 @Component
 public class ListingsTable implements TopicTable<Listing> {
 
     static final String INSERT = """
             INSERT INTO listings (listing_id, title, category, city, description, sealed_contact, contact_key_id,
-                                  status, submitted_by, submitted_at, decided_by, decided_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                  status, submitted_by, submitted_at, decided_by, decided_at, updated_at, moved_to)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (listing_id) DO UPDATE SET
                 title = EXCLUDED.title,
                 category = EXCLUDED.category,
@@ -43,6 +44,7 @@ public class ListingsTable implements TopicTable<Listing> {
                 decided_by = EXCLUDED.decided_by,
                 decided_at = EXCLUDED.decided_at,
                 updated_at = EXCLUDED.updated_at,
+                moved_to = EXCLUDED.moved_to,
                 written_at = now()
             WHERE listings.updated_at <= EXCLUDED.updated_at
             """;
@@ -87,7 +89,8 @@ public class ListingsTable implements TopicTable<Listing> {
                 timestamptz(listing.submittedAt()),
                 bigintOrNull(listing.decidedBy()),
                 timestamptz(listing.decidedAt()),
-                timestamptz(listing.updatedAt()));
+                timestamptz(listing.updatedAt()),
+                text(listing.movedTo()));
     }
 
     @Override

@@ -18,14 +18,16 @@ import org.springframework.stereotype.Component;
 /**
  * {@code users}: the latest profile of each Telegram user. The topic is compacted and may be
  * replayed from any point, so {@code updated_at} decides: an older profile never overwrites a newer one.
+ * {@code forgotten_at} only moves forward: a forgotten profile (no names, {@code /forgetme}) makes the V4 triggers
+ * delete the user's earlier unlocks and ledger reasons, and keep replayed ones out.
  */
 @Component
 public class UsersTable implements TopicTable<UserProfile> {
 
     static final String INSERT = """
             INSERT INTO users (user_id, username, first_name, language_code, is_admin, banned, blocked,
-                               registered_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                               registered_at, updated_at, forgotten_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (user_id) DO UPDATE SET
                 username = EXCLUDED.username,
                 first_name = EXCLUDED.first_name,
@@ -34,7 +36,8 @@ public class UsersTable implements TopicTable<UserProfile> {
                 banned = EXCLUDED.banned,
                 blocked = EXCLUDED.blocked,
                 registered_at = EXCLUDED.registered_at,
-                updated_at = EXCLUDED.updated_at
+                updated_at = EXCLUDED.updated_at,
+                forgotten_at = GREATEST(users.forgotten_at, EXCLUDED.forgotten_at)
             WHERE users.updated_at IS NULL OR users.updated_at <= EXCLUDED.updated_at
             """;
 
@@ -64,7 +67,8 @@ public class UsersTable implements TopicTable<UserProfile> {
                 bool(user.banned()),
                 bool(user.blocked()),
                 timestamptz(user.registeredAt()),
-                timestamptz(user.updatedAt()));
+                timestamptz(user.updatedAt()),
+                timestamptz(user.forgottenAt()));
     }
 
     @Override

@@ -30,7 +30,8 @@ class ListingsTableTest {
 
         assertThat(params).extracting(SqlParam::value).containsExactly(
                 "lst-1", "Plumber", "home", "Berlin", "Fast", SEALED, "k2026", "ACTIVE", 42L,
-                SUBMITTED.atOffset(ZoneOffset.UTC), 7L, UPDATED.atOffset(ZoneOffset.UTC), UPDATED.atOffset(ZoneOffset.UTC));
+                SUBMITTED.atOffset(ZoneOffset.UTC), 7L, UPDATED.atOffset(ZoneOffset.UTC), UPDATED.atOffset(ZoneOffset.UTC),
+                null);
         assertThat(params.get(12).sqlType()).isEqualTo(Types.TIMESTAMP_WITH_TIMEZONE);
     }
 

@@ -24,7 +24,7 @@ class UsersTableTest {
 
         assertThat(params).extracting(SqlParam::value).containsExactly(
                 42L, "alice", "Alice", "en", true, false, true,
-                REGISTERED.atOffset(java.time.ZoneOffset.UTC), UPDATED.atOffset(java.time.ZoneOffset.UTC));
+                REGISTERED.atOffset(java.time.ZoneOffset.UTC), UPDATED.atOffset(java.time.ZoneOffset.UTC), null);
         assertThat(params.get(8).sqlType()).isEqualTo(Types.TIMESTAMP_WITH_TIMEZONE);
     }
 

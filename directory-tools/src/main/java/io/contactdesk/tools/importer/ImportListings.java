@@ -4,9 +4,10 @@ import io.contactdesk.contracts.crypto.ContactCipher;
 import io.contactdesk.contracts.crypto.ContactCipherException;
 import io.contactdesk.contracts.directory.Categories;
 import io.contactdesk.contracts.events.Listing;
+import io.contactdesk.contracts.topics.Topics;
 import io.contactdesk.contracts.events.ListingStatus;
 import io.contactdesk.tools.ListingPublisher;
-import io.contactdesk.tools.ListingsReader;
+import io.contactdesk.tools.CompactedTopicReader;
 import io.contactdesk.tools.ToolExit;
 import io.contactdesk.tools.ToolSettings;
 import java.io.PrintStream;
@@ -59,7 +60,8 @@ public final class ImportListings {
             }
             parsed.problems().forEach(err::println);
 
-            Map<String, Listing> existing = new ListingsReader(settings.kafka(), KAFKA_TIMEOUT).readAll(err);
+            Map<String, Listing> existing = new CompactedTopicReader(settings.kafka(), KAFKA_TIMEOUT)
+                    .readAll(Topics.LISTINGS, err);
             Instant now = Instant.now();
             List<Listing> fresh = new ArrayList<>();
             int alreadyPresent = 0;

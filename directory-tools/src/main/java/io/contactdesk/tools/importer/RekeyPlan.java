@@ -3,7 +3,8 @@ package io.contactdesk.tools.importer;
 import io.contactdesk.contracts.crypto.ContactCipher;
 import io.contactdesk.contracts.crypto.ContactCipherException;
 import io.contactdesk.contracts.events.Listing;
-import io.contactdesk.tools.ListingsReader;
+import io.contactdesk.contracts.topics.Topics;
+import io.contactdesk.tools.CompactedTopicReader;
 import io.contactdesk.tools.ToolExit;
 import io.contactdesk.tools.ToolSettings;
 import java.io.PrintStream;
@@ -19,7 +20,7 @@ import java.util.TreeMap;
  * README, "Re-keying"). Reads {@code listings} and prints, one per line, {@code <legacy id> <keyed id>} for every
  * listing whose id is the unkeyed hash of its own content, i.e. the id a re-import under {@code LISTING_ID_KEY}
  * would give it. Ids only: both are public, the contact is opened in memory to compute the new one and never
- * printed. It changes nothing: moving unlocks and history needs the processor and a migration fed this map.
+ * printed. It changes nothing; {@link RekeyListings} carries the moves out. A listing already moved is left out.
  *
  * <p>Exit codes: 0 done, 2 a setting is wrong, 1 Kafka failed or some contact could not be opened (named by id).
  */
@@ -47,7 +48,8 @@ public final class RekeyPlan {
         return ToolExit.run(ToolSettings.bootstrapServers(env), err, () -> {
             ToolSettings settings = ToolSettings.fromEnv(env);
             ListingIds ids = ListingIds.fromSetting(env.get(ListingIds.VARIABLE));
-            Map<String, Listing> listings = new ListingsReader(settings.kafka(), KAFKA_TIMEOUT).readAll(err);
+            Map<String, Listing> listings = new CompactedTopicReader(settings.kafka(), KAFKA_TIMEOUT)
+                    .readAll(Topics.LISTINGS, err);
             List<String> unreadable = new ArrayList<>();
             List<Move> moves = plan(listings, settings.cipher(), ids, unreadable);
             moves.forEach(move -> out.println(move.legacyId() + " " + move.keyedId()));
@@ -61,10 +63,11 @@ public final class RekeyPlan {
      * The moves for every listing whose id is the legacy hash of its title, category, city and contact; listings
      * made by the bot, already keyed, or merely named {@code imp-…} otherwise are left out.
      */
-    static List<Move> plan(Map<String, Listing> listings, ContactCipher cipher, ListingIds ids, List<String> unreadable) {
+    public static List<Move> plan(Map<String, Listing> listings, ContactCipher cipher, ListingIds ids, List<String> unreadable) {
         Map<String, Move> moves = new TreeMap<>();
         for (Listing listing : listings.values()) {
-            if (!listing.listingId().startsWith(ListingIds.LEGACY_PREFIX) || listing.sealedContact() == null) {
+            if (!listing.listingId().startsWith(ListingIds.LEGACY_PREFIX) || listing.sealedContact() == null
+                    || listing.movedTo() != null) {
                 continue;
             }
             String contact;

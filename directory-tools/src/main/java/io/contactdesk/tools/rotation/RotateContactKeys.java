@@ -2,8 +2,10 @@ package io.contactdesk.tools.rotation;
 
 import io.contactdesk.contracts.crypto.ContactCipherException;
 import io.contactdesk.contracts.events.Listing;
+import io.contactdesk.contracts.ops.Roster;
+import io.contactdesk.contracts.topics.Topics;
 import io.contactdesk.tools.ListingPublisher;
-import io.contactdesk.tools.ListingsReader;
+import io.contactdesk.tools.CompactedTopicReader;
 import io.contactdesk.tools.ToolExit;
 import io.contactdesk.tools.ToolSettings;
 import java.io.PrintStream;
@@ -16,10 +18,13 @@ import java.util.Map;
 /**
  * {@code RotateContactKeys}: after a new key is put first in {@code CONTACT_ENCRYPTION_KEYS}, re-encrypts every
  * listing's contact that is sealed with an older key and republishes the listing, so the old key can later be dropped
- * from the ring. Listings already under the active key are left alone, which makes a second run rotate nothing.
+ * from the ring. Listings already under the active key are left alone, which makes a second run rotate nothing. It
+ * refuses to start while a running service lacks the new key, as its heartbeat on {@code ops.heartbeats} tells
+ * ({@link KeyRollout}).
  *
- * <p>Exit codes: 0 done, 2 a setting is wrong, 1 Kafka failed or some envelope could not be opened (those listings
- * are named by id on stderr; their contact is never printed).
+ * <p>Exit codes: 0 done, 2 a setting is wrong, 1 Kafka failed, a running service lacks the new key (named on
+ * stderr) or some envelope could not be opened (those listings are named by id on stderr; their contact is never
+ * printed).
  */
 public final class RotateContactKeys {
 
@@ -40,7 +45,17 @@ public final class RotateContactKeys {
         }
         return ToolExit.run(ToolSettings.bootstrapServers(env), err, () -> {
             ToolSettings settings = ToolSettings.fromEnv(env);
-            Map<String, Listing> listings = new ListingsReader(settings.kafka(), KAFKA_TIMEOUT).readAll(err);
+            CompactedTopicReader reader = new CompactedTopicReader(settings.kafka(), KAFKA_TIMEOUT);
+            String newKey = settings.cipher().activeKeyId();
+            List<String> lacking = KeyRollout.lacking(reader.readAll(Topics.HEARTBEATS, err).values(), newKey,
+                    Roster.standard(), Instant.now());
+            if (!lacking.isEmpty()) {
+                err.println("refusing to rotate to key " + newKey + ": running instances lack it: "
+                        + String.join(", ", lacking) + ". Roll the keyring with " + newKey
+                        + " (decrypt-only is enough) out to them first");
+                return ToolExit.FAILED;
+            }
+            Map<String, Listing> listings = reader.readAll(Topics.LISTINGS, err);
             Instant now = Instant.now();
             List<Listing> rotated = new ArrayList<>();
             int failed = 0;

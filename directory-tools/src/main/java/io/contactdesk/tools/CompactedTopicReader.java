@@ -1,8 +1,7 @@
 package io.contactdesk.tools;
 
 import io.contactdesk.contracts.config.KafkaConnection;
-import io.contactdesk.contracts.events.Listing;
-import io.contactdesk.contracts.topics.Topics;
+import io.contactdesk.contracts.topics.Topic;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,36 +20,37 @@ import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
- * Reads the compacted {@code listings} topic from the beginning up to the end offsets it has when the read starts:
- * the latest value per listing id is the directory as it stands. A plain consumer with all partitions assigned and no
- * group, so the tools commit nothing and never disturb the services' consumer groups.
+ * Reads a compacted topic from the beginning up to the end offsets it has when the read starts: the latest value per
+ * key is the topic's state (the directory as it stands, for {@code listings}; every instance's last heartbeat, for
+ * {@code ops.heartbeats}). A plain consumer with all partitions assigned and no group, so the tools commit nothing
+ * and never disturb the services' consumer groups.
  */
-public final class ListingsReader {
+public final class CompactedTopicReader {
 
     private static final Duration POLL = Duration.ofMillis(200);
 
     private final KafkaConnection kafka;
     private final Duration timeout;
 
-    public ListingsReader(KafkaConnection kafka, Duration timeout) {
+    public CompactedTopicReader(KafkaConnection kafka, Duration timeout) {
         this.kafka = kafka;
         this.timeout = timeout;
     }
 
     /**
-     * Every listing by id, in first-seen order. A record that does not parse is reported to {@code err} by position
-     * (never by content: it may hold a contact) and skipped, as a pipeline would dead-letter it.
+     * Every value by key, in the order of each key's latest record. A record that does not parse is reported to
+     * {@code err} by position (never by content: it may hold a contact) and skipped, as a pipeline would dead-letter it.
      *
      * @throws TimeoutException when the broker cannot be reached or the end is not reached in time
      */
-    public Map<String, Listing> readAll(PrintStream err) {
+    public <V> Map<String, V> readAll(Topic<String, V> topic, PrintStream err) {
         Instant deadline = Instant.now().plus(timeout);
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(properties())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.LISTINGS.name(), timeout).stream()
+            List<TopicPartition> partitions = consumer.partitionsFor(topic.name(), timeout).stream()
                     .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-            Map<String, Listing> listings = new LinkedHashMap<>();
+            Map<String, V> latest = new LinkedHashMap<>();
             if (partitions.isEmpty()) {
-                return listings; // no topic yet: an empty directory
+                return latest; // no topic yet: nothing in it
             }
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
@@ -59,29 +59,31 @@ public final class ListingsReader {
                     .filter(tp -> consumer.position(tp, timeout) < end.get(tp)).collect(Collectors.toSet());
             while (!pending.isEmpty()) {
                 if (Instant.now().isAfter(deadline)) {
-                    throw new TimeoutException("did not reach the end of " + Topics.LISTINGS.name() + " within " + timeout);
+                    throw new TimeoutException("did not reach the end of " + topic.name() + " within " + timeout);
                 }
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
-                    apply(record, listings, err);
+                    apply(topic, record, latest, err);
                 }
                 pending.removeIf(tp -> consumer.position(tp, timeout) >= end.get(tp));
             }
-            return listings;
+            return latest;
         }
     }
 
-    private static void apply(ConsumerRecord<byte[], byte[]> record, Map<String, Listing> listings, PrintStream err) {
-        String key = record.key() == null ? null : Topics.LISTINGS.keySerde().deserializer().deserialize(record.topic(), record.key());
+    private static <V> void apply(Topic<String, V> topic, ConsumerRecord<byte[], byte[]> record, Map<String, V> latest,
+            PrintStream err) {
+        String key = record.key() == null ? null : topic.keySerde().deserializer().deserialize(record.topic(), record.key());
+        if (key == null) {
+            return; // a compacted topic keeps nothing without a key
+        }
         if (record.value() == null) {
-            if (key != null) {
-                listings.remove(key); // a tombstone deletes the listing
-            }
+            latest.remove(key); // a tombstone deletes the key
             return;
         }
         try {
-            Listing listing = Topics.LISTINGS.valueSerde().deserializer().deserialize(record.topic(), record.value());
-            listings.remove(listing.listingId()); // keep the latest value, moved to the end like a log would
-            listings.put(listing.listingId(), listing);
+            V value = topic.valueSerde().deserializer().deserialize(record.topic(), record.value());
+            latest.remove(key); // keep the latest value, moved to the end like a log would
+            latest.put(key, value);
         } catch (SerializationException | NullPointerException e) {
             err.println("warning: skipped unreadable record at " + record.topic() + "-" + record.partition()
                     + "@" + record.offset());
