@@ -19,7 +19,6 @@ import io.contactdesk.tools.importer.ImportListings;
 import io.contactdesk.tools.importer.ListingIds;
 import io.contactdesk.tools.importer.ListingRow;
 import io.contactdesk.tools.importer.RekeyListings;
-import io.contactdesk.tools.importer.RekeyPlan;
 import io.contactdesk.tools.rotation.RotateContactKeys;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -166,7 +165,7 @@ class DirectoryToolsIT {
         Path file = Files.writeString(dir.resolve("legacy.csv"), "title,category,city,description,contact\n"
                 + "Old Glazier,Repairs,Bremen,Windows and mirrors cut to size.,+49 421 5550199\n");
         Result reimport = run(env, (out, err) -> ImportListings.run(new String[] {file.toString()}, env, out, err));
-        Result plan = run(env, (out, err) -> RekeyPlan.run(new String[0], env, out, err));
+        Result plan = run(env, (out, err) -> RekeyListings.run(new String[] {"--dry-run"}, env, out, err));
 
         // then the import finds it under its legacy id, and the plan moves it (and only it) to its keyed id
         assertThat(reimport.out).endsWith("1 already present\n");

@@ -36,8 +36,9 @@ public final class RekeyListings {
     }
 
     public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
-        if (args.length != 0) {
-            err.println("usage: RekeyListings   (settings from the environment: " + ToolSettings.BOOTSTRAP
+        boolean dryRun = args.length == 1 && args[0].equals("--dry-run");
+        if (args.length != 0 && !dryRun) {
+            err.println("usage: RekeyListings [--dry-run]   (settings from the environment: " + ToolSettings.BOOTSTRAP
                     + ", CONTACT_ENCRYPTION_KEYS, " + ListingIds.VARIABLE + ")");
             return ToolExit.SETTINGS;
         }
@@ -48,6 +49,12 @@ public final class RekeyListings {
                     .readAll(Topics.LISTINGS, err);
             List<String> unreadable = new ArrayList<>();
             List<RekeyPlan.Move> moves = RekeyPlan.plan(listings, settings.cipher(), ids, unreadable);
+            if (dryRun) {
+                moves.forEach(move -> out.println(move.legacyId() + " " + move.keyedId()));
+                unreadable.forEach(id -> err.println("listing " + id + ": contact cannot be opened; not planned"));
+                err.println(moves.size() + " of " + listings.size() + " listings carry a legacy id");
+                return unreadable.isEmpty() ? ToolExit.OK : ToolExit.FAILED;
+            }
             Instant now = Instant.now();
             if (!moves.isEmpty()) {
                 try (ListingPublisher publisher = ListingPublisher.open(settings, KAFKA_TIMEOUT)) {
