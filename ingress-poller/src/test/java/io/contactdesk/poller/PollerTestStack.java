@@ -9,10 +9,12 @@ import io.contactdesk.contracts.crypto.SealedUpdates;
 import io.contactdesk.contracts.json.Json;
 import io.contactdesk.infra.KraftBroker;
 import io.contactdesk.sandbox.TelegramSandbox;
+import io.contactdesk.sandbox.webhook.WebhookSettings;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -31,6 +33,7 @@ final class PollerTestStack implements AutoCloseable {
     static final long BOT_ID = 100000001L;
     static final String KEYRING = ContactCipher.generateKeyringEntry("it1");
     static final SealedUpdates SEALS = new SealedUpdates(ContactCipher.fromKeyring(KEYRING));
+    static final String WEBHOOK_SECRET = "it-webhook-secret_0123456789";
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -45,7 +48,10 @@ final class PollerTestStack implements AutoCloseable {
     static PollerTestStack start() {
         KraftBroker broker = KraftBroker.builder().build().start();
         try {
-            return new PollerTestStack(broker, TelegramSandbox.builder().port(0).token(TOKEN).build().start());
+            // Plain http on a free local port, as webhook instances in tests serve; quick retries of failed deliveries.
+            return new PollerTestStack(broker, TelegramSandbox.builder().port(0).token(TOKEN)
+                    .webhook(new WebhookSettings(true, Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(10)))
+                    .build().start());
         } catch (RuntimeException e) {
             broker.close();
             throw e;
@@ -65,6 +71,34 @@ final class PollerTestStack implements AutoCloseable {
                 "--TELEGRAM_API_URL=" + sandbox.baseUrl(),
                 "--POLL_TIMEOUT_SECONDS=1",
                 "--SERVER_PORT=" + serverPort);
+    }
+
+    /** What a webhook instance is started with: the same as a poller, plus webhook mode at {@link #webhookUrl}. */
+    List<String> webhookArguments(int webhookPort) {
+        List<String> arguments = new java.util.ArrayList<>(pollerArguments(0));
+        arguments.add("--TELEGRAM_WEBHOOK_URL=" + webhookUrl(webhookPort));
+        arguments.add("--TELEGRAM_WEBHOOK_SECRET=" + WEBHOOK_SECRET);
+        arguments.add("--WEBHOOK_PORT=" + webhookPort);
+        arguments.add("--contactdesk.webhook.check-interval=1s");
+        return arguments;
+    }
+
+    static String webhookUrl(int webhookPort) {
+        return "http://localhost:" + webhookPort + "/telegram/webhook";
+    }
+
+    /** A webhook instance in this JVM, serving at {@code webhookPort}; the caller closes it. */
+    ConfigurableApplicationContext startWebhook(int webhookPort) {
+        return ServiceLauncher.application("ingress-poller", IngressPollerApplication.class)
+                .run(webhookArguments(webhookPort).toArray(String[]::new));
+    }
+
+    /** The sandbox's Bot API, as the tests call it: {@code getWebhookInfo}'s result. */
+    JsonNode webhookInfo() throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                        URI.create(sandbox.baseUrl() + "/bot" + TOKEN + "/getWebhookInfo")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        return Json.mapper().readTree(response.body()).path("result");
     }
 
     /** A poller in this JVM; the caller closes it. */

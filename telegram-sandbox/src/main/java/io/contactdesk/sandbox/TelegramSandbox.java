@@ -14,6 +14,8 @@ import io.contactdesk.sandbox.spec.SpecViolationLog;
 import io.contactdesk.sandbox.stats.Stats;
 import io.contactdesk.sandbox.updates.UpdateQueue;
 import io.contactdesk.sandbox.web.ChatPageHandler;
+import io.contactdesk.sandbox.webhook.WebhookSender;
+import io.contactdesk.sandbox.webhook.WebhookSettings;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -52,6 +54,7 @@ public final class TelegramSandbox implements AutoCloseable {
 
     private final Settings config;
     private final UpdateQueue updates;
+    private final WebhookSender webhook;
     private final Router router;
     private HttpServer server;
     private ExecutorService executor;
@@ -61,15 +64,16 @@ public final class TelegramSandbox implements AutoCloseable {
         this.config = config;
         BotIdentity bot = BotIdentity.fromToken(config.token(), config.botFirstName(), config.botUsername());
         Stats stats = new Stats();
-        ChatStore chats = new ChatStore(Clock.systemUTC());
+        ChatStore chats = new ChatStore(config.clock());
         CallbackQueries callbackQueries = new CallbackQueries();
         TelegramObjects objects = new TelegramObjects(bot);
         Faults faults = new Faults();
         SpecViolationLog violations = new SpecViolationLog();
-        this.updates = new UpdateQueue(stats, config.firstUpdateId());
+        this.updates = new UpdateQueue(stats, config.firstUpdateId(), config.clock());
+        this.webhook = new WebhookSender(updates, config.webhook(), config.clock());
         this.router = new Router(
                 new BotApiHandler(config.token(), chats, updates, callbackQueries, new FloodControl(config.floodLimits()),
-                        objects, stats, faults, violations),
+                        objects, stats, faults, violations, webhook),
                 new ControlApiHandler(chats, updates, callbackQueries, objects, stats, faults, violations),
                 new ChatPageHandler());
     }
@@ -118,6 +122,7 @@ public final class TelegramSandbox implements AutoCloseable {
             return;
         }
         closed = true;
+        webhook.close();
         updates.close();
         if (server != null) {
             server.stop(0);
@@ -150,6 +155,8 @@ public final class TelegramSandbox implements AutoCloseable {
         private String botFirstName = "ContactDesk";
         private FloodLimits floodLimits = FloodLimits.DEFAULT;
         private long firstUpdateId;
+        private Clock clock = Clock.systemUTC();
+        private WebhookSettings webhook = WebhookSettings.DEFAULT;
 
         private Builder() {
         }
@@ -209,14 +216,30 @@ public final class TelegramSandbox implements AutoCloseable {
             return this;
         }
 
+        /** The sandbox's clock: message dates, webhook error dates, and when undelivered updates expire (24 h). */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock);
+            return this;
+        }
+
+        /**
+         * How webhooks are checked and delivered to. By default Telegram's rule holds (https, ports 443/80/88/8443);
+         * tests and the local stack, which serve plain http on a free local port, ask for
+         * {@link WebhookSettings#allowLocalPlainHttp()}.
+         */
+        public Builder webhook(WebhookSettings webhook) {
+            this.webhook = Objects.requireNonNull(webhook);
+            return this;
+        }
+
         public TelegramSandbox build() {
             return new TelegramSandbox(new Settings(port, bindAddress, token, botUsername, botFirstName, floodLimits,
-                    firstUpdateId));
+                    firstUpdateId, clock, webhook));
         }
     }
 
     /** A snapshot of the builder, so that reusing a builder cannot change a built sandbox. */
     private record Settings(int port, String bindAddress, String token, String botUsername, String botFirstName,
-                            FloodLimits floodLimits, long firstUpdateId) {
+                            FloodLimits floodLimits, long firstUpdateId, Clock clock, WebhookSettings webhook) {
     }
 }

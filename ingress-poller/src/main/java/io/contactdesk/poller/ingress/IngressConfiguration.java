@@ -4,14 +4,18 @@ import io.contactdesk.contracts.config.KafkaConnection;
 import io.contactdesk.contracts.crypto.SealedUpdates;
 import io.contactdesk.poller.telegram.BotApiUpdateSource;
 import io.contactdesk.poller.telegram.TelegramSettings;
+import io.contactdesk.poller.webhook.WebhookConfiguration;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+/** Polling mode, without {@code TELEGRAM_WEBHOOK_URL}: the lease holder polls {@code getUpdates}. */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnExpression("!(" + WebhookConfiguration.WEBHOOK_MODE + ")")
 class IngressConfiguration {
 
     @Bean

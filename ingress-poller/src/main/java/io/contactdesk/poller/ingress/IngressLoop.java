@@ -142,6 +142,7 @@ public final class IngressLoop implements SmartLifecycle, IngressLease.Holder {
                 // Fence the previous holder first: after this nothing of it can commit, so the offset read next is final.
                 publisher = connect();
                 IngressCursor cursor = resume();
+                removeWebhook();
                 while (active) {
                     IngressCursor.Batch batch = cursor.read(poll(cursor.requestOffset()));
                     if (batch.isEmpty()) {
@@ -194,6 +195,22 @@ public final class IngressLoop implements SmartLifecycle, IngressLease.Holder {
                     return IngressCursor.resumeAfter(last);
                 } catch (KafkaException | IllegalStateException e) {
                     log.warn("cannot read ingress offsets yet: {}", e.toString());
+                    pause(backoff.next());
+                }
+            }
+            throw new StoppedException();
+        }
+
+        /** Polling is refused while a webhook is set: switching from webhook mode back to polling ends it here. */
+        private void removeWebhook() {
+            while (active) {
+                try {
+                    source.deleteWebhook();
+                    return;
+                } catch (UpdateSource.UpdateSourceException e) {
+                    pollFailures.increment();
+                    status.pollFailed(e.getMessage());
+                    log.warn("{}; retrying", e.getMessage());
                     pause(backoff.next());
                 }
             }

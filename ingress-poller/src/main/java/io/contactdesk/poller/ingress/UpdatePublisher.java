@@ -2,6 +2,7 @@ package io.contactdesk.poller.ingress;
 
 import io.contactdesk.contracts.config.KafkaConnection;
 import io.contactdesk.contracts.crypto.SealedUpdates;
+import io.contactdesk.contracts.events.DeadLetter;
 import io.contactdesk.contracts.events.IngressOffset;
 import io.contactdesk.contracts.events.UpdateRef;
 import io.contactdesk.contracts.topics.Topics;
@@ -62,8 +63,7 @@ public final class UpdatePublisher implements AutoCloseable {
         producer.beginTransaction();
         try {
             for (ReceivedUpdate update : updates) {
-                producer.send(new ProducerRecord<>(Topics.UPDATES.name(), update.key(),
-                        seals.seal(new UpdateRef(epoch, update.updateId()), update.json())));
+                producer.send(updateRecord(seals, epoch, update));
             }
             producer.send(new ProducerRecord<>(Topics.INGRESS_OFFSETS.name(), Long.toString(botId),
                     new IngressOffset(botId, last, at, epoch)));
@@ -72,6 +72,15 @@ public final class UpdatePublisher implements AutoCloseable {
             abortQuietly();
             throw e;
         }
+    }
+
+    /**
+     * The {@code tg.updates} record of one update, whichever mode received it: keyed by its {@link ReceivedUpdate#key()},
+     * sealed with its {@link UpdateRef} in ingress {@code epoch}.
+     */
+    static ProducerRecord<String, Object> updateRecord(SealedUpdates seals, long epoch, ReceivedUpdate update) {
+        return new ProducerRecord<>(Topics.UPDATES.name(), update.key(),
+                seals.seal(new UpdateRef(epoch, update.updateId()), update.json()));
     }
 
     private void abortQuietly() {
@@ -88,14 +97,17 @@ public final class UpdatePublisher implements AutoCloseable {
         producer.close(CLOSE_TIMEOUT);
     }
 
-    /** Updates are JSON strings already; offsets go through their topic's serde. */
-    private static final class PublishedValueSerializer implements org.apache.kafka.common.serialization.Serializer<Object> {
+    /** Updates are JSON strings already; offsets and dead letters go through their topic's serde. */
+    static final class PublishedValueSerializer implements org.apache.kafka.common.serialization.Serializer<Object> {
         private final StringSerializer strings = new StringSerializer();
 
         @Override
         public byte[] serialize(String topic, Object value) {
             if (value instanceof IngressOffset offset) {
                 return Topics.INGRESS_OFFSETS.valueSerde().serializer().serialize(topic, offset);
+            }
+            if (value instanceof DeadLetter letter) {
+                return Topics.UPDATES_DLQ.valueSerde().serializer().serialize(topic, letter);
             }
             return strings.serialize(topic, (String) value);
         }

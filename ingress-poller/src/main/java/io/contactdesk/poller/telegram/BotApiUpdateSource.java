@@ -1,9 +1,6 @@
 package io.contactdesk.poller.telegram;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,8 +8,12 @@ import java.util.List;
 import okhttp3.OkHttpClient;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.TelegramUrl;
+import org.telegram.telegrambots.meta.api.methods.updates.DeleteWebhook;
 import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
+import org.telegram.telegrambots.meta.api.methods.updates.GetWebhookInfo;
+import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
 import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.api.objects.WebhookInfo;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 
 /**
@@ -37,10 +38,6 @@ public final class BotApiUpdateSource implements UpdateSource {
             "my_chat_member",
             // reserved for payments in Stars: once invoices are sent, each must be answered within 10 s
             "pre_checkout_query");
-
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .serializationInclusion(JsonInclude.Include.NON_NULL)
-            .build();
 
     private final OkHttpClient http;
     private final OkHttpTelegramClient client;
@@ -67,7 +64,7 @@ public final class BotApiUpdateSource implements UpdateSource {
         try {
             List<ReceivedUpdate> received = new ArrayList<>();
             for (Update update : client.execute(request)) {
-                received.add(new ReceivedUpdate(update.getUpdateId(), UpdateKeys.keyOf(update), JSON.writeValueAsString(update)));
+                received.add(ReceivedUpdate.of(update));
             }
             return received;
         } catch (TelegramApiException | JsonProcessingException | RuntimeException e) {
@@ -84,6 +81,46 @@ public final class BotApiUpdateSource implements UpdateSource {
                 .timeout(settings.pollTimeoutSeconds())
                 .allowedUpdates(ALLOWED_UPDATES)
                 .build();
+    }
+
+    /**
+     * Polling needs the webhook gone (while one is set, getUpdates answers 409). Pending updates are kept: they are
+     * what the next poll brings, so switching from webhook to polling loses none.
+     */
+    @Override
+    public void deleteWebhook() throws UpdateSourceException {
+        call("deleteWebhook", () -> client.execute(DeleteWebhook.builder().dropPendingUpdates(false).build()));
+    }
+
+    /**
+     * Asks Telegram to push updates to {@code url}, with the same explicit {@link #ALLOWED_UPDATES} the poller names,
+     * and pending updates kept: what was not yet polled is delivered to the webhook instead.
+     */
+    public void setWebhook(String url, String secretToken, int maxConnections) throws UpdateSourceException {
+        call("setWebhook", () -> client.execute(SetWebhook.builder()
+                .url(url)
+                .secretToken(secretToken)
+                .maxConnections(maxConnections)
+                .allowedUpdates(ALLOWED_UPDATES)
+                .dropPendingUpdates(false)
+                .build()));
+    }
+
+    public WebhookInfo webhookInfo() throws UpdateSourceException {
+        return call("getWebhookInfo", () -> client.execute(new GetWebhookInfo()));
+    }
+
+    private interface Call<T> {
+        T run() throws TelegramApiException;
+    }
+
+    private <T> T call(String method, Call<T> call) throws UpdateSourceException {
+        try {
+            return call.run();
+        } catch (TelegramApiException | RuntimeException e) {
+            throw new UpdateSourceException(method + " failed: " + String.valueOf(e.getMessage())
+                    .replace(settings.token(), "<token>"), null);
+        }
     }
 
     @Override

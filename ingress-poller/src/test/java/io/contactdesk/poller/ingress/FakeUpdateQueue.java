@@ -55,6 +55,11 @@ final class FakeUpdateQueue implements UpdateSource {
     }
 
     @Override
+    public void deleteWebhook() {
+        // no webhook here: the fake only polls
+    }
+
+    @Override
     public void interrupt() {
     }
 }

@@ -65,6 +65,24 @@ class ComposeFileTest {
     }
 
     @Test
+    void theWebhookProfilePutsNginxInFrontOfEveryIngressReplica() {
+        Map<String, Object> proxy = service("webhook-proxy");
+        assertThat(String.valueOf(proxy.get("profiles"))).isEqualTo("[webhook]");
+        assertThat(String.valueOf(proxy.get("image"))).startsWith("nginx:");
+        assertThat(String.valueOf(proxy.get("ports"))).isEqualTo("[443:443]");
+        assertThat(String.valueOf(proxy.get("volumes"))).contains("./deploy/nginx/webhook.conf:/etc/nginx/conf.d/default.conf:ro");
+        Map<String, Object> ingress = map(service("ingress-poller").get("environment"));
+        assertThat(ingress).containsEntry("TELEGRAM_WEBHOOK_URL", "${TELEGRAM_WEBHOOK_URL:-}")
+                .containsEntry("TELEGRAM_WEBHOOK_SECRET",
+                        "${TELEGRAM_WEBHOOK_SECRET?set TELEGRAM_WEBHOOK_SECRET in .env (empty when polling)}");
+        // nginx reaches every replica by the service name, on the port each one serves
+        String conf = readString(ROOT.resolve("deploy/nginx/webhook.conf"));
+        assertThat(conf).contains("http://ingress-poller:" + ingress.get("WEBHOOK_PORT"), "resolver 127.0.0.11",
+                "listen 443 ssl", "location = /telegram/webhook");
+        assertThat(readString(ROOT.resolve("deploy/example.env"))).contains("TELEGRAM_WEBHOOK_URL=", "TELEGRAM_WEBHOOK_SECRET=");
+    }
+
+    @Test
     void secretsComeFromTheEnvironmentAndAreRequired() {
         assertThat(String.valueOf(map(service("notifier").get("environment")).get("TELEGRAM_TOKEN")))
                 .isEqualTo("${TELEGRAM_TOKEN:?set TELEGRAM_TOKEN in .env}");
@@ -87,7 +105,9 @@ class ComposeFileTest {
             Map<String, Object> environment = map(service(name).get("environment"));
             (environment == null ? Map.<String, Object>of() : environment).forEach((variable, value) -> {
                 if (String.valueOf(variable).matches(".*(PASSWORD|SECRET|TOKEN|KEYS?)$")) {
-                    assertThat(String.valueOf(value)).as(name + " " + variable).contains(":?").doesNotContain(":-");
+                    // ${VAR:?…} (required) or ${VAR?…} (must be in .env, may be empty: a secret only one mode needs)
+                    assertThat(String.valueOf(value)).as(name + " " + variable).containsPattern("\\$\\{[A-Z_]+:?\\?")
+                            .doesNotContain(":-");
                 }
             });
         }

@@ -16,6 +16,7 @@ import io.contactdesk.sandbox.spec.BotApiSpec;
 import io.contactdesk.sandbox.spec.SpecViolationLog;
 import io.contactdesk.sandbox.stats.Stats;
 import io.contactdesk.sandbox.updates.UpdateQueue;
+import io.contactdesk.sandbox.webhook.WebhookSender;
 
 import java.io.IOException;
 import java.net.URLDecoder;
@@ -36,12 +37,12 @@ public final class BotApiHandler implements HttpHandler {
 
     public BotApiHandler(String token, ChatStore chats, UpdateQueue updates, CallbackQueries callbackQueries,
                          FloodControl flood, TelegramObjects objects, Stats stats, Faults faults,
-                         SpecViolationLog violations) {
+                         SpecViolationLog violations, WebhookSender webhook) {
         this.token = token;
         this.stats = stats;
         this.faults = faults;
         this.validation = new RequestValidation(BotApiSpec.get(), violations);
-        register(new UpdateMethods(updates).methods());
+        register(new UpdateMethods(updates, webhook).methods());
         register(new MessageMethods(chats, flood, objects, faults).methods());
         register(new BotMethods(objects, chats, callbackQueries).methods());
     }

@@ -7,11 +7,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.contactdesk.sandbox.json.Mapper;
 import io.contactdesk.sandbox.spec.BotApiSpec;
 import io.contactdesk.sandbox.updates.UpdateQueue;
+import io.contactdesk.sandbox.webhook.WebhookRegistration;
+import io.contactdesk.sandbox.webhook.WebhookSender;
 
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -27,12 +30,13 @@ final class UpdateMethods {
             .filter(type -> !ASKED_FOR_ONLY.contains(type)).collect(Collectors.toUnmodifiableSet());
 
     private final UpdateQueue queue;
+    private final WebhookSender webhook;
     private final AtomicBoolean polling = new AtomicBoolean();
     private volatile Set<String> allowedUpdates = DEFAULT_TYPES;
-    private volatile String webhookUrl = "";
 
-    UpdateMethods(UpdateQueue queue) {
+    UpdateMethods(UpdateQueue queue, WebhookSender webhook) {
         this.queue = queue;
+        this.webhook = webhook;
     }
 
     Map<String, BotMethod> methods() {
@@ -45,7 +49,7 @@ final class UpdateMethods {
     }
 
     private JsonNode getUpdates(Params params) throws InterruptedException {
-        if (!webhookUrl.isEmpty()) {
+        if (webhook.registration().isPresent()) {
             throw BotApiException.conflict("can't use getUpdates method while webhook is active; use deleteWebhook "
                     + "to delete the webhook first");
         }
@@ -86,19 +90,34 @@ final class UpdateMethods {
         allowedUpdates = types.isEmpty() ? DEFAULT_TYPES : Set.copyOf(types);
     }
 
-    /** Stored only: the sandbox does not deliver to webhooks (yet); it makes getUpdates conflict like Telegram. */
+    /**
+     * Checks the webhook by Telegram's rules, then delivers to it (an empty URL removes it, as Telegram's does).
+     * {@code allowed_updates} is shared with getUpdates: whichever call set it last decides.
+     */
     private JsonNode setWebhook(Params params) {
         String url = params.string("url");
-        webhookUrl = url == null ? "" : url.trim();
+        if (url == null || url.isBlank()) {
+            return deleteWebhook(params);
+        }
+        Set<String> before = allowedUpdates;
         rememberAllowedUpdates(params);
+        WebhookRegistration registration;
+        try {
+            registration = WebhookRegistration.of(url.trim(), params.string("secret_token"),
+                    params.optionalLong("max_connections"), allowedUpdates, webhook.settings());
+        } catch (IllegalArgumentException e) {
+            allowedUpdates = before; // a refused call changes nothing
+            throw BotApiException.badRequest(e.getMessage());
+        }
         if (params.bool("drop_pending_updates")) {
             queue.clear();
         }
+        webhook.register(registration);
         return BooleanNode.TRUE;
     }
 
     private JsonNode deleteWebhook(Params params) {
-        webhookUrl = "";
+        webhook.unregister();
         if (params.bool("drop_pending_updates")) {
             queue.clear();
         }
@@ -107,13 +126,14 @@ final class UpdateMethods {
 
     private JsonNode webhookInfo() {
         ObjectNode info = Mapper.object();
-        info.put("url", webhookUrl);
+        Optional<WebhookRegistration> registration = webhook.registration();
+        info.put("url", registration.map(r -> r.url().toString()).orElse(""));
         info.put("has_custom_certificate", false);
         info.put("pending_update_count", queue.size());
-        if (!webhookUrl.isEmpty()) {
-            info.put("max_connections", 40);
-        }
-        if (!webhookUrl.isEmpty() && !allowedUpdates.equals(DEFAULT_TYPES)) {
+        webhook.lastErrorDate().ifPresent(date -> info.put("last_error_date", date.getEpochSecond()));
+        webhook.lastErrorMessage().ifPresent(message -> info.put("last_error_message", message));
+        registration.ifPresent(r -> info.put("max_connections", r.maxConnections()));
+        if (registration.isPresent() && !allowedUpdates.equals(DEFAULT_TYPES)) {
             ArrayNode types = info.putArray("allowed_updates");
             allowedUpdates.stream().sorted().forEach(types::add);
         }

@@ -7,8 +7,9 @@ import com.sun.net.httpserver.HttpExchange;
 import io.contactdesk.sandbox.json.Mapper;
 
 import java.io.IOException;
+import java.util.Optional;
 
-/** Merges a request's query string and body (JSON object or form) into one object, the body winning. */
+/** Merges a request's query string and body (JSON object, form or multipart form) into one object, the body winning. */
 public final class RequestParams {
 
     private RequestParams() {
@@ -22,7 +23,10 @@ public final class RequestParams {
         if (body.isBlank()) {
             return values;
         }
-        if (Exchanges.isJson(exchange) || body.stripLeading().startsWith("{")) {
+        Optional<String> boundary = MultipartForm.boundary(exchange.getRequestHeaders().getFirst("Content-Type"));
+        if (boundary.isPresent()) {
+            MultipartForm.fields(body, boundary.get()).forEach(values::put);
+        } else if (Exchanges.isJson(exchange) || body.stripLeading().startsWith("{")) {
             values.setAll(jsonObject(body));
         } else {
             Exchanges.form(body).forEach(values::put);

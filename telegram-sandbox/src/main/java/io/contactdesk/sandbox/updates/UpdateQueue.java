@@ -5,30 +5,54 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.contactdesk.sandbox.stats.Stats;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
-/** The bot's pending updates: numbered, confirmed by offset, and long-polled. */
+/**
+ * The bot's pending updates: numbered, confirmed by offset and long-polled, or handed to the webhook sender one at a
+ * time ({@link #claim}) and removed once its endpoint answered 2xx. Either way an update no one took within
+ * {@link #KEPT_FOR} of arriving (by the sandbox's clock) is dropped, as Telegram drops it.
+ */
 public final class UpdateQueue {
+
+    /** "Incoming updates are stored on the server until the bot receives them either way, but they will not be kept
+     * longer than 24 hours." (Bot API, Getting updates) */
+    public static final Duration KEPT_FOR = Duration.ofHours(24);
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition arrived = lock.newCondition();
     private final LinkedList<PendingUpdate> pending = new LinkedList<>();
     private final Stats stats;
+    private final Clock clock;
+    /** Updates a webhook connection is delivering now, and when a failed one may be tried again. */
+    private final Set<Long> inFlight = new HashSet<>();
+    private final Map<Long, Instant> retryAt = new HashMap<>();
     private long nextUpdateId;
     private long highestDelivered;
     private boolean closed;
 
     /** @param firstUpdateId the first id to hand out, or 0 for a random one */
     public UpdateQueue(Stats stats, long firstUpdateId) {
+        this(stats, firstUpdateId, Clock.systemUTC());
+    }
+
+    /** @param clock the sandbox's clock, which decides when an undelivered update expires */
+    public UpdateQueue(Stats stats, long firstUpdateId, Clock clock) {
         this.stats = stats;
+        this.clock = clock;
         // Like Telegram, ids do not start at 1: a client that assumes so (or resets to 0) shows up in tests.
         this.nextUpdateId = firstUpdateId > 0 ? firstUpdateId : 100_000 + ThreadLocalRandom.current().nextInt(900_000);
         this.highestDelivered = nextUpdateId - 1;
@@ -48,7 +72,7 @@ public final class UpdateQueue {
             ObjectNode json = JsonNodeFactory.instance.objectNode();
             json.put("update_id", id);
             json.set(type, payload);
-            pending.add(new PendingUpdate(id, type, json));
+            pending.add(new PendingUpdate(id, type, json, clock.instant()));
             arrived.signalAll();
             return id;
         } finally {
@@ -67,7 +91,7 @@ public final class UpdateQueue {
         lock.lock();
         try {
             int discarded = pending.size();
-            pending.clear();
+            clearLocked();
             nextUpdateId = firstId != null ? firstId : 1 + ThreadLocalRandom.current().nextInt(Integer.MAX_VALUE / 2);
             highestDelivered = nextUpdateId - 1;
             return new Restart(nextUpdateId, discarded);
@@ -96,6 +120,7 @@ public final class UpdateQueue {
         try {
             confirm(offset);
             while (true) {
+                expire();
                 pending.removeIf(update -> !allowed.contains(update.type()));
                 if (!pending.isEmpty() || closed) {
                     return take(limit);
@@ -114,6 +139,7 @@ public final class UpdateQueue {
     public int size() {
         lock.lock();
         try {
+            expire();
             return pending.size();
         } finally {
             lock.unlock();
@@ -123,9 +149,87 @@ public final class UpdateQueue {
     public void clear() {
         lock.lock();
         try {
-            pending.clear();
+            clearLocked();
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * The next update for a webhook connection: the lowest id that no other connection is delivering and whose retry
+     * time has come. Types outside {@code allowed} are dropped, as Telegram never stores them. It stays pending (and
+     * counted) until {@link #delivered} or {@link #retryLater}.
+     *
+     * @return null when none became available within {@code waitMillis}, or the queue closed
+     */
+    public PendingUpdate claim(Set<String> allowed, long waitMillis) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis);
+        lock.lock();
+        try {
+            while (!closed) {
+                expire();
+                pending.removeIf(update -> !allowed.contains(update.type()));
+                Instant now = clock.instant();
+                for (PendingUpdate update : pending) {
+                    Instant due = retryAt.get(update.updateId());
+                    if (!inFlight.contains(update.updateId()) && (due == null || !due.isAfter(now))) {
+                        inFlight.add(update.updateId());
+                        if (update.updateId() > highestDelivered) {
+                            highestDelivered = update.updateId();
+                            stats.delivered(1);
+                        }
+                        return update;
+                    }
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return null;
+                }
+                // Also wakes for a retry time coming due, which no signal announces.
+                arrived.awaitNanos(Math.min(left, TimeUnit.MILLISECONDS.toNanos(20)));
+            }
+            return null;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The webhook answered 2xx: the update is confirmed, as by a getUpdates offset above it. */
+    public void delivered(long updateId) {
+        lock.lock();
+        try {
+            inFlight.remove(updateId);
+            retryAt.remove(updateId);
+            pending.removeIf(update -> update.updateId() == updateId);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The webhook failed the update: it stays pending, and no connection takes it before {@code at}. */
+    public void retryLater(long updateId, Instant at) {
+        lock.lock();
+        try {
+            inFlight.remove(updateId);
+            if (pending.stream().anyMatch(update -> update.updateId() == updateId)) {
+                retryAt.put(updateId, at);
+            }
+            arrived.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void clearLocked() {
+        pending.clear();
+        retryAt.clear();
+    }
+
+    private void expire() {
+        Instant cutoff = clock.instant().minus(KEPT_FOR);
+        while (!pending.isEmpty() && pending.getFirst().receivedAt().isBefore(cutoff)) {
+            PendingUpdate expired = pending.removeFirst();
+            retryAt.remove(expired.updateId());
         }
     }
 

@@ -1,0 +1,91 @@
+package io.contactdesk.poller.ingress;
+
+import io.contactdesk.contracts.crypto.SealedUpdates;
+import io.contactdesk.contracts.events.DeadLetter;
+import io.contactdesk.contracts.events.UpdateRef;
+import io.contactdesk.contracts.topics.Topics;
+import io.contactdesk.poller.telegram.UpdateSource.ReceivedUpdate;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Publishes updates one at a time as a webhook receives them: the same sealed, keyed records as {@link UpdatePublisher}
+ * ({@link UpdatePublisher#updateRecord}), but without a transaction. Every webhook instance is active at once, and a
+ * transactional id per bot would fence all but one; nor is there an offset to keep with the updates, since Telegram
+ * confirms each update by the HTTP answer. Idempotent with {@code acks=all}: once the future completes, every in-sync
+ * replica holds the record, and a retry inside the producer cannot duplicate it. A repeat from Telegram (an answer lost
+ * on the way back) is a second record with the same update id, which the processor's dedupe drops.
+ */
+public final class WebhookPublisher implements AutoCloseable {
+
+    static final String SERVICE = "ingress-poller";
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
+
+    private final KafkaProducer<String, Object> producer;
+    private final SealedUpdates seals;
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public WebhookPublisher(String bootstrapServers, SealedUpdates seals) {
+        this.seals = seals;
+        this.producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.CLIENT_ID_CONFIG, "contactdesk-webhook-" + UUID.randomUUID().toString().substring(0, 8),
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.ACKS_CONFIG, "all",
+                // Concurrent requests share batches; a few ms is nothing next to Telegram's round trip.
+                ProducerConfig.LINGER_MS_CONFIG, 2,
+                ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4",
+                // Telegram waits on the answer: a broker that cannot take the update within seconds gets a 503, and
+                // Telegram retries later, rather than every connection hanging for the default two minutes.
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000),
+                new StringSerializer(), (org.apache.kafka.common.serialization.Serializer) new UpdatePublisher.PublishedValueSerializer());
+    }
+
+    /** Completes once Kafka acknowledged the update; fails when it could not take it. */
+    public CompletableFuture<Void> publish(long epoch, ReceivedUpdate update) {
+        return send(UpdatePublisher.updateRecord(seals, epoch, update));
+    }
+
+    /**
+     * Sets aside a request body that is no update (not JSON, or too large), on {@code tg.updates.dlq} with the reason.
+     * Sealed like an update (bound to update id 0): it came with the right secret, so it may hold what a user wrote.
+     */
+    public CompletableFuture<Void> deadLetter(long epoch, byte[] body, String reason, Instant at) {
+        byte[] sealed = seals.seal(new UpdateRef(epoch, 0),
+                new String(body, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+        DeadLetter letter = new DeadLetter(Topics.UPDATES.name(), -1, -1, null, sealed, reason, SERVICE, at);
+        return send(new ProducerRecord<>(Topics.UPDATES_DLQ.name(), null, letter));
+    }
+
+    private CompletableFuture<Void> send(ProducerRecord<String, Object> record) {
+        CompletableFuture<Void> acked = new CompletableFuture<>();
+        try {
+            producer.send(record, (metadata, error) -> {
+                if (error == null) {
+                    acked.complete(null);
+                } else {
+                    acked.completeExceptionally(error);
+                }
+            });
+        } catch (RuntimeException e) {
+            // No metadata within max.block.ms, a full buffer, a closed producer: Kafka cannot take it now.
+            acked.completeExceptionally(e);
+        }
+        return acked;
+    }
+
+    @Override
+    public void close() {
+        producer.close(CLOSE_TIMEOUT);
+    }
+}

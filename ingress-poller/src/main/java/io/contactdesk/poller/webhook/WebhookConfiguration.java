@@ -1,0 +1,46 @@
+package io.contactdesk.poller.webhook;
+
+import io.contactdesk.poller.ingress.Backoff;
+import io.contactdesk.poller.ingress.IngressOffsets;
+import io.contactdesk.poller.ingress.IngressSettings;
+import io.contactdesk.poller.ingress.WebhookPublisher;
+import io.contactdesk.poller.telegram.BotApiUpdateSource;
+import io.contactdesk.poller.telegram.TelegramSettings;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Webhook mode: with {@code TELEGRAM_WEBHOOK_URL} set, Telegram pushes updates to every instance; nobody polls. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnExpression(WebhookConfiguration.WEBHOOK_MODE)
+public class WebhookConfiguration {
+
+    public static final String WEBHOOK_MODE = "!'${contactdesk.webhook.url:}'.trim().isEmpty()";
+
+    /** Named as the poller's status, so that the readiness group means "this ingress can take updates" in both modes. */
+    @Bean
+    WebhookStatus ingressStatus(WebhookSettings webhook) {
+        return new WebhookStatus(webhook.url());
+    }
+
+    @Bean(destroyMethod = "close")
+    WebhookPublisher webhookPublisher(IngressSettings ingress) {
+        return new WebhookPublisher(ingress.bootstrapServers(), ingress.seals());
+    }
+
+    @Bean
+    WebhookServer webhookServer(WebhookSettings webhook, WebhookPublisher publisher, WebhookStatus status,
+            MeterRegistry meters) {
+        return new WebhookServer(webhook.port(), webhook.path(),
+                new WebhookIngress(webhook.secret(), publisher, status::epoch, status, Clock.systemUTC(), meters));
+    }
+
+    @Bean
+    WebhookRegistrar webhookRegistrar(WebhookSettings webhook, TelegramSettings telegram, IngressSettings ingress,
+            WebhookStatus status) {
+        return new WebhookRegistrar(webhook, new BotApiUpdateSource(telegram), new IngressOffsets(ingress.bootstrapServers()),
+                telegram.botId(), status, new Backoff(ingress.retryInitialBackoff(), ingress.retryMaxBackoff()));
+    }
+}
