@@ -1,5 +1,6 @@
 package io.contactdesk.poller.ingress;
 
+import io.contactdesk.contracts.config.KafkaConnection;
 import io.contactdesk.contracts.crypto.SealedUpdates;
 import io.contactdesk.contracts.events.DeadLetter;
 import io.contactdesk.contracts.events.UpdateRef;
@@ -8,6 +9,7 @@ import io.contactdesk.poller.telegram.UpdateSource.ReceivedUpdate;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -33,10 +35,10 @@ public final class WebhookPublisher implements AutoCloseable {
     private final SealedUpdates seals;
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    public WebhookPublisher(String bootstrapServers, SealedUpdates seals) {
+    public WebhookPublisher(KafkaConnection kafka, SealedUpdates seals) {
         this.seals = seals;
-        this.producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        Map<String, Object> config = new HashMap<>(kafka.clientConfig());
+        config.putAll(Map.of(
                 ProducerConfig.CLIENT_ID_CONFIG, "contactdesk-webhook-" + UUID.randomUUID().toString().substring(0, 8),
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.ACKS_CONFIG, "all",
@@ -47,8 +49,8 @@ public final class WebhookPublisher implements AutoCloseable {
                 // Telegram retries later, rather than every connection hanging for the default two minutes.
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000,
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000),
-                new StringSerializer(), (org.apache.kafka.common.serialization.Serializer) new UpdatePublisher.PublishedValueSerializer());
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000));
+        this.producer = new KafkaProducer<>(config, new StringSerializer(), (org.apache.kafka.common.serialization.Serializer) new UpdatePublisher.PublishedValueSerializer());
     }
 
     /** Completes once Kafka acknowledged the update; fails when it could not take it. */

@@ -1,5 +1,6 @@
 package io.contactdesk.poller.webhook;
 
+import io.contactdesk.contracts.config.KafkaConnection;
 import io.contactdesk.poller.ingress.Backoff;
 import io.contactdesk.poller.ingress.IngressOffsets;
 import io.contactdesk.poller.ingress.IngressSettings;
@@ -26,8 +27,8 @@ public class WebhookConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    WebhookPublisher webhookPublisher(IngressSettings ingress) {
-        return new WebhookPublisher(ingress.bootstrapServers(), ingress.seals());
+    WebhookPublisher webhookPublisher(IngressSettings ingress, KafkaConnection kafka) {
+        return new WebhookPublisher(kafka, ingress.seals());
     }
 
     @Bean
@@ -39,8 +40,8 @@ public class WebhookConfiguration {
 
     @Bean
     WebhookRegistrar webhookRegistrar(WebhookSettings webhook, TelegramSettings telegram, IngressSettings ingress,
-            WebhookStatus status) {
-        return new WebhookRegistrar(webhook, new BotApiUpdateSource(telegram), new IngressOffsets(ingress.bootstrapServers()),
+            KafkaConnection kafka, WebhookStatus status) {
+        return new WebhookRegistrar(webhook, new BotApiUpdateSource(telegram), new IngressOffsets(kafka),
                 telegram.botId(), status, new Backoff(ingress.retryInitialBackoff(), ingress.retryMaxBackoff()));
     }
 }

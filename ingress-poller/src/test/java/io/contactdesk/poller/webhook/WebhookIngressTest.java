@@ -2,6 +2,7 @@ package io.contactdesk.poller.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.contactdesk.contracts.config.KafkaConnection;
 import io.contactdesk.contracts.crypto.ContactCipher;
 import io.contactdesk.contracts.crypto.SealedUpdates;
 import io.contactdesk.poller.ingress.WebhookPublisher;
@@ -19,7 +20,7 @@ class WebhookIngressTest {
             + "\"chat\":{\"id\":42,\"type\":\"private\"},\"text\":\"/start\"}}").getBytes(StandardCharsets.UTF_8);
 
     // Nothing listens on port 9 (discard): the producer never gets metadata and gives up after max.block.ms.
-    private final WebhookPublisher unreachableKafka = new WebhookPublisher("localhost:9",
+    private final WebhookPublisher unreachableKafka = new WebhookPublisher(KafkaConnection.plaintext("localhost:9"),
             new SealedUpdates(ContactCipher.fromKeyring(ContactCipher.generateKeyringEntry("t1"))));
     private final WebhookStatus status = new WebhookStatus("https://bot.example.org/hook");
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
