@@ -16,6 +16,7 @@ import org.springframework.kafka.annotation.KafkaListener;
  */
 final class OutboxListener {
 
+    static final String ID = "notifier-outbox";
     private static final Logger log = LoggerFactory.getLogger(OutboxListener.class);
 
     private final OutboxDelivery delivery;
@@ -33,7 +34,7 @@ final class OutboxListener {
 
     // Values arrive as bytes and are parsed here, so a record that is not an OutboxMessage can be dead-lettered.
     // The group is spring.kafka.consumer.group-id (contactdesk-notifier), not the listener id.
-    @KafkaListener(id = "notifier-outbox", idIsGroup = false,
+    @KafkaListener(id = ID, idIsGroup = false,
             topics = "#{T(io.contactdesk.contracts.topics.Topics).OUTBOX.name()}")
     void onRecord(ConsumerRecord<String, byte[]> record) {
         activity.taken();
