@@ -50,7 +50,10 @@ class DeliveryConfiguration {
         };
     }
 
-    /** Which partitions of {@code tg.outbox} this notifier holds: its share of the flood limits when alone. */
+    /**
+     * Which partitions of {@code tg.outbox} this notifier holds (its share of the flood limits when alone), and how far
+     * it settled each: committed again before a partition is handed over.
+     */
     @Bean
     OutboxAssignment outboxAssignment(@Value("${KAFKA_TOPIC_PARTITIONS:12}") int configuredPartitions) {
         return new OutboxAssignment(configuredPartitions);
@@ -86,8 +89,8 @@ class DeliveryConfiguration {
 
     @Bean
     OutboxListener outboxListener(OutboxDelivery delivery, DeadLetters deadLetters, DeliveryReports reports,
-            InteractiveActivity activity) {
-        return new OutboxListener(delivery, deadLetters, reports, activity);
+            InteractiveActivity activity, OutboxAssignment assignment) {
+        return new OutboxListener(delivery, deadLetters, reports, activity, assignment);
     }
 
     @Bean

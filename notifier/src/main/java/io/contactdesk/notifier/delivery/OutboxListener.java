@@ -4,6 +4,7 @@ import io.contactdesk.contracts.events.DeadLetter;
 import io.contactdesk.contracts.events.OutboxMessage;
 import io.contactdesk.contracts.topics.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SerializationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,13 +24,15 @@ final class OutboxListener {
     private final DeadLetters deadLetters;
     private final DeliveryReports reports;
     private final InteractiveActivity activity;
+    private final OutboxAssignment assignment;
 
     OutboxListener(OutboxDelivery delivery, DeadLetters deadLetters, DeliveryReports reports,
-            InteractiveActivity activity) {
+            InteractiveActivity activity, OutboxAssignment assignment) {
         this.delivery = delivery;
         this.deadLetters = deadLetters;
         this.reports = reports;
         this.activity = activity;
+        this.assignment = assignment;
     }
 
     // Values arrive as bytes and are parsed here, so a record that is not an OutboxMessage can be dead-lettered.
@@ -40,6 +43,7 @@ final class OutboxListener {
         activity.taken();
         try {
             handle(record);
+            assignment.settled(new TopicPartition(record.topic(), record.partition()), record.offset());
         } finally {
             activity.released();
         }
