@@ -59,13 +59,8 @@ class ChaosIT {
     private static final Duration POSTGRES_OUTAGE = LONG_FORM ? Duration.ofSeconds(30) : Duration.ofSeconds(15);
     private static final int WORKERS = 3;
     private static final int INSTANCES = Integer.parseInt(property("chaos.instances", "2"));
-    /**
-     * One notifier by default: with two, the short form has shown duplicated replies above 0.5 % (a rebalance re-sends
-     * what a partition's last owner sent but had not committed) and 429s while PostgreSQL was away (each notifier's
-     * local fallback buckets keep the whole bot's limit). docs/reliability.md, findings 2 and 5;
-     * {@code -Dchaos.notifiers=2} shows them.
-     */
-    private static final int NOTIFIERS = Integer.parseInt(property("chaos.notifiers", "1"));
+    /** Notifiers: they share tg.outbox's partitions and Telegram's limits (in PostgreSQL, or their shares of them). */
+    private static final int NOTIFIERS = Integer.parseInt(property("chaos.notifiers", "2"));
     // A notifier killed every minute or so is down part of the time: the drain after the load is its backlog at 30/s.
     private static final Duration DRAIN_LIMIT = LONG_FORM ? Duration.ofMinutes(4).plus(LOAD.dividedBy(2))
             : Duration.ofMinutes(4);
@@ -173,7 +168,7 @@ class ChaosIT {
                 List.copyOf(notRecovered), List.copyOf(problems));
         List<Verdicts.Verdict> verdicts = Verdicts.judge(seen);
         String report = new ChaosReport(SEED, LONG_FORM ? "long (" + MINUTES + " min)" : "short (CI)", PLANT.label(),
-                loadSeconds, USERS, RATE, INSTANCES, workload, stack, recoveries, findings, lagAfterLoad, finalLag, seen,
+                loadSeconds, USERS, RATE, INSTANCES, NOTIFIERS, workload, stack, recoveries, findings, lagAfterLoad, finalLag, seen,
                 verdicts).render();
         System.out.println(report);
         Files.writeString(targetDir.resolve("chaos-report.txt"), report);

@@ -11,7 +11,7 @@ import java.util.Map;
 
 /** The chaos run's report: the faults and recoveries, the totals, the verdicts with their details, the findings. */
 record ChaosReport(long seed, String form, String plant, long loadSeconds, int users, double rate, int instances,
-        Workload workload, Stack stack, List<ChaosIT.RecoveryRow> recoveries, List<String> findings,
+        int notifiers, Workload workload, Stack stack, List<ChaosIT.RecoveryRow> recoveries, List<String> findings,
         Map<String, Map<String, Long>> lagAfterLoad, Map<String, Map<String, Long>> finalLag,
         Verdicts.Observations seen, List<Verdicts.Verdict> verdicts) {
 
@@ -23,8 +23,8 @@ record ChaosReport(long seed, String form, String plant, long loadSeconds, int u
                 Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
                 System.getProperty("java.version"), form, plant));
         out.append(String.format(Locale.ROOT,
-                "seed %d · load %d s · %d users + admin · paced at %.0f updates/s · %d instances of each service%n",
-                seed, loadSeconds, users, rate, instances));
+                "seed %d · load %d s · %d users + admin · paced at %.0f updates/s · %s%n",
+                seed, loadSeconds, users, rate, instancesLine(instances, notifiers)));
         out.append("\n-- recovery after each fault (seconds from the fault's end; 'healthy' = every affected instance"
                 + " UP again after it said DOWN or died, 'next' = next reply delivered, or for db-writer/postgresql the"
                 + " next row written)\n");
@@ -87,5 +87,12 @@ record ChaosReport(long seed, String form, String plant, long loadSeconds, int u
         } catch (java.io.IOException e) {
             return "unknown";
         }
+    }
+
+    /** How many instances ran: the notifiers' count may differ from the other services'. */
+    static String instancesLine(int instances, int notifiers) {
+        String each = instances + (instances == 1 ? " instance" : " instances") + " of each service";
+        return notifiers == instances ? each
+                : each + " but the notifier (" + notifiers + (notifiers == 1 ? " instance)" : " instances)");
     }
 }

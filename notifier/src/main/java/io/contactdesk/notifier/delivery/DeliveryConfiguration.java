@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -39,8 +40,23 @@ class DeliveryConfiguration {
      * {@code /lag}, the console and the lag metrics show it one behind on every partition for ever.
      */
     @Bean
-    ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> transactionMarkersCountAsRead() {
-        return container -> container.getContainerProperties().setFixTxOffsets(true);
+    ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> transactionMarkersCountAsRead(
+            OutboxAssignment outboxAssignment) {
+        return container -> {
+            container.getContainerProperties().setFixTxOffsets(true);
+            if (OutboxListener.ID.equals(container.getListenerId())) {
+                container.getContainerProperties().setConsumerRebalanceListener(outboxAssignment);
+            }
+        };
+    }
+
+    /**
+     * Which partitions of {@code tg.outbox} this notifier holds (its share of the flood limits when alone), and how far
+     * it settled each: committed again before a partition is handed over.
+     */
+    @Bean
+    OutboxAssignment outboxAssignment(@Value("${KAFKA_TOPIC_PARTITIONS:12}") int configuredPartitions) {
+        return new OutboxAssignment(configuredPartitions);
     }
 
 
@@ -73,8 +89,8 @@ class DeliveryConfiguration {
 
     @Bean
     OutboxListener outboxListener(OutboxDelivery delivery, DeadLetters deadLetters, DeliveryReports reports,
-            InteractiveActivity activity) {
-        return new OutboxListener(delivery, deadLetters, reports, activity);
+            InteractiveActivity activity, OutboxAssignment assignment) {
+        return new OutboxListener(delivery, deadLetters, reports, activity, assignment);
     }
 
     @Bean

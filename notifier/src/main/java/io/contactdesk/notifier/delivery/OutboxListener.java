@@ -4,6 +4,7 @@ import io.contactdesk.contracts.events.DeadLetter;
 import io.contactdesk.contracts.events.OutboxMessage;
 import io.contactdesk.contracts.topics.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SerializationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,29 +17,33 @@ import org.springframework.kafka.annotation.KafkaListener;
  */
 final class OutboxListener {
 
+    static final String ID = "notifier-outbox";
     private static final Logger log = LoggerFactory.getLogger(OutboxListener.class);
 
     private final OutboxDelivery delivery;
     private final DeadLetters deadLetters;
     private final DeliveryReports reports;
     private final InteractiveActivity activity;
+    private final OutboxAssignment assignment;
 
     OutboxListener(OutboxDelivery delivery, DeadLetters deadLetters, DeliveryReports reports,
-            InteractiveActivity activity) {
+            InteractiveActivity activity, OutboxAssignment assignment) {
         this.delivery = delivery;
         this.deadLetters = deadLetters;
         this.reports = reports;
         this.activity = activity;
+        this.assignment = assignment;
     }
 
     // Values arrive as bytes and are parsed here, so a record that is not an OutboxMessage can be dead-lettered.
     // The group is spring.kafka.consumer.group-id (contactdesk-notifier), not the listener id.
-    @KafkaListener(id = "notifier-outbox", idIsGroup = false,
+    @KafkaListener(id = ID, idIsGroup = false,
             topics = "#{T(io.contactdesk.contracts.topics.Topics).OUTBOX.name()}")
     void onRecord(ConsumerRecord<String, byte[]> record) {
         activity.taken();
         try {
             handle(record);
+            assignment.settled(new TopicPartition(record.topic(), record.partition()), record.offset());
         } finally {
             activity.released();
         }

@@ -61,11 +61,14 @@ public final class FloodControl extends StoppableWaits implements AutoCloseable 
                 .register(meters);
     }
 
-    /** Buckets of this settings' mode; the caller closes it (the shared mode holds a connection pool). */
-    public static FloodControl create(FloodSettings settings, MeterRegistry meters) {
+    /**
+     * Buckets of this settings' mode; the caller closes it (the shared mode holds a connection pool). {@code share}
+     * is what this notifier keeps of the bot-wide limits while the shared buckets are away.
+     */
+    public static FloodControl create(FloodSettings settings, MeterRegistry meters, OutboxShare share) {
         LocalBuckets local = new LocalBuckets(TimeMeter.SYSTEM_NANOTIME);
         Buckets buckets = settings.backend() == FloodSettings.Mode.SHARED
-                ? new SharedBuckets(settings.database(), local)
+                ? new SharedBuckets(settings.database(), new FallbackBuckets(local, share))
                 : local;
         return new FloodControl(buckets, settings, TimeMeter.SYSTEM_NANOTIME, null, meters);
     }

@@ -27,8 +27,8 @@ import org.slf4j.LoggerFactory;
  * notifier's own Flyway migration ({@code db/notifier}, history in {@value #HISTORY_TABLE}), so it never meets
  * db-writer's migrations in the same database.
  *
- * <p>While the database does not answer, tokens come from {@link LocalBuckets} instead: each notifier then keeps
- * Telegram's limits on its own, and a 429 that the notifiers together may earn is waited out as Telegram says.
+ * <p>While the database does not answer, tokens come from {@link FallbackBuckets} instead: each notifier then keeps
+ * its share of Telegram's limits on its own, so that together they still keep within them.
  * Delivery does not stop for a database outage, nor waits for it: after a failed call the local buckets serve
  * alone for {@value #LOCAL_AFTER_FAILURE_SECONDS} s before PostgreSQL is asked again, and a notifier started during
  * an outage creates the table when the database is back.
@@ -49,13 +49,13 @@ final class SharedBuckets implements Buckets {
 
     private final HikariDataSource dataSource;
     private final PostgreSQLSelectForUpdateBasedProxyManager<String> proxies;
-    private final LocalBuckets fallback;
+    private final Buckets fallback;
     private final ScheduledExecutorService cleaner;
     private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARN_EVERY_NANOS);
     private final NotifierSchema schema;
     private volatile long sharedAgainAt = System.nanoTime();
 
-    SharedBuckets(DatabaseUrl database, LocalBuckets fallback) {
+    SharedBuckets(DatabaseUrl database, Buckets fallback) {
         // One connection per consumer thread plus the cleaner; a slow database costs a call 2 s at most.
         HikariConfig config = DataSources.hikariConfig(database, POOL_NAME, 6, Duration.ofSeconds(2));
         config.setInitializationFailTimeout(-1);
@@ -94,7 +94,8 @@ final class SharedBuckets implements Buckets {
             return proxies.getProxy(key, () -> configuration).tryConsumeAndReturnRemaining(1);
         } catch (SQLException | RuntimeException e) {
             sharedAgainAt = System.nanoTime() + LOCAL_AFTER_FAILURE_NANOS;
-            warn("flood buckets in PostgreSQL unavailable, this notifier keeps the limits on its own meanwhile: {}", e);
+            warn("flood buckets in PostgreSQL unavailable, this notifier keeps its share of the limits on its own meanwhile: {}",
+                    e);
             return fallback.tryConsume(key, configuration);
         }
     }

@@ -8,6 +8,7 @@ import io.contactdesk.contracts.events.OutboxMessage;
 import io.contactdesk.notifier.contacts.ContactReveal;
 import io.contactdesk.notifier.flood.FloodControl;
 import io.contactdesk.notifier.flood.FloodSettings;
+import io.contactdesk.notifier.flood.OutboxShare;
 import io.contactdesk.notifier.telegram.BotApi;
 import io.contactdesk.notifier.telegram.BotApiException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -39,7 +40,8 @@ class OutboxDeliveryTest {
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     // Limits far above what these tests send: flood control never makes them wait (FloodControlTest covers it).
     private final FloodControl flood = FloodControl.create(
-            new FloodSettings("local", null, 1_000, 1_000, 1_000.0, 1_000, 1_000, 60_000, 1_000, Duration.ofSeconds(1)), meters);
+            new FloodSettings("local", null, 1_000, 1_000, 1_000.0, 1_000, 1_000, 60_000, 1_000, Duration.ofSeconds(1)), meters,
+            OutboxShare.whole());
 
     @Test
     void serverErrorsAreRetriedWithGrowingJitteredWaitsUntilDelivered() {

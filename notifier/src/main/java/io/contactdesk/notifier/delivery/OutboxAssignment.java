@@ -1,0 +1,132 @@
+package io.contactdesk.notifier.delivery;
+
+import io.contactdesk.contracts.topics.Topics;
+import io.contactdesk.notifier.flood.OutboxShare;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
+
+/**
+ * The partitions of {@code tg.outbox} that this notifier's consumers hold, and how far each was settled (sent,
+ * dead-lettered or refused by a blocked user), kept by every rebalance of all of them: one listener for the
+ * container's consumers, which call it from their own threads.
+ *
+ * <p>A record's offset is committed right after its call, but that commit can fail and be lost: while the broker is
+ * away, or when the group is rebalancing (the container then keeps it for after the rebalance, and drops it if the
+ * partition went elsewhere). Its next owner would then send it again. So before a partition is handed over, what was
+ * settled on it is committed once more; and when a partition comes to one of this notifier's consumers (a rebalance
+ * among them, or the group rebuilt after a broker outage) while its committed offset lags what this notifier
+ * settled, the consumer starts after what was settled, and commits it.
+ */
+final class OutboxAssignment implements ConsumerAwareRebalanceListener, OutboxShare {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxAssignment.class);
+
+    private final Set<TopicPartition> owned = ConcurrentHashMap.newKeySet();
+    private final ConcurrentMap<TopicPartition, Long> settled = new ConcurrentHashMap<>();
+    private volatile int total;
+
+    /** {@code configuredPartitions}: {@code KAFKA_TOPIC_PARTITIONS}, until the first assignment tells the real count. */
+    OutboxAssignment(int configuredPartitions) {
+        this.total = configuredPartitions;
+    }
+
+    @Override
+    public int owned() {
+        return owned.size();
+    }
+
+    @Override
+    public int total() {
+        return total;
+    }
+
+    /** The record at {@code offset} of {@code partition} is done with: its call was made or it was dead-lettered. */
+    void settled(TopicPartition partition, long offset) {
+        settled.merge(partition, offset + 1, Math::max);
+    }
+
+    @Override
+    public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+        List<PartitionInfo> all = consumer.partitionsFor(Topics.OUTBOX.name());
+        if (all != null && !all.isEmpty()) {
+            total = all.size();
+        }
+        owned.addAll(partitions);
+        startAfterSettled(consumer, partitions);
+    }
+
+    @Override
+    public void onPartitionsRevokedBeforeCommit(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+        commitSettled(consumer, partitions, "handing over");
+    }
+
+    @Override
+    public void onPartitionsRevokedAfterCommit(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+        owned.removeAll(partitions);
+    }
+
+    @Override
+    public void onPartitionsLost(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+        // Nothing can be committed for lost partitions; what was settled is kept for when they come back.
+        owned.removeAll(partitions);
+    }
+
+    private void startAfterSettled(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+        Set<TopicPartition> known = new HashSet<>(partitions);
+        known.retainAll(settled.keySet());
+        if (known.isEmpty()) {
+            return;
+        }
+        try {
+            Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(known);
+            Map<TopicPartition, OffsetAndMetadata> ahead = new HashMap<>();
+            for (TopicPartition partition : known) {
+                long next = settled.get(partition);
+                OffsetAndMetadata current = committed.get(partition);
+                if (current == null || current.offset() < next) {
+                    consumer.seek(partition, next);
+                    ahead.put(partition, new OffsetAndMetadata(next));
+                }
+            }
+            if (!ahead.isEmpty()) {
+                log.info("outbox: {} settled here but not committed, not sent again", ahead);
+                consumer.commitSync(ahead);
+            }
+        } catch (RuntimeException e) {
+            log.warn("outbox: cannot compare committed offsets with those settled here ({}): they may be sent again",
+                    e.toString());
+        }
+    }
+
+    private void commitSettled(Consumer<?, ?> consumer, Collection<TopicPartition> partitions, String why) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (TopicPartition partition : partitions) {
+            Long next = settled.get(partition);
+            if (next != null) {
+                offsets.put(partition, new OffsetAndMetadata(next));
+            }
+        }
+        if (offsets.isEmpty()) {
+            return;
+        }
+        try {
+            consumer.commitSync(offsets);
+        } catch (RuntimeException e) {
+            log.warn("outbox: cannot commit what was settled before {} {} ({}): the next owner may send it again",
+                    why, offsets.keySet(), e.toString());
+        }
+    }
+}
