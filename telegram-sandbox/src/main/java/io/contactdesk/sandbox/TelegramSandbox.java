@@ -10,6 +10,7 @@ import io.contactdesk.sandbox.control.ControlApiHandler;
 import io.contactdesk.sandbox.flood.FloodControl;
 import io.contactdesk.sandbox.http.Router;
 import io.contactdesk.sandbox.json.TelegramObjects;
+import io.contactdesk.sandbox.replies.ReplyLog;
 import io.contactdesk.sandbox.spec.SpecViolationLog;
 import io.contactdesk.sandbox.stats.Stats;
 import io.contactdesk.sandbox.updates.UpdateQueue;
@@ -19,6 +20,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -66,11 +68,12 @@ public final class TelegramSandbox implements AutoCloseable {
         TelegramObjects objects = new TelegramObjects(bot);
         Faults faults = new Faults();
         SpecViolationLog violations = new SpecViolationLog();
-        this.updates = new UpdateQueue(stats, config.firstUpdateId());
+        ReplyLog replies = new ReplyLog(Clock.systemUTC());
+        this.updates = new UpdateQueue(stats, config.firstUpdateId(), replies::delivered);
         this.router = new Router(
                 new BotApiHandler(config.token(), chats, updates, callbackQueries, new FloodControl(config.floodLimits()),
-                        objects, stats, faults, violations),
-                new ControlApiHandler(chats, updates, callbackQueries, objects, stats, faults, violations),
+                        objects, stats, faults, violations, replies, config.responseLatency()),
+                new ControlApiHandler(chats, updates, callbackQueries, objects, stats, faults, violations, replies),
                 new ChatPageHandler());
     }
 
@@ -150,6 +153,7 @@ public final class TelegramSandbox implements AutoCloseable {
         private String botFirstName = "ContactDesk";
         private FloodLimits floodLimits = FloodLimits.DEFAULT;
         private long firstUpdateId;
+        private Duration responseLatency = Duration.ZERO;
 
         private Builder() {
         }
@@ -209,14 +213,27 @@ public final class TelegramSandbox implements AutoCloseable {
             return this;
         }
 
+        /**
+         * How long every Bot API answer is held back, as the round trip to Telegram's servers would (0 by default): a
+         * benchmark of the poller's ceiling needs a realistic one, since {@code getUpdates} returns at most 100 updates
+         * per round trip.
+         */
+        public Builder responseLatency(Duration responseLatency) {
+            if (responseLatency.isNegative() || responseLatency.compareTo(Duration.ofSeconds(10)) > 0) {
+                throw new IllegalArgumentException("response latency must be 0 to 10 s: " + responseLatency);
+            }
+            this.responseLatency = responseLatency;
+            return this;
+        }
+
         public TelegramSandbox build() {
             return new TelegramSandbox(new Settings(port, bindAddress, token, botUsername, botFirstName, floodLimits,
-                    firstUpdateId));
+                    firstUpdateId, responseLatency));
         }
     }
 
     /** A snapshot of the builder, so that reusing a builder cannot change a built sandbox. */
     private record Settings(int port, String bindAddress, String token, String botUsername, String botFirstName,
-                            FloodLimits floodLimits, long firstUpdateId) {
+                            FloodLimits floodLimits, long firstUpdateId, Duration responseLatency) {
     }
 }

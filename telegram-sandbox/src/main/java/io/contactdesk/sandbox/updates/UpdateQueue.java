@@ -14,6 +14,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongConsumer;
 
 /** The bot's pending updates: numbered, confirmed by offset, and long-polled. */
 public final class UpdateQueue {
@@ -22,13 +23,20 @@ public final class UpdateQueue {
     private final Condition arrived = lock.newCondition();
     private final LinkedList<PendingUpdate> pending = new LinkedList<>();
     private final Stats stats;
+    private final LongConsumer firstDelivery;
     private long nextUpdateId;
     private long highestDelivered;
     private boolean closed;
 
     /** @param firstUpdateId the first id to hand out, or 0 for a random one */
     public UpdateQueue(Stats stats, long firstUpdateId) {
+        this(stats, firstUpdateId, updateId -> { });
+    }
+
+    /** @param firstDelivery told the id of each update that getUpdates hands out for the first time */
+    public UpdateQueue(Stats stats, long firstUpdateId, LongConsumer firstDelivery) {
         this.stats = stats;
+        this.firstDelivery = firstDelivery;
         // Like Telegram, ids do not start at 1: a client that assumes so (or resets to 0) shows up in tests.
         this.nextUpdateId = firstUpdateId > 0 ? firstUpdateId : 100_000 + ThreadLocalRandom.current().nextInt(900_000);
         this.highestDelivered = nextUpdateId - 1;
@@ -42,9 +50,15 @@ public final class UpdateQueue {
      * @return the update_id given to it
      */
     public long add(String type, JsonNode payload) {
+        return add(type, payload, updateId -> { });
+    }
+
+    /** As {@link #add(String, JsonNode)}, telling {@code beforeVisible} the new id before any poll can see it. */
+    public long add(String type, JsonNode payload, LongConsumer beforeVisible) {
         lock.lock();
         try {
             long id = nextUpdateId++;
+            beforeVisible.accept(id);
             ObjectNode json = JsonNodeFactory.instance.objectNode();
             json.put("update_id", id);
             json.set(type, payload);
@@ -168,6 +182,7 @@ public final class UpdateQueue {
             if (update.updateId() > highestDelivered) {
                 highestDelivered = update.updateId();
                 delivered++;
+                firstDelivery.accept(update.updateId());
             }
         }
         stats.delivered(delivered);
