@@ -1,4 +1,4 @@
-package io.contactdesk.chaos;
+package io.contactdesk.infra.process;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,10 +11,10 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /**
- * The broker as its own OS process ({@link BrokerMain} on this JVM's class path), restarted on the same data directory
+ * The broker as its own OS process ({@link BrokerMain} on this JVM's class path, which must hold this module), restarted on the same data directory
  * and ports: a SIGKILL leaves its logs unflushed and its transactions open, as a crashed broker does.
  */
-final class BrokerProcess {
+public final class BrokerProcess {
 
     private final int port;
     private final int controllerPort;
@@ -23,19 +23,19 @@ final class BrokerProcess {
     private Process process;
     private int launches;
 
-    BrokerProcess(int port, int controllerPort, Path dataDir, Path logDir) {
+    public BrokerProcess(int port, int controllerPort, Path dataDir, Path logDir) {
         this.port = port;
         this.controllerPort = controllerPort;
         this.dataDir = dataDir;
         this.logDir = logDir;
     }
 
-    String bootstrapServers() {
+    public String bootstrapServers() {
         return "localhost:" + port;
     }
 
     /** Starts the broker and waits (bounded) until it answers. */
-    synchronized void start() {
+    public synchronized void start() {
         launches++;
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
@@ -57,13 +57,18 @@ final class BrokerProcess {
     }
 
     /** kill -9. */
-    synchronized void kill() {
+    /** The broker's OS process id (for peak-memory readings). */
+    public synchronized long pid() {
+        return process.pid();
+    }
+
+    public synchronized void kill() {
         process.destroyForcibly();
         await();
     }
 
     /** SIGTERM: the broker shuts down cleanly. */
-    synchronized void stop() {
+    public synchronized void stop() {
         if (process != null) {
             process.destroy();
             await();
