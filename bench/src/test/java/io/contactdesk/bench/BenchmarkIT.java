@@ -78,6 +78,8 @@ class BenchmarkIT {
     final Path repoRoot = Path.of(System.getProperty("bench.repoRoot", "..")).toAbsolutePath().normalize();
     final Path target = repoRoot.resolve("bench/target");
     final Path logs = target.resolve("bench-logs");
+    /** Fresh each run: a state directory left from another run's broker sends the processor's global thread to ERROR. */
+    Path streamsState;
 
     BrokerProcess broker;
     EmbeddedPostgresServer postgres;
@@ -109,13 +111,25 @@ class BenchmarkIT {
     final Map<Long, long[]> updatesSeen = new ConcurrentHashMap<>();
     final Map<Long, Long> outboxSeen = new ConcurrentHashMap<>();
     final AtomicBoolean observing = new AtomicBoolean();
+    /** Every process started, stopped by a shutdown hook too: an interrupted run must leave none behind. */
+    final List<Runnable> running = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @Test
     void measuresEverySystemAndWritesTheReport() throws Exception {
         long began = System.nanoTime();
         Files.createDirectories(logs);
+        streamsState = Files.createDirectories(target.resolve("bench-streams-" + System.currentTimeMillis()));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> running.forEach(stop -> {
+            try {
+                stop.run();
+            } catch (RuntimeException e) {
+                // stopping anyway
+            }
+        })));
         int kafkaPort = freePort();
-        broker = new BrokerProcess(kafkaPort, freePort(), Files.createTempDirectory("bench-kafka"), logs);
+        broker = new BrokerProcess(kafkaPort, freePort(), Files.createTempDirectory("bench-kafka"), logs,
+                List.of("-Xmx1g", "-XX:+UseSerialGC"));
+        running.add(() -> broker.kill());
         broker.start();
         postgres = EmbeddedPostgresServer.builder().port(freePort()).dataDir(Files.createTempDirectory("bench-pg"))
                 .database("contactdesk").user("contactdesk", "contactdesk").build().start();
@@ -194,10 +208,13 @@ class BenchmarkIT {
         catchup(name, starter, 1);
     }
 
+    /** Every user's /start, queued at once and all answered (or 5 minutes), before anything is measured. */
     void warmUp() {
-        int rate = 500;
-        load.offer(rate, Duration.ofMillis(1000L * Math.max(2, Math.min(users / rate, 20))), false);
-        drain(Set.of(), Duration.ofSeconds(60));
+        load.answers.clear();
+        Set<Long> wanted = new HashSet<>(load.startEveryone());
+        drain(wanted, Duration.ofMinutes(5));
+        long answered = load.answers.stream().filter(a -> wanted.contains(a.updateId())).count();
+        System.out.printf(Locale.ROOT, "warm-up: %d of %d /start answered%n", answered, wanted.size());
     }
 
     RatePoint measureRate(String system, int rate) {
@@ -223,19 +240,24 @@ class BenchmarkIT {
         return point;
     }
 
-    /** Reads replies until every wanted update is answered or nothing more came for 3 s (or the limit). */
+    /**
+     * Reads replies until every wanted update is answered, or none of them was answered for 10 s after some were (a
+     * few may never be: a tap on a stale button the bot ignores), or the limit.
+     */
     void drain(Set<Long> wanted, Duration limit) {
         long deadline = System.nanoTime() + limit.toNanos();
-        long quietSince = System.nanoTime();
+        long lastProgress = System.nanoTime();
+        long answered = -1;
         while (System.nanoTime() < deadline) {
-            int read = load.readReplies();
-            if (read > 0) {
-                quietSince = System.nanoTime();
-            }
-            if (!wanted.isEmpty() && load.answers.stream().filter(a -> wanted.contains(a.updateId())).count() >= wanted.size()) {
+            load.readReplies();
+            long now = load.answers.stream().filter(a -> wanted.contains(a.updateId())).count();
+            if (now >= wanted.size()) {
                 return;
             }
-            if (System.nanoTime() - quietSince > 3_000_000_000L) {
+            if (now != answered) {
+                answered = now;
+                lastProgress = System.nanoTime();
+            } else if (answered > 0 && System.nanoTime() - lastProgress > 10_000_000_000L) {
                 return;
             }
             Load.sleep(100);
@@ -287,7 +309,7 @@ class BenchmarkIT {
         env.putAll(rules());
         List<ServiceProcess> started = new ArrayList<>();
         Path jars = target.resolve("bench-jars");
-        Path state = Files.createDirectories(target.resolve("bench-streams"));
+        Path state = streamsState;
         for (String module : SERVICES) {
             int count = module.equals("command-processor") ? processorCount : 1;
             for (int i = 1; i <= count; i++) {
@@ -296,8 +318,9 @@ class BenchmarkIT {
             }
         }
         started.forEach(ServiceProcess::start);
+        started.forEach(s -> running.add(s::stop));
         for (ServiceProcess service : started) {
-            if (!service.awaitHealthy(Duration.ofMinutes(4))) {
+            if (!service.awaitHealthy(Duration.ofMinutes(8))) {
                 throw new AssertionError(service.name() + " did not become healthy:\n" + service.tail(40));
             }
         }
@@ -325,6 +348,7 @@ class BenchmarkIT {
                 .redirectOutput(logs.resolve(name + "-" + System.nanoTime() + ".log").toFile());
         builder.environment().putAll(env);
         Process process = builder.start();
+        running.add(process::destroyForcibly);
         // Ready when it polls: the sandbox counts getUpdates calls.
         long before = load.stats().path("calls").path("getUpdates").asLong();
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
@@ -533,8 +557,9 @@ class BenchmarkIT {
             env.put("TELEGRAM_API_URL", slow.baseUrl());
             env.put("CONTACT_ENCRYPTION_KEYS", KEYRING);
             ServiceProcess poller = new ServiceProcess("ingress-poller", 9, repoRoot, env, freePort(), logs,
-                    Files.createDirectories(target.resolve("bench-streams")), List.of("-Xmx512m", "-XX:+UseSerialGC"),
+                    streamsState, List.of("-Xmx512m", "-XX:+UseSerialGC"),
                     target.resolve("bench-jars"));
+            running.add(poller::stop);
             poller.start();
             long first = 0;
             long last = 0;

@@ -85,6 +85,24 @@ final class Load {
         return ids;
     }
 
+    /** Queues /start for every user who has not sent it yet, in batches; returns the update ids. */
+    List<Long> startEveryone() {
+        List<Long> ids = new ArrayList<>();
+        ArrayNode items = Json.mapper().createArrayNode();
+        for (int user = 1; user <= users; user++) {
+            if (!started[user]) {
+                started[user] = true;
+                items.addObject().put("user_id", user).put("text", "/start");
+            }
+            if (items.size() == 10_000 || (user == users && !items.isEmpty())) {
+                call("POST", "/sandbox/updates", Json.mapper().createObjectNode().set("updates", items))
+                        .path("update_ids").forEach(id -> ids.add(id.asLong()));
+                items = Json.mapper().createArrayNode();
+            }
+        }
+        return ids;
+    }
+
     /** Queues {@code count} updates at once (a backlog), messages only. */
     List<Long> backlog(int count) {
         List<Long> ids = new ArrayList<>();

@@ -20,10 +20,18 @@ public final class BrokerProcess {
     private final int controllerPort;
     private final Path dataDir;
     private final Path logDir;
+    private final List<String> jvmArgs;
     private Process process;
     private int launches;
 
+    /** With a C1-only JIT and the serial collector: quick to start, as a suite that restarts it wants. */
     public BrokerProcess(int port, int controllerPort, Path dataDir, Path logDir) {
+        this(port, controllerPort, dataDir, logDir, List.of("-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+    }
+
+    /** @param jvmArgs the broker JVM's options (a benchmark wants the full JIT) */
+    public BrokerProcess(int port, int controllerPort, Path dataDir, Path logDir, List<String> jvmArgs) {
+        this.jvmArgs = List.copyOf(jvmArgs);
         this.port = port;
         this.controllerPort = controllerPort;
         this.dataDir = dataDir;
@@ -37,9 +45,11 @@ public final class BrokerProcess {
     /** Starts the broker and waits (bounded) until it answers. */
     public synchronized void start() {
         launches++;
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-                BrokerMain.class.getName(), Integer.toString(port), Integer.toString(controllerPort), dataDir.toString());
+        List<String> command = new java.util.ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmArgs);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), BrokerMain.class.getName(),
+                Integer.toString(port), Integer.toString(controllerPort), dataDir.toString()));
         try {
             process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(logDir.resolve("kafka-" + launches + ".log").toFile()).start();
