@@ -189,6 +189,7 @@ class BenchmarkIT {
 
     void runSystem(String name, Starter starter, boolean stageBreakdown) throws Exception {
         load.reset();
+        load.discardPending();
         List<Proc> procs = starter.start(1);
         // Every user's /start first, at a moderate rate, so that the measured mix is of known users.
         warmUp();
@@ -205,6 +206,7 @@ class BenchmarkIT {
         facts.put(name, facts(name));
         procs.forEach(p -> peakMemory.put(name + ": " + p.name(), peakRss(p.pid())));
         procs.forEach(p -> p.stop().run());
+        discarded(name + " after saturation", load.discardPending());
         catchup(name, starter, 1);
     }
 
@@ -290,6 +292,13 @@ class BenchmarkIT {
                 label, times.size(), ids.size(), rate, seconds);
         sampleLoadAverage();
         procs.forEach(p -> p.stop().run());
+        discarded(label + " after its catch-up", load.discardPending());
+    }
+
+    void discarded(String when, int count) {
+        if (count > 0) {
+            notes.append(String.format(Locale.ROOT, "- %s: %,d updates were still waiting in the sandbox and were dropped.%n", when, count));
+        }
     }
 
     List<Proc> startContactdesk(int processorCount) throws Exception {

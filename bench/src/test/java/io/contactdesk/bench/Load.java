@@ -44,6 +44,7 @@ final class Load {
     private final Map<Long, List<String>> keyboardButtons = new ConcurrentHashMap<>();
     final ConcurrentLinkedQueue<Answer> answers = new ConcurrentLinkedQueue<>();
     private long replySeq;
+    private long lastQueued;
 
     Load(String baseUrl, int users, List<String> listingIds, long seed) {
         this.baseUrl = baseUrl;
@@ -97,6 +98,7 @@ final class Load {
             if (items.size() == 10_000 || (user == users && !items.isEmpty())) {
                 call("POST", "/sandbox/updates", Json.mapper().createObjectNode().set("updates", items))
                         .path("update_ids").forEach(id -> ids.add(id.asLong()));
+                lastQueued = Math.max(lastQueued, ids.get(ids.size() - 1));
                 items = Json.mapper().createArrayNode();
             }
         }
@@ -143,6 +145,7 @@ final class Load {
         JsonNode answer = call("POST", "/sandbox/updates", Json.mapper().createObjectNode().set("updates", items));
         List<Long> ids = new ArrayList<>();
         answer.path("update_ids").forEach(id -> ids.add(id.asLong()));
+        lastQueued = Math.max(lastQueued, ids.isEmpty() ? 0 : ids.get(ids.size() - 1));
         return ids;
     }
 
@@ -170,6 +173,18 @@ final class Load {
                 return read;
             }
         }
+    }
+
+    /**
+     * Drops the updates still waiting (an overloaded step leaves thousands), numbering on from the last one, so that
+     * the next phase measures only its own.
+     */
+    int discardPending() {
+        if (lastQueued == 0) {
+            return 0;
+        }
+        return call("POST", "/sandbox/update-ids/restart", Json.mapper().createObjectNode().put("first_id", lastQueued + 1))
+                .path("discarded").asInt();
     }
 
     JsonNode stats() {
