@@ -70,4 +70,16 @@ class ReplyLogTest extends SandboxTestBase {
         assertThat(rest).hasSize(1);
         assertThat(rest.get(0).get("seq").asLong()).isEqualTo(first + 1);
     }
+
+    @Test
+    void anUpdateDroppedByARestartOfTheIdsNoLongerHoldsUpItsChatsAnswers() {
+        long dropped = client.userWrites(USER, "/balance");
+        client.post("update-ids/restart", Map.of("first_id", dropped + 1));
+        long next = client.userWrites(USER, "/balance");
+        client.bot("getUpdates", Map.of());
+        client.sendMessage(USER, Map.of("text", "You have 3 credits"));
+
+        JsonNode reply = client.get("replies").body().get("replies").get(0);
+        assertThat(reply.get("update_id").asLong()).isEqualTo(next);
+    }
 }

@@ -108,6 +108,16 @@ public final class ReplyLog {
         entries.clear();
     }
 
+    /**
+     * Forgets every update still waiting for an answer: after the queue dropped its pending updates, one that can
+     * never be handed out would otherwise stand at the head of its chat and keep later answers from being matched.
+     */
+    public synchronized void forgetWaiting() {
+        byUpdate.clear();
+        messagesByChat.clear();
+        callbacks.clear();
+    }
+
     private void append(String method, long chatId, Opened answered, long messageId, List<String> buttons) {
         if (entries.size() >= CAPACITY) {
             clear();
