@@ -98,6 +98,7 @@ class BenchmarkIT {
     }
 
     final List<RatePoint> points = new ArrayList<>();
+    Set<Long> lastStep = Set.of();
     final Map<String, Double> saturation = new LinkedHashMap<>();
     final List<Catchup> catchups = new ArrayList<>();
     final Map<String, Long> peakMemory = new LinkedHashMap<>();
@@ -203,6 +204,9 @@ class BenchmarkIT {
         // Saturation: offered well above what any of them sustains here.
         RatePoint sat = measureRate(name, full ? 8000 : 6000);
         saturation.put(name, sat.achieved());
+        // What the bot already took in (contactdesk: into tg.updates) is answered before the backlog is queued, so
+        // that the catch-up measures the backlog alone.
+        drain(lastStep, Duration.ofMinutes(full ? 5 : 3));
         facts.put(name, facts(name));
         procs.forEach(p -> peakMemory.put(name + ": " + p.name(), peakRss(p.pid())));
         procs.forEach(p -> p.stop().run());
@@ -223,6 +227,7 @@ class BenchmarkIT {
         load.answers.clear();
         long start = System.nanoTime();
         List<Long> ids = load.offer(rate, step, true);
+        lastStep = new HashSet<>(ids);
         double seconds = (System.nanoTime() - start) / 1e9;
         Set<Long> wanted = new HashSet<>(ids);
         long answeredInWindow = load.answers.stream().filter(a -> wanted.contains(a.updateId())).count();
