@@ -1,5 +1,7 @@
 package io.contactdesk.chaos;
 
+import io.contactdesk.infra.process.ServiceProcess;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;

@@ -1,5 +1,7 @@
 package io.contactdesk.chaos;
 
+import io.contactdesk.infra.process.ServiceProcess;
+
 import java.util.concurrent.atomic.AtomicLong;
 
 /**

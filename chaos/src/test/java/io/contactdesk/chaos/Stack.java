@@ -1,5 +1,8 @@
 package io.contactdesk.chaos;
 
+import io.contactdesk.infra.process.ServiceProcess;
+import io.contactdesk.infra.process.BrokerProcess;
+
 import io.contactdesk.contracts.crypto.ContactCipher;
 import io.contactdesk.contracts.events.Listing;
 import io.contactdesk.contracts.events.ListingStatus;

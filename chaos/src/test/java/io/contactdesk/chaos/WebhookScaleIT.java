@@ -12,6 +12,7 @@ import io.contactdesk.contracts.json.Json;
 import io.contactdesk.contracts.topics.Topic;
 import io.contactdesk.contracts.topics.Topics;
 import io.contactdesk.infra.KraftBroker;
+import io.contactdesk.infra.process.ServiceProcess;
 import io.contactdesk.sandbox.TelegramSandbox;
 import io.contactdesk.sandbox.webhook.WebhookSettings;
 import java.net.URI;

@@ -1,5 +1,7 @@
 package io.contactdesk.chaos;
 
+import io.contactdesk.infra.process.ServiceProcess;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

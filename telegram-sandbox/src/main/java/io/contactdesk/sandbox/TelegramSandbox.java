@@ -10,6 +10,7 @@ import io.contactdesk.sandbox.control.ControlApiHandler;
 import io.contactdesk.sandbox.flood.FloodControl;
 import io.contactdesk.sandbox.http.Router;
 import io.contactdesk.sandbox.json.TelegramObjects;
+import io.contactdesk.sandbox.replies.ReplyLog;
 import io.contactdesk.sandbox.spec.SpecViolationLog;
 import io.contactdesk.sandbox.stats.Stats;
 import io.contactdesk.sandbox.updates.UpdateQueue;
@@ -21,6 +22,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -69,12 +71,13 @@ public final class TelegramSandbox implements AutoCloseable {
         TelegramObjects objects = new TelegramObjects(bot);
         Faults faults = new Faults();
         SpecViolationLog violations = new SpecViolationLog();
-        this.updates = new UpdateQueue(stats, config.firstUpdateId(), config.clock());
+        ReplyLog replies = new ReplyLog(config.clock());
+        this.updates = new UpdateQueue(stats, config.firstUpdateId(), config.clock(), replies::delivered);
         this.webhook = new WebhookSender(updates, config.webhook(), config.clock());
         this.router = new Router(
                 new BotApiHandler(config.token(), chats, updates, callbackQueries, new FloodControl(config.floodLimits()),
-                        objects, stats, faults, violations, webhook),
-                new ControlApiHandler(chats, updates, callbackQueries, objects, stats, faults, violations),
+                        objects, stats, faults, violations, webhook, replies, config.responseLatency()),
+                new ControlApiHandler(chats, updates, callbackQueries, objects, stats, faults, violations, replies),
                 new ChatPageHandler());
     }
 
@@ -157,6 +160,7 @@ public final class TelegramSandbox implements AutoCloseable {
         private long firstUpdateId;
         private Clock clock = Clock.systemUTC();
         private WebhookSettings webhook = WebhookSettings.DEFAULT;
+        private Duration responseLatency = Duration.ZERO;
 
         private Builder() {
         }
@@ -232,14 +236,28 @@ public final class TelegramSandbox implements AutoCloseable {
             return this;
         }
 
+        /**
+         * How long every Bot API answer is held back, as the round trip to Telegram's servers would (0 by default): a
+         * benchmark of the poller's ceiling needs a realistic one, since {@code getUpdates} returns at most 100 updates
+         * per round trip.
+         */
+        public Builder responseLatency(Duration responseLatency) {
+            if (responseLatency.isNegative() || responseLatency.compareTo(Duration.ofSeconds(10)) > 0) {
+                throw new IllegalArgumentException("response latency must be 0 to 10 s: " + responseLatency);
+            }
+            this.responseLatency = responseLatency;
+            return this;
+        }
+
         public TelegramSandbox build() {
             return new TelegramSandbox(new Settings(port, bindAddress, token, botUsername, botFirstName, floodLimits,
-                    firstUpdateId, clock, webhook));
+                    firstUpdateId, clock, webhook, responseLatency));
         }
     }
 
     /** A snapshot of the builder, so that reusing a builder cannot change a built sandbox. */
     private record Settings(int port, String bindAddress, String token, String botUsername, String botFirstName,
-                            FloodLimits floodLimits, long firstUpdateId, Clock clock, WebhookSettings webhook) {
+                            FloodLimits floodLimits, long firstUpdateId, Clock clock, WebhookSettings webhook,
+                            Duration responseLatency) {
     }
 }

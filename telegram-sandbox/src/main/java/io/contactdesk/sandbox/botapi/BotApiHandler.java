@@ -12,15 +12,16 @@ import io.contactdesk.sandbox.http.Exchanges;
 import io.contactdesk.sandbox.http.RequestParams;
 import io.contactdesk.sandbox.json.Mapper;
 import io.contactdesk.sandbox.json.TelegramObjects;
+import io.contactdesk.sandbox.replies.ReplyLog;
 import io.contactdesk.sandbox.spec.BotApiSpec;
 import io.contactdesk.sandbox.spec.SpecViolationLog;
 import io.contactdesk.sandbox.stats.Stats;
 import io.contactdesk.sandbox.updates.UpdateQueue;
 import io.contactdesk.sandbox.webhook.WebhookSender;
-
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -33,12 +34,17 @@ public final class BotApiHandler implements HttpHandler {
     private final Stats stats;
     private final Faults faults;
     private final RequestValidation validation;
+    private final ReplyLog replies;
+    private final long responseLatencyMillis;
     private final Map<String, Named> methods = new HashMap<>();
 
     public BotApiHandler(String token, ChatStore chats, UpdateQueue updates, CallbackQueries callbackQueries,
                          FloodControl flood, TelegramObjects objects, Stats stats, Faults faults,
-                         SpecViolationLog violations, WebhookSender webhook) {
+                         SpecViolationLog violations, WebhookSender webhook, ReplyLog replies,
+                         Duration responseLatency) {
         this.token = token;
+        this.replies = replies;
+        this.responseLatencyMillis = responseLatency.toMillis();
         this.stats = stats;
         this.faults = faults;
         this.validation = new RequestValidation(BotApiSpec.get(), violations);
@@ -69,7 +75,19 @@ public final class BotApiHandler implements HttpHandler {
                 answer = error(new BotApiException(500, "Internal Server Error: " + e, null));
                 status = 500;
             }
+            holdBack();
             Exchanges.sendJson(exchange, status, answer);
+        }
+    }
+
+    /** The simulated round trip to Telegram: the call has taken effect, its answer is on its way. */
+    private void holdBack() {
+        if (responseLatencyMillis > 0) {
+            try {
+                Thread.sleep(responseLatencyMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -97,7 +115,18 @@ public final class BotApiHandler implements HttpHandler {
             stats.injected(fault.get().status());
             throw fault.get().toException();
         }
-        return call(method, new Params(params));
+        JsonNode result = call(method, new Params(params));
+        log(method.name(), params, result);
+        return result;
+    }
+
+    private void log(String method, ObjectNode params, JsonNode result) {
+        if (method.equals("answerCallbackQuery")) {
+            replies.answeredCallback(params.path("callback_query_id").asText());
+        } else if (result.has("message_id") && result.has("chat")) {
+            replies.wrote(method, result.path("chat").path("id").asLong(), result.path("message_id").asLong(),
+                    result.get("reply_markup"));
+        }
     }
 
     private static ObjectNode params(HttpExchange exchange) throws IOException {

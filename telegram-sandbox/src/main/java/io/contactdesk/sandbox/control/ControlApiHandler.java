@@ -13,11 +13,15 @@ import io.contactdesk.sandbox.http.Exchanges;
 import io.contactdesk.sandbox.http.RequestParams;
 import io.contactdesk.sandbox.json.Mapper;
 import io.contactdesk.sandbox.json.TelegramObjects;
+import io.contactdesk.sandbox.replies.ReplyLog;
 import io.contactdesk.sandbox.spec.SpecViolationLog;
 import io.contactdesk.sandbox.stats.Stats;
 import io.contactdesk.sandbox.updates.UpdateQueue;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Serves {@code /sandbox/...}: the test-facing side that plays the users and reports what the bot did. */
 public final class ControlApiHandler implements HttpHandler {
@@ -26,10 +30,16 @@ public final class ControlApiHandler implements HttpHandler {
     private final ControlViews views;
     private final Faults faults;
     private final UpdateQueue updates;
+    private final ReplyLog replies;
+
+    /** A batch is one request's worth of load: enough to keep a benchmark's generator off the critical path. */
+    static final int MAX_BATCH = 10_000;
 
     public ControlApiHandler(ChatStore chats, UpdateQueue updates, CallbackQueries callbackQueries,
-                             TelegramObjects objects, Stats stats, Faults faults, SpecViolationLog violations) {
-        this.users = new UserSimulator(chats, updates, callbackQueries, objects);
+                             TelegramObjects objects, Stats stats, Faults faults, SpecViolationLog violations,
+                             ReplyLog replies) {
+        this.users = new UserSimulator(chats, updates, callbackQueries, objects, replies);
+        this.replies = replies;
         this.views = new ControlViews(chats, updates, stats, violations);
         this.faults = faults;
         this.updates = updates;
@@ -78,6 +88,20 @@ public final class ControlApiHandler implements HttpHandler {
                 default -> throw unknown();
             };
         }
+        if (path.length == 1 && path[0].equals("updates")) {
+            requireVerb(verb, "POST");
+            return batch(exchange);
+        }
+        if (path.length == 1 && path[0].equals("replies")) {
+            return switch (verb) {
+                case "GET" -> replies(input(exchange));
+                case "DELETE" -> {
+                    replies.clear();
+                    yield Mapper.object().put("cleared", true);
+                }
+                default -> throw new ControlException(405, "use GET or DELETE");
+            };
+        }
         if (path.length == 1 && path[0].equals("stats")) {
             requireVerb(verb, "GET");
             return views.stats();
@@ -102,6 +126,56 @@ public final class ControlApiHandler implements HttpHandler {
             };
         }
         throw unknown();
+    }
+
+    /**
+     * Many users' messages and taps in one request, each checked as its own call would be before any is queued; the
+     * answer lists the update ids in the order given.
+     */
+    private JsonNode batch(HttpExchange exchange) throws IOException {
+        JsonNode items = input(exchange).body().get("updates");
+        if (items == null || !items.isArray() || items.isEmpty()) {
+            throw ControlException.badRequest("\"updates\" must be a non-empty array");
+        }
+        if (items.size() > MAX_BATCH) {
+            throw ControlException.badRequest("at most " + MAX_BATCH + " updates per batch, not " + items.size());
+        }
+        List<Runnable> queued = new ArrayList<>();
+        ArrayNode ids = Mapper.get().createArrayNode();
+        for (int i = 0; i < items.size(); i++) {
+            JsonNode item = items.get(i);
+            if (!(item instanceof ObjectNode object)) {
+                throw ControlException.badRequest("updates[" + i + "] must be an object");
+            }
+            ControlInput one = new ControlInput(object);
+            String where = "updates[" + i + "]: ";
+            try {
+                long userId = one.requiredLong("user_id");
+                if (one.optionalText("data") != null) {
+                    users.checkTap(userId, one);
+                    queued.add(() -> ids.add(users.pressesButton(userId, one).get("update_id").asLong()));
+                } else {
+                    users.checkMessage(one);
+                    queued.add(() -> ids.add(users.writes(userId, one).get("update_id").asLong()));
+                }
+            } catch (ControlException e) {
+                throw new ControlException(e.status(), where + e.getMessage());
+            }
+        }
+        queued.forEach(Runnable::run);
+        return Mapper.object().set("update_ids", ids);
+    }
+
+    /** The reply log after {@code after} (a seq, 0 for the start), at most {@code limit} (10,000) entries. */
+    private JsonNode replies(ControlInput input) {
+        Long after = input.optionalLong("after");
+        Long limit = input.optionalLong("limit");
+        if ((after != null && after < 0) || (limit != null && (limit < 1 || limit > MAX_BATCH))) {
+            throw ControlException.badRequest("\"after\" must be ≥ 0 and \"limit\" 1 to " + MAX_BATCH);
+        }
+        ArrayNode list = Mapper.get().createArrayNode();
+        replies.after(after == null ? 0 : after, limit == null ? MAX_BATCH : limit.intValue()).forEach(list::add);
+        return Mapper.object().set("replies", list);
     }
 
     private JsonNode armFault(ControlInput input) {
@@ -140,6 +214,7 @@ public final class ControlApiHandler implements HttpHandler {
             throw ControlException.badRequest("\"first_id\" must be a positive 32-bit integer, like Telegram's ids");
         }
         UpdateQueue.Restart restart = updates.restart(firstId);
+        replies.forgetWaiting();
         return Mapper.object().put("first_id", restart.firstId()).put("discarded", restart.discarded());
     }
 

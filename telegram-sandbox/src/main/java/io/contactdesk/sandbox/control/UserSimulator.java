@@ -10,6 +10,7 @@ import io.contactdesk.sandbox.chat.SentMessage;
 import io.contactdesk.sandbox.chat.UserProfile;
 import io.contactdesk.sandbox.json.Mapper;
 import io.contactdesk.sandbox.json.TelegramObjects;
+import io.contactdesk.sandbox.replies.ReplyLog;
 import io.contactdesk.sandbox.updates.UpdateQueue;
 
 /** What a simulated user does in the Telegram app, turned into chat state and pending updates. */
@@ -21,8 +22,11 @@ final class UserSimulator {
     private final UpdateQueue updates;
     private final CallbackQueries callbackQueries;
     private final TelegramObjects objects;
+    private final ReplyLog replies;
 
-    UserSimulator(ChatStore chats, UpdateQueue updates, CallbackQueries callbackQueries, TelegramObjects objects) {
+    UserSimulator(ChatStore chats, UpdateQueue updates, CallbackQueries callbackQueries, TelegramObjects objects,
+                  ReplyLog replies) {
+        this.replies = replies;
         this.chats = chats;
         this.updates = updates;
         this.callbackQueries = callbackQueries;
@@ -35,8 +39,32 @@ final class UserSimulator {
         ChatInfo group = group(input.optionalObject("chat"));
         IncomingMessage message = chats.userWrote(userId, input.optionalText("first_name"),
                 input.optionalText("username"), input.optionalText("language_code"), group, text);
-        long updateId = updates.add(message.chat().isChannel() ? "channel_post" : "message", objects.incoming(message));
+        // Opened before the update is visible, so that a fast bot cannot answer it unseen by the log.
+        long updateId = updates.add(message.chat().isChannel() ? "channel_post" : "message", objects.incoming(message),
+                id -> {
+                    if (group == null) {
+                        replies.messageOpened(id, userId);
+                    }
+                });
         return answer(updateId, message);
+    }
+
+    /** What {@link #writes} refuses, checked without queuing anything (for a batch). */
+    void checkMessage(ControlInput input) {
+        text(input);
+        group(input.optionalObject("chat"));
+    }
+
+    /** What {@link #pressesButton} refuses, checked without queuing anything (for a batch). */
+    void checkTap(long userId, ControlInput input) {
+        long messageId = input.requiredLong("message_id");
+        input.requiredText("data");
+        try {
+            chats.message(userId, messageId);
+            chats.user(userId);
+        } catch (ChatException e) {
+            throw ControlException.notFound("the bot has no message " + messageId + " in the chat with " + userId);
+        }
     }
 
     /** The user edits their own earlier message ("chat_id" when it is not in their private chat). */
@@ -68,7 +96,8 @@ final class UserSimulator {
         }
         String queryId = callbackQueries.open(userId);
         long updateId = updates.add("callback_query",
-                objects.callbackQuery(queryId, user, chats.chat(userId), message, data));
+                objects.callbackQuery(queryId, user, chats.chat(userId), message, data),
+                id -> replies.callbackOpened(id, userId, queryId));
         ObjectNode answer = Mapper.object();
         answer.put("update_id", updateId);
         answer.put("callback_query_id", queryId);

@@ -20,6 +20,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongConsumer;
 
 /**
  * The bot's pending updates: numbered, confirmed by offset and long-polled, or handed to the webhook sender one at a
@@ -37,6 +38,7 @@ public final class UpdateQueue {
     private final LinkedList<PendingUpdate> pending = new LinkedList<>();
     private final Stats stats;
     private final Clock clock;
+    private final LongConsumer firstDelivery;
     /** Updates a webhook connection is delivering now, and when a failed one may be tried again. */
     private final Set<Long> inFlight = new HashSet<>();
     private final Map<Long, Instant> retryAt = new HashMap<>();
@@ -46,13 +48,17 @@ public final class UpdateQueue {
 
     /** @param firstUpdateId the first id to hand out, or 0 for a random one */
     public UpdateQueue(Stats stats, long firstUpdateId) {
-        this(stats, firstUpdateId, Clock.systemUTC());
+        this(stats, firstUpdateId, Clock.systemUTC(), updateId -> { });
     }
 
-    /** @param clock the sandbox's clock, which decides when an undelivered update expires */
-    public UpdateQueue(Stats stats, long firstUpdateId, Clock clock) {
+    /**
+     * @param clock the sandbox's clock, which decides when an undelivered update expires
+     * @param firstDelivery told the id of each update handed out for the first time (by getUpdates or a webhook)
+     */
+    public UpdateQueue(Stats stats, long firstUpdateId, Clock clock, LongConsumer firstDelivery) {
         this.stats = stats;
         this.clock = clock;
+        this.firstDelivery = firstDelivery;
         // Like Telegram, ids do not start at 1: a client that assumes so (or resets to 0) shows up in tests.
         this.nextUpdateId = firstUpdateId > 0 ? firstUpdateId : 100_000 + ThreadLocalRandom.current().nextInt(900_000);
         this.highestDelivered = nextUpdateId - 1;
@@ -66,9 +72,15 @@ public final class UpdateQueue {
      * @return the update_id given to it
      */
     public long add(String type, JsonNode payload) {
+        return add(type, payload, updateId -> { });
+    }
+
+    /** As {@link #add(String, JsonNode)}, telling {@code beforeVisible} the new id before any poll can see it. */
+    public long add(String type, JsonNode payload, LongConsumer beforeVisible) {
         lock.lock();
         try {
             long id = nextUpdateId++;
+            beforeVisible.accept(id);
             ObjectNode json = JsonNodeFactory.instance.objectNode();
             json.put("update_id", id);
             json.set(type, payload);
@@ -177,6 +189,7 @@ public final class UpdateQueue {
                         if (update.updateId() > highestDelivered) {
                             highestDelivered = update.updateId();
                             stats.delivered(1);
+                            firstDelivery.accept(update.updateId());
                         }
                         return update;
                     }
@@ -272,6 +285,7 @@ public final class UpdateQueue {
             if (update.updateId() > highestDelivered) {
                 highestDelivered = update.updateId();
                 delivered++;
+                firstDelivery.accept(update.updateId());
             }
         }
         stats.delivered(delivered);

@@ -1,4 +1,4 @@
-package io.contactdesk.chaos;
+package io.contactdesk.infra.process;
 
 import io.contactdesk.infra.KraftBroker;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.contactdesk.chaos;
+package io.contactdesk.infra.process;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,20 +19,20 @@ import java.util.concurrent.TimeUnit;
 /**
  * One instance of a service as its own OS process ({@code java -jar <module>/target/<module>.jar}), killed with
  * SIGKILL and started again on the same port. Every launch writes its output to
- * {@code target/chaos-logs/<instance>-<n>.log} and gets its own Streams state directory. A watcher thread asks
+ * {@code <logDir>/<instance>-<n>.log} and gets its own Streams state directory. A watcher thread asks
  * {@code /actuator/health} four times a second for the whole run and keeps every change of state, so that recovery is
  * measured from what the service said: DOWN during a fault, then UP again.
  */
-final class ServiceProcess {
+public final class ServiceProcess {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     private static final long WATCH_MILLIS = 250;
 
     /** What the health endpoint said: UP, DOWN (answered, not UP), SILENT (alive, no answer), DEAD (no process). */
-    enum Health { UP, DOWN, SILENT, DEAD }
+    public enum Health { UP, DOWN, SILENT, DEAD }
 
     /** A change of health: the launch it belongs to and when it was first seen. */
-    record Change(int launch, Health health, long atNanos) {
+    public record Change(int launch, Health health, long atNanos) {
     }
 
     private final String module;
@@ -49,7 +49,7 @@ final class ServiceProcess {
     private volatile boolean leader;
     private volatile boolean watching = true;
 
-    ServiceProcess(String module, int instance, Path repoRoot, Map<String, String> environment, int port, Path logDir,
+    public ServiceProcess(String module, int instance, Path repoRoot, Map<String, String> environment, int port, Path logDir,
             Path stateRoot, List<String> jvmArgs, Path jarDir) {
         this.module = module;
         this.name = module + "-" + instance;
@@ -72,28 +72,28 @@ final class ServiceProcess {
         this.logDir = logDir;
         this.stateRoot = stateRoot;
         this.jvmArgs = jvmArgs;
-        Thread watcher = new Thread(this::watch, "chaos-health-" + name);
+        Thread watcher = new Thread(this::watch, "health-" + name);
         watcher.setDaemon(true);
         watcher.start();
     }
 
-    String module() {
+    public String module() {
         return module;
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
-    synchronized int launches() {
+    public synchronized int launches() {
         return launches;
     }
 
-    synchronized Path currentLog() {
+    public synchronized Path currentLog() {
         return logDir.resolve(name + "-" + launches + ".log");
     }
 
-    synchronized void start() {
+    public synchronized void start() {
         if (process != null && process.isAlive()) {
             return;
         }
@@ -103,7 +103,9 @@ final class ServiceProcess {
             Path state = Files.createDirectories(stateRoot.resolve(name + "-" + launches));
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            command.add("-Xmx256m");
+            if (jvmArgs.stream().noneMatch(arg -> arg.startsWith("-Xmx"))) {
+                command.add("-Xmx256m");
+            }
             command.addAll(jvmArgs);
             command.add("-jar");
             command.add(jar.toString());
@@ -120,7 +122,7 @@ final class ServiceProcess {
     }
 
     /** kill -9: no shutdown hook runs, nothing is flushed or committed. */
-    synchronized void kill() {
+    public synchronized void kill() {
         if (process == null) {
             return;
         }
@@ -135,28 +137,33 @@ final class ServiceProcess {
         record(launches, Health.DEAD);
     }
 
-    synchronized boolean alive() {
+    /** The OS process id of the current launch, or -1 before the first start (for peak-memory readings). */
+    public synchronized long pid() {
+        return process == null ? -1 : process.pid();
+    }
+
+    public synchronized boolean alive() {
         return process != null && process.isAlive();
     }
 
     /** Whether the last look found this instance UP. */
-    boolean healthy() {
+    public boolean healthy() {
         Change last = lastChange();
         return last != null && last.health() == Health.UP && last.launch() == launches() && alive();
     }
 
     /** For the ingress poller: whether the last look found this instance holding the ingress lease. */
-    boolean leader() {
+    public boolean leader() {
         return leader && healthy();
     }
 
     /** Every change of health seen so far, oldest first. */
-    synchronized List<Change> changes() {
+    public synchronized List<Change> changes() {
         return List.copyOf(changes);
     }
 
     /** The first time at or after {@code fromNanos} that this instance was seen in {@code health}, or null. */
-    synchronized Long firstSeen(Health health, long fromNanos) {
+    public synchronized Long firstSeen(Health health, long fromNanos) {
         Health before = null;
         for (Change change : changes) {
             if (change.atNanos() >= fromNanos && change.health() == health) {
@@ -171,7 +178,7 @@ final class ServiceProcess {
     }
 
     /** The first time at or after {@code fromNanos} that this instance was seen in any state but UP, or null. */
-    synchronized Long firstSeenNotUp(long fromNanos) {
+    public synchronized Long firstSeenNotUp(long fromNanos) {
         Health before = null;
         for (Change change : changes) {
             if (change.atNanos() >= fromNanos && change.health() != Health.UP) {
@@ -185,7 +192,7 @@ final class ServiceProcess {
     }
 
     /** Waits (bounded) until this instance is UP; false when it is not in time. */
-    boolean awaitHealthy(Duration atMost) {
+    public boolean awaitHealthy(Duration atMost) {
         long deadline = System.nanoTime() + atMost.toNanos();
         while (System.nanoTime() < deadline) {
             if (healthy()) {
@@ -197,7 +204,7 @@ final class ServiceProcess {
     }
 
     /** The last lines of the current launch's log, for a failure report. */
-    String tail(int lines) {
+    public String tail(int lines) {
         try {
             List<String> all = Files.readAllLines(currentLog());
             return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
@@ -207,7 +214,7 @@ final class ServiceProcess {
     }
 
     /** The whole current log, for a look for a given line. */
-    String log() {
+    public String log() {
         try {
             return Files.readString(currentLog());
         } catch (IOException | RuntimeException e) {
@@ -215,7 +222,7 @@ final class ServiceProcess {
         }
     }
 
-    void stop() {
+    public void stop() {
         watching = false;
         kill();
     }
@@ -265,7 +272,7 @@ final class ServiceProcess {
         }
     }
 
-    static void sleep(long millis) {
+    public static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

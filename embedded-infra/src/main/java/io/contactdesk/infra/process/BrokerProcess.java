@@ -1,4 +1,4 @@
-package io.contactdesk.chaos;
+package io.contactdesk.infra.process;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,35 +11,45 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /**
- * The broker as its own OS process ({@link BrokerMain} on this JVM's class path), restarted on the same data directory
+ * The broker as its own OS process ({@link BrokerMain} on this JVM's class path, which must hold this module), restarted on the same data directory
  * and ports: a SIGKILL leaves its logs unflushed and its transactions open, as a crashed broker does.
  */
-final class BrokerProcess {
+public final class BrokerProcess {
 
     private final int port;
     private final int controllerPort;
     private final Path dataDir;
     private final Path logDir;
+    private final List<String> jvmArgs;
     private Process process;
     private int launches;
 
-    BrokerProcess(int port, int controllerPort, Path dataDir, Path logDir) {
+    /** With a C1-only JIT and the serial collector: quick to start, as a suite that restarts it wants. */
+    public BrokerProcess(int port, int controllerPort, Path dataDir, Path logDir) {
+        this(port, controllerPort, dataDir, logDir, List.of("-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+    }
+
+    /** @param jvmArgs the broker JVM's options (a benchmark wants the full JIT) */
+    public BrokerProcess(int port, int controllerPort, Path dataDir, Path logDir, List<String> jvmArgs) {
+        this.jvmArgs = List.copyOf(jvmArgs);
         this.port = port;
         this.controllerPort = controllerPort;
         this.dataDir = dataDir;
         this.logDir = logDir;
     }
 
-    String bootstrapServers() {
+    public String bootstrapServers() {
         return "localhost:" + port;
     }
 
     /** Starts the broker and waits (bounded) until it answers. */
-    synchronized void start() {
+    public synchronized void start() {
         launches++;
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-                BrokerMain.class.getName(), Integer.toString(port), Integer.toString(controllerPort), dataDir.toString());
+        List<String> command = new java.util.ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmArgs);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), BrokerMain.class.getName(),
+                Integer.toString(port), Integer.toString(controllerPort), dataDir.toString()));
         try {
             process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(logDir.resolve("kafka-" + launches + ".log").toFile()).start();
@@ -57,13 +67,18 @@ final class BrokerProcess {
     }
 
     /** kill -9. */
-    synchronized void kill() {
+    /** The broker's OS process id (for peak-memory readings). */
+    public synchronized long pid() {
+        return process.pid();
+    }
+
+    public synchronized void kill() {
         process.destroyForcibly();
         await();
     }
 
     /** SIGTERM: the broker shuts down cleanly. */
-    synchronized void stop() {
+    public synchronized void stop() {
         if (process != null) {
             process.destroy();
             await();

@@ -1,0 +1,843 @@
+package io.contactdesk.bench;
+
+import io.contactdesk.bench.peer.TelegrambotsBot;
+import io.contactdesk.contracts.crypto.ContactCipher;
+import io.contactdesk.contracts.events.Listing;
+import io.contactdesk.contracts.events.ListingStatus;
+import io.contactdesk.contracts.topics.Topics;
+import io.contactdesk.infra.EmbeddedPostgresServer;
+import io.contactdesk.infra.process.BrokerProcess;
+import io.contactdesk.infra.process.ServiceProcess;
+import io.contactdesk.sandbox.TelegramSandbox;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The benchmark of issue 14, one run: contactdesk (its four services as processes), a telegrambots bot and a grammY
+ * bot through one sandbox (flood limits off) and one PostgreSQL, one after the other, at fixed offered rates and at
+ * saturation, then a backlog each; contactdesk's backlog with 1, 2, 3 processors; the poller against a 50 ms Bot API
+ * round trip; a pass-through Kafka Streams topology with exactly-once on the same broker. Writes
+ * {@code bench/results/<date>/report.md} with charts. The assertions only check that the run measured something.
+ */
+class BenchmarkIT {
+
+    static final String TOKEN = TelegramSandbox.DEFAULT_TOKEN;
+    static final String KEYRING = ContactCipher.generateKeyringEntry("k1");
+    static final int LISTINGS = 50;
+    static final String[] CATEGORIES = {"Plumbing", "Electrical", "Cleaning", "Gardening", "Moving"};
+    static final String[] CITIES = {"Berlin", "Hamburg", "Munich", "Cologne"};
+    static final String[] SERVICES = {"ingress-poller", "command-processor", "db-writer", "notifier"};
+
+    final boolean full = "full".equals(System.getProperty("bench.form", "short"));
+    final Duration step = duration(System.getProperty("bench.duration", ""), full ? Duration.ofSeconds(45) : Duration.ofSeconds(6));
+    final int users = Integer.parseInt(System.getProperty("bench.users", "10000"));
+    final List<Integer> rates = ints(System.getProperty("bench.rates", "20,100,500,1000,2000"));
+    final List<String> systems = List.of(System.getProperty("bench.systems", "contactdesk,telegrambots,grammy").split(","));
+    final int backlog = intOr(System.getProperty("bench.backlog", ""), full ? 100_000 : 5_000);
+    final List<Integer> processors = System.getProperty("bench.processors", "").isBlank()
+            ? (full ? List.of(1, 2, 3) : List.of(1, 2)) : ints(System.getProperty("bench.processors"));
+    final Path repoRoot = Path.of(System.getProperty("bench.repoRoot", "..")).toAbsolutePath().normalize();
+    final Path target = repoRoot.resolve("bench/target");
+    final Path logs = target.resolve("bench-logs");
+    /** Fresh each run: a state directory left from another run's broker sends the processor's global thread to ERROR. */
+    Path streamsState;
+
+    BrokerProcess broker;
+    EmbeddedPostgresServer postgres;
+    TelegramSandbox sandbox;
+    Load load;
+    final List<String> listingIds = new ArrayList<>();
+    final Map<String, String> contacts = new LinkedHashMap<>();
+    final StringBuilder notes = new StringBuilder();
+    final List<Double> loadAverages = new ArrayList<>();
+
+    // results
+    record RatePoint(String system, int offered, double achieved, Percentiles latency, long sent, long answered) {
+    }
+
+    record Catchup(String label, int backlog, double rate, double seconds, List<double[]> curve) {
+    }
+
+    final List<RatePoint> points = new ArrayList<>();
+    Set<Long> lastStep = Set.of();
+    final Map<String, Double> saturation = new LinkedHashMap<>();
+    final List<Catchup> catchups = new ArrayList<>();
+    final Map<String, Long> peakMemory = new LinkedHashMap<>();
+    final Map<String, String> facts = new LinkedHashMap<>();
+    final Map<String, Double> stages = new LinkedHashMap<>();
+    double passThroughRate;
+    Percentiles passThroughLatency;
+    double pollerCeiling;
+
+    // per-stage observation of contactdesk's topics
+    final Map<Long, long[]> updatesSeen = new ConcurrentHashMap<>();
+    final Map<Long, Long> outboxSeen = new ConcurrentHashMap<>();
+    final AtomicBoolean observing = new AtomicBoolean();
+    /** Every process started, stopped by a shutdown hook too: an interrupted run must leave none behind. */
+    final List<Runnable> running = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @Test
+    void measuresEverySystemAndWritesTheReport() throws Exception {
+        long began = System.nanoTime();
+        Files.createDirectories(logs);
+        streamsState = Files.createDirectories(target.resolve("bench-streams-" + System.currentTimeMillis()));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> running.forEach(stop -> {
+            try {
+                stop.run();
+            } catch (RuntimeException e) {
+                // stopping anyway
+            }
+        })));
+        int kafkaPort = freePort();
+        broker = new BrokerProcess(kafkaPort, freePort(), Files.createTempDirectory("bench-kafka"), logs,
+                List.of("-Xmx1g", "-XX:+UseSerialGC"));
+        running.add(() -> broker.kill());
+        broker.start();
+        postgres = EmbeddedPostgresServer.builder().port(freePort()).dataDir(Files.createTempDirectory("bench-pg"))
+                .database("contactdesk").user("contactdesk", "contactdesk").build().start();
+        // The bot's own capacity is measured: Telegram's flood limits off in the sandbox and raised in the notifier.
+        sandbox = TelegramSandbox.builder().port(0).token(TOKEN).disableFloodLimits().build().start();
+        createListings();
+        load = new Load(sandbox.baseUrl(), users, listingIds, 42);
+        sampleLoadAverage();
+        try {
+            for (String system : systems) {
+                switch (system.trim()) {
+                    case "contactdesk" -> contactdesk();
+                    case "telegrambots" -> peer("telegrambots", this::startTelegrambots);
+                    case "grammy" -> peer("grammy", this::startGrammy);
+                    default -> throw new IllegalArgumentException("bench.systems: unknown system " + system);
+                }
+            }
+            passThrough();
+        } finally {
+            observing.set(false);
+            sandbox.close();
+            postgres.close();
+            broker.stop();
+        }
+        Path report = writeReport(Duration.ofNanos(System.nanoTime() - began));
+        System.out.println("benchmark report: " + report);
+        assertThat(points).isNotEmpty();
+        assertThat(points).allSatisfy(p -> assertThat(p.answered()).as(p.system() + " at " + p.offered() + "/s").isPositive());
+    }
+
+    // ---- systems
+
+    interface Starter {
+        List<Proc> start(int processors) throws Exception;
+    }
+
+    /** A running process of a system, for its peak memory and its stop. */
+    record Proc(String name, long pid, Runnable stop) {
+    }
+
+    void contactdesk() throws Exception {
+        startObservers();
+        runSystem("contactdesk", this::startContactdesk, true);
+        // Scaling: the backlog drained with 2 and 3 processor instances (1 was measured above).
+        for (int n : processors) {
+            if (n == 1) {
+                continue;
+            }
+            catchup("contactdesk, " + n + " processors", this::startContactdesk, n);
+        }
+        pollerCeiling();
+    }
+
+    void peer(String name, Starter starter) throws Exception {
+        runSystem(name, starter, false);
+    }
+
+    void runSystem(String name, Starter starter, boolean stageBreakdown) throws Exception {
+        load.reset();
+        load.discardPending();
+        List<Proc> procs = starter.start(1);
+        // Every user's /start first, at a moderate rate, so that the measured mix is of known users.
+        warmUp();
+        for (int rate : rates) {
+            points.add(measureRate(name, rate));
+            sampleLoadAverage();
+            if (stageBreakdown && rate == rates.get(0)) {
+                breakdown();
+            }
+        }
+        // Saturation: offered well above what any of them sustains here.
+        RatePoint sat = measureRate(name, full ? 8000 : 6000);
+        saturation.put(name, sat.achieved());
+        // What the bot already took in (contactdesk: into tg.updates) is answered before the backlog is queued, so
+        // that the catch-up measures the backlog alone.
+        drain(lastStep, Duration.ofMinutes(full ? 5 : 3));
+        facts.put(name, facts(name));
+        procs.forEach(p -> peakMemory.put(name + ": " + p.name(), peakRss(p.pid())));
+        procs.forEach(p -> p.stop().run());
+        discarded(name + " after saturation", load.discardPending());
+        catchup(name, starter, 1);
+    }
+
+    /** Every user's /start, queued at once and all answered (or 5 minutes), before anything is measured. */
+    void warmUp() {
+        load.answers.clear();
+        Set<Long> wanted = new HashSet<>(load.startEveryone());
+        drain(wanted, Duration.ofMinutes(5));
+        long answered = load.answers.stream().filter(a -> wanted.contains(a.updateId())).count();
+        System.out.printf(Locale.ROOT, "warm-up: %d of %d /start answered%n", answered, wanted.size());
+    }
+
+    RatePoint measureRate(String system, int rate) {
+        load.answers.clear();
+        long start = System.nanoTime();
+        List<Long> ids = load.offer(rate, step, true);
+        lastStep = new HashSet<>(ids);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Set<Long> wanted = new HashSet<>(ids);
+        long answeredInWindow = load.answers.stream().filter(a -> wanted.contains(a.updateId())).count();
+        drain(wanted, Duration.ofSeconds(full ? 60 : 30));
+        List<Double> latencies = load.answers.stream().filter(a -> wanted.contains(a.updateId()))
+                .map(Load.Answer::latencyMs).toList();
+        // Achieved: answers to this step's updates per second of the step, or of the time to answer them all.
+        double lastAnswer = load.answers.stream().filter(a -> wanted.contains(a.updateId()))
+                .mapToLong(Load.Answer::answeredUs).max().orElse(0);
+        double firstQueued = load.answers.stream().filter(a -> wanted.contains(a.updateId()))
+                .mapToLong(Load.Answer::enqueuedUs).min().orElse(0);
+        double span = Math.max(seconds, (lastAnswer - firstQueued) / 1e6);
+        RatePoint point = new RatePoint(system, rate, latencies.size() / span, Percentiles.of(latencies), ids.size(),
+                latencies.size());
+        System.out.printf(Locale.ROOT, "%s @ %d/s: sent %d, answered %d (%d in the window), achieved %.0f/s, latency %s%n",
+                system, rate, ids.size(), latencies.size(), answeredInWindow, point.achieved(), point.latency());
+        return point;
+    }
+
+    /**
+     * Reads replies until every wanted update is answered, or none of them was answered for 10 s after some were (a
+     * few may never be: a tap on a stale button the bot ignores), or the limit.
+     */
+    void drain(Set<Long> wanted, Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        long lastProgress = System.nanoTime();
+        long answered = -1;
+        while (System.nanoTime() < deadline) {
+            load.readReplies();
+            long now = load.answers.stream().filter(a -> wanted.contains(a.updateId())).count();
+            if (now >= wanted.size()) {
+                return;
+            }
+            if (now != answered) {
+                answered = now;
+                lastProgress = System.nanoTime();
+            } else if (answered > 0 && System.nanoTime() - lastProgress > 10_000_000_000L) {
+                return;
+            }
+            Load.sleep(100);
+        }
+    }
+
+    void catchup(String label, Starter starter, int processorCount) throws Exception {
+        load.answers.clear();
+        List<Long> ids = load.backlog(backlog);
+        Set<Long> wanted = new HashSet<>(ids);
+        long startedUs = Instant.now().toEpochMilli() * 1000;
+        List<Proc> procs = starter.start(processorCount);
+        long deadline = System.nanoTime() + Duration.ofMinutes(full ? 6 : 3).toNanos();
+        long answered = 0;
+        while (System.nanoTime() < deadline && answered < ids.size()) {
+            load.readReplies();
+            answered = load.answers.stream().filter(a -> wanted.contains(a.updateId())).count();
+            Load.sleep(250);
+        }
+        List<Long> times = load.answers.stream().filter(a -> wanted.contains(a.updateId()))
+                .map(Load.Answer::answeredUs).sorted().toList();
+        List<double[]> curve = new ArrayList<>();
+        for (int i = 0; i < times.size(); i += Math.max(1, times.size() / 200)) {
+            curve.add(new double[] {(times.get(i) - startedUs) / 1e6, i + 1});
+        }
+        double rate = times.size() < 2 ? 0 : (times.size() - 1) / ((times.get(times.size() - 1) - times.get(0)) / 1e6);
+        double seconds = times.isEmpty() ? Double.NaN : (times.get(times.size() - 1) - startedUs) / 1e6;
+        catchups.add(new Catchup(label, ids.size(), rate, seconds, curve));
+        System.out.printf(Locale.ROOT, "catch-up %s: %d of %d answered, %.0f/s from first to last reply, all in %.1f s after start%n",
+                label, times.size(), ids.size(), rate, seconds);
+        sampleLoadAverage();
+        procs.forEach(p -> p.stop().run());
+        discarded(label + " after its catch-up", load.discardPending());
+    }
+
+    void discarded(String when, int count) {
+        if (count > 0) {
+            notes.append(String.format(Locale.ROOT, "- %s: %,d updates were still waiting in the sandbox and were dropped.%n", when, count));
+        }
+    }
+
+    List<Proc> startContactdesk(int processorCount) throws Exception {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
+        env.put("TELEGRAM_TOKEN", TOKEN);
+        env.put("TELEGRAM_API_URL", sandbox.baseUrl());
+        env.put("DATABASE_URL", postgres.url());
+        env.put("FLOOD_CONTROL", "local");
+        env.put("CONTACTDESK_FLOOD_GLOBAL_PER_SECOND", "100000");
+        env.put("CONTACTDESK_FLOOD_GLOBAL_BURST", "100000");
+        env.put("CONTACTDESK_FLOOD_BULK_PER_SECOND", "90000");
+        env.put("CONTACTDESK_FLOOD_PRIVATE_CHAT_PER_SECOND", "1000");
+        env.put("CONTACTDESK_FLOOD_PRIVATE_CHAT_BURST", "1000");
+        env.put("CONTACT_ENCRYPTION_KEYS", KEYRING);
+        env.put("POLL_TIMEOUT_SECONDS", "25");
+        env.putAll(rules());
+        List<ServiceProcess> started = new ArrayList<>();
+        Path jars = target.resolve("bench-jars");
+        Path state = streamsState;
+        for (String module : SERVICES) {
+            int count = module.equals("command-processor") ? processorCount : 1;
+            for (int i = 1; i <= count; i++) {
+                started.add(new ServiceProcess(module, i, repoRoot, env, freePort(), logs, state,
+                        List.of("-Xmx512m", "-XX:+UseSerialGC"), jars));
+            }
+        }
+        started.forEach(ServiceProcess::start);
+        started.forEach(s -> running.add(s::stop));
+        for (ServiceProcess service : started) {
+            if (!service.awaitHealthy(Duration.ofMinutes(8))) {
+                throw new AssertionError(service.name() + " did not become healthy:\n" + service.tail(40));
+            }
+        }
+        awaitListingsInContactdesk();
+        return started.stream().map(s -> new Proc(s.name(), s.pid(), s::stop)).toList();
+    }
+
+    List<Proc> startTelegrambots(int ignored) throws IOException {
+        Map<String, String> env = peerEnv("peer_telegrambots");
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+                "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), TelegrambotsBot.class.getName());
+        return List.of(process("telegrambots-bot", command, env, repoRoot));
+    }
+
+    List<Proc> startGrammy(int ignored) throws IOException {
+        Path dir = repoRoot.resolve("bench/peers/grammy");
+        if (!Files.isDirectory(dir.resolve("node_modules"))) {
+            throw new IllegalStateException("bench/peers/grammy/node_modules is missing: run scripts/bench.sh (npm ci)");
+        }
+        return List.of(process("grammy-bot", List.of("node", "bot.js"), peerEnv("peer_grammy"), dir));
+    }
+
+    Proc process(String name, List<String> command, Map<String, String> env, Path dir) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(logs.resolve(name + "-" + System.nanoTime() + ".log").toFile());
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        running.add(process::destroyForcibly);
+        // Ready when it polls: the sandbox counts getUpdates calls.
+        long before = load.stats().path("calls").path("getUpdates").asLong();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (load.stats().path("calls").path("getUpdates").asLong() == before) {
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                throw new AssertionError(name + " did not start polling; see " + logs);
+            }
+            Load.sleep(100);
+        }
+        return new Proc(name, process.pid(), () -> {
+            process.destroy();
+            try {
+                if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+    }
+
+    Map<String, String> rules() {
+        return Map.of("SIGNUP_BONUS_CREDITS", "3", "UNLOCK_COST_CREDITS", "1",
+                // The same per-user limit for all; high enough that the mix measures work, not refusals.
+                "RATE_LIMIT_MAX_REQUESTS", "1000", "RATE_LIMIT_WINDOW_SECONDS", "60");
+    }
+
+    Map<String, String> peerEnv(String schema) {
+        Map<String, String> env = new LinkedHashMap<>(rules());
+        env.put("TELEGRAM_TOKEN", TOKEN);
+        env.put("TELEGRAM_API_URL", sandbox.baseUrl());
+        env.put("PEER_SCHEMA", schema);
+        env.put("DATABASE_URL", schema.equals("peer_grammy")
+                ? "postgresql://contactdesk:contactdesk@localhost:" + postgres.port() + "/contactdesk"
+                : postgres.jdbcUrl() + (postgres.jdbcUrl().contains("?") ? "&" : "?") + "user=contactdesk&password=contactdesk");
+        return env;
+    }
+
+    // ---- data
+
+    void createListings() throws Exception {
+        ContactCipher cipher = ContactCipher.fromKeyring(KEYRING);
+        for (int i = 0; i < LISTINGS; i++) {
+            listingIds.add(String.format(Locale.ROOT, "bench-listing-%02d", i));
+            contacts.put(listingIds.get(i), String.format(Locale.ROOT, "+49 30 5550 %04d", i));
+        }
+        try (Connection db = database(); Statement s = db.createStatement()) {
+            for (String schema : List.of("peer_telegrambots", "peer_grammy")) {
+                s.execute("create schema " + schema);
+                s.execute("create table " + schema + ".users (user_id bigint primary key, credits int not null check (credits >= 0))");
+                s.execute("create table " + schema + ".ledger (id bigserial primary key, user_id bigint not null, delta int not null, reason text not null, at timestamptz not null default now())");
+                s.execute("create table " + schema + ".unlocks (user_id bigint, listing_id text, primary key (user_id, listing_id))");
+                s.execute("create table " + schema + ".listings (listing_id text primary key, title text, category text, city text, description text, contact text)");
+                try (PreparedStatement insert = db.prepareStatement("insert into " + schema + ".listings values (?,?,?,?,?,?)")) {
+                    for (int i = 0; i < LISTINGS; i++) {
+                        String[] l = listing(i);
+                        for (int c = 0; c < 5; c++) {
+                            insert.setString(c + 1, l[c]);
+                        }
+                        insert.setString(6, contacts.get(l[0]));
+                        insert.addBatch();
+                    }
+                    insert.executeBatch();
+                }
+            }
+        }
+        Instant now = Instant.now();
+        try (KafkaProducer<String, Listing> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()),
+                new StringSerializer(), Topics.LISTINGS.valueSerde().serializer())) {
+            for (int i = 0; i < LISTINGS; i++) {
+                String[] l = listing(i);
+                producer.send(new ProducerRecord<>(Topics.LISTINGS.name(), l[0], new Listing(l[0], l[1], l[2], l[3], l[4],
+                        cipher.encrypt(contacts.get(l[0]), l[0]), ListingStatus.ACTIVE, 0, now, null, null, now)))
+                        .get(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    String[] listing(int i) {
+        String category = CATEGORIES[i % CATEGORIES.length];
+        String city = CITIES[i % CITIES.length];
+        String[] trades = {"Fast plumber", "Electric repair", "Clean homes", "Garden care", "Moving help"};
+        return new String[] {listingIds.get(i), trades[i % trades.length] + " " + i, category, city,
+                "Listing " + i + " of the benchmark: " + trades[i % trades.length].toLowerCase(Locale.ROOT) + " in " + city + "."};
+    }
+
+    void awaitListingsInContactdesk() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (count("select count(*) from listings where listing_id like 'bench-listing-%'") == LISTINGS) {
+                return;
+            }
+            Load.sleep(500);
+        }
+        throw new AssertionError("the listings did not reach PostgreSQL within 90 s");
+    }
+
+    /** What each system left in PostgreSQL: users, ledger rows (one per credit change), unlocks. */
+    String facts(String system) {
+        Load.sleep(3000);
+        if (system.equals("contactdesk")) {
+            return count("select count(*) from users") + " users, " + count("select count(*) from credit_ledger")
+                    + " ledger rows, " + count("select count(*) from unlocks") + " unlocks";
+        }
+        String schema = "peer_" + system;
+        return count("select count(*) from " + schema + ".users") + " users, "
+                + count("select count(*) from " + schema + ".ledger") + " ledger rows, "
+                + count("select count(*) from " + schema + ".unlocks") + " unlocks";
+    }
+
+    Connection database() throws SQLException {
+        return DriverManager.getConnection(postgres.jdbcUrl(), postgres.user(), postgres.password());
+    }
+
+    long count(String sql) {
+        try (Connection db = database(); Statement s = db.createStatement(); ResultSet r = s.executeQuery(sql)) {
+            r.next();
+            return r.getLong(1);
+        } catch (SQLException e) {
+            return -1;
+        }
+    }
+
+    // ---- contactdesk's stages
+
+    void startObservers() {
+        observing.set(true);
+        Thread thread = new Thread(() -> {
+            Properties props = new Properties();
+            props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+            props.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-observer");
+            props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+            props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+            props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+            try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+                consumer.subscribe(List.of(Topics.UPDATES.name(), Topics.OUTBOX.name()));
+                java.util.regex.Pattern updateId = java.util.regex.Pattern.compile("\"update_id\":(\\d+)");
+                java.util.regex.Pattern cause = java.util.regex.Pattern.compile("\"causeId\":\"update:(\\d+)");
+                while (observing.get()) {
+                    for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                        long now = Instant.now().toEpochMilli() * 1000 + (System.nanoTime() / 1000) % 1000;
+                        String value = record.value() == null ? "" : record.value();
+                        if (record.topic().equals(Topics.UPDATES.name())) {
+                            var m = updateId.matcher(value);
+                            if (m.find()) {
+                                updatesSeen.putIfAbsent(Long.parseLong(m.group(1)), new long[] {record.timestamp() * 1000, now});
+                            }
+                        } else {
+                            var m = cause.matcher(value);
+                            if (m.find()) {
+                                outboxSeen.putIfAbsent(Long.parseLong(m.group(1)), now);
+                            }
+                        }
+                    }
+                }
+            } catch (RuntimeException e) {
+                notes.append("- the stage observer stopped: ").append(e).append('\n');
+            }
+        }, "bench-observer");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Medians of each hop of the updates answered in the first (lowest) rate step. */
+    void breakdown() {
+        List<Double> poll = new ArrayList<>();
+        List<Double> publish = new ArrayList<>();
+        List<Double> commit = new ArrayList<>();
+        List<Double> process = new ArrayList<>();
+        List<Double> notify = new ArrayList<>();
+        List<Double> total = new ArrayList<>();
+        for (Load.Answer a : load.answers) {
+            long[] u = updatesSeen.get(a.updateId());
+            Long out = outboxSeen.get(a.updateId());
+            if (u == null || out == null) {
+                continue;
+            }
+            poll.add((a.deliveredUs() - a.enqueuedUs()) / 1000.0);
+            publish.add((u[0] - a.deliveredUs()) / 1000.0);
+            commit.add((u[1] - u[0]) / 1000.0);
+            process.add((out - u[1]) / 1000.0);
+            notify.add((a.answeredUs() - out) / 1000.0);
+            total.add(a.latencyMs());
+        }
+        stages.put("sandbox queue → handed to getUpdates", Percentiles.median(poll));
+        stages.put("handed out → poller's produce (tg.updates record timestamp, ms)", Percentiles.median(publish));
+        stages.put("produce → poller's transaction visible (read_committed)", Percentiles.median(commit));
+        stages.put("tg.updates visible → reply on tg.outbox visible (processor incl. its exactly-once commit)", Percentiles.median(process));
+        stages.put("tg.outbox visible → reply recorded by the sandbox (notifier)", Percentiles.median(notify));
+        stages.put("total (median of the sums' own distribution)", Percentiles.median(total));
+        stages.put("updates traced", (double) total.size());
+    }
+
+    // ---- the poller's ceiling with a 50 ms Bot API round trip
+
+    void pollerCeiling() throws Exception {
+        int count = full ? 30_000 : 5_000;
+        try (TelegramSandbox slow = TelegramSandbox.builder().port(0).token(TOKEN).disableFloodLimits()
+                .responseLatency(Duration.ofMillis(50)).build().start()) {
+            Load slowLoad = new Load(slow.baseUrl(), users, listingIds, 7);
+            slowLoad.backlog(count);
+            Map<String, String> env = new LinkedHashMap<>();
+            env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
+            env.put("TELEGRAM_TOKEN", TOKEN);
+            env.put("TELEGRAM_API_URL", slow.baseUrl());
+            env.put("CONTACT_ENCRYPTION_KEYS", KEYRING);
+            ServiceProcess poller = new ServiceProcess("ingress-poller", 9, repoRoot, env, freePort(), logs,
+                    streamsState, List.of("-Xmx512m", "-XX:+UseSerialGC"),
+                    target.resolve("bench-jars"));
+            running.add(poller::stop);
+            poller.start();
+            long first = 0;
+            long last = 0;
+            long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+            while (System.nanoTime() < deadline) {
+                long delivered = slowLoad.stats().path("updates_delivered").asLong();
+                int pending = slowLoad.stats().path("updates_pending").asInt();
+                if (delivered > 0 && first == 0) {
+                    first = System.nanoTime();
+                }
+                if (delivered >= count && pending == 0) {
+                    last = System.nanoTime();
+                    break;
+                }
+                Load.sleep(50);
+            }
+            poller.stop();
+            pollerCeiling = last == 0 ? 0 : count / ((last - first) / 1e9);
+            System.out.printf(Locale.ROOT, "poller ceiling at 50 ms per Bot API call: %.0f updates/s%n", pollerCeiling);
+        }
+    }
+
+    // ---- the limit: a pass-through topology with exactly-once
+
+    void passThrough() throws Exception {
+        String in = "bench.passthrough.in";
+        String out = "bench.passthrough.out";
+        try (var admin = org.apache.kafka.clients.admin.Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+            admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(in, 12, (short) 1),
+                    new org.apache.kafka.clients.admin.NewTopic(out, 12, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        }
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "bench-passthrough");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("bench-passthrough").toString());
+        props.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.StringSerde.class);
+        props.put(StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, Serdes.StringSerde.class);
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.<String, String>stream(in).to(out);
+        int records = full ? 500_000 : 100_000;
+        String body = "x".repeat(400);
+        try (KafkaStreams streams = new KafkaStreams(builder.build(), props);
+                KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(), ProducerConfig.LINGER_MS_CONFIG, 5),
+                        new StringSerializer(), new StringSerializer());
+                KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(), ConsumerConfig.GROUP_ID_CONFIG, "bench-pt-reader",
+                        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed", ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                        new StringDeserializer(), new StringDeserializer())) {
+            streams.start();
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (streams.state() != KafkaStreams.State.RUNNING && System.nanoTime() < deadline) {
+                Load.sleep(100);
+            }
+            consumer.subscribe(List.of(out));
+            consumer.poll(Duration.ofMillis(500));
+            // Latency at 20 records/s, then throughput of a burst.
+            List<Double> latencies = new ArrayList<>();
+            for (int i = 0; i < (full ? 400 : 100); i++) {
+                producer.send(new ProducerRecord<>(in, "k" + i, body));
+                producer.flush();
+                long sent = System.nanoTime();
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(50))) {
+                    latencies.add((double) (System.currentTimeMillis() - r.timestamp()));
+                }
+                Load.sleep(Math.max(0, 50 - (System.nanoTime() - sent) / 1_000_000));
+            }
+            long tail = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+            while (System.nanoTime() < tail) {
+                consumer.poll(Duration.ofMillis(100)).forEach(r -> latencies.add((double) (System.currentTimeMillis() - r.timestamp())));
+            }
+            passThroughLatency = Percentiles.of(latencies);
+            long start = System.nanoTime();
+            for (int i = 0; i < records; i++) {
+                producer.send(new ProducerRecord<>(in, "user-" + (i % users), body));
+            }
+            producer.flush();
+            long seen = 0;
+            deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+            while (seen < records && System.nanoTime() < deadline) {
+                seen += consumer.poll(Duration.ofMillis(200)).count();
+            }
+            passThroughRate = seen / ((System.nanoTime() - start) / 1e9);
+            System.out.printf(Locale.ROOT, "pass-through: %d records at %.0f/s, latency at 20/s %s%n", seen, passThroughRate, passThroughLatency);
+        }
+    }
+
+    // ---- report
+
+    Path writeReport(Duration took) throws IOException {
+        Path dir = repoRoot.resolve("bench/results").resolve(LocalDate.now().toString());
+        Files.createDirectories(dir);
+        Map<String, List<double[]>> p50 = new LinkedHashMap<>();
+        Map<String, List<double[]>> p99 = new LinkedHashMap<>();
+        Map<String, List<double[]>> achieved = new LinkedHashMap<>();
+        for (RatePoint p : points) {
+            p50.computeIfAbsent(p.system() + " p50", k -> new ArrayList<>()).add(new double[] {p.offered(), p.latency().p50()});
+            p99.computeIfAbsent(p.system() + " p99", k -> new ArrayList<>()).add(new double[] {p.offered(), p.latency().p99()});
+            achieved.computeIfAbsent(p.system(), k -> new ArrayList<>()).add(new double[] {p.offered(), p.achieved()});
+        }
+        Map<String, List<double[]>> latency = new LinkedHashMap<>(p50);
+        latency.putAll(p99);
+        Charts.lines(dir.resolve("latency.png"), "Update → reply latency against offered load", "offered updates/s",
+                "latency ms (log)", latency, true, true);
+        Charts.lines(dir.resolve("throughput.png"), "Answered updates/s against offered load", "offered updates/s",
+                "answered updates/s", achieved, true, false);
+        Map<String, Map<String, Double>> bars = new LinkedHashMap<>();
+        bars.put("updates/s", new LinkedHashMap<>());
+        saturation.forEach((k, v) -> bars.get("updates/s").put(k + " (saturation)", v));
+        catchups.forEach(c -> bars.get("updates/s").put(c.label() + " (backlog)", c.rate()));
+        bars.get("updates/s").put("Kafka Streams pass-through (EOS)", passThroughRate);
+        Charts.bars(dir.resolve("saturation.png"), "Sustained throughput", "updates/s", bars);
+        Map<String, List<double[]>> curves = new LinkedHashMap<>();
+        catchups.forEach(c -> curves.put(c.label(), c.curve()));
+        Charts.lines(dir.resolve("catchup.png"), "Backlog catch-up: answered since the bot started", "seconds since start",
+                "answered updates", curves, false, false);
+
+        StringBuilder md = new StringBuilder();
+        md.append("# Benchmark, ").append(LocalDate.now()).append(" (").append(full ? "full" : "short").append(" form)\n\n");
+        md.append("Machine: ").append(machine()).append(". 1-min load average during the run: ")
+                .append(loadAverages.stream().map(v -> String.format(Locale.ROOT, "%.1f", v)).toList())
+                .append(" (the machine is shared; figures are noisy). Run took ").append(took.toMinutes()).append(" min ")
+                .append(took.toSecondsPart()).append(" s.\n\n");
+        md.append("Settings: ").append(users).append(" simulated users, each rate offered for ").append(step.toSeconds())
+                .append(" s; sandbox flood limits off (the notifier's raised to 100,000/s, `FLOOD_CONTROL=local`); ")
+                .append("per-user limit 1,000 per 60 s for all; backlog ").append(String.format(Locale.ROOT, "%,d", backlog))
+                .append(" updates. Latency: the update queued in the sandbox → the bot's answer recorded by the sandbox ")
+                .append("(a message: its next message in the chat; a tap: its answerCallbackQuery).\n\n");
+        md.append("## Latency and throughput at fixed offered rates\n\n![latency](latency.png)\n![throughput](throughput.png)\n\n");
+        md.append("| system | offered/s | answered/s | sent | answered | p50 ms | p95 ms | p99 ms | max ms |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (RatePoint p : points) {
+            md.append(String.format(Locale.ROOT, "| %s | %,d | %,.0f | %,d | %,d | %.0f | %.0f | %.0f | %.0f |%n", p.system(),
+                    p.offered(), p.achieved(), p.sent(), p.answered(), p.latency().p50(), p.latency().p95(),
+                    p.latency().p99(), p.latency().max()));
+        }
+        md.append("\n## Saturation, backlog catch-up, the Kafka limit\n\n![saturation](saturation.png)\n![catch-up](catchup.png)\n\n");
+        md.append("| measurement | updates/s |\n|---|---:|\n");
+        saturation.forEach((k, v) -> md.append(String.format(Locale.ROOT, "| %s at saturation (answered/s) | %,.0f |%n", k, v)));
+        catchups.forEach(c -> md.append(String.format(Locale.ROOT, "| %s: backlog of %,d, first to last reply (all answered %.0f s after start) | %,.0f |%n",
+                c.label(), c.backlog(), c.seconds(), c.rate())));
+        md.append(String.format(Locale.ROOT, "| Kafka Streams pass-through, exactly-once, same broker | %,.0f |%n", passThroughRate));
+        md.append(String.format(Locale.ROOT, "| contactdesk's poller alone, 50 ms per Bot API call (its ceiling) | %,.0f |%n%n", pollerCeiling));
+        if (passThroughLatency != null) {
+            md.append(String.format(Locale.ROOT, "Pass-through latency at 20 records/s (produce → read_committed consumer): p50 %.0f, p99 %.0f ms.%n%n",
+                    passThroughLatency.p50(), passThroughLatency.p99()));
+        }
+        md.append("## Where contactdesk's median goes (lowest rate, medians per hop, ms)\n\n| hop | median ms |\n|---|---:|\n");
+        stages.forEach((k, v) -> md.append(String.format(Locale.ROOT, "| %s | %.1f |%n", k, v)));
+        md.append("\nHops from Kafka: the `tg.updates` record timestamp (the poller's produce) and when a bench consumer with "
+                + "`read_committed` first saw the record on `tg.updates` and the reply on `tg.outbox` (so a hop includes that "
+                + "transaction's commit); the processor's own in/out times are not on the records (its output keeps the input's "
+                + "timestamp).\n\n");
+        md.append("## Ratios\n\n");
+        ratios(md);
+        md.append("\n## Peak memory (VmHWM) per process\n\n| process | peak RSS MiB |\n|---|---:|\n");
+        peakMemory.forEach((k, v) -> md.append(String.format(Locale.ROOT, "| %s | %,d |%n", k, v / 1024)));
+        md.append("\n## Facts in PostgreSQL after each system's rate steps\n\n");
+        facts.forEach((k, v) -> md.append("- ").append(k).append(": ").append(v).append('\n'));
+        if (!notes.isEmpty()) {
+            md.append("\n## Notes\n\n").append(notes);
+        }
+        Path report = dir.resolve("report.md");
+        Files.writeString(report, md.toString());
+        return report;
+    }
+
+    void ratios(StringBuilder md) {
+        Double cd = saturation.get("contactdesk");
+        for (String peer : List.of("telegrambots", "grammy")) {
+            if (cd != null && saturation.get(peer) != null) {
+                md.append(String.format(Locale.ROOT, "- throughput at saturation, contactdesk / %s: %.2f× (goal for telegrambots ≥ 3×, for grammY > 1×)%n",
+                        peer, cd / saturation.get(peer)));
+            }
+            RatePoint a = low("contactdesk");
+            RatePoint b = low(peer);
+            if (a != null && b != null) {
+                md.append(String.format(Locale.ROOT, "- p50 latency at %d/s, contactdesk / %s: %.1f× (%.0f vs %.0f ms)%n",
+                        a.offered(), peer, a.latency().p50() / b.latency().p50(), a.latency().p50(), b.latency().p50()));
+            }
+        }
+        if (cd != null && passThroughRate > 0) {
+            md.append(String.format(Locale.ROOT, "- contactdesk at saturation / Kafka Streams pass-through: %.1f %%%n", 100 * cd / passThroughRate));
+        }
+        RatePoint low = low("contactdesk");
+        if (low != null) {
+            md.append(String.format(Locale.ROOT, "- goal p50 ≤ 30 ms and p99 ≤ 100 ms at 20/s: %s (p50 %.0f, p99 %.0f ms)%n",
+                    low.latency().p50() <= 30 && low.latency().p99() <= 100 ? "met" : "not met", low.latency().p50(), low.latency().p99()));
+        }
+        points.stream().filter(p -> p.system().equals("contactdesk") && p.offered() == 500).findFirst().ifPresent(p ->
+                md.append(String.format(Locale.ROOT, "- goal p99 ≤ 150 ms at 500/s: %s (p99 %.0f ms)%n", p.latency().p99() <= 150 ? "met" : "not met", p.latency().p99())));
+        if (cd != null) {
+            md.append(String.format(Locale.ROOT, "- goal ≥ 5,000 updates/s end to end: %s (%,.0f/s)%n", cd >= 5000 ? "met" : "not met", cd));
+        }
+    }
+
+    RatePoint low(String system) {
+        return points.stream().filter(p -> p.system().equals(system)).findFirst().orElse(null);
+    }
+
+    // ---- helpers
+
+    String machine() {
+        String cpu = "unknown CPU";
+        try {
+            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name")).findFirst()
+                    .map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse(cpu);
+        } catch (IOException e) {
+            // keep the default
+        }
+        return String.format(Locale.ROOT, "%d cores (%s), %.0f GiB, %s %s, Java %s, Node %s", Runtime.getRuntime().availableProcessors(), cpu,
+                ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize() / 1073741824.0,
+                System.getProperty("os.name"), System.getProperty("os.version"), System.getProperty("java.version"), nodeVersion());
+    }
+
+    static String nodeVersion() {
+        try {
+            Process p = new ProcessBuilder("node", "--version").redirectErrorStream(true).start();
+            return new String(p.getInputStream().readAllBytes()).trim();
+        } catch (IOException e) {
+            return "none";
+        }
+    }
+
+    void sampleLoadAverage() {
+        loadAverages.add(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+
+    /** Peak resident set (kB) of a live process, from /proc. */
+    static long peakRss(long pid) {
+        try {
+            return Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream().filter(l -> l.startsWith("VmHWM:"))
+                    .findFirst().map(l -> Long.parseLong(l.replaceAll("[^0-9]", ""))).orElse(-1L);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    static Duration duration(String text, Duration otherwise) {
+        if (text == null || text.isBlank()) {
+            return otherwise;
+        }
+        String t = text.trim().toLowerCase(Locale.ROOT);
+        return t.endsWith("m") ? Duration.ofMinutes(Long.parseLong(t.substring(0, t.length() - 1)))
+                : Duration.ofSeconds(Long.parseLong(t.replace("s", "")));
+    }
+
+    static List<Integer> ints(String csv) {
+        return java.util.Arrays.stream(csv.split(",")).map(String::trim).map(Integer::parseInt).toList();
+    }
+
+    static int intOr(String text, int otherwise) {
+        return text == null || text.isBlank() ? otherwise : Integer.parseInt(text.trim().replace("_", ""));
+    }
+
+    static double mean(Collection<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+    }
+}
