@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.contactdesk.contracts.boot.ServiceLauncher;
 import io.contactdesk.contracts.json.Json;
 import io.contactdesk.contracts.topics.Topics;
-import io.contactdesk.ops.OpsConsoleApplication;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -20,8 +18,6 @@ import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -65,18 +61,8 @@ class EncryptedConnectionsIT {
                 "ops-console", "console-secret"));
         stack = new LocalStack(new LocalStackSettings(0, 0, 0, dataDir.resolve("stack"), null, null, "", null, 0,
                 null), encryption).start();
-        List<String> args = new ArrayList<>(List.of(
-                "--KAFKA_BOOTSTRAP_SERVERS=" + stack.kafkaBootstrapServers(),
-                "--OPS_CONSOLE_PASSWORD=" + CONSOLE_PASSWORD,
-                "--OPS_CONSOLE_SECRET=tls-check-secret-tls-check-secret-0123",
-                "--SERVER_PORT=0",
-                "--contactdesk.ops-console.lag-sample-interval=1s",
-                // the stack's classpath carries JDBC and Flyway for db-writer; the console uses neither
-                "--spring.autoconfigure.exclude="
-                        + "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"
-                        + "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration"));
-        encryption.kafkaSettings("ops-console").forEach((key, value) -> args.add("--" + key + "=" + value));
-        console = ServiceLauncher.application("ops-console", OpsConsoleApplication.class).run(args.toArray(String[]::new));
+        console = OpsConsoleBesideTheStack.start(stack, CONSOLE_PASSWORD, "tls-check-secret-tls-check-secret-0123",
+                encryption.kafkaSettings("ops-console"));
     }
 
     @AfterAll

@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.contactdesk.contracts.boot.ServiceLauncher;
 import io.contactdesk.contracts.json.Json;
 import io.contactdesk.contracts.ops.ConsumerLagMetrics;
 import io.contactdesk.contracts.ops.GroupLag;
 import io.contactdesk.contracts.ops.PartitionLag;
 import io.contactdesk.contracts.topics.Topics;
-import io.contactdesk.ops.OpsConsoleApplication;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -64,16 +62,7 @@ class LagAgreesWithKafkaConsumerGroupsToolIT {
     static void startStackAndConsole() {
         stack = new LocalStack(new LocalStackSettings(0, 0, 0, dataDir, null, null, Long.toString(ADMIN), null, 0,
                 null)).start();
-        console = ServiceLauncher.application("ops-console", OpsConsoleApplication.class).run(
-                "--KAFKA_BOOTSTRAP_SERVERS=" + stack.kafkaBootstrapServers(),
-                "--OPS_CONSOLE_PASSWORD=" + PASSWORD,
-                "--OPS_CONSOLE_SECRET=lag-check-secret-lag-check-secret-0123",
-                "--SERVER_PORT=0",
-                "--contactdesk.ops-console.lag-sample-interval=1s",
-                // the stack's classpath carries JDBC and Flyway for db-writer; the console uses neither
-                "--spring.autoconfigure.exclude="
-                        + "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"
-                        + "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration");
+        console = OpsConsoleBesideTheStack.start(stack, PASSWORD, "lag-check-secret-lag-check-secret-0123", Map.of());
     }
 
     @AfterAll

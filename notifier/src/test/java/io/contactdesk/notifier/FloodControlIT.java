@@ -5,10 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.contactdesk.contracts.events.OutboxMessage;
-import io.contactdesk.contracts.topics.Topics;
 import io.contactdesk.notifier.flood.FloodControl;
 import io.contactdesk.notifier.support.NotifierTestStack;
+import io.contactdesk.notifier.support.OutboxBacklog;
 import io.contactdesk.sandbox.FloodLimits;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,15 +21,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -144,27 +136,11 @@ class FloodControlIT {
     }
 
     private static void produceBacklog(long firstChat) {
-        try (KafkaProducer<String, byte[]> processor = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.broker().bootstrapServers(),
-                ProducerConfig.TRANSACTIONAL_ID_CONFIG, "flood-it-" + UUID.randomUUID()),
-                new StringSerializer(), new ByteArraySerializer())) {
-            processor.initTransactions();
-            processor.beginTransaction();
-            // Round by round, as replies to many users interleave on the outbox.
-            for (int round = 0; round < MESSAGES_PER_CHAT; round++) {
-                for (long chat = firstChat; chat < firstChat + CHATS; chat++) {
-                    OutboxMessage message = OutboxMessage.sendMessage("update:" + UUID.randomUUID() + "/reply:0",
-                            chat, text(chat, round), null, "update:" + chat + ":" + round, Instant.now());
-                    processor.send(new ProducerRecord<>(Topics.OUTBOX.name(), Long.toString(chat),
-                            Topics.OUTBOX.valueSerde().serializer().serialize(Topics.OUTBOX.name(), message)));
-                }
-            }
-            processor.commitTransaction();
-        }
+        OutboxBacklog.produce(stack.broker().bootstrapServers(), "flood-it", firstChat, CHATS, MESSAGES_PER_CHAT);
     }
 
     private static String text(long chat, int round) {
-        return "reply " + round + " to " + chat;
+        return OutboxBacklog.text(chat, round);
     }
 
     private static JsonNode stats() throws Exception {

@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.contactdesk.contracts.events.OutboxMessage;
-import io.contactdesk.contracts.topics.Topics;
 import io.contactdesk.notifier.support.NotifierProcess;
 import io.contactdesk.notifier.support.NotifierTestStack;
+import io.contactdesk.notifier.support.OutboxBacklog;
 import io.contactdesk.notifier.support.Sandbox;
 import io.contactdesk.sandbox.FloodLimits;
 import java.time.Duration;
@@ -16,12 +15,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -109,26 +102,11 @@ class OutboxHandoverIT {
     }
 
     private void produceBacklog(long firstChat) {
-        try (KafkaProducer<String, byte[]> processor = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.broker().bootstrapServers(),
-                ProducerConfig.TRANSACTIONAL_ID_CONFIG, "handover-it-" + UUID.randomUUID()),
-                new StringSerializer(), new ByteArraySerializer())) {
-            processor.initTransactions();
-            processor.beginTransaction();
-            for (int round = 0; round < PER_CHAT; round++) {
-                for (long chat = firstChat; chat < firstChat + CHATS; chat++) {
-                    OutboxMessage message = OutboxMessage.sendMessage("update:" + UUID.randomUUID() + "/reply:0",
-                            chat, text(chat, round), null, "update:" + chat + ":" + round, Instant.now());
-                    processor.send(new ProducerRecord<>(Topics.OUTBOX.name(), Long.toString(chat),
-                            Topics.OUTBOX.valueSerde().serializer().serialize(Topics.OUTBOX.name(), message)));
-                }
-            }
-            processor.commitTransaction();
-        }
+        OutboxBacklog.produce(stack.broker().bootstrapServers(), "handover-it", firstChat, CHATS, PER_CHAT);
     }
 
     private static String text(long chat, int round) {
-        return "reply " + round + " to " + chat;
+        return OutboxBacklog.text(chat, round);
     }
 
     private static long sent(Sandbox sandbox) {
