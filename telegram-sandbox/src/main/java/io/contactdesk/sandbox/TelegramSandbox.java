@@ -74,10 +74,11 @@ public final class TelegramSandbox implements AutoCloseable {
         ReplyLog replies = new ReplyLog(config.clock());
         this.updates = new UpdateQueue(stats, config.firstUpdateId(), config.clock(), replies::delivered);
         this.webhook = new WebhookSender(updates, config.webhook(), config.clock());
+        FloodControl flood = new FloodControl(config.floodLimits(), config.clock());
         this.router = new Router(
-                new BotApiHandler(config.token(), chats, updates, callbackQueries, new FloodControl(config.floodLimits()),
+                new BotApiHandler(config.token(), chats, updates, callbackQueries, flood,
                         objects, stats, faults, violations, webhook, replies, config.responseLatency()),
-                new ControlApiHandler(chats, updates, callbackQueries, objects, stats, faults, violations, replies),
+                new ControlApiHandler(chats, updates, callbackQueries, objects, stats, faults, violations, replies, flood),
                 new ChatPageHandler());
     }
 

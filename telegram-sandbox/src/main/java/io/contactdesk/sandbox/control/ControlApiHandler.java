@@ -15,6 +15,7 @@ import io.contactdesk.sandbox.json.Mapper;
 import io.contactdesk.sandbox.json.TelegramObjects;
 import io.contactdesk.sandbox.replies.ReplyLog;
 import io.contactdesk.sandbox.spec.SpecViolationLog;
+import io.contactdesk.sandbox.flood.FloodControl;
 import io.contactdesk.sandbox.stats.Stats;
 import io.contactdesk.sandbox.updates.UpdateQueue;
 
@@ -37,10 +38,10 @@ public final class ControlApiHandler implements HttpHandler {
 
     public ControlApiHandler(ChatStore chats, UpdateQueue updates, CallbackQueries callbackQueries,
                              TelegramObjects objects, Stats stats, Faults faults, SpecViolationLog violations,
-                             ReplyLog replies) {
+                             ReplyLog replies, FloodControl flood) {
         this.users = new UserSimulator(chats, updates, callbackQueries, objects, replies);
         this.replies = replies;
-        this.views = new ControlViews(chats, updates, stats, violations);
+        this.views = new ControlViews(chats, updates, stats, violations, flood);
         this.faults = faults;
         this.updates = updates;
     }
@@ -109,6 +110,10 @@ public final class ControlApiHandler implements HttpHandler {
         if (path.length == 2 && path[0].equals("update-ids") && path[1].equals("restart")) {
             requireVerb(verb, "POST");
             return restartUpdateIds(input(exchange));
+        }
+        if (path.length == 1 && path[0].equals("flood-refusals")) {
+            requireVerb(verb, "GET");
+            return views.floodRefusals();
         }
         if (path.length == 1 && path[0].equals("spec-violations")) {
             requireVerb(verb, "GET");
