@@ -67,9 +67,12 @@ public final class FloodControl extends StoppableWaits implements AutoCloseable 
      */
     public static FloodControl create(FloodSettings settings, MeterRegistry meters, OutboxShare share) {
         LocalBuckets local = new LocalBuckets(TimeMeter.SYSTEM_NANOTIME);
-        Buckets buckets = settings.backend() == FloodSettings.Mode.SHARED
-                ? new SharedBuckets(settings.database(), new FallbackBuckets(local, share))
-                : local;
+        Buckets buckets = local;
+        if (settings.backend() == FloodSettings.Mode.SHARED) {
+            SharedBuckets shared = new SharedBuckets(settings.database());
+            buckets = new FailoverBuckets(shared, new FallbackBuckets(local, share), TimeMeter.SYSTEM_NANOTIME,
+                    shared::warnUnavailable);
+        }
         return new FloodControl(buckets, settings, TimeMeter.SYSTEM_NANOTIME, null, meters);
     }
 
