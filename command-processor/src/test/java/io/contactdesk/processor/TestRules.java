@@ -8,7 +8,7 @@ import io.contactdesk.processor.ratelimit.RateLimiter;
 import java.time.Duration;
 import java.util.Set;
 
-/** The rules of DESIGN.md's defaults, with admins 900 and 901 and a fresh keyring. */
+/** The rules with the defaults of docs/architecture.md §3, with admins 900 and 901 and a fresh keyring. */
 public final class TestRules {
 
     public static final long ADMIN = 900;
