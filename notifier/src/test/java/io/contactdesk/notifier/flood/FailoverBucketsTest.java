@@ -2,7 +2,6 @@ package io.contactdesk.notifier.flood;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -59,33 +58,18 @@ class FailoverBucketsTest {
 
     /**
      * Two notifiers, each with half of the partitions, sending as fast as their buckets allow through a 30-second
-     * outage; the second one's connections come back 4 s after the first one's (a pool reconnects on its own clock).
-     * Telegram is modelled as the sandbox enforces it: a bot-wide bucket of 30, refilled at 30 a second.
+     * outage ({@link BotWideLimitModel}); the second one's connections come back 4 s after the first one's (a pool
+     * reconnects on its own clock).
      */
     @Test
     void notifiersComingBackAtDifferentMomentsStayWithinTelegramsBotWideLimit() {
-        Bucket telegram = Bucket.builder().withCustomTimePrecision(clock)
-                .addLimit(limit -> limit.capacity(30).refillGreedy(30, Duration.ofSeconds(1))).build();
         FloodControl first = flood(notifier(new Database(10 * SECOND, 40 * SECOND), 6));
         FloodControl second = flood(notifier(new Database(10 * SECOND, 44 * SECOND), 6));
-        int sent = 0;
-        int tooManyRequests = 0;
 
-        for (long tick = 0; tick < 70_000; tick++) {
-            for (FloodControl notifier : new FloodControl[] {first, second}) {
-                long chat = (notifier == first ? 0 : 50_000) + tick % 5_000;
-                if (notifier.tryPermit(chat, "sendMessage")) {
-                    sent++;
-                    if (!telegram.tryConsume(1)) {
-                        tooManyRequests++;
-                    }
-                }
-            }
-            clock.now += MILLISECOND;
-        }
+        BotWideLimitModel.Result result = BotWideLimitModel.run(clock, first, second, Duration.ofSeconds(70));
 
-        assertThat(tooManyRequests).isZero();
-        assertThat(sent).as("together they still used most of the limit").isGreaterThan(70 * 25);
+        assertThat(result.tooManyRequests()).isZero();
+        assertThat(result.sent()).as("together they still used most of the limit").isGreaterThan(70 * 25);
     }
 
     private FailoverBuckets notifier(Database database, int partitions) {
