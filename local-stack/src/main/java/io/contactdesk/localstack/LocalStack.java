@@ -2,6 +2,7 @@ package io.contactdesk.localstack;
 
 import io.contactdesk.contracts.boot.ServiceLauncher;
 import io.contactdesk.contracts.config.KafkaConnection;
+import io.contactdesk.contracts.json.Json;
 import io.contactdesk.contracts.topics.Topics;
 import io.contactdesk.dbwriter.DbWriterApplication;
 import io.contactdesk.infra.EmbeddedPostgresServer;
@@ -11,20 +12,28 @@ import io.contactdesk.poller.IngressPollerApplication;
 import io.contactdesk.poller.ingress.IngressOffsets;
 import io.contactdesk.processor.CommandProcessorApplication;
 import io.contactdesk.sandbox.TelegramSandbox;
+import io.contactdesk.sandbox.webhook.WebhookSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +44,8 @@ import org.slf4j.LoggerFactory;
 public final class LocalStack implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
+    /** How many of each tg.updates partition's last records are read for the highest update id. */
+    private static final int TAIL_RECORDS = 100;
 
     /** The services in the order of their ports, from {@code SERVICES_FIRST_PORT} up. */
     static final List<String> SERVICES_BY_PORT = List.of("ingress-poller", "command-processor", "db-writer", "notifier");
@@ -101,6 +112,9 @@ public final class LocalStack implements AutoCloseable {
                     .port(settings.sandboxPort())
                     .token(LocalStackSettings.SANDBOX_TOKEN)
                     .firstUpdateId(firstUpdateId)
+                    // Webhook mode on this machine: plain http to localhost, and quick retries after a restart.
+                    .webhook(new WebhookSettings(true, Duration.ofMillis(500), Duration.ofSeconds(10),
+                            Duration.ofSeconds(30)))
                     .build()
                     .start()));
         }
@@ -108,21 +122,64 @@ public final class LocalStack implements AutoCloseable {
 
     /**
      * Telegram's update ids only grow, and the poller resumes after the last one it published (kept in Kafka). A new
-     * sandbox on a kept data directory must continue from there, or its first updates would count as confirmed.
+     * sandbox on a kept data directory must continue from there, or its first updates would count as confirmed. Webhook
+     * instances keep no offsets: after a run in webhook mode the highest id is the one last on {@code tg.updates}, and
+     * an id below it would be dropped by the processor as a repeat.
      */
     private long nextUpdateId() {
+        Set<String> topics;
         try (Admin admin = Admin.create(kafka().clientConfig())) {
-            if (!admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(Topics.INGRESS_OFFSETS.name())) {
-                return 0;
-            }
+            topics = admin.listTopics().names().get(30, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("cannot read the broker's topics: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-        long botId = Long.parseLong(LocalStackSettings.SANDBOX_TOKEN.substring(0, LocalStackSettings.SANDBOX_TOKEN.indexOf(':')));
-        return new IngressOffsets(kafka()).lastPublished(botId).map(last -> last.updateId() + 1).orElse(0L);
+        long next = 0;
+        if (topics.contains(Topics.INGRESS_OFFSETS.name())) {
+            long botId = Long.parseLong(LocalStackSettings.SANDBOX_TOKEN.substring(0, LocalStackSettings.SANDBOX_TOKEN.indexOf(':')));
+            next = new IngressOffsets(kafka()).lastPublished(botId).map(last -> last.updateId() + 1).orElse(0L);
+        }
+        if (topics.contains(Topics.UPDATES.name())) {
+            next = Math.max(next, highestUpdateIdOnTopic() + 1);
+        }
+        return next;
+    }
+
+    /** The highest {@code update_id} among the last records of each {@code tg.updates} partition (-1 for none). */
+    private long highestUpdateIdOnTopic() {
+        Map<String, Object> config = kafka().clientConfig();
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                new StringDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.UPDATES.name()).stream()
+                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+            consumer.assign(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            // A user's updates share a partition and arrive in order: the newest few of each partition hold the highest.
+            end.forEach((partition, offset) -> consumer.seek(partition, Math.max(0, offset - TAIL_RECORDS)));
+            long highest = -1;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("cannot read the end of " + Topics.UPDATES.name() + " within 30 s");
+                }
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    highest = Math.max(highest, updateIdOf(record.value()));
+                }
+            }
+            return highest;
+        }
+    }
+
+    private static long updateIdOf(String value) {
+        try {
+            return value == null ? -1 : Json.mapper().readTree(value).path("update_id").asLong(-1);
+        } catch (IOException e) {
+            return -1;
+        }
     }
 
     private void startServices() {
@@ -139,7 +196,13 @@ public final class LocalStack implements AutoCloseable {
         starting.add(startService("command-processor", CommandProcessorApplication.class, common));
         starting.add(startService("db-writer", DbWriterApplication.class, common));
         starting.add(startService("notifier", NotifierApplication.class, common));
-        starting.add(startService("ingress-poller", IngressPollerApplication.class, common));
+        Map<String, String> ingress = new LinkedHashMap<>(common);
+        if (settings.webhook() != null) {
+            ingress.put("TELEGRAM_WEBHOOK_URL", settings.webhook().url());
+            ingress.put("TELEGRAM_WEBHOOK_SECRET", settings.webhook().secret());
+            ingress.put("WEBHOOK_PORT", Integer.toString(settings.webhook().port()));
+        }
+        starting.add(startService("ingress-poller", IngressPollerApplication.class, ingress));
         // Every start is waited for, failed or not: a context still starting when the stack closes would keep
         // running, and hold the JVM's exit on its start-up lock.
         RuntimeException failure = null;
