@@ -2,14 +2,11 @@ package io.contactdesk.localstack;
 
 import io.contactdesk.contracts.boot.ServiceLauncher;
 import io.contactdesk.contracts.config.KafkaConnection;
-import io.contactdesk.contracts.json.Json;
-import io.contactdesk.contracts.topics.Topics;
 import io.contactdesk.dbwriter.DbWriterApplication;
 import io.contactdesk.infra.EmbeddedPostgresServer;
 import io.contactdesk.infra.KraftBroker;
 import io.contactdesk.notifier.NotifierApplication;
 import io.contactdesk.poller.IngressPollerApplication;
-import io.contactdesk.poller.ingress.IngressOffsets;
 import io.contactdesk.processor.CommandProcessorApplication;
 import io.contactdesk.sandbox.TelegramSandbox;
 import io.contactdesk.sandbox.webhook.WebhookSettings;
@@ -22,18 +19,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,8 +31,6 @@ import org.slf4j.LoggerFactory;
 public final class LocalStack implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
-    /** How many of each tg.updates partition's last records are read for the highest update id. */
-    private static final int TAIL_RECORDS = 100;
 
     /** The services in the order of their ports, from {@code SERVICES_FIRST_PORT} up. */
     static final List<String> SERVICES_BY_PORT = List.of("ingress-poller", "command-processor", "db-writer", "notifier");
@@ -121,65 +106,12 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
-     * Telegram's update ids only grow, and the poller resumes after the last one it published (kept in Kafka). A new
-     * sandbox on a kept data directory must continue from there, or its first updates would count as confirmed. Webhook
-     * instances keep no offsets: after a run in webhook mode the highest id is the one last on {@code tg.updates}, and
-     * an id below it would be dropped by the processor as a repeat.
+     * Telegram's update ids only grow: a new sandbox on a kept data directory continues after the last id the ingress
+     * published ({@link NextUpdateId}), or its first updates would count as confirmed or as repeats.
      */
     private long nextUpdateId() {
-        Set<String> topics;
-        try (Admin admin = Admin.create(kafka().clientConfig())) {
-            topics = admin.listTopics().names().get(30, TimeUnit.SECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("cannot read the broker's topics: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-        long next = 0;
-        if (topics.contains(Topics.INGRESS_OFFSETS.name())) {
-            long botId = Long.parseLong(LocalStackSettings.SANDBOX_TOKEN.substring(0, LocalStackSettings.SANDBOX_TOKEN.indexOf(':')));
-            next = new IngressOffsets(kafka()).lastPublished(botId).map(last -> last.updateId() + 1).orElse(0L);
-        }
-        if (topics.contains(Topics.UPDATES.name())) {
-            next = Math.max(next, highestUpdateIdOnTopic() + 1);
-        }
-        return next;
-    }
-
-    /** The highest {@code update_id} among the last records of each {@code tg.updates} partition (-1 for none). */
-    private long highestUpdateIdOnTopic() {
-        Map<String, Object> config = kafka().clientConfig();
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                new StringDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.UPDATES.name()).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-            consumer.assign(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            // A user's updates share a partition and arrive in order: the newest few of each partition hold the highest.
-            end.forEach((partition, offset) -> consumer.seek(partition, Math.max(0, offset - TAIL_RECORDS)));
-            long highest = -1;
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("cannot read the end of " + Topics.UPDATES.name() + " within 30 s");
-                }
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                    highest = Math.max(highest, updateIdOf(record.value()));
-                }
-            }
-            return highest;
-        }
-    }
-
-    private static long updateIdOf(String value) {
-        try {
-            return value == null ? -1 : Json.mapper().readTree(value).path("update_id").asLong(-1);
-        } catch (IOException e) {
-            return -1;
-        }
+        long botId = Long.parseLong(LocalStackSettings.SANDBOX_TOKEN.substring(0, LocalStackSettings.SANDBOX_TOKEN.indexOf(':')));
+        return NextUpdateId.after(kafka(), botId);
     }
 
     private void startServices() {

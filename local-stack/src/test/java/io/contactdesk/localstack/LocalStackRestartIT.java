@@ -10,10 +10,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/**
- * The local stack keeps its data directory: users, credits and a half-written listing survive a restart, and a switch
- * of the ingress from webhook mode to polling with it.
- */
+/** The local stack keeps its data directory: users, credits and a half-written listing survive a restart. */
 class LocalStackRestartIT {
 
     private static final Duration PIPELINE = Duration.ofSeconds(90);
@@ -22,17 +19,13 @@ class LocalStackRestartIT {
     Path dataDir;
 
     @Test
-    void aRestartFromWebhookModeToPollingKeepsUsersCreditsAndAnOpenSubmissionConversation() throws Exception {
+    void aRestartKeepsUsersCreditsAndAnOpenSubmissionConversation() throws Exception {
         // the same ports on both runs, as a user's stack has them
         LocalStackSettings settings = new LocalStackSettings(freePort(), freePairOfPorts(), freePort(), dataDir,
                 null, null, "", null, 0, null);
-        int webhookPort = freePort();
-        LocalStackSettings webhook = settings.withWebhook(new LocalStackSettings.Webhook(
-                "http://localhost:" + webhookPort + "/telegram/webhook", "restart-it-secret", webhookPort));
 
-        // given a user who started the bot and began a submission, the ingress in webhook mode (it keeps no offsets:
-        // the new sandbox must still give ids above the ones it published, or the processor drops them as repeats)
-        try (LocalStack stack = new LocalStack(webhook).start()) {
+        // given a user who started the bot and began a submission
+        try (LocalStack stack = new LocalStack(settings).start()) {
             SandboxUser user = new SandboxUser(stack.telegramApiUrl(), 42);
             user.sends("/start");
             await().atMost(PIPELINE).until(() -> user.chat().size() >= 1);
@@ -41,7 +34,7 @@ class LocalStackRestartIT {
             assertThat(user.chat().get(1)).contains("title");
         }
 
-        // when the stack starts again on the same data directory, polling
+        // when the stack starts again on the same data directory
         try (LocalStack stack = new LocalStack(settings).start()) {
             SandboxUser user = new SandboxUser(stack.telegramApiUrl(), 42);
             Ledger ledger = new Ledger(stack.postgres().jdbcUrl(), stack.postgres().user(), stack.postgres().password());
