@@ -2,6 +2,7 @@ package io.contactdesk.processor.topology;
 
 import io.contactdesk.contracts.events.Heartbeat;
 import io.contactdesk.contracts.events.Listing;
+import io.contactdesk.contracts.events.StarPayment;
 import io.contactdesk.contracts.ops.GroupLag;
 import java.util.List;
 import java.util.function.Supplier;
@@ -49,8 +50,8 @@ import org.apache.kafka.streams.state.Stores;
  * broadcast-requests ──▶ fan-out-broadcast ─────┤  (every task: its own users → tg.outbox.bulk)
  * moderation ───────────▶ decide-moderation ─────┤  (per listing: first decision wins)
  * listings ─▶ [global directory]   stats ─▶ [global stats shards]
- *                                                └─▶ tg.outbox · users · credit.ledger · listings · contact.unlocks
- *                                                    · audit.events · account-commands · moderation · stats · dlq
+ *                                                └─▶ tg.outbox (pre-checkout answers: tg.outbox.priority) · users
+ *                                                    · credit.ledger · payments · listings · contact.unlocks · audit.events · account-commands · moderation · stats · dlq
  * </pre>
  */
 public final class CommandTopology {
@@ -67,6 +68,8 @@ public final class CommandTopology {
     static final String MODERATION_HANDLER = "decide-moderation";
 
     static final String OUTBOX_SINK = "outbox";
+    static final String OUTBOX_PRIORITY_SINK = "outbox-priority";
+    static final String PAYMENTS_SINK = "payments";
     static final String USERS_SINK = "users";
     static final String LEDGER_SINK = "ledger";
     static final String LISTINGS_SINK = "listings";
@@ -84,6 +87,8 @@ public final class CommandTopology {
     public static final String ACCOUNTS_STORE = "accounts";
     static final String SESSIONS_STORE = "sessions";
     static final String HISTORY_STORE = "ledger-history";
+    /** Stars payments by telegram_payment_charge_id, in the payer's task: a charge credited once is never again. */
+    static final String PAYMENTS_STORE = "star-payments";
     static final String RATE_WINDOWS_STORE = "rate-windows";
     static final String BROADCASTS_STORE = "broadcasts";
     static final String SHARD_STATS_STORE = "shard-stats";
@@ -150,12 +155,16 @@ public final class CommandTopology {
                 UPDATE_HANDLER, ACCOUNT_COMMAND_HANDLER, DELIVERY_REPORT_HANDLER);
         topology.addStateStore(store(SHARD_STATS_STORE, Serdes.String(), JsonSerde.of(StatsShard.class)),
                 UPDATE_HANDLER, ACCOUNT_COMMAND_HANDLER, DELIVERY_REPORT_HANDLER);
+        topology.addStateStore(store(PAYMENTS_STORE, Serdes.String(), JsonSerde.of(StarPayment.class)),
+                UPDATE_HANDLER, ACCOUNT_COMMAND_HANDLER, DELIVERY_REPORT_HANDLER);
         topology.addStateStore(store(DECISIONS_STORE, Serdes.String(), JsonSerde.of(ModerationDecision.class)),
                 MODERATION_HANDLER);
 
         String[] handlers = {UPDATE_HANDLER, ACCOUNT_COMMAND_HANDLER, MODERATION_HANDLER};
         sink(topology, OUTBOX_SINK, Topics.OUTBOX, UPDATE_HANDLER, ACCOUNT_COMMAND_HANDLER, MODERATION_HANDLER,
                 DELIVERY_REPORT_HANDLER);
+        sink(topology, OUTBOX_PRIORITY_SINK, Topics.OUTBOX_PRIORITY, UPDATE_HANDLER);
+        sink(topology, PAYMENTS_SINK, Topics.PAYMENTS, UPDATE_HANDLER, ACCOUNT_COMMAND_HANDLER, DELIVERY_REPORT_HANDLER);
         sink(topology, USERS_SINK, Topics.USERS, UPDATE_HANDLER, ACCOUNT_COMMAND_HANDLER, DELIVERY_REPORT_HANDLER);
         sink(topology, LEDGER_SINK, Topics.LEDGER, UPDATE_HANDLER, ACCOUNT_COMMAND_HANDLER, DELIVERY_REPORT_HANDLER);
         sink(topology, UNLOCKS_SINK, Topics.UNLOCKS, UPDATE_HANDLER);

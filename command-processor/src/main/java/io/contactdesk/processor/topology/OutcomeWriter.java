@@ -7,6 +7,7 @@ import io.contactdesk.contracts.events.ContactUnlocked;
 import io.contactdesk.contracts.events.LedgerEntry;
 import io.contactdesk.contracts.events.Listing;
 import io.contactdesk.contracts.events.OutboxMessage;
+import io.contactdesk.contracts.events.StarPayment;
 import io.contactdesk.processor.accounts.Account;
 import io.contactdesk.processor.admin.AccountCommand;
 import io.contactdesk.processor.commands.Outcome;
@@ -31,6 +32,7 @@ final class OutcomeWriter {
     private final Staging.Staged<Long, Account> accounts;
     private final Staging.Staged<Long, LedgerHistory> history;
     private final Staging.Staged<String, StatsShard> shard;
+    private final Staging.Staged<String, StarPayment> payments;
     private final LedgerMetrics ledgerMetrics;
 
     OutcomeWriter(ProcessorContext<String, Object> context, Staging staging, boolean withAccounts,
@@ -41,6 +43,7 @@ final class OutcomeWriter {
         this.accounts = withAccounts ? staging.store(CommandTopology.ACCOUNTS_STORE) : null;
         this.history = withAccounts ? staging.store(CommandTopology.HISTORY_STORE) : null;
         this.shard = withAccounts ? staging.store(CommandTopology.SHARD_STATS_STORE) : null;
+        this.payments = withAccounts ? staging.store(CommandTopology.PAYMENTS_STORE) : null;
     }
 
     void write(Outcome outcome, long timestamp) {
@@ -75,8 +78,15 @@ final class OutcomeWriter {
         for (BroadcastControl control : outcome.broadcastControls()) {
             forward(CommandTopology.BROADCAST_CONTROL_SINK, control.broadcastId(), control, timestamp);
         }
+        for (StarPayment payment : outcome.payments()) {
+            payments.put(payment.chargeId(), payment);
+            forward(CommandTopology.PAYMENTS_SINK, Long.toString(payment.userId()), payment, timestamp);
+        }
         for (OutboxMessage reply : outcome.replies()) {
-            forward(CommandTopology.OUTBOX_SINK, Long.toString(reply.chatId()), reply, timestamp);
+            // Telegram gives up on a pre-checkout after 10 s: its answer must not queue behind other replies.
+            String sink = OutboxMessage.ANSWER_PRE_CHECKOUT_QUERY.equals(reply.method())
+                    ? CommandTopology.OUTBOX_PRIORITY_SINK : CommandTopology.OUTBOX_SINK;
+            forward(sink, Long.toString(reply.chatId()), reply, timestamp);
         }
     }
 

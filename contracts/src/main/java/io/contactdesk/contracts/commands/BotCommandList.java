@@ -19,8 +19,11 @@ public final class BotCommandList {
             new Entry("unlocked", "Contacts you unlocked"),
             new Entry("balance", "Your credits"),
             new Entry("history", "How your credits changed"),
+            new Entry("buy", "Buy credits with Telegram Stars"),
             new Entry("submit", "Add your own listing"),
             new Entry("cancel", "Stop what you are doing"),
+            new Entry("paysupport", "Help with a payment"),
+            new Entry("terms", "Terms of purchase and use"),
             new Entry("privacy", "What the bot keeps about you"),
             new Entry("help", "What this bot does"));
 
