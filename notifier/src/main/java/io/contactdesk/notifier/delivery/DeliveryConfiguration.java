@@ -94,6 +94,11 @@ class DeliveryConfiguration {
     }
 
     @Bean
+    PriorityListener priorityListener(OutboxDelivery delivery, DeadLetters deadLetters, InteractiveActivity activity) {
+        return new PriorityListener(delivery, deadLetters, activity);
+    }
+
+    @Bean
     BulkListener bulkListener(OutboxDelivery delivery, DeadLetters deadLetters, DeliveryReports reports,
             BroadcastBoard broadcasts, BroadcastLedger ledger, InteractiveActivity activity, StoppablePause pause,
             BulkSettings bulk) {
