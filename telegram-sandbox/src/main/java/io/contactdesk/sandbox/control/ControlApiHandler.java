@@ -13,6 +13,7 @@ import io.contactdesk.sandbox.http.Exchanges;
 import io.contactdesk.sandbox.http.RequestParams;
 import io.contactdesk.sandbox.json.Mapper;
 import io.contactdesk.sandbox.json.TelegramObjects;
+import io.contactdesk.sandbox.payments.Payments;
 import io.contactdesk.sandbox.replies.ReplyLog;
 import io.contactdesk.sandbox.spec.SpecViolationLog;
 import io.contactdesk.sandbox.stats.Stats;
@@ -37,8 +38,8 @@ public final class ControlApiHandler implements HttpHandler {
 
     public ControlApiHandler(ChatStore chats, UpdateQueue updates, CallbackQueries callbackQueries,
                              TelegramObjects objects, Stats stats, Faults faults, SpecViolationLog violations,
-                             ReplyLog replies) {
-        this.users = new UserSimulator(chats, updates, callbackQueries, objects, replies);
+                             ReplyLog replies, Payments payments) {
+        this.users = new UserSimulator(chats, updates, callbackQueries, objects, replies, payments);
         this.replies = replies;
         this.views = new ControlViews(chats, updates, stats, violations);
         this.faults = faults;
@@ -70,6 +71,7 @@ public final class ControlApiHandler implements HttpHandler {
                 case "callbacks" -> users.pressesButton(userId, input(exchange));
                 case "block" -> users.blocks(userId, true);
                 case "unblock" -> users.blocks(userId, false);
+                case "pay" -> pay(userId, input(exchange));
                 default -> throw unknown();
             };
         }
@@ -126,6 +128,15 @@ public final class ControlApiHandler implements HttpHandler {
             };
         }
         throw unknown();
+    }
+
+    private JsonNode pay(long userId, ControlInput input) {
+        try {
+            return users.pays(userId, input);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ControlException(503, "the sandbox is stopping");
+        }
     }
 
     /**
