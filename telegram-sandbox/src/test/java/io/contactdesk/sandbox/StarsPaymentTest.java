@@ -89,6 +89,8 @@ class StarsPaymentTest extends SandboxTestBase {
         assertThat(client.bot("sendInvoice", invoice(Map.of("payload", "x".repeat(129)))).body()
                 .path("description").asText()).contains("1 to 128 bytes");
         assertThat(client.bot("sendInvoice", invoice(Map.of("payload", ""))).status()).isEqualTo(400);
+        assertThat(client.bot("sendInvoice", invoice(Map.of("suggested_tip_amounts", List.of(10)))).status())
+                .isEqualTo(400);
     }
 
     @Test

@@ -180,6 +180,7 @@ public final class CommandRouter {
             case "ban" -> admin.changeBan(conversation, update, AccountCommandType.BAN);
             case "unban" -> admin.changeBan(conversation, update, AccountCommandType.UNBAN);
             case "stats" -> admin.stats(conversation, state);
+            case "refund" -> admin.refund(conversation, update);
             case "health" -> conversation.reply(ops.health(state.ops().instances(), conversation.now()));
             case "lag" -> conversation.reply(ops.lag(state.ops().lag()));
             case "broadcast" -> broadcast.draft(conversation, state, update);

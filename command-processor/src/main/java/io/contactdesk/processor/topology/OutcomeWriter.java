@@ -10,6 +10,7 @@ import io.contactdesk.contracts.events.OutboxMessage;
 import io.contactdesk.contracts.events.StarPayment;
 import io.contactdesk.processor.accounts.Account;
 import io.contactdesk.processor.admin.AccountCommand;
+import io.contactdesk.processor.admin.AccountCommandType;
 import io.contactdesk.processor.commands.Outcome;
 import io.contactdesk.processor.history.LedgerHistory;
 import io.contactdesk.processor.moderation.ModerationRequest;
@@ -67,7 +68,10 @@ final class OutcomeWriter {
             forward(CommandTopology.AUDIT_SINK, Long.toString(event.actorId()), event, timestamp);
         }
         for (AccountCommand command : outcome.accountCommands()) {
-            forward(CommandTopology.ACCOUNT_COMMANDS_SINK, Long.toString(command.targetUserId()), command, timestamp);
+            // A refund names a charge, not its payer: every task gets it, the payer's acts (PaymentRefundFlow).
+            String sink = command.type() == AccountCommandType.REFUND_PAYMENT
+                    ? CommandTopology.ACCOUNT_COMMANDS_EVERY_TASK_SINK : CommandTopology.ACCOUNT_COMMANDS_SINK;
+            forward(sink, Long.toString(command.targetUserId()), command, timestamp);
         }
         for (ModerationRequest request : outcome.moderation()) {
             forward(CommandTopology.MODERATION_SINK, request.listingId(), request, timestamp);
@@ -84,7 +88,9 @@ final class OutcomeWriter {
         }
         for (OutboxMessage reply : outcome.replies()) {
             // Telegram gives up on a pre-checkout after 10 s: its answer must not queue behind other replies.
+            // A refund's outcome is reported back by the notifier's priority lane.
             String sink = OutboxMessage.ANSWER_PRE_CHECKOUT_QUERY.equals(reply.method())
+                    || OutboxMessage.REFUND_STAR_PAYMENT.equals(reply.method())
                     ? CommandTopology.OUTBOX_PRIORITY_SINK : CommandTopology.OUTBOX_SINK;
             forward(sink, Long.toString(reply.chatId()), reply, timestamp);
         }

@@ -6,7 +6,9 @@ import static io.contactdesk.processor.TelegramUpdates.preCheckout;
 import static io.contactdesk.processor.TelegramUpdates.successfulPayment;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.contactdesk.contracts.events.AuditEvent;
 import io.contactdesk.contracts.events.DeadLetter;
+import io.contactdesk.contracts.events.DeliveryReport;
 import io.contactdesk.contracts.events.LedgerEntry;
 import io.contactdesk.contracts.events.LedgerKind;
 import io.contactdesk.contracts.events.OutboxMessage;
@@ -24,8 +26,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.AfterEach;
@@ -50,6 +54,8 @@ class PaymentTopologyTest {
     private TestOutputTopic<String, LedgerEntry> ledger;
     private TestOutputTopic<String, StarPayment> payments;
     private TestOutputTopic<String, DeadLetter> deadLetters;
+    private TestOutputTopic<String, AuditEvent> audit;
+    private TestInputTopic<String, DeliveryReport> reports;
     private long nextUpdateId = 1;
     private Instant clock = T0;
 
@@ -70,12 +76,19 @@ class PaymentTopologyTest {
         ledger = output(Topics.LEDGER);
         payments = output(Topics.PAYMENTS);
         deadLetters = output(Topics.UPDATES_DLQ);
+        audit = output(Topics.AUDIT);
+        reports = driver.createInputTopic(Topics.DELIVERY_REPORTS.name(), new StringSerializer(),
+                Topics.DELIVERY_REPORTS.valueSerde().serializer());
     }
 
     @AfterEach
     void stopTopology() {
+        List<DeadLetter> updatesSetAside = deadLetters.readValuesToList();
+        List<String> handlingSetAside = driver.createOutputTopic(ProcessorTopics.DEAD_LETTERS, new StringDeserializer(),
+                new StringDeserializer()).readValuesToList();
         driver.close();
-        assertThat(deadLetters.readValuesToList()).isEmpty();
+        assertThat(updatesSetAside).isEmpty();
+        assertThat(handlingSetAside).as("records whose handling failed").isEmpty();
     }
 
     private <V> TestOutputTopic<String, V> output(Topic<String, V> topic) {
@@ -273,5 +286,119 @@ class PaymentTopologyTest {
 
         assertThat((String) say(ADA, "/paysupport").get(0).params().get("text")).contains("Payment support");
         assertThat((String) say(ADA, "/terms").get(0).params().get("text")).contains("Terms");
+    }
+
+    // --- refunds -------------------------------------------------------------------------------------------------
+
+    private static final long ADMIN = TestRules.ADMIN;
+
+    /** Ada bought the pack of {@code packId} (charge stx-1); everything said so far is read. */
+    private void bought(String packId, long stars) {
+        say(ADMIN, "/start");
+        pay(ADA, "stx-1", stars, invoiceFor(ADA, packId));
+        ledger.readValuesToList();
+        payments.readValuesToList();
+    }
+
+    /** The admin's /refund; what Telegram is asked (on the priority topic), if anything. */
+    private List<OutboxMessage> refund(String arguments) {
+        say(ADMIN, "/refund " + arguments);
+        return priority.readValuesToList();
+    }
+
+    private void telegramAnswers(OutboxMessage refund, DeliveryReport.Outcome outcome) {
+        clock = clock.plusSeconds(1);
+        reports.pipeInput(Long.toString(refund.chatId()), new DeliveryReport(refund.outboxId(), refund.chatId(),
+                outcome, outcome == DeliveryReport.Outcome.REFUNDED ? null : "Bad Request: CHARGE_ALREADY_REFUNDED",
+                clock, refund.causeId(), null), clock);
+    }
+
+    @Test
+    void aRefundAsksTelegramFirstAndTakesTheCreditsBackOnlyOnceItRefunded() {
+        bought("50x200", 200);
+
+        List<OutboxMessage> asked = refund("stx-1");
+
+        assertThat(asked).singleElement().satisfies(call -> {
+            assertThat(call.method()).isEqualTo(OutboxMessage.REFUND_STAR_PAYMENT);
+            assertThat(((Number) call.params().get("user_id")).longValue()).isEqualTo(ADA);
+            assertThat(call.params()).containsEntry("telegram_payment_charge_id", "stx-1");
+        });
+        assertThat(ledger.readValuesToList()).as("nothing before Telegram refunded").isEmpty();
+
+        telegramAnswers(asked.get(0), DeliveryReport.Outcome.REFUNDED);
+
+        assertThat(ledger.readValuesToList()).singleElement().satisfies(entry -> {
+            assertThat(entry.kind()).isEqualTo(LedgerKind.PURCHASE_REFUND);
+            assertThat(entry.delta()).isEqualTo(-50);
+            assertThat(entry.balanceAfter()).isEqualTo(3);
+        });
+        assertThat(payments.readValuesToList()).singleElement().satisfies(payment -> {
+            assertThat(payment.isRefunded()).isTrue();
+            assertThat(payment.creditsReversed()).isEqualTo(50);
+        });
+        assertThat(audit.readValuesToList()).anySatisfy(event -> {
+            assertThat(event.action()).isEqualTo("refund");
+            assertThat(event.actorId()).isEqualTo(ADMIN);
+            assertThat(event.details()).containsEntry("creditsReversed", "50");
+        });
+        assertThat(outbox.readValuesToList()).extracting(OutboxMessage::chatId).contains(ADA, ADMIN);
+    }
+
+    @Test
+    void aPartlySpentPurchaseIsRefundedOnlyOnceTheAdminConfirmsWhatCannotBeTakenBack() {
+        bought("10x50", 50);
+        say(ADMIN, "/revoke 42 12");
+
+        List<OutboxMessage> said = say(ADMIN, "/refund stx-1");
+
+        assertThat(priority.readValuesToList()).isEmpty();
+        assertThat(said).anySatisfy(message -> assertThat((String) message.params().get("text"))
+                .contains("has spent 9 credits of the 10 credits").contains("/refund stx-1 confirm"));
+
+        List<OutboxMessage> asked = refund("stx-1 confirm");
+        telegramAnswers(asked.get(0), DeliveryReport.Outcome.REFUNDED);
+
+        assertThat(ledger.readValuesToList()).filteredOn(entry -> entry.kind() == LedgerKind.PURCHASE_REFUND)
+                .singleElement().satisfies(entry -> {
+                    assertThat(entry.delta()).isEqualTo(-1);
+                    assertThat(entry.balanceAfter()).isZero();
+                });
+    }
+
+    @Test
+    void aSecondReportOfTheSameRefundTakesNothingMore() {
+        bought("50x200", 200);
+        OutboxMessage asked = refund("stx-1").get(0);
+        telegramAnswers(asked, DeliveryReport.Outcome.REFUNDED);
+        ledger.readValuesToList();
+
+        telegramAnswers(asked, DeliveryReport.Outcome.REFUNDED);
+
+        assertThat(ledger.readValuesToList()).isEmpty();
+        assertThat((String) say(ADA, "/balance").get(0).params().get("text")).contains("3 credits");
+    }
+
+    @Test
+    void aRefundTelegramRefusesChangesNothingAndTheAdminLearnsWhy() {
+        bought("50x200", 200);
+        OutboxMessage asked = refund("stx-1").get(0);
+
+        telegramAnswers(asked, DeliveryReport.Outcome.REFUND_FAILED);
+
+        assertThat(ledger.readValuesToList()).isEmpty();
+        assertThat(outbox.readValuesToList()).singleElement().satisfies(message -> {
+            assertThat(message.chatId()).isEqualTo(ADMIN);
+            assertThat((String) message.params().get("text")).contains("CHARGE_ALREADY_REFUNDED");
+        });
+    }
+
+    @Test
+    void aRefundIsAnAdminCommandUnknownToEveryoneElse() {
+        bought("50x200", 200);
+
+        say(ADA, "/refund stx-1");
+
+        assertThat(priority.readValuesToList()).isEmpty();
     }
 }

@@ -34,6 +34,7 @@ public final class BotCommandList {
             new Entry("ban", "Ban a user: user_id"),
             new Entry("unban", "Lift a ban: user_id"),
             new Entry("stats", "Users, listings, unlocks and credits"),
+            new Entry("refund", "Refund a Stars payment: charge_id"),
             new Entry("broadcast", "Message every user: text"),
             new Entry("health", "Which service instances are up"),
             new Entry("lag", "How far behind the consumers are"));

@@ -119,6 +119,15 @@ public record OutboxMessage(
         return new OutboxMessage(outboxId, chatId, SEND_INVOICE, params, causeId, at);
     }
 
+    /** Gives the stars of a payment back to the user; its outcome comes back as a {@link DeliveryReport}. */
+    public static OutboxMessage refundStarPayment(String outboxId, long userId, String chargeId, String causeId,
+            Instant at) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("user_id", userId);
+        params.put("telegram_payment_charge_id", chargeId);
+        return new OutboxMessage(outboxId, userId, REFUND_STAR_PAYMENT, params, causeId, at);
+    }
+
     /** Telegram waits at most 10 s for it: it travels on {@code tg.outbox.priority}. {@code error} only when refused. */
     public static OutboxMessage answerPreCheckoutQuery(String outboxId, long chatId, String queryId, boolean ok,
             String error, String causeId, Instant at) {

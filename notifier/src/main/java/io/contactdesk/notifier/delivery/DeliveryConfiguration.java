@@ -94,8 +94,9 @@ class DeliveryConfiguration {
     }
 
     @Bean
-    PriorityListener priorityListener(OutboxDelivery delivery, DeadLetters deadLetters, InteractiveActivity activity) {
-        return new PriorityListener(delivery, deadLetters, activity);
+    PriorityListener priorityListener(OutboxDelivery delivery, DeadLetters deadLetters, InteractiveActivity activity,
+            DeliveryReports reports) {
+        return new PriorityListener(delivery, deadLetters, activity, reports);
     }
 
     @Bean

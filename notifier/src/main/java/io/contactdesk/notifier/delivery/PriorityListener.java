@@ -11,7 +11,8 @@ import org.springframework.kafka.annotation.KafkaListener;
 
 /**
  * Consumes {@code tg.outbox.priority}: calls Telegram waits for, above all the answer to a {@code pre_checkout_query},
- * which cancels the payment when it does not come within 10 s. Its own topic and consumer group, so it never queues
+ * which cancels the payment when it does not come within 10 s; and refunds of Stars payments, whose outcome goes back
+ * to the processor as a delivery report. Its own topic and consumer group, so it never queues
  * behind {@code tg.outbox}'s replies, which wait for the flood limits per chat; these calls take no flood permit
  * ({@code FloodControl.throttles}). While it holds a record the bulk lane yields, as for a reply.
  */
@@ -22,11 +23,14 @@ final class PriorityListener {
     private final OutboxDelivery delivery;
     private final DeadLetters deadLetters;
     private final InteractiveActivity activity;
+    private final DeliveryReports reports;
 
-    PriorityListener(OutboxDelivery delivery, DeadLetters deadLetters, InteractiveActivity activity) {
+    PriorityListener(OutboxDelivery delivery, DeadLetters deadLetters, InteractiveActivity activity,
+            DeliveryReports reports) {
         this.delivery = delivery;
         this.deadLetters = deadLetters;
         this.activity = activity;
+        this.reports = reports;
     }
 
     @KafkaListener(id = "notifier-priority", groupId = "contactdesk-notifier-priority",
@@ -54,6 +58,10 @@ final class PriorityListener {
             return;
         }
         OutboxDelivery.Outcome outcome = delivery.deliver(message);
+        if (OutboxMessage.REFUND_STAR_PAYMENT.equals(message.method())) {
+            // The processor takes the credits back only on Telegram's word, and tells the admin either way.
+            reports.refund(message, outcome.delivered(), outcome.reason());
+        }
         if (!outcome.delivered()) {
             // Too late or refused: Telegram has cancelled the payment by now, and charged nothing.
             log.warn("outbox {} chat {}: {} dead-lettered: {}", message.outboxId(), message.chatId(), message.method(),

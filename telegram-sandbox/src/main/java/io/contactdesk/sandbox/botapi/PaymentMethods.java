@@ -74,7 +74,10 @@ final class PaymentMethods {
         if (amount < 1 || amount > 10_000) {
             throw BotApiException.badRequest("STARS_INVOICE_INVALID: the price must be 1 to 10000 Stars");
         }
-        if (params.has("max_tip_amount") || params.has("suggested_tip_amounts")) {
+        // telegrambots sends "suggested_tip_amounts": [] on every invoice: only a tip actually offered is refused.
+        Long maxTip = params.optionalLong("max_tip_amount");
+        JsonNode tips = params.json("suggested_tip_amounts", "can't parse suggested_tip_amounts JSON object");
+        if ((maxTip != null && maxTip > 0) || (tips != null && !tips.isEmpty())) {
             throw BotApiException.badRequest("STARS_INVOICE_INVALID: no tips in XTR");
         }
         chats.reachable(chatId);
