@@ -123,6 +123,8 @@ public final class LocalStack implements AutoCloseable {
         common.put("ADMIN_USER_IDS", settings.adminUserIds());
         common.put("STREAMS_STATE_DIR", settings.streamsDir().toString());
         common.put("CONTACT_ENCRYPTION_KEYS", LocalKeyring.resolve(settings.contactEncryptionKeys(), settings.dataDir()));
+        common.put("PAYMENT_PAYLOAD_KEY", LocalKeyring.paymentPayloadKey(System.getenv("PAYMENT_PAYLOAD_KEY"),
+                settings.dataDir()));
 
         List<CompletableFuture<ServiceInstance>> starting = new ArrayList<>();
         starting.add(startService("command-processor", CommandProcessorApplication.class, common));
