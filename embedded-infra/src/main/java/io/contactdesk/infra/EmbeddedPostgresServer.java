@@ -33,6 +33,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private final Path certificate;
     private final Path privateKey;
     private EmbeddedPostgres postgres;
+    // A server stopped for an outage keeps its temporary data for the next start.
+    private boolean initialised;
 
     private EmbeddedPostgresServer(Builder builder) {
         this.port = FreePort.orEphemeral(builder.port);
@@ -61,11 +63,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             postgres = server
                     .setPort(port)
                     .setDataDirectory(dataDir)
-                    .setCleanDataDirectory(!keepData)
+                    .setCleanDataDirectory(!keepData && !initialised)
                     // Kept data is meant to survive a crash: commits are durable there.
                     .setServerConfig("synchronous_commit", keepData ? "on" : "off")
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .start();
+            initialised = true;
             createRoleAndDatabase();
             log.info("PostgreSQL listening on localhost:{} (database {})", port, database);
             return this;
@@ -147,9 +150,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return "postgresql://" + user + ":" + password + "@localhost:" + port + "/" + database;
     }
 
-    /** Stops the server; a temporary data directory is deleted, a given one is kept for the next start. */
-    @Override
-    public synchronized void close() {
+    /**
+     * Stops the server as an outage would, keeping its data (a temporary directory too): {@link #start()} brings it
+     * back on the same port with the same data.
+     */
+    public synchronized void stop() {
         if (postgres != null) {
             try {
                 postgres.close();
@@ -158,6 +163,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             }
             postgres = null;
         }
+    }
+
+    /** Stops the server; a temporary data directory is deleted, a given one is kept for the next start. */
+    @Override
+    public synchronized void close() {
+        stop();
         if (!keepData) {
             TempDirectory.delete(dataDir);
         }

@@ -64,7 +64,7 @@ final class OutboxAssignment implements ConsumerAwareRebalanceListener, OutboxSh
         if (all != null && !all.isEmpty()) {
             total = all.size();
         }
-        owned.addAll(partitions);
+        owned.addAll(outbox(partitions));
         startAfterSettled(consumer, partitions);
     }
 
@@ -75,13 +75,29 @@ final class OutboxAssignment implements ConsumerAwareRebalanceListener, OutboxSh
 
     @Override
     public void onPartitionsRevokedAfterCommit(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
-        owned.removeAll(partitions);
+        owned.removeAll(outbox(partitions));
     }
 
     @Override
     public void onPartitionsLost(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
         // Nothing can be committed for lost partitions; what was settled is kept for when they come back.
-        owned.removeAll(partitions);
+        owned.removeAll(outbox(partitions));
+    }
+
+    /**
+     * Only {@code tg.outbox}'s partitions are this notifier's share. The priority and bulk containers come from the
+     * same default container factory, and their partitions reached this listener too: each notifier then counted 12
+     * of 12 and kept the whole bot's limit through a PostgreSQL outage, two notifiers twice Telegram's (the 429s of
+     * docs/reliability.md's finding 8, caught by {@code FloodControlThroughDatabaseOutageIT}).
+     */
+    private static Set<TopicPartition> outbox(Collection<TopicPartition> partitions) {
+        Set<TopicPartition> outbox = new HashSet<>();
+        for (TopicPartition partition : partitions) {
+            if (Topics.OUTBOX.name().equals(partition.topic())) {
+                outbox.add(partition);
+            }
+        }
+        return outbox;
     }
 
     private void startAfterSettled(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {

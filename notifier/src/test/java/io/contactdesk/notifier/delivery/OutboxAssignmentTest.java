@@ -84,4 +84,15 @@ class OutboxAssignmentTest {
         assertThat(assignment.owned()).isEqualTo(1);
         assertThat(assignment.total()).isEqualTo(1);
     }
+
+    @Test
+    void partitionsOfOtherTopicsAreNoPartOfTheShare() {
+        // given one outbox partition held, and the priority and bulk topics' partitions assigned beside it
+        assignment.onPartitionsAssigned(consumer, Set.of(P5));
+        assignment.onPartitionsAssigned(consumer, Set.of(new TopicPartition(Topics.OUTBOX_PRIORITY.name(), 0),
+                new TopicPartition(Topics.OUTBOX_BULK.name(), 0), new TopicPartition(Topics.OUTBOX_BULK.name(), 1)));
+
+        // then the share counts the outbox partition alone
+        assertThat(assignment.owned()).isEqualTo(1);
+    }
 }

@@ -41,6 +41,13 @@ public final class Sandbox {
         return messages;
     }
 
+    /** Every call the flood limits refused, with the limit that refused it ({@code GET /sandbox/flood-refusals}). */
+    public List<JsonNode> floodRefusals() {
+        List<JsonNode> refusals = new ArrayList<>();
+        read(call("GET", "/sandbox/flood-refusals", null)).forEach(refusals::add);
+        return refusals;
+    }
+
     public JsonNode stats() {
         return read(call("GET", "/sandbox/stats", null));
     }
