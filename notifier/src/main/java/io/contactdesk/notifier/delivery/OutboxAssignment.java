@@ -16,21 +16,19 @@ import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
 
 /**
- * The partitions of {@code tg.outbox} that this notifier's consumers hold, and how far each was settled (sent,
- * dead-lettered or refused by a blocked user), kept by every rebalance of all of them: one listener for the
- * container's consumers, which call it from their own threads.
+ * The partitions of {@code tg.outbox} that this notifier's consumer holds, and how far each was settled (every record
+ * below it sent, dead-lettered or refused by a blocked user), kept across rebalances; {@link OutboxConsumer} calls it
+ * from its rebalance listener.
  *
- * <p>A record's offset is committed right after its call, but that commit can fail and be lost: while the broker is
- * away, or when the group is rebalancing (the container then keeps it for after the rebalance, and drops it if the
- * partition went elsewhere). Its next owner would then send it again. So before a partition is handed over, what was
- * settled on it is committed once more; and when a partition comes to one of this notifier's consumers (a rebalance
- * among them, or the group rebuilt after a broker outage) while its committed offset lags what this notifier
- * settled, the consumer starts after what was settled, and commits it.
+ * <p>Settled offsets are committed as records finish, but a commit can fail and be lost: while the broker is away, or
+ * when the group is rebalancing. Its next owner would then send it again. So before a partition is handed over, what was
+ * settled on it is committed once more; and when a partition comes back to this notifier (the group rebuilt after a
+ * broker outage, say) while its committed offset lags what this notifier settled, the consumer starts after what was
+ * settled, and commits it.
  */
-final class OutboxAssignment implements ConsumerAwareRebalanceListener, OutboxShare {
+final class OutboxAssignment implements OutboxShare {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxAssignment.class);
 
@@ -53,13 +51,12 @@ final class OutboxAssignment implements ConsumerAwareRebalanceListener, OutboxSh
         return total;
     }
 
-    /** The record at {@code offset} of {@code partition} is done with: its call was made or it was dead-lettered. */
+    /** Every record of {@code partition} up to {@code offset} is done with: its call was made or it was dead-lettered. */
     void settled(TopicPartition partition, long offset) {
         settled.merge(partition, offset + 1, Math::max);
     }
 
-    @Override
-    public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+    void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
         List<PartitionInfo> all = consumer.partitionsFor(Topics.OUTBOX.name());
         if (all != null && !all.isEmpty()) {
             total = all.size();
@@ -68,18 +65,15 @@ final class OutboxAssignment implements ConsumerAwareRebalanceListener, OutboxSh
         startAfterSettled(consumer, partitions);
     }
 
-    @Override
-    public void onPartitionsRevokedBeforeCommit(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+    void onPartitionsRevokedBeforeCommit(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
         commitSettled(consumer, partitions, "handing over");
     }
 
-    @Override
-    public void onPartitionsRevokedAfterCommit(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+    void onPartitionsRevokedAfterCommit(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
         owned.removeAll(partitions);
     }
 
-    @Override
-    public void onPartitionsLost(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+    void onPartitionsLost(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
         // Nothing can be committed for lost partitions; what was settled is kept for when they come back.
         owned.removeAll(partitions);
     }

@@ -56,7 +56,10 @@ final class OutboxDelivery {
         }
     }
 
-    /** The service stopped while a record was between calls: it stays uncommitted and is redelivered. */
+    /**
+     * The service stopped while a record was between calls, or its partition was handed over before it called: it
+     * stays uncommitted and is redelivered.
+     */
     static final class DeliveryStoppedException extends RuntimeException {
 
         DeliveryStoppedException(String outboxId) {
@@ -119,6 +122,11 @@ final class OutboxDelivery {
                 return Outcome.skipped("not called: its lane declined it");
             }
             first = false;
+            if (!lane.enterCall()) {
+                log.info("outbox {} chat {}: its partition was handed over before the call, left uncommitted for its "
+                        + "next owner", message.outboxId(), message.chatId());
+                throw new DeliveryStoppedException(message.outboxId());
+            }
             try {
                 botApi.execute(call);
                 return sent(message);
