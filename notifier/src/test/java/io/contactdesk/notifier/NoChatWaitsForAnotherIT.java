@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.contactdesk.contracts.events.OutboxMessage;
-import io.contactdesk.contracts.topics.Topics;
 import io.contactdesk.notifier.support.NotifierTestStack;
+import io.contactdesk.notifier.support.OutboxBacklog;
 import io.contactdesk.notifier.support.Sandbox;
 import io.contactdesk.sandbox.FloodLimits;
 import java.time.Duration;
@@ -14,7 +13,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -169,10 +167,7 @@ class NoChatWaitsForAnotherIT {
 
     /** A reply as the processor leaves it, on the one partition every chat of this test shares. */
     private static ProducerRecord<String, byte[]> reply(long chat, String text) {
-        OutboxMessage message = OutboxMessage.sendMessage("update:" + UUID.randomUUID() + "/reply:0", chat, text,
-                null, "update:" + chat, Instant.now());
-        return new ProducerRecord<>(Topics.OUTBOX.name(), PARTITION, Long.toString(chat),
-                Topics.OUTBOX.valueSerde().serializer().serialize(Topics.OUTBOX.name(), message));
+        return OutboxBacklog.reply(PARTITION, chat, text);
     }
 
     private static List<JsonNode> botMessages(Sandbox sandbox, long chat) {

@@ -33,7 +33,7 @@ final class OutboxAssignment implements OutboxShare {
     private static final Logger log = LoggerFactory.getLogger(OutboxAssignment.class);
 
     private final Set<TopicPartition> owned = ConcurrentHashMap.newKeySet();
-    private final ConcurrentMap<TopicPartition, Long> settled = new ConcurrentHashMap<>();
+    private final ConcurrentMap<TopicPartition, OffsetAndMetadata> settled = new ConcurrentHashMap<>();
     private volatile int total;
 
     /** {@code configuredPartitions}: {@code KAFKA_TOPIC_PARTITIONS}, until the first assignment tells the real count. */
@@ -51,9 +51,13 @@ final class OutboxAssignment implements OutboxShare {
         return total;
     }
 
-    /** Every record of {@code partition} up to {@code offset} is done with: its call was made or it was dead-lettered. */
-    void settled(TopicPartition partition, long offset) {
-        settled.merge(partition, offset + 1, Math::max);
+    /**
+     * Every record of {@code partition} below {@code next}'s offset is done with (its call was made or it was
+     * dead-lettered), and so are those its metadata names above it ({@link SettledAbove}). A later commit at the same
+     * offset replaces an earlier one: it knows more of what was settled above.
+     */
+    void settled(TopicPartition partition, OffsetAndMetadata next) {
+        settled.merge(partition, next, (known, later) -> later.offset() >= known.offset() ? later : known);
     }
 
     void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
@@ -88,15 +92,16 @@ final class OutboxAssignment implements OutboxShare {
             Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(known);
             Map<TopicPartition, OffsetAndMetadata> ahead = new HashMap<>();
             for (TopicPartition partition : known) {
-                long next = settled.get(partition);
+                OffsetAndMetadata next = settled.get(partition);
                 OffsetAndMetadata current = committed.get(partition);
-                if (current == null || current.offset() < next) {
-                    consumer.seek(partition, next);
-                    ahead.put(partition, new OffsetAndMetadata(next));
+                if (current == null || current.offset() < next.offset()) {
+                    consumer.seek(partition, next.offset());
+                    ahead.put(partition, next);
                 }
             }
             if (!ahead.isEmpty()) {
-                log.info("outbox: {} settled here but not committed, not sent again", ahead);
+                log.info("outbox: settled here but not committed, not sent again: {}", ahead.entrySet().stream()
+                        .map(next -> next.getKey() + " from " + next.getValue().offset()).toList());
                 consumer.commitSync(ahead);
             }
         } catch (RuntimeException e) {
@@ -108,9 +113,9 @@ final class OutboxAssignment implements OutboxShare {
     private void commitSettled(Consumer<?, ?> consumer, Collection<TopicPartition> partitions, String why) {
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
         for (TopicPartition partition : partitions) {
-            Long next = settled.get(partition);
+            OffsetAndMetadata next = settled.get(partition);
             if (next != null) {
-                offsets.put(partition, new OffsetAndMetadata(next));
+                offsets.put(partition, next);
             }
         }
         if (offsets.isEmpty()) {

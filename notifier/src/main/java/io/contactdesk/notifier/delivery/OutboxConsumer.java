@@ -7,7 +7,11 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
+import java.util.OptionalLong;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
@@ -58,9 +62,11 @@ final class OutboxConsumer implements SmartLifecycle {
     private final Pause pause;
     private final OutboxWindow window;
     private final Map<TopicPartition, PartitionTurn> turns = new ConcurrentHashMap<>();
-    // The consumer's thread only: the partitions it took records from in their current assignment, and the offset
-    // last committed for each (-1: none yet).
-    private final Map<TopicPartition, Long> committed = new HashMap<>();
+    // The consumer's thread only: the partitions it took records from in their current assignment, with what it last
+    // committed for each (null: nothing yet); and the records above each one's committed offset that an earlier owner
+    // settled (SettledAbove), not to be sent again.
+    private final Map<TopicPartition, OffsetAndMetadata> committed = new HashMap<>();
+    private final Map<TopicPartition, NavigableSet<Long>> settledBefore = new HashMap<>();
     private volatile boolean stopping;
     private volatile boolean running;
     private Consumer<String, byte[]> consumer;
@@ -174,7 +180,13 @@ final class OutboxConsumer implements SmartLifecycle {
             return; // records come only from assigned partitions, each of which has its turn
         }
         window.taken(partition, record.offset());
-        committed.putIfAbsent(partition, -1L);
+        committed.putIfAbsent(partition, null);
+        NavigableSet<Long> settled = settledBefore.get(partition);
+        if (settled != null && settled.remove(record.offset())) {
+            // Sent (or dead-lettered) by this partition's earlier owner after a record below it that was not.
+            window.finished(partition, record.offset());
+            return;
+        }
         // The outbox is keyed by chat; a record without a key keeps its partition's order.
         String chat = record.key() != null ? record.key() : "partition:" + record.partition();
         chats.submit(chat, () -> deliver(record, partition, turn));
@@ -228,15 +240,14 @@ final class OutboxConsumer implements SmartLifecycle {
     private void commitSettled(Collection<TopicPartition> partitions) {
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
         for (TopicPartition partition : partitions) {
-            Long last = committed.get(partition);
-            if (last == null) {
+            if (!committed.containsKey(partition)) {
                 continue; // nothing taken from it in this assignment
             }
-            long next = window.lowestUnfinished(partition).orElseGet(() -> consumer.position(partition));
-            if (next > last) {
+            OffsetAndMetadata next = settledUpTo(partition);
+            if (!next.equals(committed.get(partition))) {
                 // Remembered first: should the commit fail, it is committed again before a handover.
-                assignment.settled(partition, next - 1);
-                offsets.put(partition, new OffsetAndMetadata(next));
+                assignment.settled(partition, next);
+                offsets.put(partition, next);
             }
         }
         if (offsets.isEmpty()) {
@@ -244,12 +255,26 @@ final class OutboxConsumer implements SmartLifecycle {
         }
         try {
             consumer.commitSync(offsets, COMMIT_TIMEOUT);
-            offsets.forEach((partition, offset) -> committed.put(partition, offset.offset()));
+            committed.putAll(offsets);
         } catch (WakeupException e) {
             throw e;
         } catch (RuntimeException e) {
-            log.warn("outbox: cannot commit {} ({}), trying again", offsets, e.toString());
+            log.warn("outbox: cannot commit {} ({}), trying again", offsets.keySet(), e.toString());
         }
+    }
+
+    /** The lowest unfinished record of {@code partition} (or its position), with those finished above it. */
+    private OffsetAndMetadata settledUpTo(TopicPartition partition) {
+        OptionalLong lowest = window.lowestUnfinished(partition);
+        if (lowest.isEmpty()) {
+            return new OffsetAndMetadata(consumer.position(partition));
+        }
+        SortedSet<Long> above = window.finishedAbove(partition);
+        if (SettledAbove.overflows(lowest.getAsLong(), above)) {
+            log.warn("outbox: {} has records settled too far above its lowest unsettled one ({}) to be committed: a "
+                    + "handover would send the farthest again", partition, lowest.getAsLong());
+        }
+        return new OffsetAndMetadata(lowest.getAsLong(), SettledAbove.encode(lowest.getAsLong(), above));
     }
 
     /** Closes the partitions' turns and waits, at most {@code bound}, for the records that called to finish. */
@@ -273,6 +298,7 @@ final class OutboxConsumer implements SmartLifecycle {
         partitions.forEach(partition -> {
             turns.remove(partition);
             committed.remove(partition);
+            settledBefore.remove(partition);
         });
     }
 
@@ -297,10 +323,8 @@ final class OutboxConsumer implements SmartLifecycle {
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
             handOver(partitions, longestRecord);
             for (TopicPartition partition : partitions) {
-                Long last = committed.get(partition);
-                if (last != null) {
-                    long next = window.lowestUnfinished(partition).orElseGet(() -> consumer.position(partition));
-                    assignment.settled(partition, next - 1);
+                if (committed.containsKey(partition)) {
+                    assignment.settled(partition, settledUpTo(partition));
                 }
             }
             assignment.onPartitionsRevokedBeforeCommit(consumer, partitions);
@@ -322,6 +346,27 @@ final class OutboxConsumer implements SmartLifecycle {
                 turns.put(partition, new PartitionTurn());
             }
             assignment.onPartitionsAssigned(consumer, partitions);
+            readSettledBefore(partitions);
+        }
+
+        /** What the partitions' earlier owners settled above their committed offsets ({@link SettledAbove}). */
+        private void readSettledBefore(Collection<TopicPartition> partitions) {
+            if (partitions.isEmpty()) {
+                return;
+            }
+            try {
+                consumer.committed(Set.copyOf(partitions)).forEach((partition, offset) -> {
+                    if (offset != null) {
+                        NavigableSet<Long> settled = SettledAbove.decode(offset.offset(), offset.metadata());
+                        if (!settled.isEmpty()) {
+                            settledBefore.put(partition, new TreeSet<>(settled));
+                        }
+                    }
+                });
+            } catch (RuntimeException e) {
+                log.warn("outbox: cannot read what was settled on {} before ({}): it may be sent again", partitions,
+                        e.toString());
+            }
         }
     }
 }

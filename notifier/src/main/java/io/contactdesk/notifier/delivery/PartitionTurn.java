@@ -62,12 +62,12 @@ final class PartitionTurn {
 
         @Override
         public boolean awaitTurn() {
-            return true;
+            return INTERACTIVE.awaitTurn();
         }
 
         @Override
         public boolean mayCall(OutboxMessage message) {
-            return true;
+            return INTERACTIVE.mayCall(message);
         }
 
         /** False once the partition was handed over before this record called: it is the next owner's. */
