@@ -169,11 +169,20 @@
     return response.json();
   }
 
+  // What an instance says about its work (e.g. the ingress mode and Telegram's getWebhookInfo): one line a fact.
+  function facts(said) {
+    const list = el('dl', { class: 'facts' });
+    for (const [name, value] of Object.entries(said || {})) {
+      list.append(el('div', { 'data-testid': 'fact', 'data-fact': name }, el('dt', {}, name), el('dd', {}, value)));
+    }
+    return list;
+  }
+
   function renderInstances(data) {
     const body = document.querySelector('#instances tbody');
     body.replaceChildren();
     if (data.instances.length === 0) {
-      body.append(el('tr', {}, el('td', { colspan: 8, class: 'muted' }, 'No heartbeats yet.')));
+      body.append(el('tr', {}, el('td', { colspan: 9, class: 'muted' }, 'No heartbeats yet.')));
     }
     for (const i of data.instances) {
       const row = el('tr', { 'data-testid': 'instance', 'data-service': i.service, class: i.silent ? 'silent' : '' },
@@ -184,7 +193,8 @@
         el('td', { class: 'num' }, bytes(i.heapUsedBytes) + ' / ' + bytes(i.heapMaxBytes)),
         el('td', {}, stateBadge(i.state)),
         el('td', {}, duration(i.secondsSinceSeen) + ' ago'),
-        el('td', {}, i.silent ? el('span', { class: 'badge silent' }, 'SILENT') : ''));
+        el('td', {}, i.silent ? el('span', { class: 'badge silent' }, 'SILENT') : ''),
+        el('td', { class: 'facts' }, facts(i.facts)));
       body.append(row);
     }
   }

@@ -9,6 +9,7 @@ import io.contactdesk.infra.EmbeddedPostgresServer;
 import io.contactdesk.infra.process.BrokerProcess;
 import io.contactdesk.infra.process.ServiceProcess;
 import io.contactdesk.sandbox.TelegramSandbox;
+import io.contactdesk.sandbox.webhook.WebhookSettings;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
@@ -107,6 +108,7 @@ class BenchmarkIT {
     double passThroughRate;
     Percentiles passThroughLatency;
     double pollerCeiling;
+    double webhookIngest;
 
     // per-stage observation of contactdesk's topics
     final Map<Long, long[]> updatesSeen = new ConcurrentHashMap<>();
@@ -145,6 +147,11 @@ class BenchmarkIT {
                     case "contactdesk" -> contactdesk();
                     case "telegrambots" -> peer("telegrambots", this::startTelegrambots);
                     case "grammy" -> peer("grammy", this::startGrammy);
+                    // contactdesk's ingress alone, polling and webhook (part of "contactdesk" too): a quick look
+                    case "ingest" -> {
+                        pollerCeiling();
+                        webhookIngest();
+                    }
                     default -> throw new IllegalArgumentException("bench.systems: unknown system " + system);
                 }
             }
@@ -157,7 +164,12 @@ class BenchmarkIT {
         }
         Path report = writeReport(Duration.ofNanos(System.nanoTime() - began));
         System.out.println("benchmark report: " + report);
-        assertThat(points).isNotEmpty();
+        if (systems.stream().anyMatch(system -> !system.trim().equals("ingest"))) {
+            assertThat(points).isNotEmpty();
+        } else {
+            assertThat(pollerCeiling).as("the poller's ingest rate").isPositive();
+            assertThat(webhookIngest).as("the webhook ingest rate").isPositive();
+        }
         assertThat(points).allSatisfy(p -> assertThat(p.answered()).as(p.system() + " at " + p.offered() + "/s").isPositive());
     }
 
@@ -182,6 +194,7 @@ class BenchmarkIT {
             catchup("contactdesk, " + n + " processors", this::startContactdesk, n);
         }
         pollerCeiling();
+        webhookIngest();
     }
 
     void peer(String name, Starter starter) throws Exception {
@@ -319,6 +332,7 @@ class BenchmarkIT {
         env.put("CONTACTDESK_FLOOD_PRIVATE_CHAT_PER_SECOND", "1000");
         env.put("CONTACTDESK_FLOOD_PRIVATE_CHAT_BURST", "1000");
         env.put("CONTACT_ENCRYPTION_KEYS", KEYRING);
+        env.put("PAYMENT_PAYLOAD_KEY", io.contactdesk.contracts.config.Settings.generateSecretKey(32));
         env.put("POLL_TIMEOUT_SECONDS", "25");
         env.putAll(rules());
         List<ServiceProcess> started = new ArrayList<>();
@@ -565,11 +579,7 @@ class BenchmarkIT {
                 .responseLatency(Duration.ofMillis(50)).build().start()) {
             Load slowLoad = new Load(slow.baseUrl(), users, listingIds, 7);
             slowLoad.backlog(count);
-            Map<String, String> env = new LinkedHashMap<>();
-            env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
-            env.put("TELEGRAM_TOKEN", TOKEN);
-            env.put("TELEGRAM_API_URL", slow.baseUrl());
-            env.put("CONTACT_ENCRYPTION_KEYS", KEYRING);
+            Map<String, String> env = ingressEnvironment(slow.baseUrl());
             ServiceProcess poller = new ServiceProcess("ingress-poller", 9, repoRoot, env, freePort(), logs,
                     streamsState, List.of("-Xmx512m", "-XX:+UseSerialGC"),
                     target.resolve("bench-jars"));
@@ -593,6 +603,59 @@ class BenchmarkIT {
             poller.stop();
             pollerCeiling = last == 0 ? 0 : count / ((last - first) / 1e9);
             System.out.printf(Locale.ROOT, "poller ceiling at 50 ms per Bot API call: %.0f updates/s%n", pollerCeiling);
+        }
+    }
+
+    /** What an ingress measured alone runs with: this run's broker and keyring, the given sandbox as Telegram. */
+    private Map<String, String> ingressEnvironment(String telegramApiUrl) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
+        env.put("TELEGRAM_TOKEN", TOKEN);
+        env.put("TELEGRAM_API_URL", telegramApiUrl);
+        env.put("CONTACT_ENCRYPTION_KEYS", KEYRING);
+        return env;
+    }
+
+    // ---- the ingress in webhook mode beside it: Telegram pushes, no getUpdates round trip bounds it
+
+    /**
+     * One ingress instance in webhook mode draining the same backlog into Kafka: the sandbox pushes it with Telegram's
+     * default 40 connections, each update answered once Kafka acknowledged it. Timed from the first update confirmed to
+     * the queue empty, as the poller's ceiling is from its first hand-out.
+     */
+    void webhookIngest() throws Exception {
+        int count = full ? 30_000 : 5_000;
+        int webhookPort = freePort();
+        try (TelegramSandbox pushing = TelegramSandbox.builder().port(0).token(TOKEN).disableFloodLimits()
+                .webhook(new WebhookSettings(true, Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ofSeconds(10)))
+                .build().start()) {
+            Load pushLoad = new Load(pushing.baseUrl(), users, listingIds, 8);
+            pushLoad.backlog(count);
+            Map<String, String> env = ingressEnvironment(pushing.baseUrl());
+            env.put("TELEGRAM_WEBHOOK_URL", "http://localhost:" + webhookPort + "/telegram/webhook");
+            env.put("TELEGRAM_WEBHOOK_SECRET", "bench-webhook-secret");
+            env.put("WEBHOOK_PORT", Integer.toString(webhookPort));
+            ServiceProcess ingress = new ServiceProcess("ingress-poller", 10, repoRoot, env, freePort(), logs,
+                    streamsState, List.of("-Xmx512m", "-XX:+UseSerialGC"), target.resolve("bench-jars"));
+            running.add(ingress::stop);
+            ingress.start();
+            long first = 0;
+            long last = 0;
+            long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+            while (System.nanoTime() < deadline) {
+                int pending = pushLoad.stats().path("updates_pending").asInt(count);
+                if (pending < count && first == 0) {
+                    first = System.nanoTime();
+                }
+                if (pending == 0) {
+                    last = System.nanoTime();
+                    break;
+                }
+                Load.sleep(50);
+            }
+            ingress.stop();
+            webhookIngest = last == 0 || last == first ? 0 : count / ((last - first) / 1e9);
+            System.out.printf(Locale.ROOT, "webhook ingest, one instance, 40 connections: %.0f updates/s%n", webhookIngest);
         }
     }
 
@@ -716,7 +779,8 @@ class BenchmarkIT {
         catchups.forEach(c -> md.append(String.format(Locale.ROOT, "| %s: backlog of %,d, first to last reply (all answered %.0f s after start) | %,.0f |%n",
                 c.label(), c.backlog(), c.seconds(), c.rate())));
         md.append(String.format(Locale.ROOT, "| Kafka Streams pass-through, exactly-once, same broker | %,.0f |%n", passThroughRate));
-        md.append(String.format(Locale.ROOT, "| contactdesk's poller alone, 50 ms per Bot API call (its ceiling) | %,.0f |%n%n", pollerCeiling));
+        md.append(String.format(Locale.ROOT, "| contactdesk's poller alone, 50 ms per Bot API call (its ceiling) | %,.0f |%n", pollerCeiling));
+        md.append(String.format(Locale.ROOT, "| contactdesk's ingress alone in webhook mode, one instance, 40 connections pushed by the sandbox | %,.0f |%n%n", webhookIngest));
         if (passThroughLatency != null) {
             md.append(String.format(Locale.ROOT, "Pass-through latency at 20 records/s (produce → read_committed consumer): p50 %.0f, p99 %.0f ms.%n%n",
                     passThroughLatency.p50(), passThroughLatency.p99()));

@@ -13,16 +13,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /** Gathers, after the drain, what the sandbox, PostgreSQL and the broker show, for {@link Verdicts}. */
 final class Audit {
@@ -112,26 +105,10 @@ final class Audit {
      */
     static List<String> deadLetters(Stack stack, List<String> failures) {
         List<String> letters = new ArrayList<>();
-        String bootstrap = stack.broker.bootstrapServers();
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
-                KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-                        new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            Set<String> existing = admin.listTopics().names().get(20, TimeUnit.SECONDS);
-            List<String> topics = Topics.deadLetterTopicNames().stream().filter(existing::contains).toList();
-            List<TopicPartition> partitions = new ArrayList<>();
-            admin.describeTopics(topics).allTopicNames().get(20, TimeUnit.SECONDS).forEach((name, description) ->
-                    description.partitions().forEach(p -> partitions.add(new TopicPartition(name, p.partition()))));
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            long deadline = System.nanoTime() + 20_000_000_000L;
-            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp)) && System.nanoTime() < deadline) {
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(java.time.Duration.ofMillis(500))) {
-                    letters.add(record.topic() + ": " + reason(record.value()));
-                }
+        try {
+            for (ConsumerRecord<byte[], byte[]> record : TopicRecords.read(stack.broker.bootstrapServers(),
+                    Topics.deadLetterTopicNames(), true)) {
+                letters.add(record.topic() + ": " + reason(record.value()));
             }
         } catch (Exception e) {
             failures.add("cannot read the dead letters: " + e);

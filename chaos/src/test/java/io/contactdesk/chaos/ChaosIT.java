@@ -78,6 +78,9 @@ class ChaosIT {
 
     private final List<RecoveryRow> recoveries = new CopyOnWriteArrayList<>();
     private final List<Verdicts.FaultEvent> faults = new CopyOnWriteArrayList<>();
+    /** Faults that can explain no duplicate (a refused call sends nothing), kept to lay the 429s beside. */
+    private final List<Verdicts.FaultEvent> refusingFaults = new CopyOnWriteArrayList<>();
+    private volatile Instant loadStarted;
     private final List<String> notRecovered = new CopyOnWriteArrayList<>();
     private final List<String> findings = new CopyOnWriteArrayList<>();
     private final ConcurrentLinkedQueue<String> problems = new ConcurrentLinkedQueue<>();
@@ -118,6 +121,7 @@ class ChaosIT {
 
         ExecutorService monitors = Executors.newCachedThreadPool();
         loadStartedNanos = System.nanoTime();
+        loadStarted = Instant.now();
         long loadEnd = loadStartedNanos + LOAD.toNanos();
         List<Thread> threads = workload.start(WORKERS, SEED, loadEnd);
         Thread chaos = new Thread(() -> runPlan(plan, monitors), "chaos-plan");
@@ -169,6 +173,9 @@ class ChaosIT {
         Verdicts.Observations seen = Audit.observe(stack, workload.everyone(), List.copyOf(faults),
                 List.copyOf(notRecovered), List.copyOf(problems));
         List<Verdicts.Verdict> verdicts = Verdicts.judge(seen);
+        findings.addAll(LedgerForensics.explain(stack, LedgerForensics.suspects(seen)));
+        findings.addAll(FloodRefusals.beside(stack.chats.floodRefusals(),
+                java.util.stream.Stream.concat(faults.stream(), refusingFaults.stream()).toList(), loadStarted));
         String report = new ChaosReport(SEED, LONG_FORM ? "long (" + MINUTES + " min)" : "short (CI)", PLANT.label(),
                 loadSeconds, USERS, RATE, INSTANCES, NOTIFIERS, workload, stack, recoveries, findings, lagAfterLoad, finalLag, seen,
                 verdicts).render();
@@ -346,14 +353,16 @@ class ChaosIT {
         stack.chats.fault("getUpdates", 502, 3, null);
         stack.chats.fault("editMessageText", 503, 3, null);
         stack.chats.fault("answerCallbackQuery", 500, 3, null);
-        // No fault event: a refused call sends nothing, so it can explain no duplicate.
+        // Not a fault event: a refused call sends nothing, so it can explain no duplicate.
+        refusingFaults.add(new Verdicts.FaultEvent("bot api 5xx", Instant.now(), Instant.now().plusSeconds(10)));
         log.info("Bot API: 5xx bursts armed at {} s", round(sinceLoad()));
     }
 
     /** Telegram answering 429 with retry_after to everything for a while: the notifiers must wait, not drop. */
     private void botApi429Storm() {
         stack.chats.fault("sendMessage", 429, 20, 2L);
-        // No fault event: a refused call sends nothing, so it can explain no duplicate.
+        // Not a fault event: a refused call sends nothing, so it can explain no duplicate.
+        refusingFaults.add(new Verdicts.FaultEvent("bot api 429 storm", Instant.now(), Instant.now().plusSeconds(10)));
         log.info("Bot API: 429 storm armed at {} s", round(sinceLoad()));
     }
 

@@ -93,6 +93,16 @@ final class SandboxClient {
         return get("/sandbox/stats");
     }
 
+    /** The calls the sandbox's flood limits refused with 429, oldest first (injected 429s are not among them). */
+    List<FloodRefusals.Refusal> floodRefusals() {
+        List<FloodRefusals.Refusal> refusals = new ArrayList<>();
+        for (JsonNode refusal : get("/sandbox/flood-refusals")) {
+            refusals.add(new FloodRefusals.Refusal(java.time.Instant.parse(refusal.path("at").asText()),
+                    refusal.path("chat_id").asLong(), refusal.path("limit").asText()));
+        }
+        return refusals;
+    }
+
     /** Messages sent plus messages edited by the bot so far: grows with every reply delivered. */
     long repliesDelivered() {
         JsonNode calls = stats().path("calls");

@@ -54,6 +54,8 @@ import org.slf4j.LoggerFactory;
  * credited exactly once (one signup bonus per user). A forged request through the same nginx changes nothing.
  *
  * <p>{@code -Dwebhook.users} and {@code -Dwebhook.updatesPerUser} size it (1,000 × 10 by default).
+ * {@code -Dwebhook.plant=swallow-one} plants a fault to show the verdicts see it ({@link SwallowingUpstream}: one update
+ * answered 200 in front of the instances and never forwarded); the run must then fail naming that update lost.
  */
 class WebhookScaleIT {
 
@@ -66,9 +68,12 @@ class WebhookScaleIT {
     private static final long FIRST_USER = 700_000;
     private static final long FORGED_UPDATE_ID = 1_999_999_999L;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** The planted fault, or empty for none. */
+    private static final String PLANT = System.getProperty("webhook.plant", "").trim();
 
     @Test
     void threeInstancesBehindNginxTakeEveryUpdateOnceThoughOneIsKilledMidway() throws Exception {
+        assertThat(PLANT).as("-Dwebhook.plant: empty or swallow-one").isIn("", "swallow-one");
         Nginx.ensureInstalled();
         Path target = Path.of("target").toAbsolutePath();
         Path work = Files.createTempDirectory("webhook-scale-");
@@ -86,6 +91,7 @@ class WebhookScaleIT {
             environment.put("TELEGRAM_TOKEN", TOKEN);
             environment.put("TELEGRAM_API_URL", sandbox.baseUrl());
             environment.put("CONTACT_ENCRYPTION_KEYS", ContactCipher.generateKeyringEntry("k1"));
+            environment.put("PAYMENT_PAYLOAD_KEY", io.contactdesk.contracts.config.Settings.generateSecretKey(32));
             environment.put("ADMIN_USER_IDS", "1");
             environment.put("RATE_LIMIT_MAX_REQUESTS", "1000");
             environment.put("TELEGRAM_WEBHOOK_URL", url);
@@ -111,7 +117,15 @@ class WebhookScaleIT {
                     Stack.freePort(), logs, state, jvmArgs, jars);
             List<ServiceProcess> all = new ArrayList<>(ingress);
             all.add(processor);
-            try (Nginx nginx = Nginx.start(work.resolve("nginx"), nginxPort, PATH, webhookPorts)) {
+            List<Integer> upstreams = new ArrayList<>(webhookPorts);
+            SwallowingUpstream swallower = null;
+            if (PLANT.equals("swallow-one")) {
+                int port = Stack.freePort();
+                swallower = SwallowingUpstream.start(port, SECRET);
+                upstreams.add(port);
+                log.info("planted swallow-one: a fourth upstream behind nginx answers one update 200 and drops it");
+            }
+            try (Nginx nginx = Nginx.start(work.resolve("nginx"), nginxPort, PATH, upstreams)) {
                 all.forEach(ServiceProcess::start);
                 for (ServiceProcess service : all) {
                     assertThat(service.awaitHealthy(Duration.ofMinutes(3)))
@@ -145,7 +159,14 @@ class WebhookScaleIT {
                     return answered.containsAll(expectedCauses);
                 });
                 assertThat(expectedCauses).hasSize(total);
-                assertThat(answered).containsAll(expectedCauses);
+                if (swallower != null) {
+                    log.info("planted swallow-one: update {} was answered 200 and never forwarded",
+                            swallower.swallowedUpdateId());
+                }
+                Set<String> lost = new HashSet<>(expectedCauses);
+                lost.removeAll(answered);
+                assertThat(lost).as("updates lost: answered 2xx to Telegram but never handled (%d of %d)",
+                        lost.size(), total).isEmpty();
                 assertThat(outboxIds.entrySet()).filteredOn(e -> e.getValue() > 1).isEmpty();
 
                 // and credited exactly once: one signup bonus per user
@@ -170,6 +191,9 @@ class WebhookScaleIT {
                         total, USERS, seconds(started));
             } finally {
                 all.forEach(ServiceProcess::stop);
+                if (swallower != null) {
+                    swallower.close();
+                }
             }
         }
     }

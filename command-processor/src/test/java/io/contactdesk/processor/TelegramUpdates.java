@@ -89,6 +89,34 @@ public final class TelegramUpdates {
         return new SealedUpdates(TestRules.cipher()).seal(updateId, update);
     }
 
+    /** {@code pre_checkout_query} for an invoice of {@code stars} Stars with {@code payload}. */
+    public static String preCheckout(long updateId, long userId, String queryId, long stars, String payload) {
+        Map<String, Object> query = new LinkedHashMap<>();
+        query.put("id", queryId);
+        query.put("from", from(userId));
+        query.put("currency", "XTR");
+        query.put("total_amount", stars);
+        query.put("invoice_payload", payload);
+        return write(Map.of("update_id", updateId, "pre_checkout_query", query));
+    }
+
+    /** The service message Telegram sends once it charged the user: {@code successful_payment} in the private chat. */
+    public static String successfulPayment(long updateId, long userId, String chargeId, long stars, String payload) {
+        Map<String, Object> payment = new LinkedHashMap<>();
+        payment.put("currency", "XTR");
+        payment.put("total_amount", stars);
+        payment.put("invoice_payload", payload);
+        payment.put("telegram_payment_charge_id", chargeId);
+        payment.put("provider_payment_charge_id", "");
+        Map<String, Object> message = new LinkedHashMap<>();
+        message.put("message_id", updateId + 1000);
+        message.put("from", from(userId));
+        message.put("chat", chat(userId));
+        message.put("date", 1_764_000_000);
+        message.put("successful_payment", payment);
+        return write(Map.of("update_id", updateId, "message", message));
+    }
+
     /** An update of a type the bot does not act on, with {@code body} as its content. */
     public static String ofType(long updateId, String type, Map<String, Object> body) {
         return write(Map.of("update_id", updateId, type, body));

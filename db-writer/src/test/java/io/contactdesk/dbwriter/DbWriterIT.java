@@ -17,6 +17,7 @@ import io.contactdesk.contracts.events.LedgerEntry;
 import io.contactdesk.contracts.events.LedgerKind;
 import io.contactdesk.contracts.events.Listing;
 import io.contactdesk.contracts.events.ListingStatus;
+import io.contactdesk.contracts.events.StarPayment;
 import io.contactdesk.contracts.events.UserProfile;
 import io.contactdesk.contracts.json.Json;
 import io.contactdesk.contracts.topics.Topic;
@@ -54,7 +55,7 @@ class DbWriterIT {
     private static final Instant T0 = Instant.parse("2026-11-20T09:00:00Z");
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final Topic<?, ?>[] PERSISTED =
-            {Topics.USERS, Topics.LEDGER, Topics.LISTINGS, Topics.UNLOCKS, Topics.AUDIT};
+            {Topics.USERS, Topics.LEDGER, Topics.LISTINGS, Topics.UNLOCKS, Topics.AUDIT, Topics.PAYMENTS};
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ContactCipher CIPHER = ContactCipher.fromKeyring(ContactCipher.generateKeyringEntry("it-key"));
 
@@ -162,6 +163,27 @@ class DbWriterIT {
         assertThat(ledgerOf(user)).isEqualTo(ledgerBefore);
         assertThat(profileOf(user)).isEqualTo(userBefore);
         assertThat(database.ledgerInvariantViolations()).isEmpty();
+    }
+
+    @Test
+    void aPaymentReplayedIsOneRowAndItsRefundIsNotUndoneByAReplayOfThePayment() {
+        // given
+        long user = newUserId();
+        StarPayment paid = StarPayment.paid("stx-" + user, user, 200, 50, "update:9/ledger:0", "update:9", T0);
+        kafka.sendInTransaction(record(Topics.PAYMENTS, key(user), paid), record(Topics.PAYMENTS, key(user), paid));
+        await().atMost(WAIT).until(() -> database.count("SELECT count(*) FROM payments WHERE user_id = " + user) == 1);
+
+        // when: refunded, then the payment as paid replayed
+        kafka.sendInTransaction(record(Topics.PAYMENTS, key(user), paid.refunded(T0.plusSeconds(60), 50)));
+        kafka.sendInTransaction(record(Topics.PAYMENTS, key(user), paid));
+        awaitCaughtUp();
+
+        // then
+        assertThat(database.rows("SELECT credits, credits_reversed, refunded_at FROM payments WHERE user_id = ?", user))
+                .singleElement().satisfies(row -> {
+                    assertThat(row).containsEntry("credits", 50L).containsEntry("credits_reversed", 50L);
+                    assertThat(((Timestamp) row.get("refunded_at")).toInstant()).isEqualTo(T0.plusSeconds(60));
+                });
     }
 
     @Test

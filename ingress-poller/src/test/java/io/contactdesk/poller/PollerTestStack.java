@@ -80,6 +80,7 @@ final class PollerTestStack implements AutoCloseable {
         arguments.add("--TELEGRAM_WEBHOOK_SECRET=" + WEBHOOK_SECRET);
         arguments.add("--WEBHOOK_PORT=" + webhookPort);
         arguments.add("--contactdesk.webhook.check-interval=1s");
+        arguments.add("--contactdesk.heartbeat.interval=1s");
         return arguments;
     }
 
@@ -99,6 +100,24 @@ final class PollerTestStack implements AutoCloseable {
                         URI.create(sandbox.baseUrl() + "/bot" + TOKEN + "/getWebhookInfo")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         return Json.mapper().readTree(response.body()).path("result");
+    }
+
+    /** Someone else points the bot's webhook at {@code url}, as a second deployment or a hand-made call would. */
+    void setWebhookElsewhere(String url) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                        URI.create(sandbox.baseUrl() + "/bot" + TOKEN + "/setWebhook"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(Json.mapper().writeValueAsString(Map.of("url", url))))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    }
+
+    /** Reads a topic from its beginning with its own serde, in a group of its own. */
+    <V> KafkaConsumer<String, V> consumer(io.contactdesk.contracts.topics.Topic<String, V> topic) {
+        KafkaConsumer<String, V> consumer = new KafkaConsumer<>(consumerProps(), new StringDeserializer(),
+                topic.valueSerde().deserializer());
+        consumer.subscribe(List.of(topic.name()));
+        return consumer;
     }
 
     /** A poller in this JVM; the caller closes it. */

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.contactdesk.contracts.events.Heartbeat;
+import io.contactdesk.contracts.events.OpsAlert;
 import io.contactdesk.contracts.json.Json;
 import io.contactdesk.contracts.topics.Topics;
 import java.io.IOException;
@@ -16,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -70,6 +73,64 @@ class WebhookIngressIT {
                             "pre_checkout_query");
             assertThat(health(webhook)).contains("\"role\":\"webhook\"");
         }
+    }
+
+    @Test
+    void theHeartbeatCarriesTheModeAndWhatGetWebhookInfoSaid() throws Exception {
+        int port = freePort();
+        try (KafkaConsumer<String, Heartbeat> heartbeats = stack.consumer(Topics.HEARTBEATS);
+             ConfigurableApplicationContext webhook = stack.startWebhook(port)) {
+            awaitReady(webhook);
+
+            Map<String, String> facts = await().atMost(Duration.ofSeconds(30)).until(
+                    () -> lastFactsOf(heartbeats, "ingress-poller"),
+                    // this instance's: earlier ones in this JVM beat under the same instance id
+                    said -> said != null && PollerTestStack.webhookUrl(port).equals(said.get("webhook.url")));
+
+            assertThat(facts).containsEntry("ingress", "webhook")
+                    .containsEntry("webhook.url", PollerTestStack.webhookUrl(port))
+                    .containsEntry("webhook.max_connections", "40")
+                    .containsKey("webhook.pending_update_count");
+            assertThat(facts.values()).noneMatch(value -> value.contains(PollerTestStack.WEBHOOK_SECRET)
+                    || value.contains(PollerTestStack.TOKEN));
+        }
+    }
+
+    @Test
+    void aWebhookSetToAnotherUrlTakesReadinessDownAndRaisesAnAdminAlert() throws Exception {
+        int port = freePort();
+        try (KafkaConsumer<String, OpsAlert> alerts = stack.consumer(Topics.ALERTS);
+             ConfigurableApplicationContext webhook = stack.startWebhook(port)) {
+            awaitReady(webhook);
+            String elsewhere = "http://localhost:" + freePort() + "/elsewhere";
+
+            // when someone else points the bot's webhook at another URL
+            stack.setWebhookElsewhere(elsewhere);
+
+            // then the instance is no longer ready, and the admins hear of it through ops.alerts
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    assertThat(Json.mapper().readTree(health(webhook)).path("status").asText()).isEqualTo("DOWN"));
+            List<OpsAlert> raised = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                alerts.poll(Duration.ofMillis(200)).forEach(record -> raised.add(record.value()));
+                return raised.stream().anyMatch(alert -> alert.message().contains(elsewhere));
+            });
+            assertThat(raised).filteredOn(alert -> alert.message().contains(elsewhere)).first()
+                    .satisfies(alert -> assertThat(alert.message()).contains("not " + PollerTestStack.webhookUrl(port))
+                            .doesNotContain(PollerTestStack.WEBHOOK_SECRET));
+        }
+    }
+
+    /** The facts of the last heartbeat of {@code service} read so far (null if none yet). */
+    private static Map<String, String> lastFactsOf(KafkaConsumer<String, Heartbeat> heartbeats, String service) {
+        Map<String, String> last = null;
+        for (ConsumerRecord<String, Heartbeat> record : heartbeats.poll(Duration.ofMillis(200))) {
+            if (record.value() != null && record.value().service().equals(service)
+                    && !record.value().state().equals("STOPPED")) {
+                last = record.value().facts();
+            }
+        }
+        return last;
     }
 
     @Test
@@ -158,7 +219,7 @@ class WebhookIngressIT {
 
     /** Waits until the first {@code count} updates sent are all on tg.updates. */
     private static void awaitPublished(KafkaConsumer<String, String> raw, ConcurrentLinkedQueue<Long> sent, int count) {
-        await().atMost(Duration.ofSeconds(60)).until(() -> {
+        await("the first " + count + " updates sent, all on tg.updates (none lost at a switch)").atMost(Duration.ofSeconds(60)).until(() -> {
             raw.poll(Duration.ofMillis(200)).forEach(r -> published.add(updateId(r.value())));
             return sent.size() >= count && published.containsAll(sent.stream().limit(count).toList());
         });

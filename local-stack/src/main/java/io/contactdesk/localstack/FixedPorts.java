@@ -46,6 +46,10 @@ final class FixedPorts {
             claims.add(new Claim(settings.kafkaPort() + 1, "KAFKA_PORT", settings.kafkaPort(), "the Kafka controller"));
         }
         claims.add(new Claim(settings.postgresPort(), "POSTGRES_PORT", settings.postgresPort(), "PostgreSQL"));
+        if (settings.webhook() != null) {
+            claims.add(new Claim(settings.webhook().port(), "WEBHOOK_PORT", settings.webhook().port(),
+                    "the ingress's webhook endpoint"));
+        }
         int first = settings.firstServicePort();
         if (first != 0) {
             List<String> services = LocalStack.SERVICES_BY_PORT;

@@ -1,5 +1,6 @@
 package io.contactdesk.localstack;
 
+import io.contactdesk.contracts.config.Settings;
 import io.contactdesk.contracts.crypto.ContactCipher;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,6 +17,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 final class LocalKeyring {
 
     static final String FILE = "contact-encryption-keys";
+    static final String PAYMENT_PAYLOAD_KEY_FILE = "payment-payload-key";
 
     private LocalKeyring() {
     }
@@ -25,13 +27,28 @@ final class LocalKeyring {
             ContactCipher.fromKeyring(configured);
             return configured.trim();
         }
-        Path file = dataDir.resolve(FILE);
+        return kept(dataDir, FILE, () -> ContactCipher.generateKeyringEntry("local1"));
+    }
+
+    /**
+     * {@code PAYMENT_PAYLOAD_KEY}: the one given, or one generated on first start and kept beside the keyring, so an
+     * invoice sent before a restart can still be paid after it.
+     */
+    static String paymentPayloadKey(String configured, Path dataDir) {
+        if (configured != null && !configured.isBlank()) {
+            return configured.trim();
+        }
+        return kept(dataDir, PAYMENT_PAYLOAD_KEY_FILE, () -> Settings.generateSecretKey(32));
+    }
+
+    private static String kept(Path dataDir, String name, java.util.function.Supplier<String> generate) {
+        Path file = dataDir.resolve(name);
         try {
             if (Files.exists(file)) {
                 return Files.readString(file, StandardCharsets.UTF_8).trim();
             }
             Files.createDirectories(dataDir);
-            String keyring = ContactCipher.generateKeyringEntry("local1");
+            String keyring = generate.get();
             Files.writeString(file, keyring + "\n", StandardCharsets.UTF_8);
             try {
                 Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
@@ -40,7 +57,7 @@ final class LocalKeyring {
             }
             return keyring;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot keep the contact keyring in " + file, e);
+            throw new UncheckedIOException("cannot keep " + name + " in " + file, e);
         }
     }
 }

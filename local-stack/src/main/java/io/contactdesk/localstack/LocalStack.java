@@ -2,29 +2,25 @@ package io.contactdesk.localstack;
 
 import io.contactdesk.contracts.boot.ServiceLauncher;
 import io.contactdesk.contracts.config.KafkaConnection;
-import io.contactdesk.contracts.topics.Topics;
 import io.contactdesk.dbwriter.DbWriterApplication;
 import io.contactdesk.infra.EmbeddedPostgresServer;
 import io.contactdesk.infra.KraftBroker;
 import io.contactdesk.notifier.NotifierApplication;
 import io.contactdesk.poller.IngressPollerApplication;
-import io.contactdesk.poller.ingress.IngressOffsets;
 import io.contactdesk.processor.CommandProcessorApplication;
 import io.contactdesk.sandbox.TelegramSandbox;
+import io.contactdesk.sandbox.webhook.WebhookSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.admin.Admin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -101,28 +97,21 @@ public final class LocalStack implements AutoCloseable {
                     .port(settings.sandboxPort())
                     .token(LocalStackSettings.SANDBOX_TOKEN)
                     .firstUpdateId(firstUpdateId)
+                    // Webhook mode on this machine: plain http to localhost, and quick retries after a restart.
+                    .webhook(new WebhookSettings(true, Duration.ofMillis(500), Duration.ofSeconds(10),
+                            Duration.ofSeconds(30)))
                     .build()
                     .start()));
         }
     }
 
     /**
-     * Telegram's update ids only grow, and the poller resumes after the last one it published (kept in Kafka). A new
-     * sandbox on a kept data directory must continue from there, or its first updates would count as confirmed.
+     * Telegram's update ids only grow: a new sandbox on a kept data directory continues after the last id the ingress
+     * published ({@link NextUpdateId}), or its first updates would count as confirmed or as repeats.
      */
     private long nextUpdateId() {
-        try (Admin admin = Admin.create(kafka().clientConfig())) {
-            if (!admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(Topics.INGRESS_OFFSETS.name())) {
-                return 0;
-            }
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("cannot read the broker's topics: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
         long botId = Long.parseLong(LocalStackSettings.SANDBOX_TOKEN.substring(0, LocalStackSettings.SANDBOX_TOKEN.indexOf(':')));
-        return new IngressOffsets(kafka()).lastPublished(botId).map(last -> last.updateId() + 1).orElse(0L);
+        return NextUpdateId.after(kafka(), botId);
     }
 
     private void startServices() {
@@ -134,12 +123,20 @@ public final class LocalStack implements AutoCloseable {
         common.put("ADMIN_USER_IDS", settings.adminUserIds());
         common.put("STREAMS_STATE_DIR", settings.streamsDir().toString());
         common.put("CONTACT_ENCRYPTION_KEYS", LocalKeyring.resolve(settings.contactEncryptionKeys(), settings.dataDir()));
+        common.put("PAYMENT_PAYLOAD_KEY", LocalKeyring.paymentPayloadKey(System.getenv("PAYMENT_PAYLOAD_KEY"),
+                settings.dataDir()));
 
         List<CompletableFuture<ServiceInstance>> starting = new ArrayList<>();
         starting.add(startService("command-processor", CommandProcessorApplication.class, common));
         starting.add(startService("db-writer", DbWriterApplication.class, common));
         starting.add(startService("notifier", NotifierApplication.class, common));
-        starting.add(startService("ingress-poller", IngressPollerApplication.class, common));
+        Map<String, String> ingress = new LinkedHashMap<>(common);
+        if (settings.webhook() != null) {
+            ingress.put("TELEGRAM_WEBHOOK_URL", settings.webhook().url());
+            ingress.put("TELEGRAM_WEBHOOK_SECRET", settings.webhook().secret());
+            ingress.put("WEBHOOK_PORT", Integer.toString(settings.webhook().port()));
+        }
+        starting.add(startService("ingress-poller", IngressPollerApplication.class, ingress));
         // Every start is waited for, failed or not: a context still starting when the stack closes would keep
         // running, and hold the JVM's exit on its start-up lock.
         RuntimeException failure = null;

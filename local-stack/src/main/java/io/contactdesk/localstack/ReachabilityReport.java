@@ -19,6 +19,12 @@ record ReachabilityReport(LocalStack stack, long startupMillis) {
             out.append("Telegram Bot API                     ").append(settings.telegramApiUrl())
                     .append("  (real bot; write to it in Telegram)\n");
         }
+        if (settings.webhook() != null) {
+            out.append("\nIngress: webhook mode, Telegram posts to ").append(settings.webhook().url())
+                    .append(" (served on port ").append(settings.webhook().port()).append(")\n");
+        } else {
+            out.append("\nIngress: polling (set TELEGRAM_WEBHOOK_URL for webhook mode)\n");
+        }
         out.append("\nPostgreSQL                           psql '").append(stack.databaseUrl()).append("'\n");
         out.append("  e.g. psql '").append(stack.databaseUrl())
                 .append("' -c 'select * from users; select * from credit_ledger;'\n");

@@ -39,6 +39,16 @@ final class Ledger {
         return query("select delta from credit_ledger where user_id = ? order by recorded_at", userId);
     }
 
+    /** The credits of the user's PURCHASE entries, in the order they were applied. */
+    List<Long> purchasesOf(long userId) {
+        return query("select delta from credit_ledger where user_id = ? and kind = 'PURCHASE' order by sequence", userId);
+    }
+
+    /** The stars of the user's rows in {@code payments}. */
+    List<Long> paymentsOf(long userId) {
+        return query("select stars from payments where user_id = ? order by paid_at", userId);
+    }
+
     /** Many users' entries, each user's in the order the processor applied them. */
     Map<Long, List<Entry>> entriesOf(Collection<Long> userIds) {
         Map<Long, List<Entry>> entries = new HashMap<>();

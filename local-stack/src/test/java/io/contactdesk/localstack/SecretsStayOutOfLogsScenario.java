@@ -33,6 +33,11 @@ abstract class SecretsStayOutOfLogsScenario {
     /** The keyring the stack runs with: {@code id:base64key,…}. */
     abstract String keyring();
 
+    /** Further secrets the stack holds, e.g. the key that signs invoice payloads. */
+    List<String> otherSecrets() {
+        return List.of();
+    }
+
     /** Every line the JVM printed since before the stack started. */
     abstract List<String> logLines();
 
@@ -63,6 +68,7 @@ abstract class SecretsStayOutOfLogsScenario {
         String password = stack().postgres().password();
         secrets.add(":" + password + "@");
         secrets.add("password=" + password);
+        secrets.addAll(otherSecrets());
         secrets.add(CONTACT);
         secrets.add(CONTACT.replace(" ", ""));
         List<String> lines = logLines();

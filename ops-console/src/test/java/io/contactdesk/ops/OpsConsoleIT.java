@@ -10,6 +10,7 @@ import io.contactdesk.contracts.boot.ServiceLauncher;
 import io.contactdesk.contracts.events.OpsAlert;
 import io.contactdesk.contracts.ops.ConsumerLag;
 import io.contactdesk.contracts.ops.GroupLag;
+import io.contactdesk.contracts.ops.HeartbeatConfiguration;
 import io.contactdesk.contracts.ops.PartitionLag;
 import io.contactdesk.contracts.topics.Topics;
 import io.contactdesk.infra.KraftBroker;
@@ -24,6 +25,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -45,6 +47,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
 
 /**
  * The console against a real KRaft broker: the login, lag equal to {@link ConsumerLag} for a stalled group, the
@@ -65,10 +68,29 @@ class OpsConsoleIT {
     private static ConfigurableApplicationContext service;
     private static String base;
 
-    /** Any service: nothing but Boot's auto-configuration, which brings the heartbeat from contracts. */
+    /**
+     * Any service: nothing but Boot's auto-configuration, which brings the heartbeat from contracts, and facts about
+     * its work as the ingress gives them in webhook mode (one carrying markup, which must stay text).
+     */
     @SpringBootConfiguration
     @EnableAutoConfiguration
     static class SomeService {
+
+        static final Map<String, String> FACTS = facts();
+
+        private static Map<String, String> facts() {
+            Map<String, String> facts = new LinkedHashMap<>();
+            facts.put("ingress", "webhook");
+            facts.put("webhook.url", "https://bot.example.com/telegram/webhook");
+            facts.put("webhook.pending_update_count", "3");
+            facts.put("webhook.last_error_message", "<b>Wrong response</b> from the webhook: 503");
+            return facts;
+        }
+
+        @Bean
+        HeartbeatConfiguration.InstanceFacts someFacts() {
+            return () -> FACTS;
+        }
     }
 
     @BeforeAll
@@ -194,6 +216,8 @@ class OpsConsoleIT {
         assertThat(instance.path("host").asText()).isNotBlank();
         assertThat(instance.path("heapUsedBytes").asLong()).isPositive();
         assertThat(instance.path("state").asText()).isIn("UP", "UNKNOWN");
+        // and what it says about its work, in its order
+        assertThat(JSON.convertValue(instance.path("facts"), LinkedHashMap.class)).containsExactlyEntriesOf(SomeService.FACTS);
         // the console is a service too, and beats like the others
         await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/instances", cookie()).body(),
                 body -> body.contains("\"service\":\"ops-console\""));
@@ -276,6 +300,13 @@ class OpsConsoleIT {
                     + " && document.querySelectorAll('[data-testid=dlq]').length === " + DEAD_LETTER_TOPICS, Duration.ofSeconds(30));
             page.waitFor("document.querySelector('[data-testid=instance][data-service=\"it-service\"]') !== null",
                     Duration.ofSeconds(30));
+            // the service's facts, one line each, markup shown as text
+            String facts = "document.querySelectorAll('[data-testid=instance][data-service=\"it-service\"] [data-testid=fact]')";
+            page.waitFor(facts + ".length === 4", Duration.ofSeconds(30));
+            assertThat(page.evaluate("[..." + facts + "].map(f => f.dataset.fact + '=' + f.querySelector('dd').textContent)"
+                    + ".join('\\n')").asText()).isEqualTo("ingress=webhook\nwebhook.url=https://bot.example.com/telegram/webhook"
+                    + "\nwebhook.pending_update_count=3\nwebhook.last_error_message=<b>Wrong response</b> from the webhook: 503");
+            assertThat(page.evaluate("document.querySelectorAll('#instances b').length").asInt()).isZero();
             page.waitFor("document.querySelector('svg[data-testid=pipeline]') !== null"
                     + " && document.querySelectorAll('[data-testid=pipeline-topic]').length === 8"
                     + " && document.querySelectorAll('[data-testid=pipeline-service]').length === 4",

@@ -10,6 +10,7 @@ import io.contactdesk.sandbox.control.ControlApiHandler;
 import io.contactdesk.sandbox.flood.FloodControl;
 import io.contactdesk.sandbox.http.Router;
 import io.contactdesk.sandbox.json.TelegramObjects;
+import io.contactdesk.sandbox.payments.Payments;
 import io.contactdesk.sandbox.replies.ReplyLog;
 import io.contactdesk.sandbox.spec.SpecViolationLog;
 import io.contactdesk.sandbox.stats.Stats;
@@ -72,12 +73,15 @@ public final class TelegramSandbox implements AutoCloseable {
         Faults faults = new Faults();
         SpecViolationLog violations = new SpecViolationLog();
         ReplyLog replies = new ReplyLog(config.clock());
+        Payments payments = new Payments(config.clock());
         this.updates = new UpdateQueue(stats, config.firstUpdateId(), config.clock(), replies::delivered);
         this.webhook = new WebhookSender(updates, config.webhook(), config.clock());
+        FloodControl flood = new FloodControl(config.floodLimits(), config.clock());
         this.router = new Router(
-                new BotApiHandler(config.token(), chats, updates, callbackQueries, new FloodControl(config.floodLimits()),
-                        objects, stats, faults, violations, webhook, replies, config.responseLatency()),
-                new ControlApiHandler(chats, updates, callbackQueries, objects, stats, faults, violations, replies),
+                new BotApiHandler(config.token(), chats, updates, callbackQueries, flood,
+                        objects, stats, faults, violations, webhook, replies, config.responseLatency(), payments),
+                new ControlApiHandler(chats, updates, callbackQueries, objects, stats, faults, violations, replies,
+                        payments, flood),
                 new ChatPageHandler());
     }
 

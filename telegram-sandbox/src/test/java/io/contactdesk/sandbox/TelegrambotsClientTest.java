@@ -50,6 +50,20 @@ class TelegrambotsClientTest extends SandboxTestBase {
     }
 
     @Test
+    void clientSendsAnInvoiceInStarsAndReadsTheInvoiceMessageBack() throws Exception {
+        client.userWrites(USER, "/buy");
+
+        Message sent = telegram.execute(org.telegram.telegrambots.meta.api.methods.invoices.SendInvoice.builder()
+                .chatId(USER).title("50 credits").description("50 credits to unlock").payload("v1.test")
+                .providerToken("").currency("XTR")
+                .price(new org.telegram.telegrambots.meta.api.objects.payments.LabeledPrice("50 credits", 200))
+                .build());
+
+        assertThat(sent.getInvoice().getTotalAmount()).isEqualTo(200);
+        assertThat(client.get("spec-violations").body()).isEmpty();
+    }
+
+    @Test
     void clientSeesRetryAfterOnTooManyRequests() {
         client.userWrites(USER, "/start");
         client.post("faults", Map.of("method", "sendMessage", "status", 429, "retry_after", 3));

@@ -7,5 +7,10 @@ public enum AccountCommandType {
     BAN,
     UNBAN,
     LISTING_APPROVED,
-    LISTING_REJECTED
+    LISTING_REJECTED,
+    /**
+     * Refund the Stars payment whose charge id is the command's {@code reason}; {@code amount} 1 = the admin confirmed
+     * a partial reversal. Sent to every task (the admin does not know the payer): the one holding the charge acts.
+     */
+    REFUND_PAYMENT
 }

@@ -23,6 +23,7 @@ final class AdminFlows {
     static final long MAX_AMOUNT = 1_000_000;
     private static final Pattern AMOUNT_COMMAND = Pattern.compile("(\\d{1,15})\\s+(\\d{1,15})(?:\\s+(.+))?", Pattern.DOTALL);
     private static final Pattern USER_ID = Pattern.compile("\\d{1,15}");
+    private static final Pattern CHARGE_ID = Pattern.compile("[A-Za-z0-9_.:-]{1,200}");
 
     private final BotRules rules;
 
@@ -64,6 +65,22 @@ final class AdminFlows {
             return;
         }
         send(conversation, target, type, 0, "");
+    }
+
+    /**
+     * /refund: {@code <charge_id> [confirm]}. Only the payer's task knows the charge, and the admin need not know the
+     * payer: the command goes to every task ({@code targetUserId} 0), and the one holding the charge answers.
+     */
+    void refund(Conversation conversation, IncomingUpdate update) {
+        String[] words = update.commandArguments().split("\\s+");
+        boolean confirmed = words.length == 2 && words[1].equalsIgnoreCase("confirm");
+        if (!CHARGE_ID.matcher(words[0]).matches() || words.length > 2 || (words.length == 2 && !confirmed)) {
+            conversation.reply("Usage: <code>/refund charge_id [confirm]</code> (the charge id is in the payment's "
+                    + "row in <code>payments</code> and in Telegram's receipt)");
+            return;
+        }
+        send(conversation, 0, AccountCommandType.REFUND_PAYMENT, confirmed ? 1 : 0, words[0]);
+        conversation.reply("Looking for payment <code>" + words[0] + "</code>…");
     }
 
     private void send(Conversation conversation, long target, AccountCommandType type, long amount, String reason) {

@@ -43,6 +43,10 @@ public sealed interface CallbackAction {
     record BroadcastConfirm(String broadcastId, boolean confirmed) implements CallbackAction {
     }
 
+    /** A pack of {@code /buy}, named by {@link io.contactdesk.processor.payments.CreditPack#id()}. */
+    record Buy(String packId) implements CallbackAction {
+    }
+
     record Nothing() implements CallbackAction {
     }
 
@@ -63,6 +67,7 @@ public sealed interface CallbackAction {
     Pattern SUBMIT_CONFIRM = Pattern.compile("s([yn]):(" + ID + ")");
     Pattern MODERATE = Pattern.compile("m([ar]):(" + ID + ")");
     Pattern BROADCAST = Pattern.compile("bc:([yn]):(" + ID + ")");
+    Pattern BUY = Pattern.compile("buy:(\\d{1,7}x\\d{1,5})");
     Pattern FORGET = Pattern.compile("fg:([yn]):(\\d{1,18})");
 
     static Optional<CallbackAction> parse(String data) {
@@ -105,6 +110,9 @@ public sealed interface CallbackAction {
         }
         if ((m = BROADCAST.matcher(data)).matches()) {
             return Optional.of(new BroadcastConfirm(m.group(2), m.group(1).equals("y")));
+        }
+        if ((m = BUY.matcher(data)).matches()) {
+            return Optional.of(new Buy(m.group(1)));
         }
         if ((m = FORGET.matcher(data)).matches()) {
             return Optional.of(new Forget(m.group(1).equals("y"), Long.parseLong(m.group(2))));
@@ -150,6 +158,10 @@ public sealed interface CallbackAction {
 
     static String forget(boolean confirmed, long ledgerEntries) {
         return "fg:" + (confirmed ? "y" : "n") + ":" + ledgerEntries;
+    }
+
+    static String buy(String packId) {
+        return "buy:" + packId;
     }
 
     static String moderate(String listingId, boolean approve) {

@@ -6,6 +6,10 @@ import io.contactdesk.processor.admin.AccountCommandType;
 import io.contactdesk.processor.ratelimit.RateLimiter;
 import io.contactdesk.processor.updates.IncomingUpdate;
 import io.contactdesk.processor.updates.MembershipUpdate;
+import io.contactdesk.processor.updates.PreCheckoutQuery;
+import io.contactdesk.processor.updates.SuccessfulPayment;
+import io.contactdesk.contracts.events.StarPayment;
+import java.util.function.Function;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -24,6 +28,7 @@ public final class CommandRouter {
     private final OpsReplies ops = new OpsReplies();
     private final MembershipFlow membership;
     private final ForgetFlow forget = new ForgetFlow();
+    private final PaymentFlow payments;
 
     public CommandRouter(BotRules rules) {
         this.rules = rules;
@@ -31,6 +36,7 @@ public final class CommandRouter {
         this.submit = new SubmitFlow(rules);
         this.admin = new AdminFlows(rules);
         this.membership = new MembershipFlow(rules, replies);
+        this.payments = new PaymentFlow(rules, replies);
     }
 
     public BotRules rules() {
@@ -72,6 +78,23 @@ public final class CommandRouter {
         return membership.changed(state, known, change, now);
     }
 
+    /**
+     * {@code pre_checkout_query}: answered whatever the rate limit (Telegram charges nothing until it is answered, and
+     * cancels the payment after 10 s), with nothing stored.
+     */
+    public Outcome preCheckout(Account known, PreCheckoutQuery query, Instant now) {
+        return payments.preCheckout(known, query, now);
+    }
+
+    /**
+     * {@code successful_payment}: credited whatever the rate limit or a ban (the user has paid), once per charge id;
+     * empty for a charge {@code byCharge} already knows.
+     */
+    public Optional<Outcome> paid(Account known, Function<String, StarPayment> byCharge, SuccessfulPayment payment,
+            Instant now) {
+        return payments.paid(known, byCharge, payment, now);
+    }
+
     private boolean withinRateLimit(Conversation conversation, BotState state, IncomingUpdate update) {
         long user = update.from().userId();
         RateLimiter.Decision decision = rules.rateLimiter().decide(state.rateWindows().get(user), conversation.now());
@@ -109,6 +132,9 @@ public final class CommandRouter {
             case "start" -> start(conversation);
             case "help" -> conversation.reply(replies.help() + (isAdmin ? replies.adminHelp() : ""));
             case "privacy" -> conversation.reply(replies.privacy());
+            case "buy" -> payments.offer(conversation);
+            case "paysupport" -> conversation.reply(PaymentFlow.PAY_SUPPORT);
+            case "terms" -> conversation.reply(PaymentFlow.TERMS);
             case "forgetme" -> {
                 if (ForgetFlow.CONFIRM_ARGUMENT.equalsIgnoreCase(update.commandArguments().trim())) {
                     forget.forget(screen, state);
@@ -154,6 +180,7 @@ public final class CommandRouter {
             case "ban" -> admin.changeBan(conversation, update, AccountCommandType.BAN);
             case "unban" -> admin.changeBan(conversation, update, AccountCommandType.UNBAN);
             case "stats" -> admin.stats(conversation, state);
+            case "refund" -> admin.refund(conversation, update);
             case "health" -> conversation.reply(ops.health(state.ops().instances(), conversation.now()));
             case "lag" -> conversation.reply(ops.lag(state.ops().lag()));
             case "broadcast" -> broadcast.draft(conversation, state, update);
@@ -198,6 +225,8 @@ public final class CommandRouter {
             admin.moderate(conversation, state, update, moderate);
         } else if (action instanceof CallbackAction.Forget tap) {
             forget.tapped(screen, state, tap);
+        } else if (action instanceof CallbackAction.Buy buy) {
+            payments.invoice(conversation, update, buy.packId());
         } else if (action instanceof CallbackAction.Nothing) {
             conversation.answerCallback(update.callbackQueryId(), null);
         } else {

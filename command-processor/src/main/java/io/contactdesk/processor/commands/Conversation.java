@@ -8,6 +8,7 @@ import io.contactdesk.contracts.events.LedgerEntry;
 import io.contactdesk.contracts.events.LedgerKind;
 import io.contactdesk.contracts.events.Listing;
 import io.contactdesk.contracts.events.OutboxMessage;
+import io.contactdesk.contracts.events.StarPayment;
 import io.contactdesk.processor.accounts.Account;
 import io.contactdesk.contracts.events.BroadcastControl;
 import io.contactdesk.processor.admin.AccountCommand;
@@ -39,6 +40,7 @@ public final class Conversation {
     private final List<ModerationRequest> moderation = new ArrayList<>();
     private final List<BroadcastRequest> broadcasts = new ArrayList<>();
     private final List<BroadcastControl> broadcastControls = new ArrayList<>();
+    private final List<StarPayment> payments = new ArrayList<>();
     private boolean rateLimited;
 
     public Conversation(String causeId, long chatId, Account before, Account account, boolean registered, Instant now) {
@@ -154,6 +156,23 @@ public final class Conversation {
         broadcastControls.add(control);
     }
 
+    /** A call to the Bot API that is not a message: an invoice, a pre-checkout answer, a refund. */
+    public void call(OutboxMessage message) {
+        replies.add(message);
+    }
+
+    public String nextReplyIdForCall() {
+        return nextReplyId();
+    }
+
+    public void paid(StarPayment payment) {
+        payments.add(payment);
+    }
+
+    public long chatId() {
+        return chatId;
+    }
+
     public void rateLimited() {
         rateLimited = true;
     }
@@ -165,12 +184,12 @@ public final class Conversation {
     /** The events of an input that concerns no stored account (e.g. a command for a user who never started the bot). */
     public Outcome outcomeWithoutAccount() {
         return new Outcome(null, false, null, replies, ledger, listings, unlocks, audit, accountCommands, moderation,
-                broadcasts, broadcastControls, rateLimited);
+                broadcasts, broadcastControls, payments, rateLimited);
     }
 
     public Outcome outcome() {
         boolean profileChanged = before == null || !before.profile().equals(account.profile());
         return new Outcome(account, registered, profileChanged ? account.profile() : null, replies, ledger, listings,
-                unlocks, audit, accountCommands, moderation, broadcasts, broadcastControls, rateLimited);
+                unlocks, audit, accountCommands, moderation, broadcasts, broadcastControls, payments, rateLimited);
     }
 }

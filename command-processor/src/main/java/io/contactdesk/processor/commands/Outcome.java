@@ -5,6 +5,7 @@ import io.contactdesk.contracts.events.ContactUnlocked;
 import io.contactdesk.contracts.events.LedgerEntry;
 import io.contactdesk.contracts.events.Listing;
 import io.contactdesk.contracts.events.OutboxMessage;
+import io.contactdesk.contracts.events.StarPayment;
 import io.contactdesk.contracts.events.UserProfile;
 import io.contactdesk.processor.accounts.Account;
 import io.contactdesk.contracts.events.BroadcastControl;
@@ -20,6 +21,7 @@ import java.util.List;
  * @param account the account to store, or null when nothing is to be stored (an unknown user's dropped update)
  * @param profile the user's profile when it changed (registration, new name, ban), else null
  * @param registered the account is new
+ * @param payments Stars payments credited (or refunded), by charge id
  * @param rateLimited the update was over the user's rate limit and not acted on
  */
 public record Outcome(
@@ -35,6 +37,7 @@ public record Outcome(
         List<ModerationRequest> moderation,
         List<BroadcastRequest> broadcasts,
         List<BroadcastControl> broadcastControls,
+        List<StarPayment> payments,
         boolean rateLimited) {
 
     public Outcome {
@@ -47,9 +50,10 @@ public record Outcome(
         moderation = List.copyOf(moderation);
         broadcasts = List.copyOf(broadcasts);
         broadcastControls = List.copyOf(broadcastControls);
+        payments = List.copyOf(payments);
     }
 
     public static Outcome nothing() {
-        return new Outcome(null, false, null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), false);
+        return new Outcome(null, false, null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), false);
     }
 }

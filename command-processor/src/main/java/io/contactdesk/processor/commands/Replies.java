@@ -20,6 +20,7 @@ final class Replies {
             /search <i>words</i> — find listings
             /unlocked — contacts you unlocked
             /balance — your credits · /history — how they changed
+            /buy — buy credits with Telegram Stars · /paysupport · /terms
             /submit — add your own listing (earns credits when approved)
             /privacy — what the bot keeps about you
             /help — this help""";

@@ -5,6 +5,8 @@ import io.contactdesk.contracts.crypto.ContactCipher;
 import io.contactdesk.contracts.directory.Categories;
 import io.contactdesk.processor.commands.BotRules;
 import io.contactdesk.processor.credits.CreditRules;
+import io.contactdesk.processor.payments.CreditPacks;
+import io.contactdesk.processor.payments.InvoicePayload;
 import io.contactdesk.processor.ratelimit.RateLimiter;
 import java.time.Duration;
 import java.util.Set;
@@ -26,7 +28,9 @@ public record ProcessorSettings(
         int rateLimitWindowSeconds,
         String adminUserIds,
         String contactEncryptionKeys,
-        String listingCategories) {
+        String listingCategories,
+        String creditPacks,
+        String paymentPayloadKey) {
 
     public ProcessorSettings {
         bootstrapServers = Settings.required("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers, "the Kafka brokers, host:port,…");
@@ -44,6 +48,8 @@ public record ProcessorSettings(
         Settings.required(ContactCipher.VARIABLE, contactEncryptionKeys, "the contact keyring id:base64key,…");
         ContactCipher.fromKeyring(contactEncryptionKeys);
         Categories.parse(listingCategories);
+        CreditPacks.parse(creditPacks);
+        InvoicePayload.fromSetting(paymentPayloadKey);
     }
 
     public Set<Long> admins() {
@@ -56,7 +62,9 @@ public record ProcessorSettings(
                 admins(),
                 Categories.parse(listingCategories),
                 new RateLimiter(rateLimitMaxRequests, Duration.ofSeconds(rateLimitWindowSeconds)),
-                ContactCipher.fromKeyring(contactEncryptionKeys));
+                ContactCipher.fromKeyring(contactEncryptionKeys),
+                CreditPacks.parse(creditPacks),
+                InvoicePayload.fromSetting(paymentPayloadKey));
     }
 
     @Override

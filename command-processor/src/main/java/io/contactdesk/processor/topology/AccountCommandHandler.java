@@ -3,6 +3,11 @@ package io.contactdesk.processor.topology;
 import io.contactdesk.processor.accounts.Account;
 import io.contactdesk.processor.admin.AccountCommand;
 import io.contactdesk.processor.admin.AccountCommandApplier;
+import io.contactdesk.processor.admin.AccountCommandType;
+import io.contactdesk.processor.commands.Outcome;
+import io.contactdesk.processor.commands.PaymentRefundFlow;
+import io.contactdesk.contracts.events.OutboxMessage;
+import io.contactdesk.contracts.events.StarPayment;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -14,7 +19,10 @@ final class AccountCommandHandler implements Processor<String, AccountCommand, S
     private final AccountCommandApplier applier;
     private final LedgerMetrics ledgerMetrics;
     private final MeterRegistry meters;
+    private final PaymentRefundFlow refunds = new PaymentRefundFlow();
     private Staging.Staged<Long, Account> accounts;
+    private Staging.Staged<String, StarPayment> payments;
+    private Staging.Staged<String, AccountCommand> pendingRefunds;
     private OutcomeWriter writer;
     private HandlerGuard guard;
 
@@ -28,6 +36,8 @@ final class AccountCommandHandler implements Processor<String, AccountCommand, S
     public void init(ProcessorContext<String, Object> context) {
         Staging staging = new Staging(context);
         this.accounts = staging.store(CommandTopology.ACCOUNTS_STORE);
+        this.payments = staging.store(CommandTopology.PAYMENTS_STORE);
+        this.pendingRefunds = staging.store(CommandTopology.PENDING_REFUNDS_STORE);
         this.writer = new OutcomeWriter(context, staging, true, ledgerMetrics);
         this.guard = new HandlerGuard(staging, meters);
     }
@@ -38,6 +48,24 @@ final class AccountCommandHandler implements Processor<String, AccountCommand, S
         if (command == null) {
             return;
         }
+        if (command.type() == AccountCommandType.REFUND_PAYMENT) {
+            guard.handle(() -> refund(command, record.timestamp()));
+            return;
+        }
         guard.handle(() -> writer.write(applier.apply(accounts.get(command.targetUserId()), command), record.timestamp()));
+    }
+
+    /** Every task gets the refund; only the one holding the charge (the payer's) acts on it. */
+    private void refund(AccountCommand command, long timestamp) {
+        StarPayment payment = payments.get(command.reason());
+        Account payer = payment == null ? null : accounts.get(payment.userId());
+        if (payer == null) {
+            return;
+        }
+        Outcome outcome = refunds.request(payer, payment, command);
+        if (outcome.replies().stream().anyMatch(call -> OutboxMessage.REFUND_STAR_PAYMENT.equals(call.method()))) {
+            pendingRefunds.put(command.commandId(), command);
+        }
+        writer.write(outcome, timestamp);
     }
 }

@@ -2,6 +2,7 @@ package io.contactdesk.processor.topology;
 
 import io.contactdesk.contracts.events.Heartbeat;
 import io.contactdesk.contracts.events.Listing;
+import io.contactdesk.contracts.events.StarPayment;
 import io.contactdesk.contracts.ops.GroupLag;
 import java.util.List;
 import java.util.function.Supplier;
@@ -9,6 +10,7 @@ import io.contactdesk.contracts.json.JsonSerde;
 import io.contactdesk.contracts.topics.Topic;
 import io.contactdesk.contracts.topics.Topics;
 import io.contactdesk.processor.accounts.Account;
+import io.contactdesk.processor.admin.AccountCommand;
 import io.contactdesk.processor.admin.AccountCommandApplier;
 import io.contactdesk.processor.broadcast.BroadcastDraft;
 import io.contactdesk.processor.commands.CommandRouter;
@@ -49,8 +51,8 @@ import org.apache.kafka.streams.state.Stores;
  * broadcast-requests ──▶ fan-out-broadcast ─────┤  (every task: its own users → tg.outbox.bulk)
  * moderation ───────────▶ decide-moderation ─────┤  (per listing: first decision wins)
  * listings ─▶ [global directory]   stats ─▶ [global stats shards]
- *                                                └─▶ tg.outbox · users · credit.ledger · listings · contact.unlocks
- *                                                    · audit.events · account-commands · moderation · stats · dlq
+ *                                                └─▶ tg.outbox (pre-checkout answers: tg.outbox.priority) · users
+ *                                                    · credit.ledger · payments · listings · contact.unlocks · audit.events · account-commands · moderation · stats · dlq
  * </pre>
  */
 public final class CommandTopology {
@@ -67,12 +69,15 @@ public final class CommandTopology {
     static final String MODERATION_HANDLER = "decide-moderation";
 
     static final String OUTBOX_SINK = "outbox";
+    static final String OUTBOX_PRIORITY_SINK = "outbox-priority";
+    static final String PAYMENTS_SINK = "payments";
     static final String USERS_SINK = "users";
     static final String LEDGER_SINK = "ledger";
     static final String LISTINGS_SINK = "listings";
     static final String UNLOCKS_SINK = "unlocks";
     static final String AUDIT_SINK = "audit";
     static final String ACCOUNT_COMMANDS_SINK = "to-account-commands";
+    static final String ACCOUNT_COMMANDS_EVERY_TASK_SINK = "to-account-commands-every-task";
     static final String MODERATION_SINK = "to-moderation";
     static final String STATS_SINK = "stats";
     static final String BROADCAST_REQUESTS_SINK = "to-broadcast-requests";
@@ -84,6 +89,10 @@ public final class CommandTopology {
     public static final String ACCOUNTS_STORE = "accounts";
     static final String SESSIONS_STORE = "sessions";
     static final String HISTORY_STORE = "ledger-history";
+    /** Stars payments by telegram_payment_charge_id, in the payer's task: a charge credited once is never again. */
+    static final String PAYMENTS_STORE = "star-payments";
+    /** Refunds asked of Telegram and not yet reported, by the refund command's id. */
+    static final String PENDING_REFUNDS_STORE = "pending-refunds";
     static final String RATE_WINDOWS_STORE = "rate-windows";
     static final String BROADCASTS_STORE = "broadcasts";
     static final String SHARD_STATS_STORE = "shard-stats";
@@ -150,12 +159,19 @@ public final class CommandTopology {
                 UPDATE_HANDLER, ACCOUNT_COMMAND_HANDLER, DELIVERY_REPORT_HANDLER);
         topology.addStateStore(store(SHARD_STATS_STORE, Serdes.String(), JsonSerde.of(StatsShard.class)),
                 UPDATE_HANDLER, ACCOUNT_COMMAND_HANDLER, DELIVERY_REPORT_HANDLER);
+        topology.addStateStore(store(PAYMENTS_STORE, Serdes.String(), JsonSerde.of(StarPayment.class)),
+                UPDATE_HANDLER, ACCOUNT_COMMAND_HANDLER, DELIVERY_REPORT_HANDLER);
+        topology.addStateStore(store(PENDING_REFUNDS_STORE, Serdes.String(), JsonSerde.of(AccountCommand.class)),
+                ACCOUNT_COMMAND_HANDLER, DELIVERY_REPORT_HANDLER);
         topology.addStateStore(store(DECISIONS_STORE, Serdes.String(), JsonSerde.of(ModerationDecision.class)),
                 MODERATION_HANDLER);
 
-        String[] handlers = {UPDATE_HANDLER, ACCOUNT_COMMAND_HANDLER, MODERATION_HANDLER};
+        // A refund confirmed by Telegram (a delivery report) is audited too.
+        String[] handlers = {UPDATE_HANDLER, ACCOUNT_COMMAND_HANDLER, MODERATION_HANDLER, DELIVERY_REPORT_HANDLER};
         sink(topology, OUTBOX_SINK, Topics.OUTBOX, UPDATE_HANDLER, ACCOUNT_COMMAND_HANDLER, MODERATION_HANDLER,
                 DELIVERY_REPORT_HANDLER);
+        sink(topology, OUTBOX_PRIORITY_SINK, Topics.OUTBOX_PRIORITY, UPDATE_HANDLER, ACCOUNT_COMMAND_HANDLER);
+        sink(topology, PAYMENTS_SINK, Topics.PAYMENTS, UPDATE_HANDLER, ACCOUNT_COMMAND_HANDLER, DELIVERY_REPORT_HANDLER);
         sink(topology, USERS_SINK, Topics.USERS, UPDATE_HANDLER, ACCOUNT_COMMAND_HANDLER, DELIVERY_REPORT_HANDLER);
         sink(topology, LEDGER_SINK, Topics.LEDGER, UPDATE_HANDLER, ACCOUNT_COMMAND_HANDLER, DELIVERY_REPORT_HANDLER);
         sink(topology, UNLOCKS_SINK, Topics.UNLOCKS, UPDATE_HANDLER);
@@ -168,6 +184,11 @@ public final class CommandTopology {
         sink(topology, BROADCAST_CONTROL_SINK, Topics.BROADCAST_CONTROL, UPDATE_HANDLER);
         sink(topology, OUTBOX_BULK_SINK, Topics.OUTBOX_BULK, BROADCAST_HANDLER);
         sink(topology, BROADCAST_SHARDS_SINK, Topics.BROADCAST_SHARDS, BROADCAST_HANDLER);
+        topology.addSink(ACCOUNT_COMMANDS_EVERY_TASK_SINK, ProcessorTopics.ACCOUNT_COMMANDS.name(),
+                Serdes.String().serializer(), ProcessorTopics.ACCOUNT_COMMANDS.valueSerde().serializer(),
+                (topic, key, value, numPartitions) -> Optional.of(IntStream.range(0, numPartitions).boxed()
+                        .collect(Collectors.toSet())),
+                UPDATE_HANDLER);
         // One confirmed broadcast, copied to every partition: each task sends it to the users it owns.
         topology.addSink(BROADCAST_REQUESTS_SINK, ProcessorTopics.BROADCAST_REQUESTS.name(), Serdes.String().serializer(),
                 ProcessorTopics.BROADCAST_REQUESTS.valueSerde().serializer(),

@@ -3,6 +3,9 @@ package io.contactdesk.processor.topology;
 import io.contactdesk.contracts.events.DeliveryReport;
 import io.contactdesk.processor.accounts.Account;
 import io.contactdesk.processor.commands.RefundFlow;
+import io.contactdesk.processor.commands.PaymentRefundFlow;
+import io.contactdesk.processor.admin.AccountCommand;
+import io.contactdesk.contracts.events.StarPayment;
 import io.contactdesk.processor.history.LedgerHistory;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -20,6 +23,9 @@ final class DeliveryReportHandler implements Processor<String, DeliveryReport, S
     private final MeterRegistry meters;
     private final LedgerMetrics ledgerMetrics;
     private final RefundFlow refunds = new RefundFlow();
+    private final PaymentRefundFlow paymentRefunds = new PaymentRefundFlow();
+    private Staging.Staged<String, StarPayment> payments;
+    private Staging.Staged<String, AccountCommand> pendingRefunds;
     private Staging staging;
     private Staging.Staged<Long, Account> accounts;
     private Staging.Staged<Long, LedgerHistory> history;
@@ -36,6 +42,8 @@ final class DeliveryReportHandler implements Processor<String, DeliveryReport, S
         this.staging = new Staging(context);
         this.accounts = staging.store(CommandTopology.ACCOUNTS_STORE);
         this.history = staging.store(CommandTopology.HISTORY_STORE);
+        this.payments = staging.store(CommandTopology.PAYMENTS_STORE);
+        this.pendingRefunds = staging.store(CommandTopology.PENDING_REFUNDS_STORE);
         this.writer = new OutcomeWriter(context, staging, true, ledgerMetrics);
         this.guard = new HandlerGuard(staging, meters);
     }
@@ -50,7 +58,22 @@ final class DeliveryReportHandler implements Processor<String, DeliveryReport, S
             case BLOCKED_BY_USER -> guard.handle(() -> blocked(report, record.timestamp()));
             case CONTACT_NOT_SHOWN -> guard.handle(() -> refunds.contactNotShown(accounts.get(report.chatId()),
                     history.get(report.chatId()), report).ifPresent(outcome -> writer.write(outcome, record.timestamp())));
+            case REFUNDED, REFUND_FAILED -> guard.handle(() -> refund(report, record.timestamp()));
         }
+    }
+
+    /** How Telegram answered a refund asked for by {@code report.causeId()}; a second report finds nothing pending. */
+    private void refund(DeliveryReport report, long timestamp) {
+        AccountCommand pending = report.causeId() == null ? null : pendingRefunds.get(report.causeId());
+        StarPayment payment = pending == null ? null : payments.get(pending.reason());
+        Account payer = payment == null ? null : accounts.get(payment.userId());
+        if (payer == null) {
+            return;
+        }
+        pendingRefunds.delete(report.causeId());
+        writer.write(report.outcome() == DeliveryReport.Outcome.REFUNDED
+                ? paymentRefunds.refunded(payer, payment, pending, report)
+                : paymentRefunds.failed(payer, payment, pending, report), timestamp);
     }
 
     private void blocked(DeliveryReport report, long timestamp) {

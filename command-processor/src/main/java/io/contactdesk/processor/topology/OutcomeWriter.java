@@ -7,8 +7,10 @@ import io.contactdesk.contracts.events.ContactUnlocked;
 import io.contactdesk.contracts.events.LedgerEntry;
 import io.contactdesk.contracts.events.Listing;
 import io.contactdesk.contracts.events.OutboxMessage;
+import io.contactdesk.contracts.events.StarPayment;
 import io.contactdesk.processor.accounts.Account;
 import io.contactdesk.processor.admin.AccountCommand;
+import io.contactdesk.processor.admin.AccountCommandType;
 import io.contactdesk.processor.commands.Outcome;
 import io.contactdesk.processor.history.LedgerHistory;
 import io.contactdesk.processor.moderation.ModerationRequest;
@@ -31,6 +33,7 @@ final class OutcomeWriter {
     private final Staging.Staged<Long, Account> accounts;
     private final Staging.Staged<Long, LedgerHistory> history;
     private final Staging.Staged<String, StatsShard> shard;
+    private final Staging.Staged<String, StarPayment> payments;
     private final LedgerMetrics ledgerMetrics;
 
     OutcomeWriter(ProcessorContext<String, Object> context, Staging staging, boolean withAccounts,
@@ -41,6 +44,7 @@ final class OutcomeWriter {
         this.accounts = withAccounts ? staging.store(CommandTopology.ACCOUNTS_STORE) : null;
         this.history = withAccounts ? staging.store(CommandTopology.HISTORY_STORE) : null;
         this.shard = withAccounts ? staging.store(CommandTopology.SHARD_STATS_STORE) : null;
+        this.payments = withAccounts ? staging.store(CommandTopology.PAYMENTS_STORE) : null;
     }
 
     void write(Outcome outcome, long timestamp) {
@@ -64,7 +68,10 @@ final class OutcomeWriter {
             forward(CommandTopology.AUDIT_SINK, Long.toString(event.actorId()), event, timestamp);
         }
         for (AccountCommand command : outcome.accountCommands()) {
-            forward(CommandTopology.ACCOUNT_COMMANDS_SINK, Long.toString(command.targetUserId()), command, timestamp);
+            // A refund names a charge, not its payer: every task gets it, the payer's acts (PaymentRefundFlow).
+            String sink = command.type() == AccountCommandType.REFUND_PAYMENT
+                    ? CommandTopology.ACCOUNT_COMMANDS_EVERY_TASK_SINK : CommandTopology.ACCOUNT_COMMANDS_SINK;
+            forward(sink, Long.toString(command.targetUserId()), command, timestamp);
         }
         for (ModerationRequest request : outcome.moderation()) {
             forward(CommandTopology.MODERATION_SINK, request.listingId(), request, timestamp);
@@ -75,8 +82,17 @@ final class OutcomeWriter {
         for (BroadcastControl control : outcome.broadcastControls()) {
             forward(CommandTopology.BROADCAST_CONTROL_SINK, control.broadcastId(), control, timestamp);
         }
+        for (StarPayment payment : outcome.payments()) {
+            payments.put(payment.chargeId(), payment);
+            forward(CommandTopology.PAYMENTS_SINK, Long.toString(payment.userId()), payment, timestamp);
+        }
         for (OutboxMessage reply : outcome.replies()) {
-            forward(CommandTopology.OUTBOX_SINK, Long.toString(reply.chatId()), reply, timestamp);
+            // Telegram gives up on a pre-checkout after 10 s: its answer must not queue behind other replies.
+            // A refund's outcome is reported back by the notifier's priority lane.
+            String sink = OutboxMessage.ANSWER_PRE_CHECKOUT_QUERY.equals(reply.method())
+                    || OutboxMessage.REFUND_STAR_PAYMENT.equals(reply.method())
+                    ? CommandTopology.OUTBOX_PRIORITY_SINK : CommandTopology.OUTBOX_SINK;
+            forward(sink, Long.toString(reply.chatId()), reply, timestamp);
         }
     }
 

@@ -22,6 +22,9 @@ import io.contactdesk.processor.updates.IncomingUpdate;
 import io.contactdesk.processor.updates.InvalidUpdateException;
 import io.contactdesk.processor.updates.MembershipUpdate;
 import io.contactdesk.processor.updates.ParsedUpdate;
+import io.contactdesk.processor.updates.PreCheckoutQuery;
+import io.contactdesk.processor.updates.SuccessfulPayment;
+import io.contactdesk.contracts.events.StarPayment;
 import io.contactdesk.processor.updates.UpdateParser;
 import io.contactdesk.contracts.crypto.SealedUpdates;
 import java.nio.charset.StandardCharsets;
@@ -56,6 +59,7 @@ final class UpdateHandler implements Processor<String, String, String, Object> {
     private GroupChats groups;
     private Staging staging;
     private Staging.Staged<Long, Account> accounts;
+    private Staging.Staged<String, StarPayment> payments;
     private KeyValueStore<Long, SubmitSession> sessions;
     private BotState state;
     private OutcomeWriter writer;
@@ -80,6 +84,7 @@ final class UpdateHandler implements Processor<String, String, String, Object> {
         this.staging = new Staging(context);
         this.groups = new GroupChats(Staging.Staged.byId(staging.store(GroupChats.STORE)));
         this.accounts = staging.store(CommandTopology.ACCOUNTS_STORE);
+        this.payments = staging.store(CommandTopology.PAYMENTS_STORE);
         this.sessions = context.getStateStore(CommandTopology.SESSIONS_STORE);
         KeyValueStore<String, StatsShard> shards = context.getStateStore(CommandTopology.STATS_SHARDS_STORE);
         this.state = new BotState(
@@ -136,6 +141,11 @@ final class UpdateHandler implements Processor<String, String, String, Object> {
                 group(group, record, now);
             } else if (update instanceof MembershipUpdate change) {
                 membership(change, record, now);
+            } else if (update instanceof PreCheckoutQuery query) {
+                writer.write(router.preCheckout(accounts.get(query.from().userId()), query, now), record.timestamp());
+                metrics.handled();
+            } else if (update instanceof SuccessfulPayment payment) {
+                paid(payment, record, now);
             } else {
                 command((IncomingUpdate) update, record, now);
             }
@@ -165,6 +175,17 @@ final class UpdateHandler implements Processor<String, String, String, Object> {
         Optional<Outcome> outcome = router.membership(state, known, change, now);
         if (outcome.isEmpty()) {
             metrics.ignored("my_chat_member", known == null ? IgnoredUpdate.Reason.NO_ACCOUNT : IgnoredUpdate.Reason.MEMBERSHIP);
+            return;
+        }
+        writer.write(outcome.get(), record.timestamp());
+        metrics.handled();
+    }
+
+    /** Once per charge id: the store of payments is the dedupe, written with the credit in one transaction. */
+    private void paid(SuccessfulPayment payment, Record<String, String> record, Instant now) {
+        Optional<Outcome> outcome = router.paid(accounts.get(payment.from().userId()), payments::get, payment, now);
+        if (outcome.isEmpty()) {
+            metrics.duplicate();
             return;
         }
         writer.write(outcome.get(), record.timestamp());

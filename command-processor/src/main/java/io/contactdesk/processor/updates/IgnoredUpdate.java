@@ -24,8 +24,6 @@ public record IgnoredUpdate(UpdateRef ref, String type, Reason reason) implement
     public enum Reason {
         /** An update type the bot does not use (an edit, a poll, a reaction, a join request…) or does not know yet. */
         NOT_USED,
-        /** {@code pre_checkout_query}: kept for Telegram Stars payments, which are not built yet. */
-        PAYMENTS_NOT_YET,
         /** Anything in a channel: the bot has nothing to say there. */
         CHANNEL,
         /** A button tapped outside a private chat, or a chat of a type Telegram may add. */

@@ -4,10 +4,11 @@ import io.contactdesk.contracts.events.UpdateRef;
 
 /**
  * A Telegram update as the processor sorts it: a person's message or tap in their private chat, a change of the
- * bot's membership in that chat, something said in a group, or an update the bot leaves alone on purpose. Records
+ * bot's membership in that chat, a payment's pre-checkout or success, something said in a group, or an update the bot leaves alone on purpose. Records
  * that are none of these are broken and never get this far ({@link InvalidUpdateException}).
  */
-public sealed interface ParsedUpdate permits IncomingUpdate, MembershipUpdate, GroupUpdate, IgnoredUpdate {
+public sealed interface ParsedUpdate permits IncomingUpdate, MembershipUpdate, GroupUpdate, IgnoredUpdate,
+        PreCheckoutQuery, SuccessfulPayment {
 
     UpdateRef ref();
 

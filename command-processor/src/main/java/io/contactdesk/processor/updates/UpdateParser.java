@@ -25,6 +25,9 @@ public final class UpdateParser {
     /** Telegram's own limits: 4096 characters of text, 64 bytes of callback data. Longer is not from Telegram. */
     static final int MAX_TEXT_LENGTH = 4096;
     static final int MAX_CALLBACK_DATA_BYTES = 64;
+    /** An invoice payload is 1–128 bytes; a charge id is Telegram's, bounded here so a forged one cannot bloat a store. */
+    static final int MAX_PAYLOAD_BYTES = 128;
+    static final int MAX_CHARGE_ID_LENGTH = 256;
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_]{5,32}");
 
     /** The dead letter's reason for a record in the clear. */
@@ -87,12 +90,14 @@ public final class UpdateParser {
         if (update.has("my_chat_member")) {
             return membership(ref, object(update, "my_chat_member"));
         }
+        if (update.has("pre_checkout_query")) {
+            return preCheckout(ref, object(update, "pre_checkout_query"));
+        }
         String type = typeOf(update);
         if (type == null) {
             throw new InvalidUpdateException("update " + ref + " carries nothing besides its update_id");
         }
         return new IgnoredUpdate(ref, type, switch (type) {
-            case "pre_checkout_query" -> IgnoredUpdate.Reason.PAYMENTS_NOT_YET;
             case "channel_post", "edited_channel_post" -> IgnoredUpdate.Reason.CHANNEL;
             default -> IgnoredUpdate.Reason.NOT_USED;
         });
@@ -155,6 +160,9 @@ public final class UpdateParser {
             // A forged chat: replies (and revealed contacts) would reach other people.
             throw new InvalidUpdateException("message is not in the sender's private chat");
         }
+        if (message.has("successful_payment")) {
+            return payment(ref, from, object(message, "successful_payment"));
+        }
         JsonNode text = message.get("text");
         String body = null;
         if (text != null && !text.isNull()) {
@@ -205,6 +213,31 @@ public final class UpdateParser {
             throw new InvalidUpdateException("callback_query.data is longer than " + MAX_CALLBACK_DATA_BYTES + " bytes");
         }
         return new IncomingUpdate(ref, from, chatId, messageId, null, id, callbackData);
+    }
+
+    /** Telegram's {@code PreCheckoutQuery}: id, from, currency, total_amount and invoice_payload are always sent. */
+    private PreCheckoutQuery preCheckout(UpdateRef ref, JsonNode query) {
+        IncomingUpdate.Sender from = sender(object(query, "from"));
+        return new PreCheckoutQuery(ref, from, text(query, "id"), text(query, "currency"),
+                positiveLong(query, "total_amount"), payload(query));
+    }
+
+    /** Telegram's {@code SuccessfulPayment}: the charge id names the payment, the payload names what was bought. */
+    private static SuccessfulPayment payment(UpdateRef ref, IncomingUpdate.Sender from, JsonNode payment) {
+        String chargeId = text(payment, "telegram_payment_charge_id");
+        if (chargeId.length() > MAX_CHARGE_ID_LENGTH) {
+            throw new InvalidUpdateException("telegram_payment_charge_id is longer than " + MAX_CHARGE_ID_LENGTH);
+        }
+        return new SuccessfulPayment(ref, from, text(payment, "currency"), positiveLong(payment, "total_amount"),
+                payload(payment), chargeId);
+    }
+
+    private static String payload(JsonNode parent) {
+        String payload = text(parent, "invoice_payload");
+        if (payload.getBytes(StandardCharsets.UTF_8).length > MAX_PAYLOAD_BYTES) {
+            throw new InvalidUpdateException("invoice_payload is longer than " + MAX_PAYLOAD_BYTES + " bytes");
+        }
+        return payload;
     }
 
     /** {@code my_chat_member}: the bot's own status changed in a chat (blocked, unblocked, added to a group…). */

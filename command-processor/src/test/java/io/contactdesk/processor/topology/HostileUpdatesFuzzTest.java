@@ -67,7 +67,7 @@ import org.junit.jupiter.api.TestInstance;
  *
  * <p>Given: the corpus generated from {@code new Random(20261125)} (so a failure reproduces), fed once, record by
  * record, with every output attributed to the record that caused it. Each test then checks one behaviour on it.
- * Records are 7 s apart, so no user ever reaches the rate limit of DESIGN.md's defaults.
+ * Records are 7 s apart, so no user ever reaches the default rate limit (docs/architecture.md §3).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HostileUpdatesFuzzTest {

@@ -12,6 +12,8 @@ import io.contactdesk.processor.TestRules;
 import io.contactdesk.processor.commands.CommandRouter;
 import io.contactdesk.processor.updates.GroupUpdate;
 import io.contactdesk.processor.updates.IgnoredUpdate;
+import io.contactdesk.processor.updates.PreCheckoutQuery;
+import io.contactdesk.processor.updates.SuccessfulPayment;
 import io.contactdesk.processor.updates.IgnoredUpdate.Reason;
 import io.contactdesk.processor.updates.IncomingUpdate;
 import io.contactdesk.processor.updates.MembershipUpdate;
@@ -83,7 +85,8 @@ class TelegramSamplesContractTest {
                 new Sample("group-anonymous-admin.json", SUPERGROUP, IgnoredUpdate.class, "message", Reason.NOT_A_PERSON),
                 new Sample("group-service-new-members.json", SUPERGROUP, IgnoredUpdate.class, "message", Reason.NOT_TEXT),
                 new Sample("channel-post.json", CHANNEL, IgnoredUpdate.class, "channel_post", Reason.CHANNEL),
-                new Sample("pre-checkout-query.json", USER, IgnoredUpdate.class, "pre_checkout_query", Reason.PAYMENTS_NOT_YET),
+                new Sample("pre-checkout-query.json", USER, PreCheckoutQuery.class, null, null),
+                new Sample("successful-payment.json", USER, SuccessfulPayment.class, null, null),
                 new Sample("message-reaction.json", SUPERGROUP, IgnoredUpdate.class, "message_reaction", Reason.NOT_USED),
                 new Sample("chat-join-request.json", SUPERGROUP, IgnoredUpdate.class, "chat_join_request", Reason.NOT_USED),
                 new Sample("poll.json", "0", IgnoredUpdate.class, "poll", Reason.NOT_USED),

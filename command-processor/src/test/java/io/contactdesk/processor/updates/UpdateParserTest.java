@@ -173,10 +173,27 @@ class UpdateParserTest {
     }
 
     @Test
-    void aPreCheckoutQueryIsIgnoredUntilPaymentsAreBuilt() {
-        String query = TelegramUpdates.ofType(32, "pre_checkout_query", java.util.Map.of("id", "q1"));
+    void aPreCheckoutQueryIsReadWithItsPayloadAndKeyedByThePayer() {
+        String query = TelegramUpdates.ofType(32, "pre_checkout_query", java.util.Map.of("id", "q1",
+                "from", java.util.Map.of("id", 42, "is_bot", false, "first_name", "Ada"),
+                "currency", "XTR", "total_amount", 50, "invoice_payload", "v1.x"));
 
-        assertThat(((IgnoredUpdate) parser.readOpened(query)).reason()).isEqualTo(IgnoredUpdate.Reason.PAYMENTS_NOT_YET);
+        PreCheckoutQuery read = (PreCheckoutQuery) parser.readOpened(query);
+
+        assertThat(read.queryId()).isEqualTo("q1");
+        assertThat(read.totalAmount()).isEqualTo(50);
+        assertThat(read.payload()).isEqualTo("v1.x");
+        assertThat(read.expectedKey()).isEqualTo("42");
+    }
+
+    @Test
+    void aPreCheckoutQueryWithoutItsPayloadIsBroken() {
+        String query = TelegramUpdates.ofType(33, "pre_checkout_query", java.util.Map.of("id", "q1",
+                "from", java.util.Map.of("id", 42, "is_bot", false, "first_name", "Ada"),
+                "currency", "XTR", "total_amount", 50));
+
+        assertThatThrownBy(() -> parser.readOpened(query)).isInstanceOf(InvalidUpdateException.class)
+                .hasMessageContaining("invoice_payload");
     }
 
     // --- groups and channels ----------------------------------------------------------------------------------

@@ -19,8 +19,11 @@ public final class BotCommandList {
             new Entry("unlocked", "Contacts you unlocked"),
             new Entry("balance", "Your credits"),
             new Entry("history", "How your credits changed"),
+            new Entry("buy", "Buy credits with Telegram Stars"),
             new Entry("submit", "Add your own listing"),
             new Entry("cancel", "Stop what you are doing"),
+            new Entry("paysupport", "Help with a payment"),
+            new Entry("terms", "Terms of purchase and use"),
             new Entry("privacy", "What the bot keeps about you"),
             new Entry("help", "What this bot does"));
 
@@ -31,6 +34,7 @@ public final class BotCommandList {
             new Entry("ban", "Ban a user: user_id"),
             new Entry("unban", "Lift a ban: user_id"),
             new Entry("stats", "Users, listings, unlocks and credits"),
+            new Entry("refund", "Refund a Stars payment: charge_id"),
             new Entry("broadcast", "Message every user: text"),
             new Entry("health", "Which service instances are up"),
             new Entry("lag", "How far behind the consumers are"));

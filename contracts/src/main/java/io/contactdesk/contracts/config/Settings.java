@@ -82,4 +82,33 @@ public final class Settings {
             throw new InvalidSettingException(variable, "must be an http(s) URL such as https://api.telegram.org, got '" + url + "'");
         }
     }
+
+    /**
+     * A secret key given as base64 of at least {@code minBytes} random bytes ({@code openssl rand -base64 32}). Errors
+     * name the variable and never echo its value.
+     */
+    public static byte[] secretKey(String variable, String value, int minBytes, String meaning) {
+        if (value == null || value.isBlank()) {
+            throw InvalidSettingException.missing(variable, meaning + " (base64, at least " + minBytes
+                    + " random bytes)");
+        }
+        byte[] key;
+        try {
+            key = java.util.Base64.getDecoder().decode(value.trim());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingException(variable, "is not valid base64");
+        }
+        if (key.length < minBytes) {
+            throw new InvalidSettingException(variable, "must hold at least " + minBytes
+                    + " random bytes (e.g. openssl rand -base64 " + minBytes + "), got " + key.length);
+        }
+        return key;
+    }
+
+    /** A fresh value for a {@link #secretKey} setting: base64 of {@code bytes} random bytes. */
+    public static String generateSecretKey(int bytes) {
+        byte[] key = new byte[bytes];
+        new java.security.SecureRandom().nextBytes(key);
+        return java.util.Base64.getEncoder().encodeToString(key);
+    }
 }

@@ -7,7 +7,10 @@ public enum LedgerKind {
     REVOKE,
     UNLOCK,
     LISTING_REWARD,
+    /** Credits bought with Telegram Stars ({@code successful_payment}). */
     PURCHASE,
+    /** A purchase refunded by an admin: its credits taken back, as far as they are unspent (never below zero). */
+    PURCHASE_REFUND,
     /** An unlock paid back: the contact could not be shown (the notifier dead-lettered the message revealing it). */
     REFUND,
     /**

@@ -23,6 +23,11 @@ public record OutboxMessage(
     public static final String SEND_MESSAGE = "sendMessage";
     public static final String EDIT_MESSAGE_TEXT = "editMessageText";
     public static final String ANSWER_CALLBACK_QUERY = "answerCallbackQuery";
+    public static final String SEND_INVOICE = "sendInvoice";
+    public static final String ANSWER_PRE_CHECKOUT_QUERY = "answerPreCheckoutQuery";
+    public static final String REFUND_STAR_PAYMENT = "refundStarPayment";
+    /** Telegram Stars: the one currency for digital goods, paid without a payment provider. */
+    public static final String STARS = "XTR";
 
     /**
      * A message that reveals a listing's contact carries it sealed: {@code text} holds {@link #CONTACT_PLACEHOLDER}
@@ -92,5 +97,46 @@ public record OutboxMessage(
             params.put("text", text);
         }
         return new OutboxMessage(outboxId, chatId, ANSWER_CALLBACK_QUERY, params, causeId, at);
+    }
+
+    /**
+     * An invoice in Telegram Stars: currency {@link #STARS}, an empty {@code provider_token} and exactly one price, as
+     * Telegram requires for digital goods.
+     */
+    public static OutboxMessage sendInvoice(String outboxId, long chatId, String title, String description,
+            String payload, String label, long stars, String causeId, Instant at) {
+        Map<String, Object> price = new LinkedHashMap<>();
+        price.put("label", label);
+        price.put("amount", stars);
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("chat_id", chatId);
+        params.put("title", title);
+        params.put("description", description);
+        params.put("payload", payload);
+        params.put("provider_token", "");
+        params.put("currency", STARS);
+        params.put("prices", java.util.List.of(price));
+        return new OutboxMessage(outboxId, chatId, SEND_INVOICE, params, causeId, at);
+    }
+
+    /** Gives the stars of a payment back to the user; its outcome comes back as a {@link DeliveryReport}. */
+    public static OutboxMessage refundStarPayment(String outboxId, long userId, String chargeId, String causeId,
+            Instant at) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("user_id", userId);
+        params.put("telegram_payment_charge_id", chargeId);
+        return new OutboxMessage(outboxId, userId, REFUND_STAR_PAYMENT, params, causeId, at);
+    }
+
+    /** Telegram waits at most 10 s for it: it travels on {@code tg.outbox.priority}. {@code error} only when refused. */
+    public static OutboxMessage answerPreCheckoutQuery(String outboxId, long chatId, String queryId, boolean ok,
+            String error, String causeId, Instant at) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("pre_checkout_query_id", queryId);
+        params.put("ok", ok);
+        if (!ok) {
+            params.put("error_message", error);
+        }
+        return new OutboxMessage(outboxId, chatId, ANSWER_PRE_CHECKOUT_QUERY, params, causeId, at);
     }
 }

@@ -40,8 +40,17 @@ public class HeartbeatConfiguration {
     public interface InstanceState extends Supplier<String> {
     }
 
+    /**
+     * What this instance says about its work in its heartbeat ({@link io.contactdesk.contracts.events.Heartbeat#facts()}),
+     * for the ops console; a service without such a bean says nothing. Never secrets or contacts.
+     */
+    @FunctionalInterface
+    public interface InstanceFacts extends Supplier<Map<String, String>> {
+    }
+
     @Bean
-    HeartbeatLifecycle contactdeskHeartbeat(Environment environment, ObjectProvider<InstanceState> state) {
+    HeartbeatLifecycle contactdeskHeartbeat(Environment environment, ObjectProvider<InstanceState> state,
+            ObjectProvider<InstanceFacts> facts) {
         String service = environment.getProperty("spring.application.name", "unnamed-service");
         Duration interval = Binder.get(environment).bind("contactdesk.heartbeat.interval", Duration.class)
                 .orElse(HeartbeatPublisher.DEFAULT_INTERVAL);
@@ -49,7 +58,11 @@ public class HeartbeatConfiguration {
             InstanceState current = state.getIfAvailable();
             return current == null ? HeartbeatPublisher.UNKNOWN : current.get();
         };
-        return new HeartbeatLifecycle(new HeartbeatPublisher(service, kafkaConfig(environment), health, interval,
+        Supplier<Map<String, String>> said = () -> {
+            InstanceFacts current = facts.getIfAvailable();
+            return current == null ? Map.of() : current.get();
+        };
+        return new HeartbeatLifecycle(new HeartbeatPublisher(service, kafkaConfig(environment), health, said, interval,
                 Clock.systemUTC(), keyIds(environment)));
     }
 

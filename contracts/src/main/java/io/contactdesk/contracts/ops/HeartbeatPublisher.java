@@ -46,6 +46,7 @@ public class HeartbeatPublisher implements AutoCloseable {
     private final Map<String, Object> producerConfig;
     private final ThrottledWarning warnings;
     private final List<String> keyIds;
+    private final Supplier<Map<String, String>> facts;
     private ScheduledExecutorService executor;
     private Producer<String, Heartbeat> producer;
 
@@ -61,7 +62,14 @@ public class HeartbeatPublisher implements AutoCloseable {
     /** @param keyIds the ids (never the keys) of this instance's contact keyring, for the key rotation tool */
     public HeartbeatPublisher(String service, Map<String, Object> kafkaConfig, Supplier<String> state,
             Duration interval, Clock clock, List<String> keyIds) {
+        this(service, kafkaConfig, state, Map::of, interval, clock, keyIds);
+    }
+
+    /** @param facts what this instance says about its work ({@link Heartbeat#facts()}), asked at every beat */
+    public HeartbeatPublisher(String service, Map<String, Object> kafkaConfig, Supplier<String> state,
+            Supplier<Map<String, String>> facts, Duration interval, Clock clock, List<String> keyIds) {
         this.keyIds = List.copyOf(keyIds);
+        this.facts = facts;
         this.service = service;
         this.instance = InstanceIdentity.instance();
         this.host = InstanceIdentity.host();
@@ -110,7 +118,18 @@ public class HeartbeatPublisher implements AutoCloseable {
     public Heartbeat snapshot(String currentState) {
         MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
         return new Heartbeat(service, instance, host, startedAt, clock.instant(), currentState, heap.getUsed(),
-                heap.getMax(), keyIds);
+                heap.getMax(), keyIds, currentFacts());
+    }
+
+    /** The instance's facts, or none when it cannot say: a fact is never worth a missing heartbeat. */
+    private Map<String, String> currentFacts() {
+        try {
+            Map<String, String> current = facts.get();
+            return current == null ? Map.of() : current;
+        } catch (RuntimeException e) {
+            warnings.warn("heartbeat: cannot read the facts of " + service, e);
+            return Map.of();
+        }
     }
 
     void beat() {

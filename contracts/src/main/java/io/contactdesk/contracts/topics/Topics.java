@@ -12,6 +12,7 @@ import io.contactdesk.contracts.events.LedgerEntry;
 import io.contactdesk.contracts.events.Listing;
 import io.contactdesk.contracts.events.OpsAlert;
 import io.contactdesk.contracts.events.OutboxMessage;
+import io.contactdesk.contracts.events.StarPayment;
 import io.contactdesk.contracts.events.UserProfile;
 import io.contactdesk.contracts.json.JsonSerde;
 import java.time.Duration;
@@ -43,6 +44,17 @@ public final class Topics {
     /** One Bot API call each, keyed by chat id. */
     public static final Topic<String, OutboxMessage> OUTBOX =
             new Topic<>("tg.outbox", Serdes.String(), JsonSerde.of(OutboxMessage.class), false, WEEK);
+
+    /**
+     * Bot API calls Telegram waits for (the answer to a {@code pre_checkout_query}, due within 10 s), keyed by chat id:
+     * the notifier reads them apart from {@code tg.outbox}, so they never queue behind replies or flood-control waits.
+     */
+    public static final Topic<String, OutboxMessage> OUTBOX_PRIORITY =
+            new Topic<>("tg.outbox.priority", Serdes.String(), JsonSerde.of(OutboxMessage.class), false, WEEK);
+
+    /** Payments in Telegram Stars, keyed by user id; a refund is the same payment again, with its refund. */
+    public static final Topic<String, StarPayment> PAYMENTS =
+            new Topic<>("payments", Serdes.String(), JsonSerde.of(StarPayment.class), false, LONG);
 
     public static final Topic<String, LedgerEntry> LEDGER =
             new Topic<>("credit.ledger", Serdes.String(), JsonSerde.of(LedgerEntry.class), false, LONG);
@@ -92,6 +104,8 @@ public final class Topics {
     public static final Topic<String, DeadLetter> UPDATES_DLQ = deadLetters(UPDATES);
     public static final Topic<String, DeadLetter> OUTBOX_DLQ = deadLetters(OUTBOX);
     public static final Topic<String, DeadLetter> OUTBOX_BULK_DLQ = deadLetters(OUTBOX_BULK);
+    public static final Topic<String, DeadLetter> OUTBOX_PRIORITY_DLQ = deadLetters(OUTBOX_PRIORITY);
+    public static final Topic<String, DeadLetter> PAYMENTS_DLQ = deadLetters(PAYMENTS);
     public static final Topic<String, DeadLetter> LEDGER_DLQ = deadLetters(LEDGER);
     public static final Topic<String, DeadLetter> USERS_DLQ = deadLetters(USERS);
     public static final Topic<String, DeadLetter> LISTINGS_DLQ = deadLetters(LISTINGS);
@@ -107,8 +121,9 @@ public final class Topics {
 
     private static final List<Topic<?, ?>> ALL = List.of(
             UPDATES, INGRESS_OFFSETS, OUTBOX, LEDGER, USERS, LISTINGS, UNLOCKS, AUDIT, OUTBOX_BULK, BROADCAST_SHARDS, BROADCAST_CONTROL, DELIVERY_REPORTS, ALERTS,
-            HEARTBEATS,
-            UPDATES_DLQ, OUTBOX_DLQ, OUTBOX_BULK_DLQ, LEDGER_DLQ, USERS_DLQ, LISTINGS_DLQ, UNLOCKS_DLQ, AUDIT_DLQ);
+            HEARTBEATS, OUTBOX_PRIORITY, PAYMENTS,
+            UPDATES_DLQ, OUTBOX_DLQ, OUTBOX_BULK_DLQ, LEDGER_DLQ, USERS_DLQ, LISTINGS_DLQ, UNLOCKS_DLQ, AUDIT_DLQ,
+            OUTBOX_PRIORITY_DLQ, PAYMENTS_DLQ);
 
     private static final Map<String, Topic<?, ?>> BY_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(Topic::name, t -> t));

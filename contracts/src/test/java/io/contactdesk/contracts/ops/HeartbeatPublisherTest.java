@@ -56,6 +56,36 @@ class HeartbeatPublisherTest {
     }
 
     @Test
+    void snapshotCarriesTheInstancesFactsInTheirOrderAndSurvivesTheTopicsSerde() {
+        Map<String, String> said = new java.util.LinkedHashMap<>();
+        said.put("ingress", "webhook");
+        said.put("webhook.pending_update_count", "7");
+        HeartbeatPublisher publisher = new HeartbeatPublisher("ingress-poller",
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:1"), () -> "UP", () -> said,
+                Duration.ofSeconds(10), new MutableClock(Instant.now()), java.util.List.of());
+
+        Heartbeat beat = publisher.snapshot("UP");
+        var serde = io.contactdesk.contracts.topics.Topics.HEARTBEATS.valueSerde();
+        Heartbeat read = serde.deserializer().deserialize("t", serde.serializer().serialize("t", beat));
+
+        assertThat(read.facts()).containsExactly(Map.entry("ingress", "webhook"),
+                Map.entry("webhook.pending_update_count", "7"));
+    }
+
+    @Test
+    void factsThatCannotBeReadLeaveTheHeartbeatWithoutFacts() {
+        HeartbeatPublisher publisher = new HeartbeatPublisher("ingress-poller",
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:1"), () -> "UP",
+                () -> { throw new IllegalStateException("not yet"); },
+                Duration.ofSeconds(10), new MutableClock(Instant.now()), java.util.List.of());
+
+        assertThat(publisher.snapshot("UP").facts()).isEmpty();
+        assertThat(Json.mapper().convertValue(Map.of("service", "old", "heapUsedBytes", 1, "heapMaxBytes", 2),
+                Heartbeat.class).facts())
+                .as("a heartbeat from an instance too old to say").isEmpty();
+    }
+
+    @Test
     void producerIsSmallAndNeverBlocksLong() {
         Map<String, Object> config = HeartbeatPublisher.producerConfig("notifier", Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "broker:9092",

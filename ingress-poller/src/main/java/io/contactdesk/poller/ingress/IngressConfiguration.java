@@ -1,6 +1,7 @@
 package io.contactdesk.poller.ingress;
 
 import io.contactdesk.contracts.config.KafkaConnection;
+import io.contactdesk.contracts.ops.HeartbeatConfiguration.InstanceFacts;
 import io.contactdesk.contracts.crypto.SealedUpdates;
 import io.contactdesk.poller.telegram.BotApiUpdateSource;
 import io.contactdesk.poller.telegram.TelegramSettings;
@@ -9,6 +10,8 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,6 +28,17 @@ class IngressConfiguration {
                 .description("1 while this instance holds the ingress lease and polls, 0 on standby")
                 .register(meters);
         return status;
+    }
+
+    /** The mode and this instance's role in its heartbeat, for the ops console. */
+    @Bean
+    InstanceFacts ingressFacts(IngressStatus status) {
+        return () -> {
+            Map<String, String> facts = new LinkedHashMap<>();
+            facts.put("ingress", "polling");
+            facts.put("ingress.role", status.role());
+            return facts;
+        };
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package io.contactdesk.poller.webhook;
 
 import io.contactdesk.contracts.config.KafkaConnection;
+import io.contactdesk.contracts.ops.HeartbeatConfiguration.InstanceFacts;
 import io.contactdesk.poller.ingress.Backoff;
 import io.contactdesk.poller.ingress.IngressOffsets;
 import io.contactdesk.poller.ingress.IngressSettings;
@@ -24,6 +25,12 @@ public class WebhookConfiguration {
     @Bean
     WebhookStatus ingressStatus(WebhookSettings webhook) {
         return new WebhookStatus(webhook.url());
+    }
+
+    /** The mode and Telegram's getWebhookInfo in this instance's heartbeat, which is how the ops console learns them. */
+    @Bean
+    InstanceFacts ingressFacts(WebhookStatus status) {
+        return status::facts;
     }
 
     @Bean(destroyMethod = "close")

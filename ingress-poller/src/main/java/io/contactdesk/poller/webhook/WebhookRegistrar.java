@@ -144,7 +144,8 @@ final class WebhookRegistrar implements SmartLifecycle {
             return;
         }
         int pending = info.getPendingUpdatesCount() == null ? 0 : info.getPendingUpdatesCount();
-        status.checked(info.getUrl(), pending, info.getLastErrorMessage());
+        status.checked(info.getUrl(), pending, info.getLastErrorDate(), info.getLastErrorMessage(),
+                info.getMaxConnections());
         if (!status.registeredHere()) {
             if (!mismatchReported) {
                 log.error("Telegram's webhook is '{}', not {}: updates do not reach this ingress (a poller deleted it,"

@@ -1,5 +1,8 @@
 package io.contactdesk.poller.webhook;
 
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -18,6 +21,8 @@ final class WebhookStatus implements HealthIndicator {
     private volatile String telegramError = "webhook not registered yet";
     private volatile int pendingUpdates = -1;
     private volatile String lastErrorMessage;
+    private volatile Integer lastErrorDate;
+    private volatile Integer maxConnections;
     private volatile long lastPublishedUpdateId = -1;
 
     WebhookStatus(String expectedUrl) {
@@ -42,10 +47,13 @@ final class WebhookStatus implements HealthIndicator {
         kafkaError = error;
     }
 
-    void checked(String url, int pending, String lastError) {
+    /** What {@code getWebhookInfo} said; {@code lastErrorDate} in Unix seconds and {@code maxConnections} may be null. */
+    void checked(String url, int pending, Integer lastErrorDate, String lastError, Integer maxConnections) {
         registeredUrl = url;
         pendingUpdates = pending;
+        this.lastErrorDate = lastErrorDate;
         lastErrorMessage = lastError;
+        this.maxConnections = maxConnections;
         telegramError = null;
     }
 
@@ -55,6 +63,29 @@ final class WebhookStatus implements HealthIndicator {
 
     boolean registeredHere() {
         return expectedUrl.equals(registeredUrl);
+    }
+
+    /**
+     * This instance's facts for its heartbeat, and so for the ops console: the mode, and Telegram's
+     * {@code getWebhookInfo} as last checked (nothing of it before the first check). The URL is the operator's own
+     * setting; the secret is never part of it.
+     */
+    Map<String, String> facts() {
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("ingress", "webhook");
+        facts.put("webhook.expected_url", expectedUrl);
+        if (telegramError != null) {
+            facts.put("webhook.check_error", telegramError);
+        }
+        if (pendingUpdates >= 0) {
+            facts.put("webhook.url", registeredUrl == null ? "" : registeredUrl);
+            facts.put("webhook.pending_update_count", Integer.toString(pendingUpdates));
+            Optional.ofNullable(maxConnections).ifPresent(max -> facts.put("webhook.max_connections", max.toString()));
+            Optional.ofNullable(lastErrorDate).filter(date -> date > 0).ifPresent(date ->
+                    facts.put("webhook.last_error_date", Instant.ofEpochSecond(date).toString()));
+            Optional.ofNullable(lastErrorMessage).ifPresent(error -> facts.put("webhook.last_error_message", error));
+        }
+        return facts;
     }
 
     @Override

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Opens the sealed contact of an outbox message right before its Bot API call (DESIGN.md: "no plaintext contact
- * outside memory"): the {@link OutboxMessage#CONTACT_PLACEHOLDER} of its HTML text becomes the escaped contact,
+ * Opens the sealed contact of an outbox message right before its Bot API call (contacts are ciphertext everywhere
+ * but in the notifier's memory): the {@link OutboxMessage#CONTACT_PLACEHOLDER} of its HTML text becomes the escaped contact,
  * and {@link OutboxMessage#SEALED_CONTACT} and {@link OutboxMessage#CONTACT_LISTING_ID} are dropped, so that
  * neither reaches Telegram.
  *

@@ -111,6 +111,12 @@ class DeliveryConfiguration {
     }
 
     @Bean
+    PriorityListener priorityListener(OutboxDelivery delivery, DeadLetters deadLetters, InteractiveActivity activity,
+            DeliveryReports reports) {
+        return new PriorityListener(delivery, deadLetters, activity, reports);
+    }
+
+    @Bean
     BulkListener bulkListener(OutboxDelivery delivery, DeadLetters deadLetters, DeliveryReports reports,
             BroadcastBoard broadcasts, BroadcastLedger ledger, InteractiveActivity activity, StoppablePause pause,
             BulkSettings bulk) {

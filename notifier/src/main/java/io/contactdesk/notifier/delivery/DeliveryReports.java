@@ -13,7 +13,7 @@ import org.springframework.kafka.core.KafkaOperations;
 /**
  * Tells the processor what a delivery learnt about a chat, on {@code tg.delivery-reports} keyed by chat id: that the
  * user blocked the bot, so that it stops queueing messages for them until they write again; or that a message
- * revealing a contact was dead-lettered, so that the processor refunds the unlock.
+ * revealing a contact was dead-lettered, so that the processor refunds the unlock; or how a Stars refund went.
  */
 final class DeliveryReports {
 
@@ -49,6 +49,14 @@ final class DeliveryReports {
         send(message, new DeliveryReport(message.outboxId(), message.chatId(), DeliveryReport.Outcome.CONTACT_NOT_SHOWN,
                 description, clock.instant(), message.causeId(), listingId == null ? null : listingId.toString()));
         contactsNotShown.increment();
+    }
+
+    /** How a {@code refundStarPayment} went: the processor takes the credits back only once Telegram refunded. */
+    void refund(OutboxMessage message, boolean refunded, String description) {
+        DeliveryReport.Outcome outcome = refunded ? DeliveryReport.Outcome.REFUNDED
+                : DeliveryReport.Outcome.REFUND_FAILED;
+        send(message, new DeliveryReport(message.outboxId(), message.chatId(), outcome, description, clock.instant(),
+                message.causeId(), null));
     }
 
     private void send(OutboxMessage message, DeliveryReport report) {

@@ -5,7 +5,10 @@ import io.contactdesk.notifier.telegram.BotApiException;
 /** What a failed Bot API call means for the outbox record that asked for it. */
 enum FailureKind {
 
-    /** The call had its effect after all (e.g. an edit to the text the message already shows). */
+    /**
+     * The call had its effect after all (e.g. an edit to the text the message already shows), or can have none and
+     * needs none (a callback query answered already).
+     */
     DELIVERED,
     /** 429: Telegram says exactly when to call again ({@code retry_after}). */
     FLOOD_WAIT,
@@ -16,6 +19,7 @@ enum FailureKind {
 
     private static final String NOT_MODIFIED = "message is not modified";
     private static final String BLOCKED = "bot was blocked by the user";
+    private static final String QUERY_TOO_OLD = "query is too old";
 
     /**
      * Telegram's 403 for a user who blocked the bot. Only private chats (positive ids) are users: a 403 in a group
@@ -45,6 +49,12 @@ enum FailureKind {
             return TRANSIENT;
         }
         if (code == 400 && description.contains(NOT_MODIFIED)) {
+            return DELIVERED;
+        }
+        // answerCallbackQuery on a query already answered (a repeat of a call whose answer was lost on the way: the
+        // 30-minute chaos run of 2026-12-06 dead-lettered four such) or past its time: Telegram says the same for both,
+        // and in both the user's button has stopped spinning. Nothing is left to do, and nothing to set aside.
+        if (code == 400 && description.contains(QUERY_TOO_OLD)) {
             return DELIVERED;
         }
         return PERMANENT;

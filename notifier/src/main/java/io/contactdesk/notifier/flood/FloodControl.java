@@ -25,6 +25,8 @@ public final class FloodControl extends StoppableWaits implements AutoCloseable 
     /** 429 answers received from Telegram despite flood control, by method. */
     public static final String TOO_MANY_REQUESTS = "contactdesk.flood.too_many_requests";
     static final String ANSWER_CALLBACK_QUERY = "answerCallbackQuery";
+    static final String ANSWER_PRE_CHECKOUT_QUERY = "answerPreCheckoutQuery";
+    static final String REFUND_STAR_PAYMENT = "refundStarPayment";
     static final String GLOBAL_KEY = "global";
     static final String BULK_KEY = "bulk";
     // Bucket4j may answer "0 ns" right at a refill boundary: never spin.
@@ -67,9 +69,12 @@ public final class FloodControl extends StoppableWaits implements AutoCloseable 
      */
     public static FloodControl create(FloodSettings settings, MeterRegistry meters, OutboxShare share) {
         LocalBuckets local = new LocalBuckets(TimeMeter.SYSTEM_NANOTIME);
-        Buckets buckets = settings.backend() == FloodSettings.Mode.SHARED
-                ? new SharedBuckets(settings.database(), new FallbackBuckets(local, share))
-                : local;
+        Buckets buckets = local;
+        if (settings.backend() == FloodSettings.Mode.SHARED) {
+            SharedBuckets shared = new SharedBuckets(settings.database());
+            buckets = new FailoverBuckets(shared, new FallbackBuckets(local, share), TimeMeter.SYSTEM_NANOTIME,
+                    shared::warnUnavailable);
+        }
         return new FloodControl(buckets, settings, TimeMeter.SYSTEM_NANOTIME, null, meters);
     }
 
@@ -132,8 +137,10 @@ public final class FloodControl extends StoppableWaits implements AutoCloseable 
         return settings;
     }
 
+    /** Answers to queries and refunds write nothing into a chat: Telegram's message limits do not apply to them. */
     static boolean throttles(String method) {
-        return !ANSWER_CALLBACK_QUERY.equals(method);
+        return !ANSWER_CALLBACK_QUERY.equals(method) && !ANSWER_PRE_CHECKOUT_QUERY.equals(method)
+                && !REFUND_STAR_PAYMENT.equals(method);
     }
 
     static String chatKey(long chatId) {

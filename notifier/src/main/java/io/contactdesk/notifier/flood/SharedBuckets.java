@@ -25,13 +25,9 @@ import org.slf4j.LoggerFactory;
  * Buckets in PostgreSQL ({@code FLOOD_CONTROL=shared}), one row per bucket in {@value #TABLE}, read and written
  * under {@code SELECT … FOR UPDATE}: every notifier takes its tokens from the same buckets. The table is the
  * notifier's own Flyway migration ({@code db/notifier}, history in {@value #HISTORY_TABLE}), so it never meets
- * db-writer's migrations in the same database.
- *
- * <p>While the database does not answer, tokens come from {@link FallbackBuckets} instead: each notifier then keeps
- * its share of Telegram's limits on its own, so that together they still keep within them.
- * Delivery does not stop for a database outage, nor waits for it: after a failed call the local buckets serve
- * alone for {@value #LOCAL_AFTER_FAILURE_SECONDS} s before PostgreSQL is asked again, and a notifier started during
- * an outage creates the table when the database is back.
+ * db-writer's migrations in the same database. A call the database does not answer throws: {@link FailoverBuckets}
+ * then serves from this notifier's fallback, and a notifier started during an outage creates the table when the
+ * database is back.
  */
 final class SharedBuckets implements Buckets {
 
@@ -44,18 +40,14 @@ final class SharedBuckets implements Buckets {
     private static final long WARN_EVERY_NANOS = Duration.ofSeconds(30).toNanos();
     // A bucket that refilled completely is the same as a new one: its row may go.
     private static final Duration KEEP_FULL_BUCKETS = Duration.ofMinutes(1);
-    static final long LOCAL_AFTER_FAILURE_SECONDS = 5;
-    private static final long LOCAL_AFTER_FAILURE_NANOS = TimeUnit.SECONDS.toNanos(LOCAL_AFTER_FAILURE_SECONDS);
 
     private final HikariDataSource dataSource;
     private final PostgreSQLSelectForUpdateBasedProxyManager<String> proxies;
-    private final Buckets fallback;
     private final ScheduledExecutorService cleaner;
     private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARN_EVERY_NANOS);
     private final NotifierSchema schema;
-    private volatile long sharedAgainAt = System.nanoTime();
 
-    SharedBuckets(DatabaseUrl database, Buckets fallback) {
+    SharedBuckets(DatabaseUrl database) {
         // Each look at a bucket is a transaction of a millisecond or two: the delivery threads (and the bulk lane's) take
         // turns on a few connections. A slow database costs a call 2 s at most.
         HikariConfig config = DataSources.hikariConfig(database, POOL_NAME, 8, Duration.ofSeconds(2));
@@ -76,7 +68,6 @@ final class SharedBuckets implements Buckets {
             dataSource.close();
             throw e;
         }
-        this.fallback = fallback;
         this.cleaner = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "notifier-flood-cleaner");
             thread.setDaemon(true);
@@ -85,20 +76,21 @@ final class SharedBuckets implements Buckets {
         cleaner.scheduleWithFixedDelay(this::removeExpired, 1, 1, TimeUnit.MINUTES);
     }
 
+    /** @throws RuntimeException when PostgreSQL cannot be reached or the table not made current */
     @Override
     public ConsumptionProbe tryConsume(String key, BucketConfiguration configuration) {
-        if (System.nanoTime() - sharedAgainAt < 0) {
-            return fallback.tryConsume(key, configuration);
-        }
         try {
             schema.ensureCurrent();
-            return proxies.getProxy(key, () -> configuration).tryConsumeAndReturnRemaining(1);
-        } catch (SQLException | RuntimeException e) {
-            sharedAgainAt = System.nanoTime() + LOCAL_AFTER_FAILURE_NANOS;
-            warn("flood buckets in PostgreSQL unavailable, this notifier keeps its share of the limits on its own meanwhile: {}",
-                    e);
-            return fallback.tryConsume(key, configuration);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.toString(), e);
         }
+        return proxies.getProxy(key, () -> configuration).tryConsumeAndReturnRemaining(1);
+    }
+
+    /** Said of a failed call, at most every 30 s. */
+    void warnUnavailable(RuntimeException e) {
+        warn("flood buckets in PostgreSQL unavailable, this notifier keeps its share of the limits on its own meanwhile: {}",
+                e);
     }
 
     @Override

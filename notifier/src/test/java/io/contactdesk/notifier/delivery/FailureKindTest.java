@@ -19,6 +19,7 @@ class FailureKindTest {
             403 | Forbidden: bot was blocked by the user                                         | PERMANENT
             401 | Unauthorized                                                                   | PERMANENT
             400 | Bad Request: message is not modified: specified new message content and reply markup are exactly the same | DELIVERED
+            400 | Bad Request: query is too old and response timeout expired or query ID is invalid | DELIVERED
             """)
     void botApiAnswersAreClassifiedByCodeAndDescription(int code, String description, FailureKind expected) {
         assertThat(FailureKind.of(BotApiException.answered(code, description, null))).isEqualTo(expected);

@@ -139,4 +139,35 @@ class OutboxCallsTest {
         var serde = Topics.OUTBOX.valueSerde();
         return serde.deserializer().deserialize(Topics.OUTBOX.name(), serde.serializer().serialize(Topics.OUTBOX.name(), message));
     }
+
+    @Test
+    void anInvoiceInStarsGoesOverTheWireWithAnEmptyProviderTokenAndOnePrice() throws Exception {
+        OutboxMessage invoice = OutboxMessage.sendInvoice("update:7/reply:1", 42, "50 credits", "50 credits to unlock",
+                "v1.50.200.42.1.AAAAAAAAAAA.AAAAAAAAAAAAAAAAAAAAAA", "50 credits", 200, "update:7", AT);
+
+        org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod<?> call =
+                OutboxCalls.toMethod(throughKafka(invoice));
+        call.validate();
+        JsonNode wire = new ObjectMapper().readTree(new ObjectMapper().writeValueAsString(call));
+
+        assertThat(wire.path("method").asText()).isEqualTo("sendinvoice");
+        assertThat(wire.path("currency").asText()).isEqualTo("XTR");
+        assertThat(wire.has("provider_token")).isTrue();
+        assertThat(wire.path("provider_token").asText()).isEmpty();
+        assertThat(wire.path("prices")).hasSize(1);
+        assertThat(wire.path("prices").get(0).path("amount").asInt()).isEqualTo(200);
+    }
+
+    @Test
+    void aPreCheckoutAnswerCarriesItsVerdictAndOnlyARefusalItsReason() throws Exception {
+        OutboxMessage refused = OutboxMessage.answerPreCheckoutQuery("update:8/reply:0", 42, "q1", false,
+                "This invoice has expired.", "update:8", AT);
+
+        JsonNode wire = new ObjectMapper().readTree(new ObjectMapper().writeValueAsString(
+                OutboxCalls.toMethod(throughKafka(refused))));
+
+        assertThat(wire.path("pre_checkout_query_id").asText()).isEqualTo("q1");
+        assertThat(wire.path("ok").asBoolean(true)).isFalse();
+        assertThat(wire.path("error_message").asText()).isEqualTo("This invoice has expired.");
+    }
 }

@@ -161,6 +161,16 @@ class FloodControlTest {
     }
 
     @Test
+    void aPreCheckoutAnswerIsNeverHeldBackEvenWhenTheChatsBucketIsEmpty() throws Exception {
+        assertThat(tryPermits(PRIVATE_CHAT, 4)).containsExactly(true, true, true, false);
+
+        for (int i = 0; i < 10; i++) {
+            assertThat(flood.awaitPermit(PRIVATE_CHAT, "answerPreCheckoutQuery")).isTrue();
+        }
+        assertThat(clock.waitedTotal()).isZero();
+    }
+
+    @Test
     void editsAreMessagesToo() {
         assertThat(tryPermits(PRIVATE_CHAT, 2)).containsOnly(true);
         assertThat(flood.tryPermit(PRIVATE_CHAT, "editMessageText")).isTrue();

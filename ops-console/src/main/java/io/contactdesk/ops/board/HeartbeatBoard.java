@@ -35,10 +35,12 @@ public class HeartbeatBoard extends TopicReader<Heartbeat> {
      * One row of the instances table.
      *
      * @param live beating and not stopped: one of its service's running instances
+     * @param facts what the instance said about its work in its last heartbeat (e.g. the ingress mode and Telegram's
+     *     getWebhookInfo), in its order
      */
     public record InstanceView(String service, String instance, String host, long startedAt, long uptimeSeconds,
             long heapUsedBytes, long heapMaxBytes, String state, long lastSeen, long secondsSinceSeen,
-            boolean silent, boolean live) {
+            boolean silent, boolean live, Map<String, String> facts) {
     }
 
     public List<InstanceView> instances() {
@@ -57,7 +59,8 @@ public class HeartbeatBoard extends TopicReader<Heartbeat> {
         long sinceSeen = Math.max(0, Duration.between(at, now).toSeconds());
         return new InstanceView(beat.service(), beat.instance(), beat.host(), started.toEpochMilli(),
                 Math.max(0, Duration.between(started, at).toSeconds()), beat.heapUsedBytes(), beat.heapMaxBytes(),
-                beat.state(), at.toEpochMilli(), sinceSeen, roster.silent(beat, now), roster.live(beat, now));
+                beat.state(), at.toEpochMilli(), sinceSeen, roster.silent(beat, now), roster.live(beat, now),
+                beat.facts());
     }
 
     void accept(String key, Heartbeat beat) {

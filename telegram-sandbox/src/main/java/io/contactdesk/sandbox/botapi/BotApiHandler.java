@@ -12,6 +12,7 @@ import io.contactdesk.sandbox.http.Exchanges;
 import io.contactdesk.sandbox.http.RequestParams;
 import io.contactdesk.sandbox.json.Mapper;
 import io.contactdesk.sandbox.json.TelegramObjects;
+import io.contactdesk.sandbox.payments.Payments;
 import io.contactdesk.sandbox.replies.ReplyLog;
 import io.contactdesk.sandbox.spec.BotApiSpec;
 import io.contactdesk.sandbox.spec.SpecViolationLog;
@@ -41,7 +42,7 @@ public final class BotApiHandler implements HttpHandler {
     public BotApiHandler(String token, ChatStore chats, UpdateQueue updates, CallbackQueries callbackQueries,
                          FloodControl flood, TelegramObjects objects, Stats stats, Faults faults,
                          SpecViolationLog violations, WebhookSender webhook, ReplyLog replies,
-                         Duration responseLatency) {
+                         Duration responseLatency, Payments payments) {
         this.token = token;
         this.replies = replies;
         this.responseLatencyMillis = responseLatency.toMillis();
@@ -51,6 +52,7 @@ public final class BotApiHandler implements HttpHandler {
         register(new UpdateMethods(updates, webhook).methods());
         register(new MessageMethods(chats, flood, objects, faults).methods());
         register(new BotMethods(objects, chats, callbackQueries).methods());
+        register(new PaymentMethods(chats, flood, objects, payments).methods());
     }
 
     // Telegram matches method names case-insensitively; stats keep the documented spelling.

@@ -46,6 +46,18 @@ public final class ChatStore {
         return message;
     }
 
+    /** The user's app now reports another language (a control call may set it on any action). */
+    public synchronized UserProfile userSeenAs(long userId, String languageCode) {
+        UserProfile user = users.computeIfAbsent(userId, UserProfile::initial).with(null, null, languageCode);
+        users.put(userId, user);
+        return user;
+    }
+
+    /** A service message of the user's in their private chat (a payment): its number in the chat's sequence. */
+    public synchronized long userServiceMessage(long userId) {
+        return ++privateChat(userId).lastMessageId;
+    }
+
     /** A user edits their own earlier message; anyone else's (or an unknown one) is not found. */
     public synchronized IncomingMessage userEdited(long userId, long chatId, long messageId, String text) {
         Chat chat = known(chatId);

@@ -13,8 +13,10 @@ import io.contactdesk.sandbox.http.Exchanges;
 import io.contactdesk.sandbox.http.RequestParams;
 import io.contactdesk.sandbox.json.Mapper;
 import io.contactdesk.sandbox.json.TelegramObjects;
+import io.contactdesk.sandbox.payments.Payments;
 import io.contactdesk.sandbox.replies.ReplyLog;
 import io.contactdesk.sandbox.spec.SpecViolationLog;
+import io.contactdesk.sandbox.flood.FloodControl;
 import io.contactdesk.sandbox.stats.Stats;
 import io.contactdesk.sandbox.updates.UpdateQueue;
 
@@ -37,10 +39,10 @@ public final class ControlApiHandler implements HttpHandler {
 
     public ControlApiHandler(ChatStore chats, UpdateQueue updates, CallbackQueries callbackQueries,
                              TelegramObjects objects, Stats stats, Faults faults, SpecViolationLog violations,
-                             ReplyLog replies) {
-        this.users = new UserSimulator(chats, updates, callbackQueries, objects, replies);
+                             ReplyLog replies, Payments payments, FloodControl flood) {
+        this.users = new UserSimulator(chats, updates, callbackQueries, objects, replies, payments);
         this.replies = replies;
-        this.views = new ControlViews(chats, updates, stats, violations);
+        this.views = new ControlViews(chats, updates, stats, violations, flood);
         this.faults = faults;
         this.updates = updates;
     }
@@ -70,6 +72,7 @@ public final class ControlApiHandler implements HttpHandler {
                 case "callbacks" -> users.pressesButton(userId, input(exchange));
                 case "block" -> users.blocks(userId, true);
                 case "unblock" -> users.blocks(userId, false);
+                case "pay" -> pay(userId, input(exchange));
                 default -> throw unknown();
             };
         }
@@ -110,6 +113,10 @@ public final class ControlApiHandler implements HttpHandler {
             requireVerb(verb, "POST");
             return restartUpdateIds(input(exchange));
         }
+        if (path.length == 1 && path[0].equals("flood-refusals")) {
+            requireVerb(verb, "GET");
+            return views.floodRefusals();
+        }
         if (path.length == 1 && path[0].equals("spec-violations")) {
             requireVerb(verb, "GET");
             return views.specViolations();
@@ -126,6 +133,15 @@ public final class ControlApiHandler implements HttpHandler {
             };
         }
         throw unknown();
+    }
+
+    private JsonNode pay(long userId, ControlInput input) {
+        try {
+            return users.pays(userId, input);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ControlException(503, "the sandbox is stopping");
+        }
     }
 
     /**

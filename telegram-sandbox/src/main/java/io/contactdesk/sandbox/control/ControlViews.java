@@ -7,6 +7,8 @@ import io.contactdesk.sandbox.chat.ChatHistory;
 import io.contactdesk.sandbox.chat.ChatStore;
 import io.contactdesk.sandbox.chat.IncomingMessage;
 import io.contactdesk.sandbox.chat.SentMessage;
+import io.contactdesk.sandbox.flood.FloodControl;
+import io.contactdesk.sandbox.flood.FloodRefusal;
 import io.contactdesk.sandbox.json.Mapper;
 import io.contactdesk.sandbox.spec.SpecViolation;
 import io.contactdesk.sandbox.spec.SpecViolationLog;
@@ -22,9 +24,11 @@ final class ControlViews {
     private final ChatStore chats;
     private final UpdateQueue updates;
     private final Stats stats;
+    private final FloodControl flood;
     private final SpecViolationLog violations;
 
-    ControlViews(ChatStore chats, UpdateQueue updates, Stats stats, SpecViolationLog violations) {
+    ControlViews(ChatStore chats, UpdateQueue updates, Stats stats, SpecViolationLog violations, FloodControl flood) {
+        this.flood = flood;
         this.chats = chats;
         this.updates = updates;
         this.stats = stats;
@@ -88,6 +92,19 @@ final class ControlViews {
         ObjectNode injected = json.putObject("faults_injected");
         stats.injectedFaults().forEach((status, count) -> injected.put(Integer.toString(status), count));
         return json;
+    }
+
+    /** The latest calls the flood limits refused with 429 (not injected faults), oldest first. */
+    ArrayNode floodRefusals() {
+        ArrayNode list = Mapper.get().createArrayNode();
+        for (FloodRefusal refusal : flood.refusals()) {
+            list.addObject()
+                    .put("at", refusal.at().toString())
+                    .put("chat_id", refusal.chatId())
+                    .put("limit", refusal.limit())
+                    .put("retry_after", refusal.retryAfter());
+        }
+        return list;
     }
 
     /** The latest requests that broke the published Bot API, oldest first (see {@link SpecViolationLog#KEPT}). */

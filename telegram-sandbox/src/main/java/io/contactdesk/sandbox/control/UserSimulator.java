@@ -10,6 +10,8 @@ import io.contactdesk.sandbox.chat.SentMessage;
 import io.contactdesk.sandbox.chat.UserProfile;
 import io.contactdesk.sandbox.json.Mapper;
 import io.contactdesk.sandbox.json.TelegramObjects;
+import io.contactdesk.sandbox.payments.Payments;
+import java.util.Optional;
 import io.contactdesk.sandbox.replies.ReplyLog;
 import io.contactdesk.sandbox.updates.UpdateQueue;
 
@@ -23,10 +25,12 @@ final class UserSimulator {
     private final CallbackQueries callbackQueries;
     private final TelegramObjects objects;
     private final ReplyLog replies;
+    private final Payments payments;
 
     UserSimulator(ChatStore chats, UpdateQueue updates, CallbackQueries callbackQueries, TelegramObjects objects,
-                  ReplyLog replies) {
+                  ReplyLog replies, Payments payments) {
         this.replies = replies;
+        this.payments = payments;
         this.chats = chats;
         this.updates = updates;
         this.callbackQueries = callbackQueries;
@@ -101,6 +105,53 @@ final class UserSimulator {
         ObjectNode answer = Mapper.object();
         answer.put("update_id", updateId);
         answer.put("callback_query_id", queryId);
+        return answer;
+    }
+
+    /**
+     * The user taps Pay on an invoice: Telegram sends the bot a pre_checkout_query and waits up to 10 s for its answer;
+     * accepted, it charges the user and sends the successful_payment message. With "charge_id", an earlier payment's
+     * successful_payment is delivered again (as Telegram may), under a new update id.
+     */
+    ObjectNode pays(long userId, ControlInput input) throws InterruptedException {
+        long messageId = input.requiredLong("message_id");
+        String languageCode = input.optionalText("language_code");
+        UserProfile user;
+        try {
+            user = chats.user(userId);
+        } catch (ChatException e) {
+            throw ControlException.notFound("user " + userId + " never wrote to the bot");
+        }
+        Payments.Invoice invoice = payments.invoice(userId, messageId).orElseThrow(() ->
+                ControlException.notFound("the bot sent no invoice " + messageId + " to " + userId));
+        if (languageCode != null) {
+            user = chats.userSeenAs(userId, languageCode);
+        }
+        ObjectNode answer = Mapper.object();
+        String again = input.optionalText("charge_id");
+        Payments.Charge charge;
+        if (again != null) {
+            charge = payments.charge(again).filter(c -> c.userId() == userId && c.invoice().equals(invoice))
+                    .orElseThrow(() -> ControlException.notFound("no charge " + again + " of invoice " + messageId));
+        } else {
+            String queryId = payments.openQuery(userId, invoice);
+            answer.put("pre_checkout_query_id", queryId);
+            answer.put("pre_checkout_update_id",
+                    updates.add("pre_checkout_query", objects.preCheckoutQuery(queryId, user, invoice)));
+            Optional<Payments.Answer> verdict = payments.awaitAnswer(queryId);
+            if (verdict.isEmpty()) {
+                return answer.put("status", "timed_out");
+            }
+            if (!verdict.get().ok()) {
+                return answer.put("status", "declined").put("error_message", verdict.get().errorMessage());
+            }
+            charge = payments.charge(userId, invoice);
+        }
+        long paymentMessage = chats.userServiceMessage(userId);
+        answer.put("charge_id", charge.chargeId());
+        answer.put("status", "paid");
+        answer.put("update_id", updates.add("message",
+                objects.successfulPayment(user, chats.chat(userId), paymentMessage, charge)));
         return answer;
     }
 

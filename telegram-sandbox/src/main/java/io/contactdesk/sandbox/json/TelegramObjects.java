@@ -7,6 +7,7 @@ import io.contactdesk.sandbox.chat.ChatInfo;
 import io.contactdesk.sandbox.chat.IncomingMessage;
 import io.contactdesk.sandbox.chat.SentMessage;
 import io.contactdesk.sandbox.chat.UserProfile;
+import io.contactdesk.sandbox.payments.Payments;
 
 import java.time.Instant;
 
@@ -135,6 +136,60 @@ public final class TelegramObjects {
             member.put("until_date", 0);
         }
         return member;
+    }
+
+    /** An invoice as a Message: the {@code invoice} field instead of text, and the Pay button. */
+    public ObjectNode invoiceMessage(SentMessage sent, ChatInfo chat, Payments.Invoice invoice) {
+        ObjectNode message = sent(sent, chat);
+        message.remove("text");
+        ObjectNode body = message.putObject("invoice");
+        body.put("title", invoice.title());
+        body.put("description", invoice.description());
+        body.put("start_parameter", "");
+        body.put("currency", invoice.currency());
+        body.put("total_amount", invoice.amount());
+        return message;
+    }
+
+    public ObjectNode preCheckoutQuery(String id, UserProfile from, Payments.Invoice invoice) {
+        ObjectNode query = Mapper.object();
+        query.put("id", id);
+        query.set("from", user(from));
+        query.put("currency", invoice.currency());
+        query.put("total_amount", invoice.amount());
+        query.put("invoice_payload", invoice.payload());
+        return query;
+    }
+
+    /** The service message in the payer's chat once Telegram charged them. */
+    public ObjectNode successfulPayment(UserProfile from, ChatInfo chat, long messageId, Payments.Charge charge) {
+        ObjectNode message = Mapper.object();
+        message.put("message_id", messageId);
+        message.set("from", user(from));
+        message.set("chat", chat(chat));
+        message.put("date", unix(charge.paidAt()));
+        ObjectNode payment = message.putObject("successful_payment");
+        payment.put("currency", charge.invoice().currency());
+        payment.put("total_amount", charge.invoice().amount());
+        payment.put("invoice_payload", charge.invoice().payload());
+        payment.put("telegram_payment_charge_id", charge.chargeId());
+        payment.put("provider_payment_charge_id", "");
+        return message;
+    }
+
+    /** A payment from a user (source) or its refund to them (receiver), as getStarTransactions lists them. */
+    public ObjectNode starTransaction(Payments.Transaction transaction, UserProfile user) {
+        ObjectNode result = Mapper.object();
+        Payments.Charge charge = transaction.charge();
+        result.put("id", charge.chargeId());
+        result.put("amount", charge.invoice().amount());
+        result.put("date", unix(transaction.at()));
+        ObjectNode partner = result.putObject(transaction.refund() ? "receiver" : "source");
+        partner.put("type", "user");
+        partner.put("transaction_type", "invoice_payment");
+        partner.set("user", user(user));
+        partner.put("invoice_payload", charge.invoice().payload());
+        return result;
     }
 
     private static long unix(Instant at) {

@@ -3,6 +3,9 @@ package io.contactdesk.sandbox.flood;
 import io.contactdesk.sandbox.FloodLimits;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -11,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FloodControlTest {
 
     private final AtomicLong nanos = new AtomicLong();
-    private final FloodControl flood = new FloodControl(FloodLimits.of(1.0, 5, 30.0), nanos::get);
+    private final FloodControl flood = new FloodControl(FloodLimits.of(1.0, 5, 30.0), nanos::get,
+            Clock.fixed(Instant.parse("2026-12-06T05:00:00Z"), ZoneOffset.UTC));
 
     @Test
     void aChatMayBurstThenMustWait() {
@@ -42,5 +46,28 @@ class FloodControlTest {
         }
 
         assertThat(flood.acquire(99)).isPresent();
+    }
+
+    @Test
+    void aRefusalRemembersWhichLimitWasExhausted() {
+        for (int i = 0; i < 5; i++) {
+            flood.acquire(1);
+        }
+        flood.acquire(1);
+        for (int chat = 2; chat < 27; chat++) {
+            flood.acquire(chat);
+        }
+        flood.acquire(99);
+
+        assertThat(flood.refusals()).containsExactly(
+                new FloodRefusal(Instant.parse("2026-12-06T05:00:00Z"), 1, "chat", 1),
+                new FloodRefusal(Instant.parse("2026-12-06T05:00:00Z"), 99, "global", 1));
+    }
+
+    @Test
+    void callsWithinTheLimitsAreNotRefusals() {
+        flood.acquire(1);
+
+        assertThat(flood.refusals()).isEmpty();
     }
 }

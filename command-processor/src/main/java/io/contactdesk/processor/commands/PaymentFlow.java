@@ -1,0 +1,146 @@
+package io.contactdesk.processor.commands;
+
+import io.contactdesk.contracts.events.LedgerEntry;
+import io.contactdesk.contracts.events.LedgerKind;
+import io.contactdesk.contracts.events.OutboxMessage;
+import io.contactdesk.contracts.events.StarPayment;
+import io.contactdesk.processor.accounts.Account;
+import io.contactdesk.processor.credits.Credits;
+import io.contactdesk.processor.payments.CreditPack;
+import io.contactdesk.processor.payments.InvoicePayload;
+import io.contactdesk.processor.updates.IncomingUpdate;
+import io.contactdesk.processor.updates.PreCheckoutQuery;
+import io.contactdesk.processor.updates.SuccessfulPayment;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Buying credits with Telegram Stars: {@code /buy} offers the packs, a tap sends the invoice, the pre-checkout is
+ * accepted only for an invoice we signed for this user and not yet expired, and a successful payment credits the
+ * pack once per {@code telegram_payment_charge_id}, however often it is delivered.
+ */
+final class PaymentFlow {
+
+    private static final Logger log = LoggerFactory.getLogger(PaymentFlow.class);
+
+    static final String PAY_SUPPORT = """
+            <b>Payment support</b>
+
+            Credits are bought with Telegram Stars and added the moment Telegram confirms the payment. If a payment \
+            went wrong (charged but no credits, a pack you did not mean to buy), write to the admins here with \
+            /paysupport followed by what happened, or contact @BotSupport; keep the receipt Telegram sent you. \
+            Refunds go back to your Stars balance; credits you already spent cannot be returned.""";
+
+    static final String TERMS = """
+            <b>Terms</b>
+
+            Credits unlock contact details in this directory and have no other use or cash value. Packs are sold \
+            for Telegram Stars; a payment is final once Telegram confirms it, except where an admin refunds it \
+            (see /paysupport), which takes back the credits it gave that are still unspent. Listings are \
+            published by their authors, who answer for them. See /privacy for what the bot keeps about you.""";
+
+    private final BotRules rules;
+    private final Replies replies;
+
+    PaymentFlow(BotRules rules, Replies replies) {
+        this.rules = rules;
+        this.replies = replies;
+    }
+
+    /** {@code /buy}: one button per pack, in the order of {@code CREDIT_PACKS}. */
+    void offer(Conversation conversation) {
+        Keyboards keyboard = Keyboards.create();
+        for (CreditPack pack : rules.packs().packs()) {
+            keyboard.row(Keyboards.button(Credits.format(pack.credits()) + " — " + pack.stars() + " ⭐",
+                    CallbackAction.buy(pack.id())));
+        }
+        conversation.reply("<b>Buy credits</b> with Telegram Stars. You have <b>"
+                + Credits.format(conversation.account().balance()) + "</b>. Choose a pack:", keyboard.build());
+    }
+
+    /** A pack's button: the invoice, its payload signed for this user. A pack no longer offered is refused. */
+    void invoice(Conversation conversation, IncomingUpdate tap, String packId) {
+        Optional<CreditPack> pack = rules.packs().byId(packId);
+        if (pack.isEmpty()) {
+            conversation.answerCallback(tap.callbackQueryId(), replies.buttonExpired());
+            return;
+        }
+        conversation.answerCallback(tap.callbackQueryId(), null);
+        long credits = pack.get().credits();
+        String payload = rules.payloads().sign(pack.get(), tap.from().userId(), conversation.now(),
+                conversation.causeId());
+        conversation.call(OutboxMessage.sendInvoice(conversation.nextReplyIdForCall(), conversation.chatId(),
+                Credits.format(credits), Credits.format(credits) + " to unlock contacts in the directory",
+                payload, Credits.format(credits), pack.get().stars(), conversation.causeId(), conversation.now()));
+    }
+
+    /**
+     * The answer Telegram waits for before charging: ok only for a payload we signed for this user, for exactly the
+     * stars it names, unexpired, from a user who is not banned. Nothing is stored: the payment itself decides.
+     */
+    Outcome preCheckout(Account known, PreCheckoutQuery query, Instant now) {
+        String refusal = refusal(known, query, now);
+        Conversation conversation = new Conversation(query.ref().causeId(), query.from().userId(), known, known,
+                false, now);
+        conversation.call(OutboxMessage.answerPreCheckoutQuery(conversation.nextReplyIdForCall(),
+                query.from().userId(), query.queryId(), refusal == null, refusal, conversation.causeId(), now));
+        return conversation.outcomeWithoutAccount();
+    }
+
+    private String refusal(Account known, PreCheckoutQuery query, Instant now) {
+        if (known != null && known.banned()) {
+            return "This account cannot buy credits.";
+        }
+        Optional<InvoicePayload.Refusal> refused = rules.payloads().check(query.payload(), query.from().userId(),
+                query.currency(), query.totalAmount(), now);
+        if (refused.isEmpty()) {
+            return known == null ? "Please send /start first, then /buy again." : null;
+        }
+        return switch (refused.get()) {
+            case EXPIRED -> "This invoice has expired. Send /buy for a new one.";
+            case FORGED, OTHER_USER, WRONG_AMOUNT -> "This invoice is not valid. Send /buy for a new one.";
+        };
+    }
+
+    /**
+     * Telegram charged the user: credit the pack the signed payload names, once per charge id. Empty when this charge
+     * was credited before (a redelivery or a replay). A payment whose payload we cannot read (it passed no
+     * pre-checkout of ours) is kept with 0 credits and reported to the admins, who may refund it.
+     */
+    Optional<Outcome> paid(Account known, Function<String, StarPayment> byCharge, SuccessfulPayment payment,
+            Instant now) {
+        if (byCharge.apply(payment.chargeId()) != null) {
+            return Optional.empty();
+        }
+        long userId = payment.from().userId();
+        boolean admin = rules.isAdmin(userId);
+        Account account = known == null ? Account.register(payment.from(), admin, now)
+                : known.seenAs(payment.from(), admin, now);
+        Conversation conversation = new Conversation(payment.ref().causeId(), userId, known, account, known == null,
+                now);
+        Optional<CreditPack> pack = rules.payloads().read(payment.payload())
+                .filter(claim -> claim.userId() == userId && claim.pack().stars() == payment.totalAmount()
+                        && OutboxMessage.STARS.equals(payment.currency()))
+                .map(InvoicePayload.Claim::pack);
+        if (pack.isEmpty()) {
+            log.error("payment {} of user {}: {} {} for a payload that is not ours; no credits given, refund it with "
+                    + "/refund", payment.chargeId(), userId, payment.totalAmount(), payment.currency());
+            conversation.paid(StarPayment.paid(payment.chargeId(), userId, payment.totalAmount(), 0, null,
+                    conversation.causeId(), now));
+            conversation.reply("Your payment arrived, but it does not match an offer of this bot, so no credits were "
+                    + "added. An admin has been told; see /paysupport.");
+            return Optional.of(conversation.outcome());
+        }
+        long credits = pack.get().credits();
+        LedgerEntry entry = conversation.credit(credits, LedgerKind.PURCHASE,
+                "bought " + Credits.format(credits) + " for " + payment.totalAmount() + " stars");
+        conversation.paid(StarPayment.paid(payment.chargeId(), userId, payment.totalAmount(), credits,
+                entry.entryId(), conversation.causeId(), now));
+        conversation.reply("Thank you! <b>" + Credits.format(credits) + "</b> added. Balance: <b>"
+                + Credits.format(conversation.account().balance()) + "</b>.");
+        return Optional.of(conversation.outcome());
+    }
+}

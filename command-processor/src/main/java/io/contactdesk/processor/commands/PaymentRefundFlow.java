@@ -1,0 +1,90 @@
+package io.contactdesk.processor.commands;
+
+import static io.contactdesk.contracts.html.Html.escape;
+
+import io.contactdesk.contracts.events.DeliveryReport;
+import io.contactdesk.contracts.events.LedgerKind;
+import io.contactdesk.contracts.events.OutboxMessage;
+import io.contactdesk.contracts.events.StarPayment;
+import io.contactdesk.processor.accounts.Account;
+import io.contactdesk.processor.admin.AccountCommand;
+import io.contactdesk.processor.credits.Credits;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * An admin's {@code /refund <charge_id>}, on the payer's task: Telegram gives the stars back first
+ * ({@code refundStarPayment}); once it confirmed (a {@link DeliveryReport.Outcome#REFUNDED} report), the credits the
+ * payment gave are taken back, never below zero. Credits already spent cannot come back, so when the balance no longer
+ * covers the pack the admin is shown how much was spent and must confirm the partial reversal.
+ */
+public final class PaymentRefundFlow {
+
+    /** The task holding the charge answers the admin; empty when this task does not hold it. */
+    public Outcome request(Account payer, StarPayment payment, AccountCommand command) {
+        Conversation conversation = new Conversation(command.commandId(), payer.userId(), payer, payer, false,
+                command.at());
+        String charge = "<code>" + escape(payment.chargeId()) + "</code>";
+        if (payment.isRefunded()) {
+            tellAdmin(conversation, command, "Payment " + charge + " was already refunded.");
+            return conversation.outcomeWithoutAccount();
+        }
+        long reversible = Math.min(payment.credits(), payer.balance());
+        if (reversible < payment.credits() && command.amount() != 1) {
+            tellAdmin(conversation, command, "User " + payer.userId() + " has spent "
+                    + Credits.format(payment.credits() - reversible) + " of the " + Credits.format(payment.credits())
+                    + " this payment of " + payment.stars() + " ⭐ gave; only " + Credits.format(reversible)
+                    + " can be taken back. To refund the stars anyway, send <code>/refund " + escape(payment.chargeId())
+                    + " confirm</code>.");
+            return conversation.outcomeWithoutAccount();
+        }
+        conversation.call(OutboxMessage.refundStarPayment(conversation.nextReplyIdForCall(), payer.userId(),
+                payment.chargeId(), command.commandId(), command.at()));
+        tellAdmin(conversation, command, "Refunding " + payment.stars() + " ⭐ of user " + payer.userId() + " ("
+                + charge + ")…");
+        return conversation.outcomeWithoutAccount();
+    }
+
+    /** Telegram gave the stars back: the credits go too, as far as they are unspent; audited; both sides told. */
+    public Outcome refunded(Account payer, StarPayment payment, AccountCommand pending, DeliveryReport report) {
+        Conversation conversation = new Conversation(pending.commandId() + "/refunded", payer.userId(), payer, payer,
+                false, report.at());
+        if (payment.isRefunded()) {
+            return conversation.outcomeWithoutAccount();
+        }
+        long reversed = Math.min(payment.credits(), payer.balance());
+        if (reversed > 0) {
+            conversation.credit(-reversed, LedgerKind.PURCHASE_REFUND, "refund of " + payment.stars() + " stars");
+        }
+        conversation.paid(payment.refunded(report.at(), reversed));
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("charge", payment.chargeId());
+        details.put("stars", Long.toString(payment.stars()));
+        details.put("credits", Long.toString(payment.credits()));
+        details.put("creditsReversed", Long.toString(reversed));
+        conversation.audit(pending.actorId(), "refund", "user:" + payer.userId(), details);
+        if (!payer.profile().blocked()) {
+            conversation.reply("Your payment of " + payment.stars() + " ⭐ was refunded"
+                    + (reversed > 0 ? " and " + Credits.format(reversed) + " taken back" : "")
+                    + ". Balance: <b>" + Credits.format(conversation.account().balance()) + "</b>.");
+        }
+        tellAdmin(conversation, pending, "Refunded " + payment.stars() + " ⭐ to user " + payer.userId()
+                + "; took back " + Credits.format(reversed) + " of " + Credits.format(payment.credits()) + ".");
+        return conversation.outcome();
+    }
+
+    /** Telegram refused the refund: nothing changes; the admin learns why. */
+    public Outcome failed(Account payer, StarPayment payment, AccountCommand pending, DeliveryReport report) {
+        Conversation conversation = new Conversation(pending.commandId() + "/refund-failed", payer.userId(), payer,
+                payer, false, report.at());
+        tellAdmin(conversation, pending, "Telegram did not refund <code>" + escape(payment.chargeId()) + "</code>: "
+                + escape(String.valueOf(report.description())));
+        return conversation.outcomeWithoutAccount();
+    }
+
+    private static void tellAdmin(Conversation conversation, AccountCommand command, String html) {
+        if (command.replyChatId() != 0) {
+            conversation.sendTo(command.replyChatId(), html, null);
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package io.contactdesk.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.contactdesk.contracts.json.Json;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The local stack with its ingress in webhook mode, chosen as a newcomer chooses it ({@code TELEGRAM_WEBHOOK_URL} in
+ * the environment): the sandbox posts every update to the ingress, the walking skeleton holds, and the ops console
+ * shows the mode and what {@code getWebhookInfo} says.
+ */
+class WebhookModeIT extends WalkingSkeletonScenario {
+
+    private static final String CONSOLE_PASSWORD = "webhook-mode-console";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final Duration PIPELINE = Duration.ofSeconds(60);
+
+    @TempDir
+    static Path dataDir;
+
+    private static String webhookUrl;
+    private static LocalStack stack;
+    private static ConfigurableApplicationContext console;
+
+    @BeforeAll
+    static void startStackInWebhookModeAndConsole() throws IOException {
+        webhookUrl = "http://localhost:" + freePort() + "/telegram/webhook";
+        stack = new LocalStack(LocalStackSettings.fromEnvironment(Map.of(
+                "SANDBOX_PORT", "0", "KAFKA_PORT", "0", "POSTGRES_PORT", "0", "SERVICES_FIRST_PORT", "0",
+                "LOCAL_STACK_DATA_DIR", dataDir.toString(),
+                "TELEGRAM_WEBHOOK_URL", webhookUrl))).start();
+        console = OpsConsoleBesideTheStack.start(stack, CONSOLE_PASSWORD, "webhook-mode-secret-webhook-mode-0123",
+                Map.of());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (console != null) {
+            console.close();
+        }
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Override
+    LocalStack stack() {
+        return stack;
+    }
+
+    @Test
+    void theSandboxDeliversEveryUpdateToTheIngressWebhook() {
+        SandboxControl sandbox = new SandboxControl(stack.telegramApiUrl());
+        SandboxUser user = new SandboxUser(stack.telegramApiUrl(), 77);
+
+        // when a user writes while the webhook is registered
+        await().atMost(PIPELINE).until(() -> webhookUrl.equals(webhookInfo(sandbox).path("url").asText()));
+        user.sends("/balance");
+
+        // then the reply comes, and Telegram's queue is empty: the update went out through the webhook
+        await().atMost(PIPELINE).until(() -> !user.chat().isEmpty());
+        await().atMost(PIPELINE).until(() -> webhookInfo(sandbox).path("pending_update_count").asInt(-1) == 0);
+        assertThat(webhookInfo(sandbox).path("url").asText()).isEqualTo(webhookUrl);
+    }
+
+    @Test
+    void theOpsConsoleShowsTheIngressModeAndGetWebhookInfo() {
+        await().atMost(PIPELINE).untilAsserted(() -> {
+            JsonNode ingress = null;
+            for (JsonNode instance : Json.mapper().readTree(consoleGet("/api/instances")).path("instances")) {
+                if (instance.path("service").asText().equals("ingress-poller") && instance.path("live").asBoolean()) {
+                    ingress = instance;
+                }
+            }
+            assertThat(ingress).as("a live ingress-poller in the console").isNotNull();
+            JsonNode facts = ingress.path("facts");
+            assertThat(facts.path("ingress").asText()).isEqualTo("webhook");
+            assertThat(facts.path("webhook.url").asText()).isEqualTo(webhookUrl);
+            assertThat(facts.path("webhook.pending_update_count").isTextual()).isTrue();
+            assertThat(facts.path("webhook.max_connections").asText()).isEqualTo("40");
+        });
+    }
+
+    private static JsonNode webhookInfo(SandboxControl sandbox) {
+        return sandbox.get("/bot" + stack.telegramToken() + "/getWebhookInfo").path("result");
+    }
+
+    private static String consoleGet(String path) throws Exception {
+        String base = "http://localhost:" + console.getEnvironment().getProperty("local.server.port");
+        HttpResponse<String> login = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "password=" + URLEncoder.encode(CONSOLE_PASSWORD, StandardCharsets.UTF_8)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        String cookie = login.headers().firstValue("Set-Cookie").orElseThrow();
+        return HTTP.send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Cookie", cookie.substring(0, cookie.indexOf(';'))).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
