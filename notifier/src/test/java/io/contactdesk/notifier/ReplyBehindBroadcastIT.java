@@ -216,7 +216,7 @@ class ReplyBehindBroadcastIT {
         var environment = notifiers.get(0).getEnvironment();
         Map<String, Integer> members = Map.of(
                 environment.getRequiredProperty("spring.kafka.consumer.group-id"),
-                NOTIFIERS * environment.getRequiredProperty("spring.kafka.listener.concurrency", Integer.class),
+                NOTIFIERS, // one replies consumer each (OutboxConsumer)
                 "contactdesk-notifier-bulk",
                 NOTIFIERS * environment.getRequiredProperty("contactdesk.bulk.concurrency", Integer.class));
         try (Admin admin = Admin.create(Map.of(

@@ -57,6 +57,7 @@ final class AdminMessages {
             } catch (BotApiException e) {
                 if (e.errorCode() == 429 && e.retryAfter().isPresent() && call == 1) {
                     flood.tooManyRequests(SEND);
+                    flood.callEnded();
                     try {
                         Thread.sleep(e.retryAfter().get().toMillis());
                     } catch (InterruptedException interrupted) {
@@ -67,6 +68,8 @@ final class AdminMessages {
                 }
                 log.warn("alert to admin {} not sent: {}", admin, e.getMessage());
                 return;
+            } finally {
+                flood.callEnded();
             }
         }
     }

@@ -42,6 +42,8 @@ final class StatusMessage {
             return Result.TRY_LATER;
         } catch (BotApiException e) {
             return after(e, chatId, messageId);
+        } finally {
+            flood.callEnded();
         }
     }
 

@@ -10,9 +10,11 @@ import io.contactdesk.notifier.contacts.ContactReveal;
 import io.contactdesk.notifier.flood.FloodControl;
 import io.contactdesk.notifier.telegram.BotApi;
 import io.contactdesk.notifier.telegram.TelegramSettings;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.springframework.beans.factory.ObjectProvider;
@@ -23,6 +25,7 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ContainerCustomizer;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
@@ -35,19 +38,14 @@ import org.springframework.util.backoff.ExponentialBackOff;
 class DeliveryConfiguration {
 
     /**
-     * The processor writes {@code tg.outbox} in transactions: each ends in a commit marker that takes an offset but
-     * is no record. Without this, a notifier that delivered everything commits the offset before the marker and
-     * {@code /lag}, the console and the lag metrics show it one behind on every partition for ever.
+     * The processor writes {@code tg.outbox} and {@code tg.outbox.bulk} in transactions: each ends in a commit marker
+     * that takes an offset but is no record. Without this, a lane that delivered everything commits the offset before
+     * the marker and {@code /lag}, the console and the lag metrics show it one behind on every partition for ever.
+     * ({@link OutboxConsumer} does the same for the replies.)
      */
     @Bean
-    ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> transactionMarkersCountAsRead(
-            OutboxAssignment outboxAssignment) {
-        return container -> {
-            container.getContainerProperties().setFixTxOffsets(true);
-            if (OutboxListener.ID.equals(container.getListenerId())) {
-                container.getContainerProperties().setConsumerRebalanceListener(outboxAssignment);
-            }
-        };
+    ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> transactionMarkersCountAsRead() {
+        return container -> container.getContainerProperties().setFixTxOffsets(true);
     }
 
     /**
@@ -58,7 +56,6 @@ class DeliveryConfiguration {
     OutboxAssignment outboxAssignment(@Value("${KAFKA_TOPIC_PARTITIONS:12}") int configuredPartitions) {
         return new OutboxAssignment(configuredPartitions);
     }
-
 
     @Bean
     StoppablePause deliveryPause() {
@@ -88,9 +85,29 @@ class DeliveryConfiguration {
     }
 
     @Bean
-    OutboxListener outboxListener(OutboxDelivery delivery, DeadLetters deadLetters, DeliveryReports reports,
-            InteractiveActivity activity, OutboxAssignment assignment) {
-        return new OutboxListener(delivery, deadLetters, reports, activity, assignment);
+    OutboxRecordHandler outboxRecordHandler(OutboxDelivery delivery, DeadLetters deadLetters, DeliveryReports reports,
+            InteractiveActivity activity) {
+        return new OutboxRecordHandler(delivery, deadLetters, reports, activity);
+    }
+
+    /**
+     * The replies' consumer, from the consumer factory Boot configured (its metrics and settings), with polls of many
+     * records: it hands them to its delivery threads and never waits for a call itself.
+     */
+    @Bean
+    OutboxConsumer outboxConsumer(ConsumerFactory<?, ?> consumerFactory, OutboxRecordHandler handler,
+            OutboxAssignment assignment, OutboxSettings outbox, DeliverySettings delivery, TelegramSettings telegram,
+            StoppablePause pause, MeterRegistry meters) {
+        Properties polls = new Properties();
+        polls.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.toString(outbox.windowPerPartition()));
+        @SuppressWarnings("unchecked")
+        ConsumerFactory<String, byte[]> replies = (ConsumerFactory<String, byte[]>) consumerFactory;
+        OutboxConsumer consumer = new OutboxConsumer(
+                () -> replies.createConsumer(null, OutboxConsumer.CLIENT_ID, null, polls), handler, assignment, outbox,
+                delivery.deliveryTimeout().plus(telegram.callTimeout()), pause);
+        Gauge.builder(OutboxConsumer.IN_FLIGHT, consumer, OutboxConsumer::inFlight)
+                .description("tg.outbox records taken and not settled yet").register(meters);
+        return consumer;
     }
 
     @Bean
@@ -138,9 +155,11 @@ class DeliveryConfiguration {
     }
 
     /**
-     * One record per poll, and a poll interval that outlasts the longest a record may take (its retries and
-     * flood waits are bounded by the delivery timeout, its last call by the call timeout): a record waiting
-     * out a 429 must not get the consumer thrown out of the group, which would redeliver everything in flight.
+     * One record per poll (the bulk lane; the replies' consumer polls more, {@link #outboxConsumer}), and a poll
+     * interval that outlasts the longest a record may take (its retries and flood waits are bounded by the delivery
+     * timeout, its last call by the call timeout): a record waiting out a 429 must not get the consumer thrown out of
+     * the group, which would redeliver everything in flight; nor may a handover of the replies' partitions, which
+     * waits for the records that called.
      */
     @Bean
     DefaultKafkaConsumerFactoryCustomizer pollIntervalForRetries(DeliverySettings delivery, TelegramSettings telegram) {
@@ -152,7 +171,7 @@ class DeliveryConfiguration {
     }
 
     /**
-     * The listener settles every record itself (delivered or dead-lettered). What still fails here is writing
+     * The bulk listener settles every record itself (delivered or dead-lettered). What still fails here is writing
      * the dead letter, or a stop mid-retry: try again, for as long as it takes, and never skip the record.
      */
     @Bean

@@ -24,6 +24,14 @@ interface Lane {
     /** Once per message, with its first flood permit in hand, right before its first call: false skips it. */
     boolean mayCall(OutboxMessage message);
 
+    /**
+     * Right before each call, with its permit in hand: false means the record may no longer be sent from here (its
+     * partition went to another notifier); it is left uncommitted for the next owner.
+     */
+    default boolean enterCall() {
+        return true;
+    }
+
     /** Bulk traffic takes its permits from the bulk share of the bot-wide limit, leaving the rest to replies. */
     default boolean bulk() {
         return false;

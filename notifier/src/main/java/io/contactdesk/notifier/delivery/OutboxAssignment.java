@@ -16,26 +16,24 @@ import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
 
 /**
- * The partitions of {@code tg.outbox} that this notifier's consumers hold, and how far each was settled (sent,
- * dead-lettered or refused by a blocked user), kept by every rebalance of all of them: one listener for the
- * container's consumers, which call it from their own threads.
+ * The partitions of {@code tg.outbox} that this notifier's consumer holds, and how far each was settled (every record
+ * below it sent, dead-lettered or refused by a blocked user), kept across rebalances; {@link OutboxConsumer} calls it
+ * from its rebalance listener.
  *
- * <p>A record's offset is committed right after its call, but that commit can fail and be lost: while the broker is
- * away, or when the group is rebalancing (the container then keeps it for after the rebalance, and drops it if the
- * partition went elsewhere). Its next owner would then send it again. So before a partition is handed over, what was
- * settled on it is committed once more; and when a partition comes to one of this notifier's consumers (a rebalance
- * among them, or the group rebuilt after a broker outage) while its committed offset lags what this notifier
- * settled, the consumer starts after what was settled, and commits it.
+ * <p>Settled offsets are committed as records finish, but a commit can fail and be lost: while the broker is away, or
+ * when the group is rebalancing. Its next owner would then send it again. So before a partition is handed over, what was
+ * settled on it is committed once more; and when a partition comes back to this notifier (the group rebuilt after a
+ * broker outage, say) while its committed offset lags what this notifier settled, the consumer starts after what was
+ * settled, and commits it.
  */
-final class OutboxAssignment implements ConsumerAwareRebalanceListener, OutboxShare {
+final class OutboxAssignment implements OutboxShare {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxAssignment.class);
 
     private final Set<TopicPartition> owned = ConcurrentHashMap.newKeySet();
-    private final ConcurrentMap<TopicPartition, Long> settled = new ConcurrentHashMap<>();
+    private final ConcurrentMap<TopicPartition, OffsetAndMetadata> settled = new ConcurrentHashMap<>();
     private volatile int total;
 
     /** {@code configuredPartitions}: {@code KAFKA_TOPIC_PARTITIONS}, until the first assignment tells the real count. */
@@ -53,13 +51,16 @@ final class OutboxAssignment implements ConsumerAwareRebalanceListener, OutboxSh
         return total;
     }
 
-    /** The record at {@code offset} of {@code partition} is done with: its call was made or it was dead-lettered. */
-    void settled(TopicPartition partition, long offset) {
-        settled.merge(partition, offset + 1, Math::max);
+    /**
+     * Every record of {@code partition} below {@code next}'s offset is done with (its call was made or it was
+     * dead-lettered), and so are those its metadata names above it ({@link SettledAbove}). A later commit at the same
+     * offset replaces an earlier one: it knows more of what was settled above.
+     */
+    void settled(TopicPartition partition, OffsetAndMetadata next) {
+        settled.merge(partition, next, (known, later) -> later.offset() >= known.offset() ? later : known);
     }
 
-    @Override
-    public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+    void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
         List<PartitionInfo> all = consumer.partitionsFor(Topics.OUTBOX.name());
         if (all != null && !all.isEmpty()) {
             total = all.size();
@@ -68,27 +69,24 @@ final class OutboxAssignment implements ConsumerAwareRebalanceListener, OutboxSh
         startAfterSettled(consumer, partitions);
     }
 
-    @Override
-    public void onPartitionsRevokedBeforeCommit(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+    void onPartitionsRevokedBeforeCommit(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
         commitSettled(consumer, partitions, "handing over");
     }
 
-    @Override
-    public void onPartitionsRevokedAfterCommit(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+    void onPartitionsRevokedAfterCommit(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
         owned.removeAll(outbox(partitions));
     }
 
-    @Override
-    public void onPartitionsLost(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+    void onPartitionsLost(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
         // Nothing can be committed for lost partitions; what was settled is kept for when they come back.
         owned.removeAll(outbox(partitions));
     }
 
     /**
-     * Only {@code tg.outbox}'s partitions are this notifier's share. The priority and bulk containers come from the
-     * same default container factory, and their partitions reached this listener too: each notifier then counted 12
-     * of 12 and kept the whole bot's limit through a PostgreSQL outage, two notifiers twice Telegram's (the 429s of
-     * docs/reliability.md's finding 8, caught by {@code FloodControlThroughDatabaseOutageIT}).
+     * Only {@code tg.outbox}'s partitions are this notifier's share. When this was a listener of the default container
+     * factory, the priority and bulk containers' partitions reached it too: each notifier counted 12 of 12 and kept
+     * the whole bot's limit through a PostgreSQL outage, two notifiers twice Telegram's (docs/reliability.md, finding
+     * 8; {@code FloodControlThroughDatabaseOutageIT}).
      */
     private static Set<TopicPartition> outbox(Collection<TopicPartition> partitions) {
         Set<TopicPartition> outbox = new HashSet<>();
@@ -110,15 +108,16 @@ final class OutboxAssignment implements ConsumerAwareRebalanceListener, OutboxSh
             Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(known);
             Map<TopicPartition, OffsetAndMetadata> ahead = new HashMap<>();
             for (TopicPartition partition : known) {
-                long next = settled.get(partition);
+                OffsetAndMetadata next = settled.get(partition);
                 OffsetAndMetadata current = committed.get(partition);
-                if (current == null || current.offset() < next) {
-                    consumer.seek(partition, next);
-                    ahead.put(partition, new OffsetAndMetadata(next));
+                if (current == null || current.offset() < next.offset()) {
+                    consumer.seek(partition, next.offset());
+                    ahead.put(partition, next);
                 }
             }
             if (!ahead.isEmpty()) {
-                log.info("outbox: {} settled here but not committed, not sent again", ahead);
+                log.info("outbox: settled here but not committed, not sent again: {}", ahead.entrySet().stream()
+                        .map(next -> next.getKey() + " from " + next.getValue().offset()).toList());
                 consumer.commitSync(ahead);
             }
         } catch (RuntimeException e) {
@@ -130,9 +129,9 @@ final class OutboxAssignment implements ConsumerAwareRebalanceListener, OutboxSh
     private void commitSettled(Consumer<?, ?> consumer, Collection<TopicPartition> partitions, String why) {
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
         for (TopicPartition partition : partitions) {
-            Long next = settled.get(partition);
+            OffsetAndMetadata next = settled.get(partition);
             if (next != null) {
-                offsets.put(partition, new OffsetAndMetadata(next));
+                offsets.put(partition, next);
             }
         }
         if (offsets.isEmpty()) {

@@ -56,7 +56,10 @@ final class OutboxDelivery {
         }
     }
 
-    /** The service stopped while a record was between calls: it stays uncommitted and is redelivered. */
+    /**
+     * The service stopped while a record was between calls, or its partition was handed over before it called: it
+     * stays uncommitted and is redelivered.
+     */
     static final class DeliveryStoppedException extends RuntimeException {
 
         DeliveryStoppedException(String outboxId) {
@@ -114,23 +117,33 @@ final class OutboxDelivery {
                 throw new DeliveryStoppedException(message.outboxId());
             }
             awaitPermit(message, lane);
-            // Claimed only now, with the permit in hand: a notifier killed while it waited leaves nothing claimed.
-            if (first && !lane.mayCall(message)) {
-                return Outcome.skipped("not called: its lane declined it");
-            }
-            first = false;
             try {
-                botApi.execute(call);
-                return sent(message);
-            } catch (BotApiException e) {
-                failure = e;
-                if (FailureKind.of(e) == FailureKind.FLOOD_WAIT) {
-                    flood.tooManyRequests(message.method());
+                // Claimed only now, with the permit in hand: a notifier killed while it waited leaves nothing claimed.
+                if (first && !lane.mayCall(message)) {
+                    return Outcome.skipped("not called: its lane declined it");
                 }
-            } catch (RuntimeException e) {
-                // A call telegrambots cannot even serialize or send is as hopeless as a 400.
-                return Outcome.failed(revealed.redact(
-                        message.method() + ": " + e.getClass().getSimpleName() + ": " + e.getMessage()));
+                first = false;
+                if (!lane.enterCall()) {
+                    log.info("outbox {} chat {}: its partition was handed over before the call, left uncommitted for its "
+                            + "next owner", message.outboxId(), message.chatId());
+                    throw new DeliveryStoppedException(message.outboxId());
+                }
+                try {
+                    botApi.execute(call);
+                    return sent(message);
+                } catch (BotApiException e) {
+                    failure = e;
+                    if (FailureKind.of(e) == FailureKind.FLOOD_WAIT) {
+                        flood.tooManyRequests(message.method());
+                    }
+                } catch (RuntimeException e) {
+                    // A call telegrambots cannot even serialize or send is as hopeless as a 400.
+                    return Outcome.failed(revealed.redact(
+                            message.method() + ": " + e.getClass().getSimpleName() + ": " + e.getMessage()));
+                }
+            } finally {
+                // Answered or not made: the next call may take this one's place among the calls in flight.
+                flood.callEnded();
             }
             RetryPolicy.Decision decision = retries.after(failure);
             switch (decision.step()) {

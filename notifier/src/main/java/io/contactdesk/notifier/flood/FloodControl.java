@@ -8,12 +8,22 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.contactdesk.notifier.lifecycle.StoppableWaits;
 import io.micrometer.core.instrument.Timer;
 import java.util.Objects;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Keeps the notifier's Bot API calls within Telegram's flood limits: a call may go once its chat's bucket and
  * then the bot-wide bucket each gave it a token ({@link FloodSettings}). With {@code FLOOD_CONTROL=shared} the
  * buckets are rows in PostgreSQL, so all notifiers together stay within the limits.
+ *
+ * <p>Telegram counts a call when it arrives, not when its token was taken here. The bot-wide bucket's small burst
+ * ({@code contactdesk.flood.global-burst}, 3 of Telegram's 30) leaves room for calls that arrive unevenly, but not for
+ * any number of calls that took their token and are held up on their way (a cold HTTP client, a starved CPU, a slow
+ * network) and then arrive together with the ones permitted after them. So a call takes its bot-wide token only with
+ * one of {@value #CALLS_IN_FLIGHT} places among this notifier's calls in flight, and keeps it until Telegram answered
+ * ({@link #callEnded()}): in any interval {@code t} Telegram then sees at most {@code 3 + 30 × t} calls permitted in
+ * it plus {@value #CALLS_IN_FLIGHT} per notifier permitted before, within its own {@code 30 + 30 × t} for up to three
+ * notifiers (3 + 3 × 8 ≤ 30).
  *
  * <p>{@code answerCallbackQuery} is not a message and is never held back. Stopping ends every wait at once: a record
  * waiting for its permit is left uncommitted instead of holding up shutdown.
@@ -29,6 +39,13 @@ public final class FloodControl extends StoppableWaits implements AutoCloseable 
     static final String REFUND_STAR_PAYMENT = "refundStarPayment";
     static final String GLOBAL_KEY = "global";
     static final String BULK_KEY = "bulk";
+    /**
+     * Calls of one notifier that hold a bot-wide token and have no answer yet. 8 is far above what 30 calls/s need
+     * (a call of 100 ms keeps 3 in flight) and, three notifiers together, within the 27 calls of Telegram's burst that
+     * ours leaves unused.
+     */
+    static final int CALLS_IN_FLIGHT = 8;
+    private static final long SLOT_LOOK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     // Bucket4j may answer "0 ns" right at a refill boundary: never spin.
     private static final long MIN_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
@@ -47,6 +64,11 @@ public final class FloodControl extends StoppableWaits implements AutoCloseable 
     }
 
     private final Buckets buckets;
+    // Fair: a call that waits for a place gets the next one, in turn.
+    private final Semaphore callsInFlight = new Semaphore(CALLS_IN_FLIGHT, true);
+    // A thread makes one call at a time: its place is released once, and a permit taken again before callEnded()
+    // (a retry without it) keeps the place it has instead of taking a second.
+    private final ThreadLocal<Boolean> holdsPlace = ThreadLocal.withInitial(() -> false);
     private final FloodSettings settings;
     private final TimeMeter clock;
     private final Waiter waiter;
@@ -79,8 +101,10 @@ public final class FloodControl extends StoppableWaits implements AutoCloseable 
     }
 
     /**
-     * Blocks until {@code method} may be called in {@code chatId}: first the chat's bucket, then the bot-wide one
-     * grants a token (a chat that must wait takes nothing from the other chats' share).
+     * Blocks until {@code method} may be called in {@code chatId}: first the chat's bucket, then a place among the
+     * calls in flight, then the bot-wide bucket grants a token (a chat that must wait takes nothing from the other
+     * chats' share). The caller calls {@link #callEnded()} once the call was answered or not made, in a
+     * {@code finally}.
      *
      * @return false when the service stopped meanwhile: the call must not be made
      * @throws InterruptedException when the calling thread is interrupted
@@ -107,9 +131,20 @@ public final class FloodControl extends StoppableWaits implements AutoCloseable 
         long started = clock.currentTimeNanos();
         long deadline = started + settings.maxWait().toNanos();
         try {
-            return acquire(chatKey(chatId), settings.chat(chatId), deadline, chatId)
-                    && (!bulk || acquire(BULK_KEY, settings.bulk(), deadline, chatId))
-                    && acquire(GLOBAL_KEY, settings.global(), deadline, chatId);
+            if (!acquire(chatKey(chatId), settings.chat(chatId), deadline, chatId)
+                    || bulk && !acquire(BULK_KEY, settings.bulk(), deadline, chatId)
+                    || !awaitPlaceInFlight(deadline, chatId)) {
+                return false;
+            }
+            boolean permitted = false;
+            try {
+                permitted = acquire(GLOBAL_KEY, settings.global(), deadline, chatId);
+                return permitted;
+            } finally {
+                if (!permitted) {
+                    callEnded();
+                }
+            }
         } finally {
             waits.record(Math.max(0, clock.currentTimeNanos() - started), TimeUnit.NANOSECONDS);
         }
@@ -125,6 +160,17 @@ public final class FloodControl extends StoppableWaits implements AutoCloseable 
         }
         return buckets.tryConsume(chatKey(chatId), settings.chat(chatId)).isConsumed()
                 && buckets.tryConsume(GLOBAL_KEY, settings.global()).isConsumed();
+    }
+
+    /**
+     * The call {@link #awaitPermit} allowed on this thread was answered (or failed, or was not made): its place among
+     * the calls in flight goes to the next. Does nothing when this thread holds none.
+     */
+    public void callEnded() {
+        if (holdsPlace.get()) {
+            holdsPlace.set(false);
+            callsInFlight.release();
+        }
     }
 
     /** Counts a 429 that Telegram answered although the call had its permit. */
@@ -163,6 +209,26 @@ public final class FloodControl extends StoppableWaits implements AutoCloseable 
                         + settings.maxWait().toSeconds() + " s");
             }
             if (!waiter.await(wait)) {
+                return false;
+            }
+        }
+    }
+
+    private boolean awaitPlaceInFlight(long deadline, long chatId) throws InterruptedException {
+        if (holdsPlace.get()) {
+            return true;
+        }
+        while (true) {
+            long left = deadline - clock.currentTimeNanos();
+            if (left <= 0) {
+                throw new FloodWaitTimeoutException("no flood-control permit for chat " + chatId
+                        + " (calls in flight) within " + settings.maxWait().toSeconds() + " s");
+            }
+            if (callsInFlight.tryAcquire(Math.min(left, SLOT_LOOK_NANOS), TimeUnit.NANOSECONDS)) {
+                holdsPlace.set(true);
+                return true;
+            }
+            if (!awaitUnlessStopping(0, TimeUnit.NANOSECONDS)) {
                 return false;
             }
         }

@@ -48,8 +48,9 @@ final class SharedBuckets implements Buckets {
     private final NotifierSchema schema;
 
     SharedBuckets(DatabaseUrl database) {
-        // One connection per consumer thread plus the cleaner; a slow database costs a call 2 s at most.
-        HikariConfig config = DataSources.hikariConfig(database, POOL_NAME, 6, Duration.ofSeconds(2));
+        // Each look at a bucket is a transaction of a millisecond or two: the delivery threads (and the bulk lane's) take
+        // turns on a few connections. A slow database costs a call 2 s at most.
+        HikariConfig config = DataSources.hikariConfig(database, POOL_NAME, 8, Duration.ofSeconds(2));
         config.setInitializationFailTimeout(-1);
         this.dataSource = new HikariDataSource(config);
         this.schema = new NotifierSchema(dataSource);

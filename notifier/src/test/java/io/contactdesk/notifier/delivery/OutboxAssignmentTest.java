@@ -37,7 +37,7 @@ class OutboxAssignmentTest {
     void aPartitionHandedOverGetsWhatWasSettledOnItCommittedFirst() {
         // given record 15 sent, its commit lost (the last commit was 10)
         consumer.commitSync(Map.of(P5, new OffsetAndMetadata(10)));
-        assignment.settled(P5, 15);
+        assignment.settled(P5, new OffsetAndMetadata(16));
 
         // when the partition is revoked
         assignment.onPartitionsRevokedBeforeCommit(consumer, Set.of(P5));
@@ -50,7 +50,7 @@ class OutboxAssignmentTest {
     void aPartitionThatComesBackBehindWhatWasSettledHereStartsAfterIt() {
         // given record 15 sent here, its commit lost, and the partition lost with the group (broker away)
         consumer.commitSync(Map.of(P5, new OffsetAndMetadata(10)));
-        assignment.settled(P5, 15);
+        assignment.settled(P5, new OffsetAndMetadata(16));
         assignment.onPartitionsLost(consumer, Set.of(P5));
 
         // when it is assigned again to one of this notifier's consumers
@@ -65,7 +65,7 @@ class OutboxAssignmentTest {
     @Test
     void aPartitionCommittedFurtherElsewhereIsNotMovedBack() {
         // given record 15 settled here, and another notifier that has since committed up to 40
-        assignment.settled(P5, 15);
+        assignment.settled(P5, new OffsetAndMetadata(16));
         consumer.commitSync(Map.of(P5, new OffsetAndMetadata(40)));
 
         // when it comes back here

@@ -2,6 +2,7 @@ package io.contactdesk.notifier.flood;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.github.bucket4j.TimeMeter;
 import io.micrometer.core.instrument.Timer;
@@ -9,6 +10,10 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -45,6 +50,40 @@ class FloodControlTest {
         assertThat(tryPermits(PRIVATE_CHAT, 2)).containsExactly(true, false);
         clock.advance(SECOND);
         assertThat(tryPermits(PRIVATE_CHAT, 2)).containsExactly(true, false);
+    }
+
+    @Test
+    void aCallBeyondTheCallsInFlightGetsItsPermitOnlyOnceOneOfThemWasAnswered() throws Exception {
+        // buckets that never make anyone wait: only the places among the calls in flight can
+        flood = flood(settings(1_000, 1_000, 1_000, 1_000, 60_000, 1_000));
+        int places = FloodControl.CALLS_IN_FLIGHT;
+        ExecutorService callers = Executors.newFixedThreadPool(places + 1);
+        try {
+            // given as many calls in flight as there are places, none answered yet
+            CountDownLatch permitted = new CountDownLatch(places);
+            CountDownLatch answer = new CountDownLatch(1);
+            for (int i = 0; i < places; i++) {
+                long chat = 1_000 + i;
+                callers.submit(() -> {
+                    flood.awaitPermit(chat, SEND);
+                    permitted.countDown();
+                    answer.await();
+                    flood.callEnded();
+                    return null;
+                });
+            }
+            assertThat(permitted.await(10, TimeUnit.SECONDS)).isTrue();
+
+            // when one more call asks for its permit, it waits
+            Future<Boolean> next = callers.submit(() -> flood.awaitPermit(2_000, SEND));
+            await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> !next.isDone());
+
+            // then it goes as soon as the calls in flight were answered
+            answer.countDown();
+            assertThat(next.get(10, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            callers.shutdownNow();
+        }
     }
 
     @Test

@@ -31,14 +31,22 @@ public final class OutboxBacklog {
             processor.beginTransaction();
             for (int round = 0; round < perChat; round++) {
                 for (long chat = firstChat; chat < firstChat + chats; chat++) {
-                    OutboxMessage message = OutboxMessage.sendMessage("update:" + UUID.randomUUID() + "/reply:0",
-                            chat, text(chat, round), null, "update:" + chat + ":" + round, Instant.now());
-                    processor.send(new ProducerRecord<>(Topics.OUTBOX.name(), Long.toString(chat),
-                            Topics.OUTBOX.valueSerde().serializer().serialize(Topics.OUTBOX.name(), message)));
+                    processor.send(reply(null, chat, text(chat, round)));
                 }
             }
             processor.commitTransaction();
         }
+    }
+
+    /**
+     * A reply of {@code text} to {@code chat} as the processor leaves it, keyed by chat; on {@code partition}, or
+     * where its key puts it when null.
+     */
+    public static ProducerRecord<String, byte[]> reply(Integer partition, long chat, String text) {
+        String update = "update:" + UUID.randomUUID();
+        OutboxMessage message = OutboxMessage.sendMessage(update + "/reply:0", chat, text, null, update, Instant.now());
+        return new ProducerRecord<>(Topics.OUTBOX.name(), partition, Long.toString(chat),
+                Topics.OUTBOX.valueSerde().serializer().serialize(Topics.OUTBOX.name(), message));
     }
 
     /** The text of reply {@code round} to {@code chat}. */

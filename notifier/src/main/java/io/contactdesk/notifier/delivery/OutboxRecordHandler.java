@@ -4,52 +4,49 @@ import io.contactdesk.contracts.events.DeadLetter;
 import io.contactdesk.contracts.events.OutboxMessage;
 import io.contactdesk.contracts.topics.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SerializationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.kafka.annotation.KafkaListener;
 
 /**
- * Consumes {@code tg.outbox} one record at a time. The container commits a record's offset only after this
- * returns, i.e. once the call was made or the record dead-lettered: a restart repeats, never skips. While it holds
- * a record, the bulk lane yields ({@link InteractiveActivity}): replies to users' own commands jump ahead.
+ * What becomes of one {@code tg.outbox} record: its call is made (with retries), or it is dead-lettered, or the user
+ * blocked the bot and the processor is told. {@link OutboxConsumer} commits its offset only after this returns, so a
+ * restart repeats, never skips. While it holds a record, the bulk lane yields ({@link InteractiveActivity}): replies
+ * to users' own commands jump ahead.
  */
-final class OutboxListener {
+final class OutboxRecordHandler {
 
-    static final String ID = "notifier-outbox";
-    private static final Logger log = LoggerFactory.getLogger(OutboxListener.class);
+    private static final Logger log = LoggerFactory.getLogger(OutboxRecordHandler.class);
 
     private final OutboxDelivery delivery;
     private final DeadLetters deadLetters;
     private final DeliveryReports reports;
     private final InteractiveActivity activity;
-    private final OutboxAssignment assignment;
 
-    OutboxListener(OutboxDelivery delivery, DeadLetters deadLetters, DeliveryReports reports,
-            InteractiveActivity activity, OutboxAssignment assignment) {
+    OutboxRecordHandler(OutboxDelivery delivery, DeadLetters deadLetters, DeliveryReports reports,
+            InteractiveActivity activity) {
         this.delivery = delivery;
         this.deadLetters = deadLetters;
         this.reports = reports;
         this.activity = activity;
-        this.assignment = assignment;
     }
 
-    // Values arrive as bytes and are parsed here, so a record that is not an OutboxMessage can be dead-lettered.
-    // The group is spring.kafka.consumer.group-id (contactdesk-notifier), not the listener id.
-    @KafkaListener(id = ID, idIsGroup = false,
-            topics = "#{T(io.contactdesk.contracts.topics.Topics).OUTBOX.name()}")
-    void onRecord(ConsumerRecord<String, byte[]> record) {
+    /**
+     * Settles {@code record} in {@code lane}.
+     *
+     * @throws OutboxDelivery.DeliveryStoppedException when the service stopped or the partition was handed over
+     *     before the call: the record stays unsettled
+     */
+    void handle(ConsumerRecord<String, byte[]> record, Lane lane) {
         activity.taken();
         try {
-            handle(record);
-            assignment.settled(new TopicPartition(record.topic(), record.partition()), record.offset());
+            settle(record, lane);
         } finally {
             activity.released();
         }
     }
 
-    private void handle(ConsumerRecord<String, byte[]> record) {
+    private void settle(ConsumerRecord<String, byte[]> record, Lane lane) {
         OutboxMessage message;
         try {
             message = Topics.OUTBOX.valueSerde().deserializer().deserialize(record.topic(), record.value());
@@ -63,7 +60,7 @@ final class OutboxListener {
             deadLetters.publish(record, DeadLetter.reasonOf(e));
             return;
         }
-        OutboxDelivery.Outcome outcome = delivery.deliver(message);
+        OutboxDelivery.Outcome outcome = delivery.deliver(message, lane);
         if (outcome.blockedByUser()) {
             // People block bots every day: no dead letter (that would raise an alert), but the processor flags the
             // user and stops queueing replies to them.
