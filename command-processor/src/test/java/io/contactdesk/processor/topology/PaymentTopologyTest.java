@@ -314,6 +314,21 @@ class PaymentTopologyTest {
     }
 
     @Test
+    void statsCountStarsReceivedAndRefundedAndCreditsSoldOncePerCharge() {
+        bought("50x200", 200);
+        String smallPack = invoiceFor(ADA, "10x50");
+        pay(ADA, "stx-2", 50, smallPack);
+        pay(ADA, "stx-2", 50, smallPack);
+        telegramAnswers(refund("stx-1").get(0), DeliveryReport.Outcome.REFUNDED);
+        outbox.readValuesToList();
+
+        String stats = (String) say(ADMIN, "/stats").get(0).params().get("text");
+
+        assertThat(stats).contains("Stars received: <b>250</b> ⭐ · refunded: <b>200</b> ⭐",
+                "Credits sold: <b>60 credits</b>");
+    }
+
+    @Test
     void aRefundAsksTelegramFirstAndTakesTheCreditsBackOnlyOnceItRefunded() {
         bought("50x200", 200);
 
