@@ -3,26 +3,16 @@ package io.contactdesk.processor.topology;
 import static io.contactdesk.processor.TelegramUpdates.message;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.contactdesk.contracts.events.DeadLetter;
 import io.contactdesk.contracts.events.LedgerEntry;
 import io.contactdesk.contracts.events.LedgerKind;
 import io.contactdesk.contracts.events.OutboxMessage;
-import io.contactdesk.contracts.topics.Topic;
 import io.contactdesk.contracts.topics.Topics;
-import io.contactdesk.processor.SealedInput;
 import io.contactdesk.processor.TestRules;
-import io.contactdesk.processor.commands.CommandRouter;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Properties;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,43 +29,22 @@ class ReferralTopologyTest {
     private static final long BOB = 43;
     private static final long CARL = 44;
 
-    private TopologyTestDriver driver;
-    private SealedInput updates;
+    private DriverUnderTest topology;
     private TestOutputTopic<String, OutboxMessage> outbox;
     private TestOutputTopic<String, LedgerEntry> ledger;
-    private TestOutputTopic<String, DeadLetter> deadLetters;
     private long nextUpdateId = 1;
     private Instant clock = T0;
 
     @BeforeEach
     void startTopology() {
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "referral-topology-test");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        props.putAll(CommandTopology.errorHandling());
-        driver = new TopologyTestDriver(new CommandTopology(new CommandRouter(TestRules.rules()),
-                new SimpleMeterRegistry(), 1).build(), props, T0);
-        updates = new SealedInput(driver.createInputTopic(Topics.UPDATES.name(), new StringSerializer(),
-                new StringSerializer()));
-        outbox = output(Topics.OUTBOX);
-        ledger = output(Topics.LEDGER);
-        deadLetters = output(Topics.UPDATES_DLQ);
+        topology = new DriverUnderTest("referral-topology-test", stateDir, T0);
+        outbox = topology.output(Topics.OUTBOX);
+        ledger = topology.output(Topics.LEDGER);
     }
 
     @AfterEach
     void stopTopology() {
-        List<DeadLetter> updatesSetAside = deadLetters.readValuesToList();
-        List<String> handlingSetAside = driver.createOutputTopic(ProcessorTopics.DEAD_LETTERS, new StringDeserializer(),
-                new StringDeserializer()).readValuesToList();
-        driver.close();
-        assertThat(updatesSetAside).isEmpty();
-        assertThat(handlingSetAside).as("records whose handling failed").isEmpty();
-    }
-
-    private <V> TestOutputTopic<String, V> output(Topic<String, V> topic) {
-        return driver.createOutputTopic(topic.name(), topic.keySerde().deserializer(), topic.valueSerde().deserializer());
+        topology.close();
     }
 
     private List<OutboxMessage> say(long user, String text) {
@@ -84,7 +53,7 @@ class ReferralTopologyTest {
 
     private List<OutboxMessage> sayAs(long updateId, long user, String text) {
         clock = clock.plus(Duration.ofSeconds(7));
-        updates.pipeInput(Long.toString(user), message(updateId, user, text), clock);
+        topology.updates().pipeInput(Long.toString(user), message(updateId, user, text), clock);
         return outbox.readValuesToList();
     }
 
