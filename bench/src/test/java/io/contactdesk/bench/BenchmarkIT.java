@@ -333,6 +333,7 @@ class BenchmarkIT {
         env.put("CONTACTDESK_FLOOD_PRIVATE_CHAT_BURST", "1000");
         env.put("CONTACT_ENCRYPTION_KEYS", KEYRING);
         env.put("PAYMENT_PAYLOAD_KEY", io.contactdesk.contracts.config.Settings.generateSecretKey(32));
+        env.put("BOT_USERNAME", "contactdesk_bot");
         env.put("POLL_TIMEOUT_SECONDS", "25");
         env.putAll(rules());
         List<ServiceProcess> started = new ArrayList<>();

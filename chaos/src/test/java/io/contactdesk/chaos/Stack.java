@@ -86,6 +86,7 @@ final class Stack implements AutoCloseable {
         environment.put("FLOOD_CONTROL", "shared");
         environment.put("CONTACT_ENCRYPTION_KEYS", KEYRING);
         environment.put("PAYMENT_PAYLOAD_KEY", io.contactdesk.contracts.config.Settings.generateSecretKey(32));
+        environment.put("BOT_USERNAME", "contactdesk_bot");
         environment.put("ADMIN_USER_IDS", admins.stream().map(String::valueOf).collect(Collectors.joining(",")));
         environment.put("POLL_TIMEOUT_SECONDS", "1");
         environment.put("RATE_LIMIT_MAX_REQUESTS", "1000");

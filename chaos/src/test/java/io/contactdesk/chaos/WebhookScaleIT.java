@@ -92,6 +92,7 @@ class WebhookScaleIT {
             environment.put("TELEGRAM_API_URL", sandbox.baseUrl());
             environment.put("CONTACT_ENCRYPTION_KEYS", ContactCipher.generateKeyringEntry("k1"));
             environment.put("PAYMENT_PAYLOAD_KEY", io.contactdesk.contracts.config.Settings.generateSecretKey(32));
+            environment.put("BOT_USERNAME", "contactdesk_bot");
             environment.put("ADMIN_USER_IDS", "1");
             environment.put("RATE_LIMIT_MAX_REQUESTS", "1000");
             environment.put("TELEGRAM_WEBHOOK_URL", url);

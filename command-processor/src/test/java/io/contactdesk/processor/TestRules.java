@@ -8,6 +8,7 @@ import io.contactdesk.processor.payments.CreditPacks;
 import io.contactdesk.processor.payments.InvoicePayload;
 import io.contactdesk.contracts.config.Settings;
 import io.contactdesk.processor.ratelimit.RateLimiter;
+import io.contactdesk.processor.referrals.ReferralCodes;
 import java.time.Duration;
 import java.util.Set;
 
@@ -18,14 +19,16 @@ public final class TestRules {
     public static final long OTHER_ADMIN = 901;
     public static final String KEYRING = ContactCipher.generateKeyringEntry("k1");
     public static final String PAYMENT_PAYLOAD_KEY = Settings.generateSecretKey(32);
+    public static final String BOT_USERNAME = "contactdesk_bot";
 
     private TestRules() {
     }
 
     public static BotRules rules() {
-        return new BotRules(new CreditRules(3, 1, 2), Set.of(ADMIN, OTHER_ADMIN), new Categories(Categories.DEFAULT),
+        return new BotRules(new CreditRules(3, 1, 2, 1), Set.of(ADMIN, OTHER_ADMIN), new Categories(Categories.DEFAULT),
                 new RateLimiter(10, Duration.ofSeconds(60)), ContactCipher.fromKeyring(KEYRING),
-                CreditPacks.parse("10:50,50:200,120:400"), InvoicePayload.fromSetting(PAYMENT_PAYLOAD_KEY));
+                CreditPacks.parse("10:50,50:200,120:400"), InvoicePayload.fromSetting(PAYMENT_PAYLOAD_KEY),
+                ReferralCodes.fromSettings(BOT_USERNAME, PAYMENT_PAYLOAD_KEY));
     }
 
     public static ContactCipher cipher() {

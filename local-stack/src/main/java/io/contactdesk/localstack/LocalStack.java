@@ -125,6 +125,10 @@ public final class LocalStack implements AutoCloseable {
         common.put("CONTACT_ENCRYPTION_KEYS", LocalKeyring.resolve(settings.contactEncryptionKeys(), settings.dataDir()));
         common.put("PAYMENT_PAYLOAD_KEY", LocalKeyring.paymentPayloadKey(System.getenv("PAYMENT_PAYLOAD_KEY"),
                 settings.dataDir()));
+        // Referral links name the bot: the sandbox's own, or (with real Telegram) BOT_USERNAME from the environment.
+        if (settings.usesSandbox()) {
+            common.put("BOT_USERNAME", sandbox.botUsername());
+        }
 
         List<CompletableFuture<ServiceInstance>> starting = new ArrayList<>();
         starting.add(startService("command-processor", CommandProcessorApplication.class, common));

@@ -90,9 +90,20 @@ class EmbeddedKafkaWalkingSkeletonIT extends WalkingSkeletonScenario {
         }
     }
 
-    /** Last, so that its search covers the log lines of every scenario before it. */
+    /** Invitations, on the same running stack. */
     @Nested
     @Order(4)
+    class InvitingFriends extends InvitingFriendsScenario {
+
+        @Override
+        LocalStack stack() {
+            return stack;
+        }
+    }
+
+    /** Last, so that its search covers the log lines of every scenario before it. */
+    @Nested
+    @Order(5)
     class SecretsStayOutOfLogs extends SecretsStayOutOfLogsScenario {
 
         @Override

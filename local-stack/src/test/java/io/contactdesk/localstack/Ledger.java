@@ -44,6 +44,11 @@ final class Ledger {
         return query("select delta from credit_ledger where user_id = ? and kind = 'PURCHASE' order by sequence", userId);
     }
 
+    /** The credits of the user's REFERRAL entries, in the order they were applied. */
+    List<Long> referralsOf(long userId) {
+        return query("select delta from credit_ledger where user_id = ? and kind = 'REFERRAL' order by sequence", userId);
+    }
+
     /** The stars of the user's rows in {@code payments}. */
     List<Long> paymentsOf(long userId) {
         return query("select stars from payments where user_id = ? order by paid_at", userId);

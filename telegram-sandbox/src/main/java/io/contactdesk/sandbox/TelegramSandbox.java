@@ -114,6 +114,11 @@ public final class TelegramSandbox implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
+    /** The bot's @username (without the @), as {@code getMe} answers it: what deep links name. */
+    public String botUsername() {
+        return config.botUsername();
+    }
+
     public String baseUrl() {
         return "http://localhost:" + port();
     }

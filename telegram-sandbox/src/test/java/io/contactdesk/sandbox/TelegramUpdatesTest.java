@@ -21,6 +21,18 @@ class TelegramUpdatesTest extends SandboxTestBase {
     }
 
     @Test
+    void aDeepLinkArrivesAsStartWithItsParameterAndACommandEntityOfStartAlone() {
+        // t.me/<bot>?start=<parameter> makes the app send "/start <parameter>"; bots read the parameter after it.
+        long id = client.userWrites(USER, "/start ref_AbC-d_9");
+
+        JsonNode message = firstUpdate(id).get("message");
+        assertThat(message.get("text").asText()).isEqualTo("/start ref_AbC-d_9");
+        assertThat(message.at("/entities/0/type").asText()).isEqualTo("bot_command");
+        assertThat(message.at("/entities/0/offset").asInt()).isZero();
+        assertThat(message.at("/entities/0/length").asInt()).isEqualTo("/start".length());
+    }
+
+    @Test
     void editingAnEarlierMessageEmitsAnEditedMessage() {
         long start = client.userWrites(USER, "hello");
         long messageId = firstUpdate(start).at("/message/message_id").asLong();

@@ -16,6 +16,7 @@ import java.util.Set;
  * @param lastSearch the words of the user's last {@code /search}, for its page buttons
  * @param banNoticeSent a banned user is told once, then ignored
  * @param ledgerEntries how many ledger entries the user has: the next one's sequence number follows it
+ * @param referrals how many new users joined with this user's referral link and were credited for it ({@code /invite})
  */
 public record Account(
         UserProfile profile,
@@ -24,7 +25,8 @@ public record Account(
         List<String> unlocked,
         String lastSearch,
         boolean banNoticeSent,
-        long ledgerEntries) {
+        long ledgerEntries,
+        long referrals) {
 
     public Account {
         Objects.requireNonNull(profile, "profile");
@@ -38,7 +40,7 @@ public record Account(
         return new Account(
                 new UserProfile(sender.userId(), sender.username(), sender.firstName(), sender.languageCode(),
                         admin, false, false, now, now),
-                0, false, List.of(), null, false, 0);
+                0, false, List.of(), null, false, 0, 0);
     }
 
     public long userId() {
@@ -73,46 +75,46 @@ public record Account(
     }
 
     public Account withProfile(UserProfile newProfile) {
-        return new Account(newProfile, balance, signupBonusGranted, unlocked, lastSearch, banNoticeSent, ledgerEntries);
+        return new Account(newProfile, balance, signupBonusGranted, unlocked, lastSearch, banNoticeSent, ledgerEntries, referrals);
     }
 
     /** The balance after one more ledger entry, counted so entries can be put back in the order they applied. */
     public Account withEntry(long newBalance) {
-        return new Account(profile, newBalance, signupBonusGranted, unlocked, lastSearch, banNoticeSent, ledgerEntries + 1);
+        return new Account(profile, newBalance, signupBonusGranted, unlocked, lastSearch, banNoticeSent, ledgerEntries + 1, referrals);
     }
 
     public Account withSignupBonusGranted() {
-        return new Account(profile, balance, true, unlocked, lastSearch, banNoticeSent, ledgerEntries);
+        return new Account(profile, balance, true, unlocked, lastSearch, banNoticeSent, ledgerEntries, referrals);
     }
 
     public Account withUnlocked(String listingId) {
         Set<String> all = new LinkedHashSet<>(unlocked);
         all.add(listingId);
-        return new Account(profile, balance, signupBonusGranted, List.copyOf(all), lastSearch, banNoticeSent, ledgerEntries);
+        return new Account(profile, balance, signupBonusGranted, List.copyOf(all), lastSearch, banNoticeSent, ledgerEntries, referrals);
     }
 
     /** The unlocks under the ids their listings live under now (see {@code Directory.current}); this one if none moved. */
     public Account withUnlockedMoved(java.util.function.UnaryOperator<String> current) {
         List<String> moved = List.copyOf(new LinkedHashSet<>(unlocked.stream().map(current).toList()));
         return moved.equals(unlocked) ? this
-                : new Account(profile, balance, signupBonusGranted, moved, lastSearch, banNoticeSent, ledgerEntries);
+                : new Account(profile, balance, signupBonusGranted, moved, lastSearch, banNoticeSent, ledgerEntries, referrals);
     }
 
     /** The contact is no longer paid for: its unlock was refunded. */
     public Account withoutUnlocked(String listingId) {
         List<String> rest = unlocked.stream().filter(id -> !id.equals(listingId)).toList();
-        return new Account(profile, balance, signupBonusGranted, rest, lastSearch, banNoticeSent, ledgerEntries);
+        return new Account(profile, balance, signupBonusGranted, rest, lastSearch, banNoticeSent, ledgerEntries, referrals);
     }
 
     public Account withLastSearch(String words) {
-        return new Account(profile, balance, signupBonusGranted, unlocked, words, banNoticeSent, ledgerEntries);
+        return new Account(profile, balance, signupBonusGranted, unlocked, words, banNoticeSent, ledgerEntries, referrals);
     }
 
     public Account withBan(boolean banned, Instant now) {
         UserProfile changed = new UserProfile(profile.userId(), profile.username(), profile.firstName(),
                 profile.languageCode(), profile.admin(), banned, profile.blocked(), profile.registeredAt(), now,
                 profile.forgottenAt());
-        return new Account(changed, balance, signupBonusGranted, unlocked, lastSearch, false, ledgerEntries);
+        return new Account(changed, balance, signupBonusGranted, unlocked, lastSearch, false, ledgerEntries, referrals);
     }
 
     /** The user blocked the bot: nothing is sent to them until they write again (see {@link #seenAs}). */
@@ -132,7 +134,7 @@ public record Account(
     public Account forgotten(Instant now) {
         UserProfile anonymous = new UserProfile(profile.userId(), null, null, null, profile.admin(), profile.banned(),
                 false, null, now, now);
-        return new Account(anonymous, balance, true, List.of(), null, banNoticeSent, ledgerEntries);
+        return new Account(anonymous, balance, true, List.of(), null, banNoticeSent, ledgerEntries, referrals);
     }
 
     /** Someone who writes again after being forgotten registers anew, from that moment. */
@@ -140,7 +142,13 @@ public record Account(
         return profile.registeredAt() == null ? now : profile.registeredAt();
     }
 
+    /** One more user joined with this user's referral link. */
+    public Account withReferral() {
+        return new Account(profile, balance, signupBonusGranted, unlocked, lastSearch, banNoticeSent, ledgerEntries,
+                referrals + 1);
+    }
+
     public Account withBanNoticeSent() {
-        return new Account(profile, balance, signupBonusGranted, unlocked, lastSearch, true, ledgerEntries);
+        return new Account(profile, balance, signupBonusGranted, unlocked, lastSearch, true, ledgerEntries, referrals);
     }
 }

@@ -8,6 +8,7 @@ import io.contactdesk.processor.commands.Conversation;
 import io.contactdesk.processor.commands.Outcome;
 import io.contactdesk.processor.credits.CreditRules;
 import io.contactdesk.processor.credits.Credits;
+import io.contactdesk.processor.referrals.ReferralRules;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -70,6 +71,12 @@ public final class AccountCommandApplier {
                         + "</b>. Balance: <b>" + Credits.format(conversation.account().balance()) + "</b>." : "."));
                 return conversation.outcome();
             }
+            case REFERRAL_JOINED -> {
+                return referralJoined(conversation, target, command);
+            }
+            case REFERRAL_WELCOME -> {
+                return referralWelcome(conversation, target, command);
+            }
             case LISTING_REJECTED -> {
                 tellUser(conversation, "Your listing <b>" + escape(command.listingTitle()) + "</b> was not approved. "
                         + "You are welcome to /submit another one.");
@@ -80,6 +87,34 @@ public final class AccountCommandApplier {
             details.put("reason", command.reason());
         }
         conversation.audit(command.actorId(), command.type().name().toLowerCase(), "user:" + user, details);
+        return conversation.outcome();
+    }
+
+    /** The referrer's half, then the newcomer's: both or neither (an unqualified referrer ends it here). */
+    private static Outcome referralJoined(Conversation conversation, Account referrer, AccountCommand command) {
+        if (!ReferralRules.referrerEarns(referrer)) {
+            return Outcome.nothing();
+        }
+        conversation.update(referrer.withReferral());
+        if (command.amount() > 0) {
+            conversation.credit(command.amount(), LedgerKind.REFERRAL, "invited user " + command.actorId());
+        }
+        tellUser(conversation, "🎉 Someone joined with your invitation"
+                + (command.amount() > 0 ? ": you earned <b>" + Credits.format(command.amount()) + "</b>. Balance: <b>"
+                + Credits.format(conversation.account().balance()) + "</b>." : ".")
+                + " Joined so far: <b>" + conversation.account().referrals() + "</b>.");
+        conversation.command(new AccountCommand(conversation.nextCommandId(), command.actorId(),
+                AccountCommandType.REFERRAL_WELCOME, command.amount(), "", referrer.userId(), 0, null, command.at()));
+        return conversation.outcome();
+    }
+
+    private static Outcome referralWelcome(Conversation conversation, Account newcomer, AccountCommand command) {
+        if (!ReferralRules.newcomerEarns(newcomer) || command.amount() <= 0) {
+            return Outcome.nothing();
+        }
+        conversation.credit(command.amount(), LedgerKind.REFERRAL, "invited by user " + command.actorId());
+        tellUser(conversation, "🎁 You joined with an invitation: <b>" + Credits.format(command.amount())
+                + "</b> added. Balance: <b>" + Credits.format(conversation.account().balance()) + "</b>.");
         return conversation.outcome();
     }
 

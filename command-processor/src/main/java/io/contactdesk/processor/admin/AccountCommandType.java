@@ -12,5 +12,13 @@ public enum AccountCommandType {
      * Refund the Stars payment whose charge id is the command's {@code reason}; {@code amount} 1 = the admin confirmed
      * a partial reversal. Sent to every task (the admin does not know the payer): the one holding the charge acts.
      */
-    REFUND_PAYMENT
+    REFUND_PAYMENT,
+    /**
+     * To the referrer: the user {@code actorId} started the bot with their referral link; {@code amount} is the bonus
+     * of each of the two. The referrer's task decides (see {@code ReferralRules}) and answers with
+     * {@link #REFERRAL_WELCOME}.
+     */
+    REFERRAL_JOINED,
+    /** To the newcomer: their referrer was credited ({@code actorId}), so they get their half, {@code amount}. */
+    REFERRAL_WELCOME
 }

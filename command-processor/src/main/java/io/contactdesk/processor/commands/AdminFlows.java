@@ -97,7 +97,11 @@ final class AdminFlows {
                 + "Active listings: <b>" + state.directory().count(ListingStatus.ACTIVE) + "</b>\n"
                 + "Pending review: <b>" + state.directory().count(ListingStatus.PENDING) + "</b>\n"
                 + "Unlocks today: <b>" + totals.unlocksOn(today) + "</b> · total: <b>" + totals.unlocksTotal() + "</b>\n"
-                + "Credits outstanding: <b>" + Credits.format(totals.creditsOutstanding()) + "</b>");
+                + "Credits outstanding: <b>" + Credits.format(totals.creditsOutstanding()) + "</b>\n"
+                + "Stars received: <b>" + totals.starsReceived() + "</b> ⭐ · refunded: <b>" + totals.starsRefunded()
+                + "</b> ⭐\n"
+                + "Credits sold: <b>" + Credits.format(totals.creditsSold()) + "</b>\n"
+                + "Referrals: <b>" + totals.referrals() + "</b>");
     }
 
     /** An Approve/Reject tap: decided on the listing's task, where the first decision wins. */

@@ -2,8 +2,10 @@ package io.contactdesk.processor.commands;
 
 import io.contactdesk.contracts.events.LedgerKind;
 import io.contactdesk.processor.accounts.Account;
+import io.contactdesk.processor.admin.AccountCommand;
 import io.contactdesk.processor.admin.AccountCommandType;
 import io.contactdesk.processor.ratelimit.RateLimiter;
+import io.contactdesk.processor.referrals.ReferralRules;
 import io.contactdesk.processor.updates.IncomingUpdate;
 import io.contactdesk.processor.updates.MembershipUpdate;
 import io.contactdesk.processor.updates.PreCheckoutQuery;
@@ -129,7 +131,9 @@ public final class CommandRouter {
             return;
         }
         switch (command) {
-            case "start" -> start(conversation);
+            case "start" -> start(conversation, update.commandArguments());
+            case "invite" -> conversation.reply(replies.invite(rules.referrals().link(conversation.account().userId()),
+                    rules.credits().referralBonus(), conversation.account().referrals()));
             case "help" -> conversation.reply(replies.help() + (isAdmin ? replies.adminHelp() : ""));
             case "privacy" -> conversation.reply(replies.privacy());
             case "buy" -> payments.offer(conversation);
@@ -234,8 +238,14 @@ public final class CommandRouter {
         }
     }
 
-    private void start(Conversation conversation) {
+    /** {@code /start}, or {@code /start <payload>} from a deep link: {@code ref_<code>} is an invitation. */
+    private void start(Conversation conversation, String argument) {
         Account account = conversation.account();
+        // Only the referrer's task knows whether they qualify, so the bonus travels there first (ReferralRules).
+        ReferralRules.referrer(rules.referrals(), conversation.isNewUser(), account.userId(), argument)
+                .ifPresent(referrer -> conversation.command(new AccountCommand(conversation.nextCommandId(), referrer,
+                        AccountCommandType.REFERRAL_JOINED, rules.credits().referralBonus(), "", account.userId(), 0,
+                        null, conversation.now())));
         if (account.signupBonusGranted()) {
             conversation.reply(replies.welcomeBack(account.profile().firstName(), account.balance()));
             return;

@@ -60,6 +60,11 @@ public final class Conversation {
         return now;
     }
 
+    /** The user had no account before this input. */
+    public boolean isNewUser() {
+        return registered;
+    }
+
     public Account account() {
         return account;
     }

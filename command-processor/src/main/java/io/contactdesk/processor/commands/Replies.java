@@ -22,6 +22,7 @@ final class Replies {
             /balance — your credits · /history — how they changed
             /buy — buy credits with Telegram Stars · /paysupport · /terms
             /submit — add your own listing (earns credits when approved)
+            /invite — your invitation link: credits for you and each friend who joins
             /privacy — what the bot keeps about you
             /help — this help""";
 
@@ -76,6 +77,14 @@ final class Replies {
         return "\n\n<b>Admin</b>\n/addlisting — publish a listing at once\n/grant <i>user_id amount [reason]</i>\n"
                 + "/revoke <i>user_id amount [reason]</i>\n/ban <i>user_id</i> · /unban <i>user_id</i>\n/stats\n"
                 + "/broadcast <i>text</i> · /broadcast_cancel\n/health · /lag";
+    }
+
+    /** {@code /invite}: the link, what it earns, how many joined with it. */
+    String invite(String link, long bonus, long joined) {
+        return "<b>Invite your friends</b>\n\nYour link: " + escape(link) + "\n\n"
+                + (bonus > 0 ? "Each friend who starts the bot for the first time with it gets <b>"
+                + Credits.format(bonus) + "</b>, and so do you.\n" : "")
+                + "Joined with your link so far: <b>" + joined + "</b>.";
     }
 
     String balance(long balance) {

@@ -8,6 +8,7 @@ import io.contactdesk.processor.credits.CreditRules;
 import io.contactdesk.processor.payments.CreditPacks;
 import io.contactdesk.processor.payments.InvoicePayload;
 import io.contactdesk.processor.ratelimit.RateLimiter;
+import io.contactdesk.processor.referrals.ReferralCodes;
 import java.time.Duration;
 import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -30,7 +31,9 @@ public record ProcessorSettings(
         String contactEncryptionKeys,
         String listingCategories,
         String creditPacks,
-        String paymentPayloadKey) {
+        String paymentPayloadKey,
+        int referralBonusCredits,
+        String botUsername) {
 
     public ProcessorSettings {
         bootstrapServers = Settings.required("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers, "the Kafka brokers, host:port,…");
@@ -50,6 +53,8 @@ public record ProcessorSettings(
         Categories.parse(listingCategories);
         CreditPacks.parse(creditPacks);
         InvoicePayload.fromSetting(paymentPayloadKey);
+        Settings.atLeast("REFERRAL_BONUS_CREDITS", referralBonusCredits, 0);
+        ReferralCodes.fromSettings(botUsername, paymentPayloadKey);
     }
 
     public Set<Long> admins() {
@@ -58,13 +63,14 @@ public record ProcessorSettings(
 
     public BotRules botRules() {
         return new BotRules(
-                new CreditRules(signupBonusCredits, unlockCostCredits, listingRewardCredits),
+                new CreditRules(signupBonusCredits, unlockCostCredits, listingRewardCredits, referralBonusCredits),
                 admins(),
                 Categories.parse(listingCategories),
                 new RateLimiter(rateLimitMaxRequests, Duration.ofSeconds(rateLimitWindowSeconds)),
                 ContactCipher.fromKeyring(contactEncryptionKeys),
                 CreditPacks.parse(creditPacks),
-                InvoicePayload.fromSetting(paymentPayloadKey));
+                InvoicePayload.fromSetting(paymentPayloadKey),
+                ReferralCodes.fromSettings(botUsername, paymentPayloadKey));
     }
 
     @Override

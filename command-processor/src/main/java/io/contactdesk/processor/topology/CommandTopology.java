@@ -177,7 +177,9 @@ public final class CommandTopology {
         sink(topology, UNLOCKS_SINK, Topics.UNLOCKS, UPDATE_HANDLER);
         sink(topology, LISTINGS_SINK, Topics.LISTINGS, UPDATE_HANDLER, MODERATION_HANDLER);
         sink(topology, AUDIT_SINK, Topics.AUDIT, handlers);
-        sink(topology, ACCOUNT_COMMANDS_SINK, ProcessorTopics.ACCOUNT_COMMANDS, UPDATE_HANDLER, MODERATION_HANDLER);
+        // The account-command handler writes to its own input: a referral goes newcomer -> referrer -> newcomer.
+        sink(topology, ACCOUNT_COMMANDS_SINK, ProcessorTopics.ACCOUNT_COMMANDS, UPDATE_HANDLER, MODERATION_HANDLER,
+                ACCOUNT_COMMAND_HANDLER);
         sink(topology, MODERATION_SINK, ProcessorTopics.MODERATION, UPDATE_HANDLER);
         sink(topology, STATS_SINK, ProcessorTopics.STATS, UPDATE_HANDLER, ACCOUNT_COMMAND_HANDLER, DELIVERY_REPORT_HANDLER);
         sink(topology, DEAD_LETTER_SINK, Topics.UPDATES_DLQ, UPDATE_HANDLER);

@@ -115,6 +115,17 @@ final class OutcomeWriter {
         for (LedgerEntry entry : outcome.ledger()) {
             after = after.withCredits(entry.delta());
         }
+        // A payment's event is written once: when it is credited, and once more when it is refunded.
+        for (StarPayment payment : outcome.payments()) {
+            after = payment.isRefunded() ? after.withRefund(payment.stars())
+                    : after.withPayment(payment.stars(), payment.credits());
+        }
+        // Counted on the referrer's task, where the referral is accepted (it answers the newcomer with a welcome).
+        for (AccountCommand command : outcome.accountCommands()) {
+            if (command.type() == AccountCommandType.REFERRAL_WELCOME) {
+                after = after.withReferral();
+            }
+        }
         for (ContactUnlocked unlock : outcome.unlocks()) {
             after = after.withUnlock(LocalDate.ofInstant(unlock.unlockedAt(), ZoneOffset.UTC));
         }

@@ -7,31 +7,21 @@ import static io.contactdesk.processor.TelegramUpdates.successfulPayment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.contactdesk.contracts.events.AuditEvent;
-import io.contactdesk.contracts.events.DeadLetter;
 import io.contactdesk.contracts.events.DeliveryReport;
 import io.contactdesk.contracts.events.LedgerEntry;
 import io.contactdesk.contracts.events.LedgerKind;
 import io.contactdesk.contracts.events.OutboxMessage;
 import io.contactdesk.contracts.events.StarPayment;
 import io.contactdesk.contracts.json.Json;
-import io.contactdesk.contracts.topics.Topic;
 import io.contactdesk.contracts.topics.Topics;
-import io.contactdesk.processor.SealedInput;
 import io.contactdesk.processor.TestRules;
-import io.contactdesk.processor.commands.CommandRouter;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,13 +37,11 @@ class PaymentTopologyTest {
     private static final long ADA = 42;
     private static final long BOB = 43;
 
-    private TopologyTestDriver driver;
-    private SealedInput updates;
+    private DriverUnderTest topology;
     private TestOutputTopic<String, OutboxMessage> outbox;
     private TestOutputTopic<String, OutboxMessage> priority;
     private TestOutputTopic<String, LedgerEntry> ledger;
     private TestOutputTopic<String, StarPayment> payments;
-    private TestOutputTopic<String, DeadLetter> deadLetters;
     private TestOutputTopic<String, AuditEvent> audit;
     private TestInputTopic<String, DeliveryReport> reports;
     private long nextUpdateId = 1;
@@ -61,43 +49,23 @@ class PaymentTopologyTest {
 
     @BeforeEach
     void startTopology() {
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "payment-topology-test");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        props.putAll(CommandTopology.errorHandling());
-        driver = new TopologyTestDriver(new CommandTopology(new CommandRouter(TestRules.rules()),
-                new SimpleMeterRegistry(), 1).build(), props, T0);
-        updates = new SealedInput(driver.createInputTopic(Topics.UPDATES.name(), new StringSerializer(),
-                new StringSerializer()));
-        outbox = output(Topics.OUTBOX);
-        priority = output(Topics.OUTBOX_PRIORITY);
-        ledger = output(Topics.LEDGER);
-        payments = output(Topics.PAYMENTS);
-        deadLetters = output(Topics.UPDATES_DLQ);
-        audit = output(Topics.AUDIT);
-        reports = driver.createInputTopic(Topics.DELIVERY_REPORTS.name(), new StringSerializer(),
-                Topics.DELIVERY_REPORTS.valueSerde().serializer());
+        topology = new DriverUnderTest("payment-topology-test", stateDir, T0);
+        outbox = topology.output(Topics.OUTBOX);
+        priority = topology.output(Topics.OUTBOX_PRIORITY);
+        ledger = topology.output(Topics.LEDGER);
+        payments = topology.output(Topics.PAYMENTS);
+        audit = topology.output(Topics.AUDIT);
+        reports = topology.input(Topics.DELIVERY_REPORTS);
     }
 
     @AfterEach
     void stopTopology() {
-        List<DeadLetter> updatesSetAside = deadLetters.readValuesToList();
-        List<String> handlingSetAside = driver.createOutputTopic(ProcessorTopics.DEAD_LETTERS, new StringDeserializer(),
-                new StringDeserializer()).readValuesToList();
-        driver.close();
-        assertThat(updatesSetAside).isEmpty();
-        assertThat(handlingSetAside).as("records whose handling failed").isEmpty();
-    }
-
-    private <V> TestOutputTopic<String, V> output(Topic<String, V> topic) {
-        return driver.createOutputTopic(topic.name(), topic.keySerde().deserializer(), topic.valueSerde().deserializer());
+        topology.close();
     }
 
     private void send(long user, String update, Duration after) {
         clock = clock.plus(after);
-        updates.pipeInput(Long.toString(user), update, clock);
+        topology.updates().pipeInput(Long.toString(user), update, clock);
     }
 
     private List<OutboxMessage> say(long user, String text) {
@@ -311,6 +279,21 @@ class PaymentTopologyTest {
         reports.pipeInput(Long.toString(refund.chatId()), new DeliveryReport(refund.outboxId(), refund.chatId(),
                 outcome, outcome == DeliveryReport.Outcome.REFUNDED ? null : "Bad Request: CHARGE_ALREADY_REFUNDED",
                 clock, refund.causeId(), null), clock);
+    }
+
+    @Test
+    void statsCountStarsReceivedAndRefundedAndCreditsSoldOncePerCharge() {
+        bought("50x200", 200);
+        String smallPack = invoiceFor(ADA, "10x50");
+        pay(ADA, "stx-2", 50, smallPack);
+        pay(ADA, "stx-2", 50, smallPack);
+        telegramAnswers(refund("stx-1").get(0), DeliveryReport.Outcome.REFUNDED);
+        outbox.readValuesToList();
+
+        String stats = (String) say(ADMIN, "/stats").get(0).params().get("text");
+
+        assertThat(stats).contains("Stars received: <b>250</b> ⭐ · refunded: <b>200</b> ⭐",
+                "Credits sold: <b>60 credits</b>");
     }
 
     @Test
