@@ -3,6 +3,7 @@ package io.contactdesk.poller.ingress;
 import io.contactdesk.contracts.config.KafkaConnection;
 import io.contactdesk.contracts.ops.HeartbeatConfiguration.InstanceFacts;
 import io.contactdesk.contracts.crypto.SealedUpdates;
+import io.contactdesk.contracts.retry.ExponentialBackoff;
 import io.contactdesk.poller.telegram.BotApiUpdateSource;
 import io.contactdesk.poller.telegram.TelegramSettings;
 import io.contactdesk.poller.webhook.WebhookConfiguration;
@@ -52,7 +53,7 @@ class IngressConfiguration {
                 telegram.botId(),
                 new IngressLease(kafka, telegram.botId(), (short) ingress.leaseReplicationFactor()),
                 status,
-                new Backoff(ingress.retryInitialBackoff(), ingress.retryMaxBackoff()),
+                new ExponentialBackoff(ingress.retryInitialBackoff(), ingress.retryMaxBackoff()).steps(),
                 Clock.systemUTC(),
                 meters);
     }

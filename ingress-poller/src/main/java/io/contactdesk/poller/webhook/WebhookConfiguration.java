@@ -2,7 +2,7 @@ package io.contactdesk.poller.webhook;
 
 import io.contactdesk.contracts.config.KafkaConnection;
 import io.contactdesk.contracts.ops.HeartbeatConfiguration.InstanceFacts;
-import io.contactdesk.poller.ingress.Backoff;
+import io.contactdesk.contracts.retry.ExponentialBackoff;
 import io.contactdesk.poller.ingress.IngressOffsets;
 import io.contactdesk.poller.ingress.IngressSettings;
 import io.contactdesk.poller.ingress.WebhookPublisher;
@@ -49,6 +49,6 @@ public class WebhookConfiguration {
     WebhookRegistrar webhookRegistrar(WebhookSettings webhook, TelegramSettings telegram, IngressSettings ingress,
             KafkaConnection kafka, WebhookStatus status) {
         return new WebhookRegistrar(webhook, new BotApiUpdateSource(telegram), new IngressOffsets(kafka),
-                telegram.botId(), status, new Backoff(ingress.retryInitialBackoff(), ingress.retryMaxBackoff()));
+                telegram.botId(), status, new ExponentialBackoff(ingress.retryInitialBackoff(), ingress.retryMaxBackoff()).steps());
     }
 }

@@ -1,5 +1,6 @@
 package io.contactdesk.notifier.delivery;
 
+import io.contactdesk.contracts.retry.ExponentialBackoff;
 import io.contactdesk.notifier.telegram.BotApiException;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,13 +33,13 @@ final class RetryPolicy {
     }
 
     private final DeliverySettings settings;
-    private final Backoff backoff;
+    private final ExponentialBackoff backoff;
     private final Clock clock;
     private final DoubleSupplier random;
 
     RetryPolicy(DeliverySettings settings, Clock clock, DoubleSupplier random) {
         this.settings = settings;
-        this.backoff = new Backoff(settings.initialBackoff(), settings.maxBackoff());
+        this.backoff = new ExponentialBackoff(settings.initialBackoff(), settings.maxBackoff());
         this.clock = clock;
         this.random = random;
     }
