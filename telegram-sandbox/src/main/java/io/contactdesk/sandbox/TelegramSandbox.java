@@ -7,7 +7,7 @@ import io.contactdesk.sandbox.chat.BotIdentity;
 import io.contactdesk.sandbox.chat.CallbackQueries;
 import io.contactdesk.sandbox.chat.ChatStore;
 import io.contactdesk.sandbox.control.ControlApiHandler;
-import io.contactdesk.sandbox.flood.FloodControl;
+import io.contactdesk.sandbox.flood.TelegramFloodLimiter;
 import io.contactdesk.sandbox.http.Router;
 import io.contactdesk.sandbox.json.TelegramObjects;
 import io.contactdesk.sandbox.payments.Payments;
@@ -76,7 +76,7 @@ public final class TelegramSandbox implements AutoCloseable {
         Payments payments = new Payments(config.clock());
         this.updates = new UpdateQueue(stats, config.firstUpdateId(), config.clock(), replies::delivered);
         this.webhook = new WebhookSender(updates, config.webhook(), config.clock());
-        FloodControl flood = new FloodControl(config.floodLimits(), config.clock());
+        TelegramFloodLimiter flood = new TelegramFloodLimiter(config.floodLimits(), config.clock());
         this.router = new Router(
                 new BotApiHandler(config.token(), chats, updates, callbackQueries, flood,
                         objects, stats, faults, violations, webhook, replies, config.responseLatency(), payments),

@@ -7,7 +7,7 @@ import com.sun.net.httpserver.HttpHandler;
 import io.contactdesk.sandbox.chat.CallbackQueries;
 import io.contactdesk.sandbox.chat.ChatException;
 import io.contactdesk.sandbox.chat.ChatStore;
-import io.contactdesk.sandbox.flood.FloodControl;
+import io.contactdesk.sandbox.flood.TelegramFloodLimiter;
 import io.contactdesk.sandbox.http.Exchanges;
 import io.contactdesk.sandbox.http.RequestParams;
 import io.contactdesk.sandbox.json.Mapper;
@@ -40,7 +40,7 @@ public final class BotApiHandler implements HttpHandler {
     private final Map<String, Named> methods = new HashMap<>();
 
     public BotApiHandler(String token, ChatStore chats, UpdateQueue updates, CallbackQueries callbackQueries,
-                         FloodControl flood, TelegramObjects objects, Stats stats, Faults faults,
+                         TelegramFloodLimiter flood, TelegramObjects objects, Stats stats, Faults faults,
                          SpecViolationLog violations, WebhookSender webhook, ReplyLog replies,
                          Duration responseLatency, Payments payments) {
         this.token = token;

@@ -6,7 +6,7 @@ import io.contactdesk.sandbox.chat.ChatException;
 import io.contactdesk.sandbox.chat.ChatStore;
 import io.contactdesk.sandbox.chat.FormattedText;
 import io.contactdesk.sandbox.chat.SentMessage;
-import io.contactdesk.sandbox.flood.FloodControl;
+import io.contactdesk.sandbox.flood.TelegramFloodLimiter;
 import io.contactdesk.sandbox.json.TelegramObjects;
 
 import java.util.LinkedHashMap;
@@ -23,11 +23,11 @@ final class MessageMethods {
             "record_video_note", "upload_video_note");
 
     private final ChatStore chats;
-    private final FloodControl flood;
+    private final TelegramFloodLimiter flood;
     private final TelegramObjects objects;
     private final Faults faults;
 
-    MessageMethods(ChatStore chats, FloodControl flood, TelegramObjects objects, Faults faults) {
+    MessageMethods(ChatStore chats, TelegramFloodLimiter flood, TelegramObjects objects, Faults faults) {
         this.chats = chats;
         this.flood = flood;
         this.objects = objects;

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.contactdesk.sandbox.chat.ChatStore;
 import io.contactdesk.sandbox.chat.FormattedText;
 import io.contactdesk.sandbox.chat.SentMessage;
-import io.contactdesk.sandbox.flood.FloodControl;
+import io.contactdesk.sandbox.flood.TelegramFloodLimiter;
 import io.contactdesk.sandbox.json.Mapper;
 import io.contactdesk.sandbox.json.TelegramObjects;
 import io.contactdesk.sandbox.payments.Payments;
@@ -28,11 +28,11 @@ final class PaymentMethods {
     private static final String STARS = "XTR";
 
     private final ChatStore chats;
-    private final FloodControl flood;
+    private final TelegramFloodLimiter flood;
     private final TelegramObjects objects;
     private final Payments payments;
 
-    PaymentMethods(ChatStore chats, FloodControl flood, TelegramObjects objects, Payments payments) {
+    PaymentMethods(ChatStore chats, TelegramFloodLimiter flood, TelegramObjects objects, Payments payments) {
         this.chats = chats;
         this.flood = flood;
         this.objects = objects;
