@@ -9,7 +9,7 @@ import io.contactdesk.notifier.broadcast.BroadcastLedger;
 import io.contactdesk.notifier.contacts.ContactReveal;
 import io.contactdesk.notifier.flood.FloodControl;
 import io.contactdesk.notifier.telegram.BotApi;
-import io.contactdesk.notifier.telegram.TelegramSettings;
+import io.contactdesk.notifier.telegram.TelegramCallSettings;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -96,7 +96,7 @@ class DeliveryConfiguration {
      */
     @Bean
     OutboxConsumer outboxConsumer(ConsumerFactory<?, ?> consumerFactory, OutboxRecordHandler handler,
-            OutboxAssignment assignment, OutboxSettings outbox, DeliverySettings delivery, TelegramSettings telegram,
+            OutboxAssignment assignment, OutboxSettings outbox, DeliverySettings delivery, TelegramCallSettings telegram,
             StoppablePause pause, MeterRegistry meters) {
         Properties polls = new Properties();
         polls.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.toString(outbox.windowPerPartition()));
@@ -162,7 +162,7 @@ class DeliveryConfiguration {
      * waits for the records that called.
      */
     @Bean
-    DefaultKafkaConsumerFactoryCustomizer pollIntervalForRetries(DeliverySettings delivery, TelegramSettings telegram) {
+    DefaultKafkaConsumerFactoryCustomizer pollIntervalForRetries(DeliverySettings delivery, TelegramCallSettings telegram) {
         long longestRecordMillis = delivery.deliveryTimeout().plus(telegram.callTimeout()).toMillis();
         return factory -> factory.updateConfigs(Map.of(
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1,
