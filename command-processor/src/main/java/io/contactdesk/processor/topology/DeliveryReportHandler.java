@@ -71,7 +71,7 @@ final class DeliveryReportHandler implements Processor<String, DeliveryReport, S
             return;
         }
         pendingRefunds.delete(report.causeId());
-        writer.write(report.outcome() == DeliveryReport.Outcome.REFUNDED
+        writer.write(report.outcome() == DeliveryReport.Finding.REFUNDED
                 ? paymentRefunds.refunded(payer, payment, pending, report)
                 : paymentRefunds.failed(payer, payment, pending, report), timestamp);
     }
