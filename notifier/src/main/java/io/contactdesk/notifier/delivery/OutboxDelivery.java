@@ -145,7 +145,7 @@ final class OutboxDelivery {
                 // Answered or not made: the next call may take this one's place among the calls in flight.
                 flood.callEnded();
             }
-            RetryPolicy.Decision decision = retries.after(failure);
+            RetryPolicy.RetryStep decision = retries.after(failure);
             switch (decision.step()) {
                 case DELIVERED:
                     return sent(message);
