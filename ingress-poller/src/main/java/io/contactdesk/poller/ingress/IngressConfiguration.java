@@ -43,8 +43,8 @@ class IngressConfiguration {
     }
 
     @Bean
-    IngressLoop ingressLoop(TelegramPollingSettings telegram, IngressSettings ingress, KafkaConnection kafka, IngressStatus status,
-            MeterRegistry meters) {
+    IngressLoop ingressLoop(TelegramPollingSettings telegram, IngressSettings ingress, KafkaConnection kafka,
+            IngressStatus status, MeterRegistry meters) {
         SealedUpdates seals = ingress.seals();
         return new IngressLoop(
                 new BotApiUpdateSource(telegram),

@@ -49,6 +49,7 @@ public class WebhookConfiguration {
     WebhookRegistrar webhookRegistrar(WebhookSettings webhook, TelegramPollingSettings telegram, IngressSettings ingress,
             KafkaConnection kafka, WebhookStatus status) {
         return new WebhookRegistrar(webhook, new BotApiUpdateSource(telegram), new IngressOffsets(kafka),
-                telegram.botId(), status, new ExponentialBackoff(ingress.retryInitialBackoff(), ingress.retryMaxBackoff()).steps());
+                telegram.botId(), status,
+                new ExponentialBackoff(ingress.retryInitialBackoff(), ingress.retryMaxBackoff()).steps());
     }
 }

@@ -84,7 +84,8 @@ final class BulkListener {
     private void settle(ConsumerRecord<String, byte[]> record, OutboxMessage message, Optional<String> broadcast,
             OutboxDelivery.DeliveryOutcome outcome) {
         switch (outcome.result()) {
-            case SENT -> broadcast.ifPresent(id -> ledger.settle(message.outboxId(), BroadcastLedger.RecipientOutcome.SENT));
+            case SENT -> broadcast.ifPresent(
+                    id -> ledger.settle(message.outboxId(), BroadcastLedger.RecipientOutcome.SENT));
             case BLOCKED_BY_USER -> {
                 broadcast.ifPresent(id -> ledger.settle(message.outboxId(), BroadcastLedger.RecipientOutcome.BLOCKED));
                 reports.blockedByUser(message, outcome.reason());

@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param retryMax the longest wait between two attempts at one update
  * @param timeout how long one delivery may take before it counts as failed (and is retried)
  */
-public record WebhookSenderSettings(boolean allowLocalPlainHttp, Duration retryInitial, Duration retryMax, Duration timeout) {
+public record WebhookSenderSettings(boolean allowLocalPlainHttp, Duration retryInitial, Duration retryMax,
+                                    Duration timeout) {
 
     /** Telegram's rules, retries from 1 s up to a minute, 60 s per request. */
     public static final WebhookSenderSettings DEFAULT =
