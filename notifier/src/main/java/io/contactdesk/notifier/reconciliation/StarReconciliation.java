@@ -43,7 +43,8 @@ final class StarReconciliation {
     static final Duration CLAIM_TIMEOUT = Duration.ofMinutes(30);
     /** Transactions this long before the window are kept too, to look up rows paid at its start. */
     static final Duration EDGE = Duration.ofHours(1);
-    static final int MAX_LISTED = 8;
+    /** The alert names this many charges (an admin's alert shows 500 characters of it); the log has every one. */
+    static final int MAX_LISTED = 4;
 
     private static final String CLAIM = "INSERT INTO reconciliation_runs AS r (bot_id, period_end, claimed_at) "
             + "VALUES (?, ?, ?) ON CONFLICT (bot_id, period_end) DO UPDATE SET claimed_at = EXCLUDED.claimed_at "
@@ -110,6 +111,8 @@ final class StarReconciliation {
             log.info("Stars reconciliation {} .. {}: {} transactions, {} payments rows, no difference", from, to,
                     telegram.size(), rows.size());
         } else {
+            differences.forEach(difference -> log.warn("Stars reconciliation {} .. {}: {}: {} ({})", from, to,
+                    difference.chargeId(), difference.kind().meaning, difference.detail()));
             log.error("{}", StarLedgerComparison.describe(differences, from, to, MAX_LISTED));
         }
         return Optional.of(new Outcome(from, to, differences));
