@@ -49,9 +49,11 @@ final class StarReconciliation {
     private static final String CLAIM = "INSERT INTO reconciliation_runs AS r (bot_id, period_end, claimed_at) "
             + "VALUES (?, ?, ?) ON CONFLICT (bot_id, period_end) DO UPDATE SET claimed_at = EXCLUDED.claimed_at "
             + "WHERE r.finished_at IS NULL AND r.claimed_at <= ? RETURNING r.period_end";
+    // Only a check that kept transactions from no later than this one needs: a longer interval set since then
+    // reaches further back, and must page from further back.
     private static final String LAST_SCAN_FROM = "SELECT scan_from FROM reconciliation_runs "
-            + "WHERE bot_id = ? AND finished_at IS NOT NULL ORDER BY period_end DESC LIMIT 1";
-    private static final String FINISH = "UPDATE reconciliation_runs SET finished_at = ?, differences = ?, scan_from = ? "
+            + "WHERE bot_id = ? AND finished_at IS NOT NULL AND scanned_since <= ? ORDER BY period_end DESC LIMIT 1";
+    private static final String FINISH = "UPDATE reconciliation_runs SET finished_at = ?, differences = ?, scan_from = ?, scanned_since = ? "
             + "WHERE bot_id = ? AND period_end = ?";
     private static final String ROWS = "SELECT telegram_payment_charge_id, stars, paid_at, refunded_at FROM payments "
             + "WHERE (paid_at >= ? AND paid_at < ?) OR (refunded_at >= ? AND refunded_at < ?) "
@@ -91,21 +93,22 @@ final class StarReconciliation {
     Optional<Outcome> runDue() throws SQLException, BotApiException {
         Instant to = duePeriodEnd(clock.instant());
         Instant from = to.minus(settings.interval()).minus(settings.overlap());
+        Instant keepFrom = from.minus(EDGE);
         int scanFrom;
         try (Connection connection = database.connection()) {
             if (!claim(connection, to)) {
                 return Optional.empty();
             }
-            scanFrom = lastScanFrom(connection);
+            scanFrom = lastScanFrom(connection, keepFrom);
         }
         List<TelegramTransaction> telegram = new ArrayList<>();
-        int firstNeeded = readTransactions(scanFrom, from.minus(EDGE), telegram);
+        int firstNeeded = readTransactions(scanFrom, keepFrom, telegram);
         List<PaymentRow> rows;
         List<Difference> differences;
         try (Connection connection = database.connection()) {
             rows = rows(connection, from, to, telegram);
             differences = StarLedgerComparison.compare(telegram, rows, from, to);
-            finish(connection, to, differences.size(), firstNeeded);
+            finish(connection, to, differences.size(), firstNeeded, keepFrom);
         }
         if (differences.isEmpty()) {
             log.info("Stars reconciliation {} .. {}: {} transactions, {} payments rows, no difference", from, to,
@@ -131,9 +134,10 @@ final class StarReconciliation {
         }
     }
 
-    private int lastScanFrom(Connection connection) throws SQLException {
+    private int lastScanFrom(Connection connection, Instant keepFrom) throws SQLException {
         try (PreparedStatement last = connection.prepareStatement(LAST_SCAN_FROM)) {
             last.setLong(1, botId);
+            last.setTimestamp(2, Timestamp.from(keepFrom));
             try (ResultSet row = last.executeQuery()) {
                 return row.next() ? row.getInt(1) : 0;
             }
@@ -208,13 +212,15 @@ final class StarReconciliation {
         return rows;
     }
 
-    private void finish(Connection connection, Instant periodEnd, int differences, int scanFrom) throws SQLException {
+    private void finish(Connection connection, Instant periodEnd, int differences, int scanFrom, Instant keepFrom)
+            throws SQLException {
         try (PreparedStatement finish = connection.prepareStatement(FINISH)) {
             finish.setTimestamp(1, Timestamp.from(clock.instant()));
             finish.setInt(2, differences);
             finish.setInt(3, scanFrom);
-            finish.setLong(4, botId);
-            finish.setTimestamp(5, Timestamp.from(periodEnd));
+            finish.setTimestamp(4, Timestamp.from(keepFrom));
+            finish.setLong(5, botId);
+            finish.setTimestamp(6, Timestamp.from(periodEnd));
             finish.executeUpdate();
         }
     }
