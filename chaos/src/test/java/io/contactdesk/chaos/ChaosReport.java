@@ -1,9 +1,11 @@
 package io.contactdesk.chaos;
 
+import io.contactdesk.infra.process.ServiceProcess;
 import java.net.InetAddress;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -38,6 +40,15 @@ record ChaosReport(long seed, String form, String plant, long loadSeconds, int u
         Map<String, Integer> launches = new LinkedHashMap<>();
         stack.all().forEach(service -> launches.put(service.name(), service.launches()));
         out.append("launches per instance: ").append(launches).append('\n');
+        out.append("exits on their own (started again after 1 s, as restart: unless-stopped does): ");
+        List<String> exits = new ArrayList<>();
+        for (ServiceProcess service : stack.all()) {
+            for (ServiceProcess.Exit exit : service.exits()) {
+                exits.add(String.format(Locale.ROOT, "%s launch %d, code %d, %s", service.name(), exit.launch(),
+                        exit.exitCode(), exit.wasUp() ? "after UP" : "a failed start"));
+            }
+        }
+        out.append(exits.isEmpty() ? "none" : exits.size() + " " + exits).append('\n');
 
         out.append("\n-- totals\n");
         long commands = workload.everyone().stream().mapToLong(SimUser::commandsSent).sum();

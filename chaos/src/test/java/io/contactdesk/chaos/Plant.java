@@ -4,17 +4,16 @@ import io.contactdesk.contracts.topics.Topics;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
@@ -53,9 +52,9 @@ enum Plant {
     }
 
     /** Planted once everything is drained, before the checks read PostgreSQL; only rows of {@code users}. */
-    void afterDrain(Stack stack, java.util.Collection<Long> users) {
+    void afterDrain(Stack stack, Collection<Long> users) {
         if (this == DROP_LEDGER_ROW) {
-            String ids = users.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
+            String ids = users.stream().map(String::valueOf).collect(Collectors.joining(","));
             try (Connection db = stack.database(); Statement statement = db.createStatement()) {
                 // A grant or an unlock if there is one: the sign-up bonus is the row a reader would guess first.
                 int deleted = statement.executeUpdate("delete from credit_ledger where ctid = (select ctid from credit_ledger"
@@ -72,25 +71,14 @@ enum Plant {
     /** The first committed record of tg.updates, produced again byte for byte, headers and key included. */
     private static void replayOneUpdate(Stack stack) {
         String bootstrap = stack.broker.bootstrapServers();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.GROUP_ID_CONFIG, "chaos-plant"), new ByteArrayDeserializer(), new ByteArrayDeserializer());
-                KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
-                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), new ByteArraySerializer(),
-                        new ByteArraySerializer())) {
-            consumer.subscribe(java.util.List.of(Topics.UPDATES.name()));
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (System.nanoTime() < deadline) {
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    producer.send(new ProducerRecord<>(record.topic(), record.partition(), record.key(), record.value(),
-                            record.headers())).get(30, TimeUnit.SECONDS);
-                    return;
-                }
-            }
-            throw new IllegalStateException("no record on " + Topics.UPDATES.name() + " to replay");
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), new ByteArraySerializer(),
+                new ByteArraySerializer())) {
+            ConsumerRecord<byte[], byte[]> record = TopicRecords.read(bootstrap, List.of(Topics.UPDATES.name()), true)
+                    .stream().findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no record on " + Topics.UPDATES.name() + " to replay"));
+            producer.send(new ProducerRecord<>(record.topic(), record.partition(), record.key(), record.value(),
+                    record.headers())).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("cannot plant duplicate-update: " + e, e);
         }

@@ -101,6 +101,9 @@ final class Stack implements AutoCloseable {
                 replicas.add(new ServiceProcess(module, i, repoRoot, environment, freePort(), logDir,
                         Files.createDirectories(work.resolve("streams")), jvmArgs, jars));
             }
+            // As in production (docker-compose.yml): an instance that cannot start while the broker is away exits,
+            // and is started again.
+            replicas.forEach(ServiceProcess::restartOnExit);
             services.put(module, replicas);
         }
         long started = System.nanoTime();

@@ -35,6 +35,16 @@ public final class ServiceProcess {
     public record Change(int launch, Health health, long atNanos) {
     }
 
+    /**
+     * A launch that ended on its own (not killed by the harness), with its exit code, whether it had ever said UP
+     * (a failed start, say while the broker is away, has not), and when the exit was seen.
+     */
+    public record Exit(int launch, int exitCode, boolean wasUp, long atNanos) {
+    }
+
+    // docker-compose.yml's services run with restart: unless-stopped; Docker waits at least 100 ms, doubling.
+    private static final long RESTART_DELAY_MILLIS = 1_000;
+
     private final String module;
     private final String name;
     private final Path jar;
@@ -44,8 +54,12 @@ public final class ServiceProcess {
     private final Path stateRoot;
     private final List<String> jvmArgs;
     private final List<Change> changes = new ArrayList<>();
+    private final List<Exit> exits = new ArrayList<>();
     private Process process;
     private int launches;
+    // The last launch whose end is accounted for: killed by the harness, or seen to exit on its own.
+    private int endedLaunch;
+    private volatile boolean restartOnExit;
     private volatile boolean leader;
     private volatile boolean watching = true;
 
@@ -121,11 +135,26 @@ public final class ServiceProcess {
         }
     }
 
+    /**
+     * From now on a launch that ends on its own is started again after a second, as {@code restart: unless-stopped}
+     * does in production (docker-compose.yml): a service that cannot start while the broker is away exits, and its
+     * supervisor starts it again. Each such exit is kept ({@link #exits()}).
+     */
+    public void restartOnExit() {
+        restartOnExit = true;
+    }
+
+    /** The launches that ended on their own, oldest first. */
+    public synchronized List<Exit> exits() {
+        return List.copyOf(exits);
+    }
+
     /** kill -9: no shutdown hook runs, nothing is flushed or committed. */
     public synchronized void kill() {
         if (process == null) {
             return;
         }
+        endedLaunch = launches;
         process.destroyForcibly();
         try {
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
@@ -224,6 +253,7 @@ public final class ServiceProcess {
 
     public void stop() {
         watching = false;
+        restartOnExit = false;
         kill();
     }
 
@@ -232,6 +262,7 @@ public final class ServiceProcess {
             int launch = launches();
             if (!alive()) {
                 record(launch, Health.DEAD);
+                restartIfExited(launch);
             } else {
                 Health health = look();
                 synchronized (this) {
@@ -242,6 +273,24 @@ public final class ServiceProcess {
                 }
             }
             sleep(WATCH_MILLIS);
+        }
+    }
+
+    private void restartIfExited(int launch) {
+        synchronized (this) {
+            if (!restartOnExit || process == null || launch != launches || launch == endedLaunch || process.isAlive()) {
+                return;
+            }
+            boolean wasUp = changes.stream().anyMatch(change -> change.launch() == launch && change.health() == Health.UP);
+            exits.add(new Exit(launch, process.exitValue(), wasUp, System.nanoTime()));
+            endedLaunch = launch;
+        }
+        sleep(RESTART_DELAY_MILLIS);
+        synchronized (this) {
+            // The harness may have started it meanwhile.
+            if (watching && restartOnExit && launch == launches) {
+                start();
+            }
         }
     }
 

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /** The Bot API sandbox as the integration tests drive it: users who write, block, and what the bot sent them. */
 public final class Sandbox {
@@ -19,6 +20,7 @@ public final class Sandbox {
 
     private final String baseUrl;
     private final String token;
+    private long nextUpdateId;
 
     public Sandbox(String baseUrl, String token) {
         this.baseUrl = baseUrl;
@@ -57,6 +59,38 @@ public final class Sandbox {
         JsonNode answer = read(call("POST", "/bot" + token + "/sendMessage",
                 "{\"chat_id\":" + chatId + ",\"text\":" + JSON.valueToTree(text) + "}"));
         return answer.path("result").path("message_id").asLong();
+    }
+
+    /**
+     * A user pays {@code stars} for an invoice the bot sends them: the sandbox's pre-checkout query is answered ok
+     * here, as the processor would. Returns the charge id. The user must have written to the bot.
+     */
+    public String userPays(long userId, int stars, String payload) {
+        JsonNode invoice = read(call("POST", "/bot" + token + "/sendInvoice", "{\"chat_id\":" + userId
+                + ",\"title\":\"credits\",\"description\":\"credits\",\"payload\":" + JSON.valueToTree(payload)
+                + ",\"provider_token\":\"\",\"currency\":\"XTR\",\"prices\":[{\"label\":\"credits\",\"amount\":"
+                + stars + "}]}"));
+        long messageId = invoice.path("result").path("message_id").asLong();
+        CompletableFuture<String> paying = CompletableFuture.supplyAsync(() -> call("POST",
+                "/sandbox/users/" + userId + "/pay", "{\"message_id\":" + messageId + "}"));
+        for (JsonNode update : read(call("POST", "/bot" + token + "/getUpdates",
+                "{\"offset\":" + nextUpdateId + ",\"timeout\":5,\"allowed_updates\":[\"pre_checkout_query\"]}"))
+                .path("result")) {
+            nextUpdateId = update.path("update_id").asLong() + 1;
+            if (update.has("pre_checkout_query")) {
+                call("POST", "/bot" + token + "/answerPreCheckoutQuery", "{\"pre_checkout_query_id\":"
+                        + JSON.valueToTree(update.path("pre_checkout_query").path("id").asText()) + ",\"ok\":true}");
+            }
+        }
+        JsonNode paid = read(paying.join());
+        assertThat(paid.path("status").asText()).as(paid.toString()).isEqualTo("paid");
+        return paid.path("charge_id").asText();
+    }
+
+    /** The bot refunds a payment ({@code refundStarPayment}). */
+    public void refund(long userId, String chargeId) {
+        call("POST", "/bot" + token + "/refundStarPayment",
+                "{\"user_id\":" + userId + ",\"telegram_payment_charge_id\":" + JSON.valueToTree(chargeId) + "}");
     }
 
     private static JsonNode read(String body) {

@@ -1,0 +1,126 @@
+package io.contactdesk.notifier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.contactdesk.notifier.support.NotifierTestStack;
+import io.contactdesk.notifier.support.Sandbox;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The Stars reconciliation on the real path: the sandbox's getStarTransactions against db-writer's payments table in
+ * a real PostgreSQL, a difference alerted through ops.alerts to the admin. Periods of 2 s, so the first check runs
+ * within seconds of start-up.
+ */
+class StarReconciliationIT {
+
+    private static final String TOKEN = "100000009:reconciliation-sandbox-token";
+    private static final long ADMIN = 9_300_001;
+    private static final long BUYER = 9_300_002;
+    // db-writer owns the table; the test creates it from db-writer's own migration.
+    private static final Path PAYMENTS_TABLE = Path.of("../db-writer/src/main/resources/db/migration/V6__payments.sql");
+    private static final String PAYLOAD = "v1.50.200.secret-payload-never-in-alerts";
+
+    private static NotifierTestStack stack;
+    private static ConfigurableApplicationContext notifier;
+    private static String agreed;
+    private static String amountDiffers;
+    private static String refundNotRecorded;
+    private static String missingInPayments;
+
+    @BeforeAll
+    static void start() throws Exception {
+        stack = NotifierTestStack.start(TOKEN);
+        Sandbox sandbox = stack.sandbox();
+        sandbox.userWrites(ADMIN);
+        sandbox.userWrites(BUYER);
+        agreed = sandbox.userPays(BUYER, 50, PAYLOAD);
+        amountDiffers = sandbox.userPays(BUYER, 200, PAYLOAD);
+        refundNotRecorded = sandbox.userPays(BUYER, 50, PAYLOAD);
+        sandbox.refund(BUYER, refundNotRecorded);
+        missingInPayments = sandbox.userPays(BUYER, 50, PAYLOAD);
+        try (Connection db = database(); Statement ddl = db.createStatement()) {
+            ddl.execute(Files.readString(PAYMENTS_TABLE));
+            insertPayment(db, agreed, 50);
+            insertPayment(db, amountDiffers, 150);
+            insertPayment(db, refundNotRecorded, 50);
+            insertPayment(db, "ghost-charge", 50);
+        }
+        // Everything is in place before the first check: it sees the whole picture.
+        notifier = stack.startNotifier("--ADMIN_USER_IDS=" + ADMIN,
+                "--contactdesk.reconciliation.interval=2s", "--contactdesk.reconciliation.settle-delay=0s");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (notifier != null) {
+            notifier.close();
+        }
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void everyDifferenceReachesTheAdminNamingItsChargeButNeverThePayload() {
+        String alert = await().atMost(Duration.ofSeconds(30)).until(() -> stack.sandbox().messages(ADMIN).stream()
+                .map(message -> message.path("text").asText()).filter(text -> text.contains("Stars reconciliation"))
+                .findFirst().orElse(null), text -> text != null);
+
+        assertThat(alert).contains("4 differences",
+                missingInPayments + ": paid at Telegram, no payments row (50 stars)",
+                "ghost-charge: payments row, no payment at Telegram (50 stars)",
+                amountDiffers + ": stars differ (Telegram 200, payments 150)",
+                refundNotRecorded + ": refunded at Telegram, not in payments (50 stars)");
+        assertThat(alert).doesNotContain(agreed + ":").doesNotContain("secret-payload");
+    }
+
+    @Test
+    void eachCheckRecordsWhatItFoundWithItsClaim() throws Exception {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(finishedRuns()).isNotEmpty());
+
+        assertThat(finishedRuns()).allSatisfy(differences -> assertThat(differences).isEqualTo(4));
+    }
+
+    private static List<Integer> finishedRuns() throws Exception {
+        try (Connection db = database(); Statement select = db.createStatement();
+                ResultSet runs = select.executeQuery("SELECT differences FROM reconciliation_runs "
+                        + "WHERE bot_id = 100000009 AND finished_at IS NOT NULL")) {
+            List<Integer> differences = new java.util.ArrayList<>();
+            while (runs.next()) {
+                differences.add(runs.getInt(1));
+            }
+            return differences;
+        }
+    }
+
+    private static void insertPayment(Connection db, String chargeId, long stars) throws Exception {
+        try (PreparedStatement insert = db.prepareStatement("INSERT INTO payments (telegram_payment_charge_id, "
+                + "user_id, stars, credits, paid_at) VALUES (?, ?, ?, 10, ?)")) {
+            insert.setString(1, chargeId);
+            insert.setLong(2, BUYER);
+            insert.setLong(3, stars);
+            insert.setTimestamp(4, Timestamp.from(Instant.now()));
+            insert.executeUpdate();
+        }
+    }
+
+    private static Connection database() throws Exception {
+        return DriverManager.getConnection(stack.postgres().jdbcUrl(), stack.postgres().user(),
+                stack.postgres().password());
+    }
+}
