@@ -9,7 +9,7 @@ import io.contactdesk.infra.EmbeddedPostgresServer;
 import io.contactdesk.infra.process.BrokerProcess;
 import io.contactdesk.infra.process.ServiceProcess;
 import io.contactdesk.sandbox.TelegramSandbox;
-import io.contactdesk.sandbox.webhook.WebhookSettings;
+import io.contactdesk.sandbox.webhook.WebhookSenderSettings;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
@@ -628,7 +628,7 @@ class BenchmarkIT {
         int count = full ? 30_000 : 5_000;
         int webhookPort = freePort();
         try (TelegramSandbox pushing = TelegramSandbox.builder().port(0).token(TOKEN).disableFloodLimits()
-                .webhook(new WebhookSettings(true, Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ofSeconds(10)))
+                .webhook(new WebhookSenderSettings(true, Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ofSeconds(10)))
                 .build().start()) {
             Load pushLoad = new Load(pushing.baseUrl(), users, listingIds, 8);
             pushLoad.backlog(count);

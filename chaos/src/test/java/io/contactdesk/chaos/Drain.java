@@ -35,10 +35,10 @@ final class Drain {
             boolean drained = stack.chats.stats().path("updates_pending").asLong() == 0;
             for (var group : groups.entrySet()) {
                 try {
-                    Map<String, Long> groupLag = ConsumerLag.of(stack.broker.bootstrapServers(), group.getKey(),
+                    Map<String, Long> groupLag = LagPerTopic.of(stack.broker.bootstrapServers(), group.getKey(),
                             group.getValue());
                     lag.put(group.getKey(), groupLag);
-                    drained &= ConsumerLag.total(groupLag) == 0;
+                    drained &= LagPerTopic.total(groupLag) == 0;
                 } catch (Exception e) {
                     lag.put(group.getKey(), Map.of("(unreadable: " + e + ")", -1L));
                     drained = false;

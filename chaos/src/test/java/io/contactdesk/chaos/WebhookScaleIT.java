@@ -14,7 +14,7 @@ import io.contactdesk.contracts.topics.Topics;
 import io.contactdesk.infra.KraftBroker;
 import io.contactdesk.infra.process.ServiceProcess;
 import io.contactdesk.sandbox.TelegramSandbox;
-import io.contactdesk.sandbox.webhook.WebhookSettings;
+import io.contactdesk.sandbox.webhook.WebhookSenderSettings;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -82,7 +82,7 @@ class WebhookScaleIT {
         long started = System.nanoTime();
         try (KraftBroker broker = KraftBroker.builder().build().start();
              TelegramSandbox sandbox = TelegramSandbox.builder().port(0).token(TOKEN).disableFloodLimits()
-                     .webhook(new WebhookSettings(true, Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ofSeconds(10)))
+                     .webhook(new WebhookSenderSettings(true, Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ofSeconds(10)))
                      .build().start()) {
             int nginxPort = Stack.freePort();
             String url = "http://localhost:" + nginxPort + PATH;

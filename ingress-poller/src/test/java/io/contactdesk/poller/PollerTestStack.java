@@ -9,7 +9,7 @@ import io.contactdesk.contracts.crypto.SealedUpdates;
 import io.contactdesk.contracts.json.Json;
 import io.contactdesk.infra.KraftBroker;
 import io.contactdesk.sandbox.TelegramSandbox;
-import io.contactdesk.sandbox.webhook.WebhookSettings;
+import io.contactdesk.sandbox.webhook.WebhookSenderSettings;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -50,7 +50,7 @@ final class PollerTestStack implements AutoCloseable {
         try {
             // Plain http on a free local port, as webhook instances in tests serve; quick retries of failed deliveries.
             return new PollerTestStack(broker, TelegramSandbox.builder().port(0).token(TOKEN)
-                    .webhook(new WebhookSettings(true, Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(10)))
+                    .webhook(new WebhookSenderSettings(true, Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(10)))
                     .build().start());
         } catch (RuntimeException e) {
             broker.close();

@@ -9,7 +9,7 @@ import io.contactdesk.notifier.NotifierApplication;
 import io.contactdesk.poller.IngressPollerApplication;
 import io.contactdesk.processor.CommandProcessorApplication;
 import io.contactdesk.sandbox.TelegramSandbox;
-import io.contactdesk.sandbox.webhook.WebhookSettings;
+import io.contactdesk.sandbox.webhook.WebhookSenderSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -98,7 +98,7 @@ public final class LocalStack implements AutoCloseable {
                     .token(LocalStackSettings.SANDBOX_TOKEN)
                     .firstUpdateId(firstUpdateId)
                     // Webhook mode on this machine: plain http to localhost, and quick retries after a restart.
-                    .webhook(new WebhookSettings(true, Duration.ofMillis(500), Duration.ofSeconds(10),
+                    .webhook(new WebhookSenderSettings(true, Duration.ofMillis(500), Duration.ofSeconds(10),
                             Duration.ofSeconds(30)))
                     .build()
                     .start()));

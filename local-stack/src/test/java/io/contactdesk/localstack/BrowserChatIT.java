@@ -7,8 +7,8 @@ import io.contactdesk.contracts.crypto.ContactCipher;
 import io.contactdesk.contracts.events.Listing;
 import io.contactdesk.contracts.events.ListingStatus;
 import io.contactdesk.contracts.topics.Topics;
+import io.contactdesk.sandbox.browser.BrowserTab;
 import io.contactdesk.sandbox.browser.Chromium;
-import io.contactdesk.sandbox.browser.Page;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -65,7 +65,7 @@ class BrowserChatIT {
 
     @Test
     void aPersonStartsBrowsesAndUnlocksAContactInTheChatPage() throws Exception {
-        try (Chromium chromium = Chromium.launch(); Page page = chromium.newPage()) {
+        try (Chromium chromium = Chromium.launch(); BrowserTab page = chromium.newPage()) {
             page.navigate(stack.telegramApiUrl() + "/?user=77&first_name=Grace&username=grace");
             page.waitFor(testId("connection-state") + ".textContent.startsWith('Live')", UI);
 
@@ -102,7 +102,7 @@ class BrowserChatIT {
         }
     }
 
-    private static void type(Page page, String text) {
+    private static void type(BrowserTab page, String text) {
         page.evaluate("""
                 (() => {
                   const input = %s;

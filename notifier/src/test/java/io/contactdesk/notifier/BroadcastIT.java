@@ -104,7 +104,7 @@ class BroadcastIT {
         // who is reported to the processor, without a dead letter
         assertThat(TopicReader.valuesOf(stack.broker().bootstrapServers(), Topics.DELIVERY_REPORTS, Long.toString(blocked)))
                 .extracting(DeliveryReport::outcome, DeliveryReport::outboxId)
-                .contains(org.assertj.core.groups.Tuple.tuple(DeliveryReport.Outcome.BLOCKED_BY_USER,
+                .contains(org.assertj.core.groups.Tuple.tuple(DeliveryReport.Finding.BLOCKED_BY_USER,
                         outboxId(broadcast, blocked)));
         assertThat(TopicReader.valuesOf(stack.broker().bootstrapServers(), Topics.OUTBOX_BULK_DLQ, Long.toString(blocked)))
                 .isEmpty();

@@ -206,7 +206,7 @@ class NotifierIT {
         // then the processor learns it on tg.delivery-reports, keyed by the chat
         DeliveryReport report = await().atMost(WAIT).until(() -> TopicReader.valuesOf(stack.broker().bootstrapServers(),
                 Topics.DELIVERY_REPORTS, Long.toString(chat)), reports -> !reports.isEmpty()).get(0);
-        assertThat(report.outcome()).isEqualTo(DeliveryReport.Outcome.BLOCKED_BY_USER);
+        assertThat(report.outcome()).isEqualTo(DeliveryReport.Finding.BLOCKED_BY_USER);
         assertThat(report.outboxId()).isEqualTo(reply.outboxId());
         assertThat(report.chatId()).isEqualTo(chat);
         assertThat(report.description()).contains("bot was blocked by the user");
@@ -286,7 +286,7 @@ class NotifierIT {
         awaitDeadLetter(chat);
         DeliveryReport report = await().atMost(WAIT).until(() -> TopicReader.valuesOf(stack.broker().bootstrapServers(),
                 Topics.DELIVERY_REPORTS, Long.toString(chat)), reports -> !reports.isEmpty()).get(0);
-        assertThat(report.outcome()).isEqualTo(DeliveryReport.Outcome.CONTACT_NOT_SHOWN);
+        assertThat(report.outcome()).isEqualTo(DeliveryReport.Finding.CONTACT_NOT_SHOWN);
         assertThat(report.outboxId()).isEqualTo(reveal.outboxId());
         assertThat(report.causeId()).isEqualTo("update:10");
         assertThat(report.listingId()).isEqualTo("listing-9");

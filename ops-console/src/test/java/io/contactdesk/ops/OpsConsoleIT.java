@@ -14,8 +14,8 @@ import io.contactdesk.contracts.ops.HeartbeatConfiguration;
 import io.contactdesk.contracts.ops.PartitionLag;
 import io.contactdesk.contracts.topics.Topics;
 import io.contactdesk.infra.KraftBroker;
+import io.contactdesk.sandbox.browser.BrowserTab;
 import io.contactdesk.sandbox.browser.Chromium;
-import io.contactdesk.sandbox.browser.Page;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -291,7 +291,7 @@ class OpsConsoleIT {
     @Test
     void pageShowsInstancesLagAndDeadLettersInABrowser() throws Exception {
         produce("console.work", 1, 3);
-        try (Chromium chromium = Chromium.launch(); Page page = chromium.newPage()) {
+        try (Chromium chromium = Chromium.launch(); BrowserTab page = chromium.newPage()) {
             page.navigate(base + "/");
             assertThat(page.evaluate("location.pathname").asText()).isEqualTo("/login");
             page.evaluate("document.querySelector('input[name=password]').value = " + JSON.writeValueAsString(PASSWORD)
@@ -348,7 +348,7 @@ class OpsConsoleIT {
         publishAlerts("it-page-repeated", 3, "the disk is full", now);
         publishAlerts("it-page-hostile", 1, hostile, now.plusSeconds(1));
 
-        try (Chromium chromium = Chromium.launch(); Page page = chromium.newPage()) {
+        try (Chromium chromium = Chromium.launch(); BrowserTab page = chromium.newPage()) {
             // tall enough that the screenshot holds every section
             page.call("Emulation.setDeviceMetricsOverride", JSON.createObjectNode().put("width", 1400)
                     .put("height", 2600).put("deviceScaleFactor", 1).put("mobile", false));
@@ -375,7 +375,7 @@ class OpsConsoleIT {
         }
     }
 
-    private static void logIn(Page page) throws Exception {
+    private static void logIn(BrowserTab page) throws Exception {
         page.navigate(base + "/");
         page.evaluate("document.querySelector('input[name=password]').value = " + JSON.writeValueAsString(PASSWORD)
                 + "; document.querySelector('form').submit(); true");

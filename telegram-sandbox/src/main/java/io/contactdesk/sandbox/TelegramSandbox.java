@@ -7,7 +7,7 @@ import io.contactdesk.sandbox.chat.BotIdentity;
 import io.contactdesk.sandbox.chat.CallbackQueries;
 import io.contactdesk.sandbox.chat.ChatStore;
 import io.contactdesk.sandbox.control.ControlApiHandler;
-import io.contactdesk.sandbox.flood.FloodControl;
+import io.contactdesk.sandbox.flood.TelegramFloodLimiter;
 import io.contactdesk.sandbox.http.Router;
 import io.contactdesk.sandbox.json.TelegramObjects;
 import io.contactdesk.sandbox.payments.Payments;
@@ -17,7 +17,7 @@ import io.contactdesk.sandbox.stats.Stats;
 import io.contactdesk.sandbox.updates.UpdateQueue;
 import io.contactdesk.sandbox.web.ChatPageHandler;
 import io.contactdesk.sandbox.webhook.WebhookSender;
-import io.contactdesk.sandbox.webhook.WebhookSettings;
+import io.contactdesk.sandbox.webhook.WebhookSenderSettings;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -76,7 +76,7 @@ public final class TelegramSandbox implements AutoCloseable {
         Payments payments = new Payments(config.clock());
         this.updates = new UpdateQueue(stats, config.firstUpdateId(), config.clock(), replies::delivered);
         this.webhook = new WebhookSender(updates, config.webhook(), config.clock());
-        FloodControl flood = new FloodControl(config.floodLimits(), config.clock());
+        TelegramFloodLimiter flood = new TelegramFloodLimiter(config.floodLimits(), config.clock());
         this.router = new Router(
                 new BotApiHandler(config.token(), chats, updates, callbackQueries, flood,
                         objects, stats, faults, violations, webhook, replies, config.responseLatency(), payments),
@@ -168,7 +168,7 @@ public final class TelegramSandbox implements AutoCloseable {
         private FloodLimits floodLimits = FloodLimits.DEFAULT;
         private long firstUpdateId;
         private Clock clock = Clock.systemUTC();
-        private WebhookSettings webhook = WebhookSettings.DEFAULT;
+        private WebhookSenderSettings webhook = WebhookSenderSettings.DEFAULT;
         private Duration responseLatency = Duration.ZERO;
 
         private Builder() {
@@ -238,9 +238,9 @@ public final class TelegramSandbox implements AutoCloseable {
         /**
          * How webhooks are checked and delivered to. By default Telegram's rule holds (https, ports 443/80/88/8443);
          * tests and the local stack, which serve plain http on a free local port, ask for
-         * {@link WebhookSettings#allowLocalPlainHttp()}.
+         * {@link WebhookSenderSettings#allowLocalPlainHttp()}.
          */
-        public Builder webhook(WebhookSettings webhook) {
+        public Builder webhook(WebhookSenderSettings webhook) {
             this.webhook = Objects.requireNonNull(webhook);
             return this;
         }
@@ -266,7 +266,7 @@ public final class TelegramSandbox implements AutoCloseable {
 
     /** A snapshot of the builder, so that reusing a builder cannot change a built sandbox. */
     private record Settings(int port, String bindAddress, String token, String botUsername, String botFirstName,
-                            FloodLimits floodLimits, long firstUpdateId, Clock clock, WebhookSettings webhook,
+                            FloodLimits floodLimits, long firstUpdateId, Clock clock, WebhookSenderSettings webhook,
                             Duration responseLatency) {
     }
 }

@@ -1,8 +1,8 @@
 package io.contactdesk.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.contactdesk.sandbox.browser.BrowserTab;
 import io.contactdesk.sandbox.browser.Chromium;
-import io.contactdesk.sandbox.browser.Page;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,7 +28,7 @@ class ChatPageBrowserIT {
     private static Chromium chromium;
     private TelegramSandbox sandbox;
     private SandboxClient bot;
-    private Page page;
+    private BrowserTab page;
     private long offset;
 
     @BeforeAll

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import io.contactdesk.sandbox.spec.BotApiSpec;
-import io.contactdesk.sandbox.webhook.WebhookSettings;
+import io.contactdesk.sandbox.webhook.WebhookSenderSettings;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -38,7 +38,7 @@ class WebhookDeliveryTest extends SandboxTestBase {
     @Override
     TelegramSandbox.Builder configure(TelegramSandbox.Builder builder) {
         return builder.clock(clock)
-                .webhook(new WebhookSettings(true, Duration.ofMillis(50), Duration.ofMillis(200), TIMEOUT));
+                .webhook(new WebhookSenderSettings(true, Duration.ofMillis(50), Duration.ofMillis(200), TIMEOUT));
     }
 
     @AfterEach

@@ -99,7 +99,7 @@ public final class CommandRouter {
 
     private boolean withinRateLimit(Conversation conversation, BotState state, IncomingUpdate update) {
         long user = update.from().userId();
-        RateLimiter.Decision decision = rules.rateLimiter().decide(state.rateWindows().get(user), conversation.now());
+        RateLimiter.RateCheck decision = rules.rateLimiter().decide(state.rateWindows().get(user), conversation.now());
         state.rateWindows().put(user, decision.window());
         switch (decision.verdict()) {
             case ALLOW -> {

@@ -54,7 +54,7 @@ final class MembershipFlow {
         if (rules.isAdmin(user)) {
             return true;
         }
-        RateLimiter.Decision decision = rules.rateLimiter().decide(state.rateWindows().get(user), now);
+        RateLimiter.RateCheck decision = rules.rateLimiter().decide(state.rateWindows().get(user), now);
         state.rateWindows().put(user, decision.window());
         return decision.verdict() == RateLimiter.Verdict.ALLOW;
     }

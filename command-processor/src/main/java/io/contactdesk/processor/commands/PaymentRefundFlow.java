@@ -14,7 +14,7 @@ import java.util.Map;
 
 /**
  * An admin's {@code /refund <charge_id>}, on the payer's task: Telegram gives the stars back first
- * ({@code refundStarPayment}); once it confirmed (a {@link DeliveryReport.Outcome#REFUNDED} report), the credits the
+ * ({@code refundStarPayment}); once it confirmed (a {@link DeliveryReport.Finding#REFUNDED} report), the credits the
  * payment gave are taken back, never below zero. Credits already spent cannot come back, so when the balance no longer
  * covers the pack the admin is shown how much was spent and must confirm the partial reversal.
  */

@@ -11,7 +11,7 @@ import java.util.Optional;
 
 /**
  * No charge without a contact to show. When the notifier reports that the message revealing a contact was
- * dead-lettered ({@link DeliveryReport.Outcome#CONTACT_NOT_SHOWN}), the unlock paid by the same update is refunded:
+ * dead-lettered ({@link DeliveryReport.Finding#CONTACT_NOT_SHOWN}), the unlock paid by the same update is refunded:
  * a compensating ledger entry of kind {@link LedgerKind#REFUND} for exactly what was paid, the listing locked again
  * (so a later unlock, once the contact can be shown, is charged and shown), and the user told.
  *

@@ -17,17 +17,17 @@ public final class RateLimiter {
         this.window = window;
     }
 
-    public Decision decide(RateWindow current, Instant now) {
+    public RateCheck decide(RateWindow current, Instant now) {
         if (current == null || !current.startedAt().plus(window).isAfter(now) || now.isBefore(current.startedAt())) {
-            return new Decision(Verdict.ALLOW, new RateWindow(now, 1, false, 0), 0);
+            return new RateCheck(Verdict.ALLOW, new RateWindow(now, 1, false, 0), 0);
         }
         int requests = current.requests() + 1;
         if (requests <= maxRequests) {
-            return new Decision(Verdict.ALLOW, new RateWindow(current.startedAt(), requests, false, current.dropped()), 0);
+            return new RateCheck(Verdict.ALLOW, new RateWindow(current.startedAt(), requests, false, current.dropped()), 0);
         }
         long retryAfter = Math.max(1, Duration.between(now, current.startedAt().plus(window)).toSeconds());
         RateWindow over = new RateWindow(current.startedAt(), requests, true, current.dropped() + 1);
-        return new Decision(current.warned() ? Verdict.DROP : Verdict.WARN, over, retryAfter);
+        return new RateCheck(current.warned() ? Verdict.DROP : Verdict.WARN, over, retryAfter);
     }
 
     public enum Verdict {
@@ -36,6 +36,6 @@ public final class RateLimiter {
         DROP
     }
 
-    public record Decision(Verdict verdict, RateWindow window, long retryAfterSeconds) {
+    public record RateCheck(Verdict verdict, RateWindow window, long retryAfterSeconds) {
     }
 }

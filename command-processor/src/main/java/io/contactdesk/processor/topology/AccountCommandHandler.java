@@ -38,7 +38,7 @@ final class AccountCommandHandler implements Processor<String, AccountCommand, S
         this.accounts = staging.store(CommandTopology.ACCOUNTS_STORE);
         this.payments = staging.store(CommandTopology.PAYMENTS_STORE);
         this.pendingRefunds = staging.store(CommandTopology.PENDING_REFUNDS_STORE);
-        this.writer = new OutcomeWriter(context, staging, true, ledgerMetrics);
+        this.writer = OutcomeWriter.withAccountStores(context, staging, ledgerMetrics);
         this.guard = new HandlerGuard(staging, meters);
     }
 

@@ -44,7 +44,7 @@ final class DeliveryReportHandler implements Processor<String, DeliveryReport, S
         this.history = staging.store(CommandTopology.HISTORY_STORE);
         this.payments = staging.store(CommandTopology.PAYMENTS_STORE);
         this.pendingRefunds = staging.store(CommandTopology.PENDING_REFUNDS_STORE);
-        this.writer = new OutcomeWriter(context, staging, true, ledgerMetrics);
+        this.writer = OutcomeWriter.withAccountStores(context, staging, ledgerMetrics);
         this.guard = new HandlerGuard(staging, meters);
     }
 
@@ -71,7 +71,7 @@ final class DeliveryReportHandler implements Processor<String, DeliveryReport, S
             return;
         }
         pendingRefunds.delete(report.causeId());
-        writer.write(report.outcome() == DeliveryReport.Outcome.REFUNDED
+        writer.write(report.outcome() == DeliveryReport.Finding.REFUNDED
                 ? paymentRefunds.refunded(payer, payment, pending, report)
                 : paymentRefunds.failed(payer, payment, pending, report), timestamp);
     }

@@ -31,7 +31,7 @@ final class ModerationHandler implements Processor<String, ModerationRequest, St
         Staging staging = new Staging(context);
         this.decisions = staging.store(CommandTopology.DECISIONS_STORE);
         this.directory = new StoreDirectory(context.getStateStore(CommandTopology.DIRECTORY_STORE));
-        this.writer = new OutcomeWriter(context, staging, false, ledgerMetrics);
+        this.writer = OutcomeWriter.withoutAccountStores(context, staging, ledgerMetrics);
         this.guard = new HandlerGuard(staging, meters);
     }
 

@@ -36,15 +36,34 @@ final class OutcomeWriter {
     private final Staging.Staged<String, StarPayment> payments;
     private final LedgerMetrics ledgerMetrics;
 
-    OutcomeWriter(ProcessorContext<String, Object> context, Staging staging, boolean withAccounts,
-                  LedgerMetrics ledgerMetrics) {
+    /** For handlers whose outcomes change accounts: connected to the account, history, stats and payment stores. */
+    static OutcomeWriter withAccountStores(ProcessorContext<String, Object> context, Staging staging,
+                                           LedgerMetrics ledgerMetrics) {
+        return new OutcomeWriter(context, staging, staging.store(CommandTopology.ACCOUNTS_STORE),
+                staging.store(CommandTopology.HISTORY_STORE), staging.store(CommandTopology.SHARD_STATS_STORE),
+                staging.store(CommandTopology.PAYMENTS_STORE), ledgerMetrics);
+    }
+
+    /**
+     * For handlers connected to none of the account stores (moderation): their outcomes only forward events, and one
+     * that carried an account or a payment would fail on the missing store.
+     */
+    static OutcomeWriter withoutAccountStores(ProcessorContext<String, Object> context, Staging staging,
+                                              LedgerMetrics ledgerMetrics) {
+        return new OutcomeWriter(context, staging, null, null, null, null, ledgerMetrics);
+    }
+
+    private OutcomeWriter(ProcessorContext<String, Object> context, Staging staging,
+                          Staging.Staged<Long, Account> accounts, Staging.Staged<Long, LedgerHistory> history,
+                          Staging.Staged<String, StatsShard> shard, Staging.Staged<String, StarPayment> payments,
+                          LedgerMetrics ledgerMetrics) {
         this.context = context;
         this.staging = staging;
+        this.accounts = accounts;
+        this.history = history;
+        this.shard = shard;
+        this.payments = payments;
         this.ledgerMetrics = ledgerMetrics;
-        this.accounts = withAccounts ? staging.store(CommandTopology.ACCOUNTS_STORE) : null;
-        this.history = withAccounts ? staging.store(CommandTopology.HISTORY_STORE) : null;
-        this.shard = withAccounts ? staging.store(CommandTopology.SHARD_STATS_STORE) : null;
-        this.payments = withAccounts ? staging.store(CommandTopology.PAYMENTS_STORE) : null;
     }
 
     void write(Outcome outcome, long timestamp) {

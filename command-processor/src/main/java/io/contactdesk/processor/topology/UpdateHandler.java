@@ -95,7 +95,7 @@ final class UpdateHandler implements Processor<String, String, String, Object> {
                 Staging.Staged.byId(staging.store(CommandTopology.BROADCASTS_STORE)),
                 () -> totals(shards),
                 new StoreOpsView(context.getStateStore(CommandTopology.HEARTBEATS_STORE), lag));
-        this.writer = new OutcomeWriter(context, staging, true, ledgerMetrics);
+        this.writer = OutcomeWriter.withAccountStores(context, staging, ledgerMetrics);
         context.schedule(Duration.ofHours(1), PunctuationType.WALL_CLOCK_TIME,
                 now -> seen.forgetBefore(Instant.ofEpochMilli(now).minus(SeenUpdates.REMEMBERED_FOR)));
         context.schedule(Duration.ofMinutes(1), PunctuationType.WALL_CLOCK_TIME, this::expireSessions);

@@ -348,9 +348,9 @@ class CommandTopologyTest {
         TestOutputTopic<String, byte[]> streamsDeadLetters = driver.createOutputTopic(ProcessorTopics.DEAD_LETTERS,
                 new StringDeserializer(), new ByteArrayDeserializer());
 
-        reports.pipeInput("42", new DeliveryReport("update:9/reply:0", ADA, DeliveryReport.Outcome.BLOCKED_BY_USER,
+        reports.pipeInput("42", new DeliveryReport("update:9/reply:0", ADA, DeliveryReport.Finding.BLOCKED_BY_USER,
                 "Forbidden: bot was blocked by the user", null), clock.plusSeconds(1));
-        reports.pipeInput("42", new DeliveryReport("update:9/reply:1", ADA, DeliveryReport.Outcome.BLOCKED_BY_USER,
+        reports.pipeInput("42", new DeliveryReport("update:9/reply:1", ADA, DeliveryReport.Finding.BLOCKED_BY_USER,
                 "Forbidden: bot was blocked by the user", clock.plusSeconds(2)), clock.plusSeconds(2));
 
         assertThat(streamsDeadLetters.readValuesToList()).hasSize(1);
@@ -538,7 +538,7 @@ class CommandTopologyTest {
     }
 
     private static DeliveryReport notShown(OutboxMessage reveal) {
-        return new DeliveryReport(reveal.outboxId(), reveal.chatId(), DeliveryReport.Outcome.CONTACT_NOT_SHOWN,
+        return new DeliveryReport(reveal.outboxId(), reveal.chatId(), DeliveryReport.Finding.CONTACT_NOT_SHOWN,
                 "Bad Request: can't parse entities", reveal.requestedAt().plusSeconds(1), reveal.causeId(),
                 (String) reveal.params().get(OutboxMessage.CONTACT_LISTING_ID));
     }
@@ -726,7 +726,7 @@ class CommandTopologyTest {
         TestInputTopic<String, DeliveryReport> reports = driver.createInputTopic(Topics.DELIVERY_REPORTS.name(),
                 new StringSerializer(), Topics.DELIVERY_REPORTS.valueSerde().serializer());
 
-        reports.pipeInput("42", new DeliveryReport("update:9/reply:0", ADA, DeliveryReport.Outcome.BLOCKED_BY_USER,
+        reports.pipeInput("42", new DeliveryReport("update:9/reply:0", ADA, DeliveryReport.Finding.BLOCKED_BY_USER,
                 "Forbidden: bot was blocked by the user", clock.plusSeconds(1)), clock.plusSeconds(1));
 
         assertThat(users.readValuesToList()).singleElement().satisfies(p -> assertThat(p.blocked()).isTrue());

@@ -274,10 +274,10 @@ class PaymentTopologyTest {
         return priority.readValuesToList();
     }
 
-    private void telegramAnswers(OutboxMessage refund, DeliveryReport.Outcome outcome) {
+    private void telegramAnswers(OutboxMessage refund, DeliveryReport.Finding outcome) {
         clock = clock.plusSeconds(1);
         reports.pipeInput(Long.toString(refund.chatId()), new DeliveryReport(refund.outboxId(), refund.chatId(),
-                outcome, outcome == DeliveryReport.Outcome.REFUNDED ? null : "Bad Request: CHARGE_ALREADY_REFUNDED",
+                outcome, outcome == DeliveryReport.Finding.REFUNDED ? null : "Bad Request: CHARGE_ALREADY_REFUNDED",
                 clock, refund.causeId(), null), clock);
     }
 
@@ -287,7 +287,7 @@ class PaymentTopologyTest {
         String smallPack = invoiceFor(ADA, "10x50");
         pay(ADA, "stx-2", 50, smallPack);
         pay(ADA, "stx-2", 50, smallPack);
-        telegramAnswers(refund("stx-1").get(0), DeliveryReport.Outcome.REFUNDED);
+        telegramAnswers(refund("stx-1").get(0), DeliveryReport.Finding.REFUNDED);
         outbox.readValuesToList();
 
         String stats = (String) say(ADMIN, "/stats").get(0).params().get("text");
@@ -309,7 +309,7 @@ class PaymentTopologyTest {
         });
         assertThat(ledger.readValuesToList()).as("nothing before Telegram refunded").isEmpty();
 
-        telegramAnswers(asked.get(0), DeliveryReport.Outcome.REFUNDED);
+        telegramAnswers(asked.get(0), DeliveryReport.Finding.REFUNDED);
 
         assertThat(ledger.readValuesToList()).singleElement().satisfies(entry -> {
             assertThat(entry.kind()).isEqualTo(LedgerKind.PURCHASE_REFUND);
@@ -340,7 +340,7 @@ class PaymentTopologyTest {
                 .contains("has spent 9 credits of the 10 credits").contains("/refund stx-1 confirm"));
 
         List<OutboxMessage> asked = refund("stx-1 confirm");
-        telegramAnswers(asked.get(0), DeliveryReport.Outcome.REFUNDED);
+        telegramAnswers(asked.get(0), DeliveryReport.Finding.REFUNDED);
 
         assertThat(ledger.readValuesToList()).filteredOn(entry -> entry.kind() == LedgerKind.PURCHASE_REFUND)
                 .singleElement().satisfies(entry -> {
@@ -353,10 +353,10 @@ class PaymentTopologyTest {
     void aSecondReportOfTheSameRefundTakesNothingMore() {
         bought("50x200", 200);
         OutboxMessage asked = refund("stx-1").get(0);
-        telegramAnswers(asked, DeliveryReport.Outcome.REFUNDED);
+        telegramAnswers(asked, DeliveryReport.Finding.REFUNDED);
         ledger.readValuesToList();
 
-        telegramAnswers(asked, DeliveryReport.Outcome.REFUNDED);
+        telegramAnswers(asked, DeliveryReport.Finding.REFUNDED);
 
         assertThat(ledger.readValuesToList()).isEmpty();
         assertThat((String) say(ADA, "/balance").get(0).params().get("text")).contains("3 credits");
@@ -367,7 +367,7 @@ class PaymentTopologyTest {
         bought("50x200", 200);
         OutboxMessage asked = refund("stx-1").get(0);
 
-        telegramAnswers(asked, DeliveryReport.Outcome.REFUND_FAILED);
+        telegramAnswers(asked, DeliveryReport.Finding.REFUND_FAILED);
 
         assertThat(ledger.readValuesToList()).isEmpty();
         assertThat(outbox.readValuesToList()).singleElement().satisfies(message -> {

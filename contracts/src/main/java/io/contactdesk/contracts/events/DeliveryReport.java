@@ -9,13 +9,13 @@ import java.time.Instant;
  * refund of a Stars payment went ({@code causeId} is the refund's command).
  *
  * @param outboxId the delivery that found out
- * @param causeId the outbox message's cause (the update that led to it), for {@link Outcome#CONTACT_NOT_SHOWN}
- * @param listingId the listing whose contact was not shown, for {@link Outcome#CONTACT_NOT_SHOWN}
+ * @param causeId the outbox message's cause (the update that led to it), for {@link Finding#CONTACT_NOT_SHOWN}
+ * @param listingId the listing whose contact was not shown, for {@link Finding#CONTACT_NOT_SHOWN}
  */
-public record DeliveryReport(String outboxId, long chatId, Outcome outcome, String description, Instant at,
+public record DeliveryReport(String outboxId, long chatId, Finding outcome, String description, Instant at,
                              String causeId, String listingId) {
 
-    public enum Outcome {
+    public enum Finding {
         BLOCKED_BY_USER,
         CONTACT_NOT_SHOWN,
         /** Telegram refunded a Stars payment ({@code refundStarPayment} answered ok): take the credits back. */
@@ -24,7 +24,7 @@ public record DeliveryReport(String outboxId, long chatId, Outcome outcome, Stri
         REFUND_FAILED
     }
 
-    public DeliveryReport(String outboxId, long chatId, Outcome outcome, String description, Instant at) {
+    public DeliveryReport(String outboxId, long chatId, Finding outcome, String description, Instant at) {
         this(outboxId, chatId, outcome, description, at, null, null);
     }
 }

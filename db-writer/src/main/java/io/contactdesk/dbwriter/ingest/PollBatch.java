@@ -15,7 +15,7 @@ record PollBatch(List<TableRows<?>> tables, List<Rejected> rejected, int skipped
         int skipped = 0;
         for (ConsumerRecord<String, byte[]> record : records) {
             TopicTable<?> table = tables.forTopic(record.topic());
-            Decision decision = RecordDecoder.decide(table, record);
+            DecodedRecord decision = RecordDecoder.decide(table, record);
             if (decision instanceof Accepted<?> value) {
                 accepted.computeIfAbsent(table, t -> new ArrayList<>()).add(value);
             } else if (decision instanceof Rejected reject) {

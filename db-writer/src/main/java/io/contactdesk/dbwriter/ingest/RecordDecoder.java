@@ -13,10 +13,10 @@ final class RecordDecoder {
     private RecordDecoder() {
     }
 
-    static <V> Decision decide(TopicTable<V> table, ConsumerRecord<String, byte[]> record) {
+    static <V> DecodedRecord decide(TopicTable<V> table, ConsumerRecord<String, byte[]> record) {
         if (record.value() == null) {
             return table.topic().compacted()
-                    ? new Decision.Skipped()
+                    ? new DecodedRecord.Skipped()
                     : new Rejected(record, "no value (a tombstone on a topic that is not compacted)");
         }
         V value;

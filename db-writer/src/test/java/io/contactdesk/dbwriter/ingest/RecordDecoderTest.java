@@ -21,7 +21,7 @@ class RecordDecoderTest {
 
     @Test
     void validEntryIsAccepted() {
-        Decision decision = RecordDecoder.decide(ledger, record(Topics.LEDGER, 7, "42", entry("update:1/credit:0", 42)));
+        DecodedRecord decision = RecordDecoder.decide(ledger, record(Topics.LEDGER, 7, "42", entry("update:1/credit:0", 42)));
 
         assertThat(decision).isInstanceOfSatisfying(Accepted.class,
                 accepted -> assertThat(accepted.value()).isEqualTo(entry("update:1/credit:0", 42)));
@@ -29,7 +29,7 @@ class RecordDecoderTest {
 
     @Test
     void invalidJsonIsDeadLetteredWithTheParseError() {
-        Decision decision = RecordDecoder.decide(ledger, record(Topics.LEDGER, 7, "42", utf8("{not json")));
+        DecodedRecord decision = RecordDecoder.decide(ledger, record(Topics.LEDGER, 7, "42", utf8("{not json")));
 
         assertThat(decision).isInstanceOfSatisfying(Rejected.class,
                 rejected -> assertThat(rejected.reason()).contains("not a valid LedgerEntry on credit.ledger"));
@@ -40,7 +40,7 @@ class RecordDecoderTest {
         byte[] negative = utf8("""
                 {"entryId":"update:1/credit:0","userId":42,"delta":-5,"balanceAfter":-2,"kind":"UNLOCK"}""");
 
-        Decision decision = RecordDecoder.decide(ledger, record(Topics.LEDGER, 7, "42", negative));
+        DecodedRecord decision = RecordDecoder.decide(ledger, record(Topics.LEDGER, 7, "42", negative));
 
         assertThat(decision).isInstanceOfSatisfying(Rejected.class,
                 rejected -> assertThat(rejected.reason()).contains("never negative"));
@@ -48,7 +48,7 @@ class RecordDecoderTest {
 
     @Test
     void parsedEntryTheTableRefusesIsDeadLettered() {
-        Decision decision = RecordDecoder.decide(ledger, record(Topics.LEDGER, 7, "0", entry("update:1/credit:0", 0)));
+        DecodedRecord decision = RecordDecoder.decide(ledger, record(Topics.LEDGER, 7, "0", entry("update:1/credit:0", 0)));
 
         assertThat(decision).isInstanceOfSatisfying(Rejected.class,
                 rejected -> assertThat(rejected.reason()).contains("userId"));
@@ -56,21 +56,21 @@ class RecordDecoderTest {
 
     @Test
     void tombstoneOnTheCompactedUsersTopicIsSkipped() {
-        Decision decision = RecordDecoder.decide(users, record(Topics.USERS, 7, "42", (byte[]) null));
+        DecodedRecord decision = RecordDecoder.decide(users, record(Topics.USERS, 7, "42", (byte[]) null));
 
-        assertThat(decision).isInstanceOf(Decision.Skipped.class);
+        assertThat(decision).isInstanceOf(DecodedRecord.Skipped.class);
     }
 
     @Test
     void tombstoneOnTheLedgerIsDeadLettered() {
-        Decision decision = RecordDecoder.decide(ledger, record(Topics.LEDGER, 7, "42", (byte[]) null));
+        DecodedRecord decision = RecordDecoder.decide(ledger, record(Topics.LEDGER, 7, "42", (byte[]) null));
 
         assertThat(decision).isInstanceOf(Rejected.class);
     }
 
     @Test
     void listingWithAPlaintextContactIsDeadLetteredWithoutQuotingIt() {
-        Decision decision = RecordDecoder.decide(listings,
+        DecodedRecord decision = RecordDecoder.decide(listings,
                 record(Topics.LISTINGS, 7, "lst-1", listing("lst-1", "+49 30 1234567", AT)));
 
         assertThat(decision).isInstanceOfSatisfying(Rejected.class, rejected -> assertThat(rejected.reason())
@@ -83,7 +83,7 @@ class RecordDecoderTest {
         byte[] noStatus = utf8("""
                 {"listingId":"lst-1","sealedContact":"v1:k:AAAA","submittedBy":42,"updatedAt":"2026-11-02T10:00:00Z"}""");
 
-        Decision decision = RecordDecoder.decide(listings, record(Topics.LISTINGS, 7, "lst-1", noStatus));
+        DecodedRecord decision = RecordDecoder.decide(listings, record(Topics.LISTINGS, 7, "lst-1", noStatus));
 
         assertThat(decision).isInstanceOfSatisfying(Rejected.class,
                 rejected -> assertThat(rejected.reason()).contains("status"));
@@ -91,8 +91,8 @@ class RecordDecoderTest {
 
     @Test
     void tombstoneOnTheCompactedListingsTopicIsSkipped() {
-        Decision decision = RecordDecoder.decide(listings, record(Topics.LISTINGS, 7, "lst-1", (byte[]) null));
+        DecodedRecord decision = RecordDecoder.decide(listings, record(Topics.LISTINGS, 7, "lst-1", (byte[]) null));
 
-        assertThat(decision).isInstanceOf(Decision.Skipped.class);
+        assertThat(decision).isInstanceOf(DecodedRecord.Skipped.class);
     }
 }

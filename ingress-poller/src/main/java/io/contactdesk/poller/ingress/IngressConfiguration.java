@@ -3,8 +3,9 @@ package io.contactdesk.poller.ingress;
 import io.contactdesk.contracts.config.KafkaConnection;
 import io.contactdesk.contracts.ops.HeartbeatConfiguration.InstanceFacts;
 import io.contactdesk.contracts.crypto.SealedUpdates;
+import io.contactdesk.contracts.retry.ExponentialBackoff;
 import io.contactdesk.poller.telegram.BotApiUpdateSource;
-import io.contactdesk.poller.telegram.TelegramSettings;
+import io.contactdesk.poller.telegram.TelegramPollingSettings;
 import io.contactdesk.poller.webhook.WebhookConfiguration;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -22,7 +23,7 @@ import org.springframework.context.annotation.Configuration;
 class IngressConfiguration {
 
     @Bean
-    IngressStatus ingressStatus(TelegramSettings telegram, MeterRegistry meters) {
+    IngressStatus ingressStatus(TelegramPollingSettings telegram, MeterRegistry meters) {
         IngressStatus status = new IngressStatus(telegram.pollTimeout().plusSeconds(60), Instant.now());
         Gauge.builder("contactdesk.ingress.leader", status, s -> s.isLeader() ? 1 : 0)
                 .description("1 while this instance holds the ingress lease and polls, 0 on standby")
@@ -42,8 +43,8 @@ class IngressConfiguration {
     }
 
     @Bean
-    IngressLoop ingressLoop(TelegramSettings telegram, IngressSettings ingress, KafkaConnection kafka, IngressStatus status,
-            MeterRegistry meters) {
+    IngressLoop ingressLoop(TelegramPollingSettings telegram, IngressSettings ingress, KafkaConnection kafka,
+            IngressStatus status, MeterRegistry meters) {
         SealedUpdates seals = ingress.seals();
         return new IngressLoop(
                 new BotApiUpdateSource(telegram),
@@ -52,7 +53,7 @@ class IngressConfiguration {
                 telegram.botId(),
                 new IngressLease(kafka, telegram.botId(), (short) ingress.leaseReplicationFactor()),
                 status,
-                new Backoff(ingress.retryInitialBackoff(), ingress.retryMaxBackoff()),
+                new ExponentialBackoff(ingress.retryInitialBackoff(), ingress.retryMaxBackoff()).steps(),
                 Clock.systemUTC(),
                 meters);
     }

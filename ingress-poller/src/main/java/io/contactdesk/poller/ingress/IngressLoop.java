@@ -1,6 +1,7 @@
 package io.contactdesk.poller.ingress;
 
 import io.contactdesk.contracts.events.UpdateRef;
+import io.contactdesk.contracts.retry.ExponentialBackoff;
 import io.contactdesk.poller.telegram.UpdateSource;
 import io.contactdesk.poller.telegram.UpdateSource.ReceivedUpdate;
 import io.micrometer.core.instrument.Counter;
@@ -41,7 +42,7 @@ public final class IngressLoop implements SmartLifecycle, IngressLease.Holder {
     private final long botId;
     private final IngressLease lease;
     private final IngressStatus status;
-    private final Backoff backoff;
+    private final ExponentialBackoff.Steps backoff;
     private final Clock clock;
     private final Counter published;
     private final Counter pollFailures;
@@ -52,7 +53,7 @@ public final class IngressLoop implements SmartLifecycle, IngressLease.Holder {
     private volatile Term term;
 
     public IngressLoop(UpdateSource source, IngressOffsets offsets, Supplier<UpdatePublisher> publishers, long botId,
-            IngressLease lease, IngressStatus status, Backoff backoff, Clock clock, MeterRegistry meters) {
+            IngressLease lease, IngressStatus status, ExponentialBackoff.Steps backoff, Clock clock, MeterRegistry meters) {
         this.source = source;
         this.offsets = offsets;
         this.publishers = publishers;

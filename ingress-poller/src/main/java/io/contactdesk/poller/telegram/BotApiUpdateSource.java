@@ -41,9 +41,9 @@ public final class BotApiUpdateSource implements UpdateSource {
 
     private final OkHttpClient http;
     private final OkHttpTelegramClient client;
-    private final TelegramSettings settings;
+    private final TelegramPollingSettings settings;
 
-    public BotApiUpdateSource(TelegramSettings settings) {
+    public BotApiUpdateSource(TelegramPollingSettings settings) {
         this.settings = settings;
         // The read timeout must outlast the long poll, or every quiet poll would end as an error.
         Duration readTimeout = settings.pollTimeout().plusSeconds(15);

@@ -2,12 +2,12 @@ package io.contactdesk.poller.webhook;
 
 import io.contactdesk.contracts.config.KafkaConnection;
 import io.contactdesk.contracts.ops.HeartbeatConfiguration.InstanceFacts;
-import io.contactdesk.poller.ingress.Backoff;
+import io.contactdesk.contracts.retry.ExponentialBackoff;
 import io.contactdesk.poller.ingress.IngressOffsets;
 import io.contactdesk.poller.ingress.IngressSettings;
 import io.contactdesk.poller.ingress.WebhookPublisher;
 import io.contactdesk.poller.telegram.BotApiUpdateSource;
-import io.contactdesk.poller.telegram.TelegramSettings;
+import io.contactdesk.poller.telegram.TelegramPollingSettings;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -46,9 +46,10 @@ public class WebhookConfiguration {
     }
 
     @Bean
-    WebhookRegistrar webhookRegistrar(WebhookSettings webhook, TelegramSettings telegram, IngressSettings ingress,
+    WebhookRegistrar webhookRegistrar(WebhookSettings webhook, TelegramPollingSettings telegram, IngressSettings ingress,
             KafkaConnection kafka, WebhookStatus status) {
         return new WebhookRegistrar(webhook, new BotApiUpdateSource(telegram), new IngressOffsets(kafka),
-                telegram.botId(), status, new Backoff(ingress.retryInitialBackoff(), ingress.retryMaxBackoff()));
+                telegram.botId(), status,
+                new ExponentialBackoff(ingress.retryInitialBackoff(), ingress.retryMaxBackoff()).steps());
     }
 }

@@ -37,12 +37,12 @@ final class WebhookIngress {
     private static final Logger log = LoggerFactory.getLogger(WebhookIngress.class);
 
     /** An answer to Telegram, and why, for the metrics. */
-    enum Outcome {
+    enum WebhookAnswer {
         PUBLISHED(200), UNAUTHORIZED(401), TOO_LARGE(400), NOT_AN_UPDATE(400), KAFKA_UNAVAILABLE(503), STARTING(503);
 
         final int status;
 
-        Outcome(int status) {
+        WebhookAnswer(int status) {
             this.status = status;
         }
     }
@@ -77,8 +77,8 @@ final class WebhookIngress {
      * @param secretHeader {@code X-Telegram-Bot-Api-Secret-Token}, null when absent
      * @param body         the request body, or null when it was larger than {@link #MAX_BODY_BYTES}
      */
-    Outcome accept(String secretHeader, byte[] body) {
-        Outcome outcome = handle(secretHeader, body);
+    WebhookAnswer accept(String secretHeader, byte[] body) {
+        WebhookAnswer outcome = handle(secretHeader, body);
         Counter.builder("contactdesk.ingress.webhook.requests")
                 .description("Webhook requests by outcome: published, or why they were refused")
                 .tag("outcome", outcome.name().toLowerCase(java.util.Locale.ROOT))
@@ -86,30 +86,30 @@ final class WebhookIngress {
         return outcome;
     }
 
-    private Outcome handle(String secretHeader, byte[] body) {
+    private WebhookAnswer handle(String secretHeader, byte[] body) {
         // Constant time, so that the answer's timing tells nothing about how much of a guess was right.
         if (secretHeader == null || !MessageDigest.isEqual(secret, secretHeader.getBytes(StandardCharsets.UTF_8))) {
             // Never the value: a near-miss of the real secret would be half a leak. Throttled: forgeries come in floods.
             refused.warn("webhook request refused (401): " + (secretHeader == null ? "no" : "wrong") + " secret token", null);
-            return Outcome.UNAUTHORIZED;
+            return WebhookAnswer.UNAUTHORIZED;
         }
         long currentEpoch = epoch.getAsLong();
         if (currentEpoch < 0) {
-            return Outcome.STARTING;
+            return WebhookAnswer.STARTING;
         }
         if (body == null) {
             return deadLetter(currentEpoch, new byte[0], "webhook body larger than " + MAX_BODY_BYTES + " bytes",
-                    Outcome.TOO_LARGE);
+                    WebhookAnswer.TOO_LARGE);
         }
         ReceivedUpdate update;
         try {
             update = ReceivedUpdate.parse(body);
         } catch (IOException | RuntimeException e) {
             return deadLetter(currentEpoch, body, "webhook body is not an update: " + e.getClass().getSimpleName(),
-                    Outcome.NOT_AN_UPDATE);
+                    WebhookAnswer.NOT_AN_UPDATE);
         }
         if (update.updateId() <= 0) {
-            return deadLetter(currentEpoch, body, "webhook body has no update_id", Outcome.NOT_AN_UPDATE);
+            return deadLetter(currentEpoch, body, "webhook body has no update_id", WebhookAnswer.NOT_AN_UPDATE);
         }
         long started = System.nanoTime();
         try {
@@ -117,16 +117,16 @@ final class WebhookIngress {
             ackLatency.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
             status.published(update.updateId());
             log.debug("webhook update {} of {} published", update.updateId(), update.key());
-            return Outcome.PUBLISHED;
+            return WebhookAnswer.PUBLISHED;
         } catch (ExecutionException | TimeoutException e) {
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
             status.kafkaFailed(cause.toString());
             log.warn("webhook update {}: Kafka did not take it, answering 503 so that Telegram retries: {}",
                     update.updateId(), cause.toString());
-            return Outcome.KAFKA_UNAVAILABLE;
+            return WebhookAnswer.KAFKA_UNAVAILABLE;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return Outcome.KAFKA_UNAVAILABLE;
+            return WebhookAnswer.KAFKA_UNAVAILABLE;
         }
     }
 
@@ -134,17 +134,17 @@ final class WebhookIngress {
      * A body that is no update: answered 400 once its dead letter is in Kafka (503 if it cannot be written, so that
      * nothing is dropped unseen). Were it really Telegram's, Telegram would send it again and it would be set aside again.
      */
-    private Outcome deadLetter(long currentEpoch, byte[] body, String reason, Outcome outcome) {
+    private WebhookAnswer deadLetter(long currentEpoch, byte[] body, String reason, WebhookAnswer outcome) {
         try {
             publisher.deadLetter(currentEpoch, body, reason, clock.instant()).get(ACK_WAIT.toMillis(), TimeUnit.MILLISECONDS);
             log.warn("webhook request dead-lettered to tg.updates.dlq: {}", reason);
             return outcome;
         } catch (ExecutionException | TimeoutException e) {
             status.kafkaFailed(e.toString());
-            return Outcome.KAFKA_UNAVAILABLE;
+            return WebhookAnswer.KAFKA_UNAVAILABLE;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return Outcome.KAFKA_UNAVAILABLE;
+            return WebhookAnswer.KAFKA_UNAVAILABLE;
         }
     }
 }

@@ -1,7 +1,7 @@
 package io.contactdesk.poller.webhook;
 
 import io.contactdesk.contracts.events.UpdateRef;
-import io.contactdesk.poller.ingress.Backoff;
+import io.contactdesk.contracts.retry.ExponentialBackoff;
 import io.contactdesk.poller.ingress.IngressOffsets;
 import io.contactdesk.poller.telegram.BotApiUpdateSource;
 import io.contactdesk.poller.telegram.UpdateSource.UpdateSourceException;
@@ -37,7 +37,7 @@ final class WebhookRegistrar implements SmartLifecycle {
     private final IngressOffsets offsets;
     private final long botId;
     private final WebhookStatus status;
-    private final Backoff backoff;
+    private final ExponentialBackoff.Steps backoff;
     private volatile boolean running;
     private Thread thread;
     private boolean mismatchReported;
@@ -46,7 +46,7 @@ final class WebhookRegistrar implements SmartLifecycle {
     private int growingChecks;
 
     WebhookRegistrar(WebhookSettings settings, BotApiUpdateSource telegram, IngressOffsets offsets, long botId,
-            WebhookStatus status, Backoff backoff) {
+            WebhookStatus status, ExponentialBackoff.Steps backoff) {
         this.settings = settings;
         this.telegram = telegram;
         this.offsets = offsets;

@@ -64,7 +64,7 @@ final class WebhookServer implements SmartLifecycle {
                 return;
             }
             String secret = exchange.getRequestHeaders().getFirst("X-Telegram-Bot-Api-Secret-Token");
-            WebhookIngress.Outcome outcome = ingress.accept(secret, readBounded(exchange.getRequestBody()));
+            WebhookIngress.WebhookAnswer outcome = ingress.accept(secret, readBounded(exchange.getRequestBody()));
             exchange.sendResponseHeaders(outcome.status, -1);
         }
     }

@@ -42,7 +42,7 @@ class BotApiUpdateSourceTest {
     @Test
     void everyPollNamesExactlyTheUpdateTypesTheBotUses() throws Exception {
         // given a source polling the Bot API
-        BotApiUpdateSource source = new BotApiUpdateSource(new TelegramSettings("123:secret",
+        BotApiUpdateSource source = new BotApiUpdateSource(new TelegramPollingSettings("123:secret",
                 "http://127.0.0.1:" + botApi.getAddress().getPort(), 0, 100));
 
         // when it polls twice

@@ -34,8 +34,8 @@ class WebhookIngressTest {
     void anUpdateKafkaCannotTakeIsAnswered503SoThatTelegramRetries() {
         WebhookIngress ingress = new WebhookIngress(SECRET, unreachableKafka, () -> 0, status, Clock.systemUTC(), meters);
 
-        assertThat(ingress.accept(SECRET, UPDATE)).isEqualTo(WebhookIngress.Outcome.KAFKA_UNAVAILABLE);
-        assertThat(WebhookIngress.Outcome.KAFKA_UNAVAILABLE.status).isEqualTo(503);
+        assertThat(ingress.accept(SECRET, UPDATE)).isEqualTo(WebhookIngress.WebhookAnswer.KAFKA_UNAVAILABLE);
+        assertThat(WebhookIngress.WebhookAnswer.KAFKA_UNAVAILABLE.status).isEqualTo(503);
         assertThat(status.health().getStatus().getCode()).isEqualTo("DOWN");
     }
 

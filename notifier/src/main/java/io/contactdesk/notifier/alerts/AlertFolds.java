@@ -39,7 +39,7 @@ final class AlertFolds {
             + "RETURNING f.fingerprint, due.count_in_window, f.service, f.last_message";
 
     /** What to do with one alert. */
-    enum Decision { SEND_NOW, COUNTED }
+    enum AlertAction { SEND_NOW, COUNTED }
 
     /** A window's repeats of one fingerprint, claimed for its summary. */
     record Summary(String fingerprint, long count, String service, String lastMessage) {
@@ -52,7 +52,7 @@ final class AlertFolds {
     }
 
     /** Folds one alert on {@code connection}, in the caller's transaction. */
-    Decision fold(Connection connection, OpsAlert alert, Instant now) throws SQLException {
+    AlertAction fold(Connection connection, OpsAlert alert, Instant now) throws SQLException {
         Timestamp at = Timestamp.from(now);
         Timestamp windowOver = Timestamp.from(now.minus(window));
         try (PreparedStatement upsert = connection.prepareStatement(FOLD)) {
@@ -70,7 +70,7 @@ final class AlertFolds {
             upsert.setTimestamp(i, at);
             try (ResultSet row = upsert.executeQuery()) {
                 row.next();
-                return row.getBoolean(1) ? Decision.SEND_NOW : Decision.COUNTED;
+                return row.getBoolean(1) ? AlertAction.SEND_NOW : AlertAction.COUNTED;
             }
         }
     }

@@ -48,7 +48,7 @@ final class AlertsListener {
             try {
                 for (ConsumerRecord<String, byte[]> record : records) {
                     OpsAlert alert = parse(record);
-                    if (alert != null && folds.fold(connection, alert, now) == AlertFolds.Decision.SEND_NOW) {
+                    if (alert != null && folds.fold(connection, alert, now) == AlertFolds.AlertAction.SEND_NOW) {
                         toSend.add(alert);
                     }
                 }

@@ -29,11 +29,11 @@ class BroadcastConfiguration {
             BotApi botApi, FloodControl flood, BroadcastSettings settings, KafkaProperties kafka) {
         Map<String, Object> consumer = kafka.buildConsumerProperties();
         String instance = Long.toString(ProcessHandle.current().pid());
-        CompactedTopicReader<?> shards = new CompactedTopicReader<>(Topics.BROADCAST_SHARDS.name(),
-                CompactedTopicReader.readerProperties(consumer, "notifier-shards-" + instance),
+        CompactedTopicFollower<?> shards = new CompactedTopicFollower<>(Topics.BROADCAST_SHARDS.name(),
+                CompactedTopicFollower.readerProperties(consumer, "notifier-shards-" + instance),
                 Topics.BROADCAST_SHARDS.valueSerde().deserializer(), board::shard);
-        CompactedTopicReader<?> controls = new CompactedTopicReader<>(Topics.BROADCAST_CONTROL.name(),
-                CompactedTopicReader.readerProperties(consumer, "notifier-broadcasts-" + instance),
+        CompactedTopicFollower<?> controls = new CompactedTopicFollower<>(Topics.BROADCAST_CONTROL.name(),
+                CompactedTopicFollower.readerProperties(consumer, "notifier-broadcasts-" + instance),
                 Topics.BROADCAST_CONTROL.valueSerde().deserializer(), board::control);
         ProgressReporter progress = new ProgressReporter(board, ledger, database, new StatusMessage(botApi, flood),
                 Clock.systemUTC());

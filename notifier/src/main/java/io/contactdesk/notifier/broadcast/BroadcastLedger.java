@@ -22,7 +22,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 public final class BroadcastLedger {
 
     /** How a recipient's delivery ended. */
-    public enum Outcome { SENT, BLOCKED, FAILED }
+    public enum RecipientOutcome { SENT, BLOCKED, FAILED }
 
     static final String SENDING = "sending";
 
@@ -62,7 +62,7 @@ public final class BroadcastLedger {
      * Records the outcome of a claimed call. A failure here only costs the progress count (the row stays
      * {@code sending}): the call was made, and repeating the record would not make it again.
      */
-    public void settle(String outboxId, Outcome outcome) {
+    public void settle(String outboxId, RecipientOutcome outcome) {
         try (Connection connection = database.connection();
                 PreparedStatement update = connection.prepareStatement(
                         "UPDATE broadcast_deliveries SET outcome = ?, at = ? WHERE outbox_id = ?")) {

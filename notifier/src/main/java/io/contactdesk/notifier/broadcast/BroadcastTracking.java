@@ -17,14 +17,14 @@ final class BroadcastTracking implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(BroadcastTracking.class);
 
-    private final List<CompactedTopicReader<?>> readers;
+    private final List<CompactedTopicFollower<?>> readers;
     private final BroadcastBoard board;
     private final ProgressReporter progress;
     private final Duration interval;
     private ScheduledExecutorService scheduler;
     private volatile boolean running;
 
-    BroadcastTracking(List<CompactedTopicReader<?>> readers, BroadcastBoard board, ProgressReporter progress,
+    BroadcastTracking(List<CompactedTopicFollower<?>> readers, BroadcastBoard board, ProgressReporter progress,
             Duration interval) {
         this.readers = readers;
         this.board = board;
@@ -34,7 +34,7 @@ final class BroadcastTracking implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        readers.forEach(CompactedTopicReader::start);
+        readers.forEach(CompactedTopicFollower::start);
         scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "notifier-broadcast-progress");
             thread.setDaemon(true);
@@ -47,7 +47,7 @@ final class BroadcastTracking implements SmartLifecycle {
 
     private void awaitReaders() {
         try {
-            for (CompactedTopicReader<?> reader : readers) {
+            for (CompactedTopicFollower<?> reader : readers) {
                 while (!reader.awaitCaughtUp(Duration.ofMinutes(1))) {
                     log.warn("still reading the broadcast topics; bulk messages of broadcasts wait meanwhile");
                 }
@@ -73,7 +73,7 @@ final class BroadcastTracking implements SmartLifecycle {
         if (scheduler != null) {
             scheduler.shutdownNow();
         }
-        readers.forEach(CompactedTopicReader::close);
+        readers.forEach(CompactedTopicFollower::close);
     }
 
     @Override

@@ -77,20 +77,21 @@ final class BulkListener {
                 // Checked again with the permit in hand: the admin may have cancelled while this one waited.
                 || !broadcasts.cancelled(broadcast.get())
                         && ledger.claim(message.outboxId(), broadcast.get(), message.chatId()));
-        OutboxDelivery.Outcome outcome = delivery.deliver(BroadcastMessages.forBotApi(message), lane);
+        OutboxDelivery.DeliveryOutcome outcome = delivery.deliver(BroadcastMessages.forBotApi(message), lane);
         settle(record, message, broadcast, outcome);
     }
 
     private void settle(ConsumerRecord<String, byte[]> record, OutboxMessage message, Optional<String> broadcast,
-            OutboxDelivery.Outcome outcome) {
+            OutboxDelivery.DeliveryOutcome outcome) {
         switch (outcome.result()) {
-            case SENT -> broadcast.ifPresent(id -> ledger.settle(message.outboxId(), BroadcastLedger.Outcome.SENT));
+            case SENT -> broadcast.ifPresent(
+                    id -> ledger.settle(message.outboxId(), BroadcastLedger.RecipientOutcome.SENT));
             case BLOCKED_BY_USER -> {
-                broadcast.ifPresent(id -> ledger.settle(message.outboxId(), BroadcastLedger.Outcome.BLOCKED));
+                broadcast.ifPresent(id -> ledger.settle(message.outboxId(), BroadcastLedger.RecipientOutcome.BLOCKED));
                 reports.blockedByUser(message, outcome.reason());
             }
             case FAILED -> {
-                broadcast.ifPresent(id -> ledger.settle(message.outboxId(), BroadcastLedger.Outcome.FAILED));
+                broadcast.ifPresent(id -> ledger.settle(message.outboxId(), BroadcastLedger.RecipientOutcome.FAILED));
                 log.warn("bulk outbox {} chat {}: dead-lettered: {}", message.outboxId(), message.chatId(),
                         outcome.reason());
                 deadLetters.publish(record, outcome.reason());

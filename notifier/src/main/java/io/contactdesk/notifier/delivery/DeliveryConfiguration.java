@@ -9,7 +9,7 @@ import io.contactdesk.notifier.broadcast.BroadcastLedger;
 import io.contactdesk.notifier.contacts.ContactReveal;
 import io.contactdesk.notifier.flood.FloodControl;
 import io.contactdesk.notifier.telegram.BotApi;
-import io.contactdesk.notifier.telegram.TelegramSettings;
+import io.contactdesk.notifier.telegram.TelegramCallSettings;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -96,7 +96,7 @@ class DeliveryConfiguration {
      */
     @Bean
     OutboxConsumer outboxConsumer(ConsumerFactory<?, ?> consumerFactory, OutboxRecordHandler handler,
-            OutboxAssignment assignment, OutboxSettings outbox, DeliverySettings delivery, TelegramSettings telegram,
+            OutboxAssignment assignment, OutboxSettings outbox, DeliverySettings delivery, TelegramCallSettings telegram,
             StoppablePause pause, MeterRegistry meters) {
         Properties polls = new Properties();
         polls.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.toString(outbox.windowPerPartition()));
@@ -126,11 +126,7 @@ class DeliveryConfiguration {
     @Bean
     ProducerFactory<String, DeliveryReport> deliveryReportProducerFactory(
             KafkaProperties kafka, ObjectProvider<DefaultKafkaProducerFactoryCustomizer> customizers) {
-        Topic<String, DeliveryReport> topic = Topics.DELIVERY_REPORTS;
-        DefaultKafkaProducerFactory<String, DeliveryReport> factory = new DefaultKafkaProducerFactory<>(
-                kafka.buildProducerProperties(), topic.keySerde().serializer(), topic.valueSerde().serializer());
-        customizers.orderedStream().forEach(customizer -> customizer.customize(factory));
-        return factory;
+        return producerFactory(Topics.DELIVERY_REPORTS, kafka, customizers);
     }
 
     @Bean
@@ -142,16 +138,24 @@ class DeliveryConfiguration {
     @Bean
     ProducerFactory<String, DeadLetter> deadLetterProducerFactory(
             KafkaProperties kafka, ObjectProvider<DefaultKafkaProducerFactoryCustomizer> customizers) {
-        Topic<String, DeadLetter> dlq = Topics.deadLettersOf(Topics.OUTBOX);
-        DefaultKafkaProducerFactory<String, DeadLetter> factory = new DefaultKafkaProducerFactory<>(
-                kafka.buildProducerProperties(), dlq.keySerde().serializer(), dlq.valueSerde().serializer());
-        customizers.orderedStream().forEach(customizer -> customizer.customize(factory));
-        return factory;
+        return producerFactory(Topics.deadLettersOf(Topics.OUTBOX), kafka, customizers);
     }
 
     @Bean
     KafkaTemplate<String, DeadLetter> deadLetterTemplate(ProducerFactory<String, DeadLetter> deadLetterProducerFactory) {
         return new KafkaTemplate<>(deadLetterProducerFactory);
+    }
+
+    /**
+     * A producer factory with the topic's own serializers, Boot's producer settings and Boot's customizers (metrics
+     * among them): the one way both producers above are built.
+     */
+    private static <K, V> ProducerFactory<K, V> producerFactory(Topic<K, V> topic, KafkaProperties kafka,
+            ObjectProvider<DefaultKafkaProducerFactoryCustomizer> customizers) {
+        DefaultKafkaProducerFactory<K, V> factory = new DefaultKafkaProducerFactory<>(
+                kafka.buildProducerProperties(), topic.keySerde().serializer(), topic.valueSerde().serializer());
+        customizers.orderedStream().forEach(customizer -> customizer.customize(factory));
+        return factory;
     }
 
     /**
@@ -162,7 +166,7 @@ class DeliveryConfiguration {
      * waits for the records that called.
      */
     @Bean
-    DefaultKafkaConsumerFactoryCustomizer pollIntervalForRetries(DeliverySettings delivery, TelegramSettings telegram) {
+    DefaultKafkaConsumerFactoryCustomizer pollIntervalForRetries(DeliverySettings delivery, TelegramCallSettings telegram) {
         long longestRecordMillis = delivery.deliveryTimeout().plus(telegram.callTimeout()).toMillis();
         return factory -> factory.updateConfigs(Map.of(
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1,

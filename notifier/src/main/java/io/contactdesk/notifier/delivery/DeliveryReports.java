@@ -26,9 +26,9 @@ final class DeliveryReports {
 
     DeliveryReports(KafkaOperations<String, DeliveryReport> kafka, MeterRegistry meters, Clock clock) {
         this.kafka = kafka;
-        this.blocked = Counter.builder(REPORTS).tag("outcome", DeliveryReport.Outcome.BLOCKED_BY_USER.name())
+        this.blocked = Counter.builder(REPORTS).tag("outcome", DeliveryReport.Finding.BLOCKED_BY_USER.name())
                 .register(meters);
-        this.contactsNotShown = Counter.builder(REPORTS).tag("outcome", DeliveryReport.Outcome.CONTACT_NOT_SHOWN.name())
+        this.contactsNotShown = Counter.builder(REPORTS).tag("outcome", DeliveryReport.Finding.CONTACT_NOT_SHOWN.name())
                 .register(meters);
         this.clock = clock;
     }
@@ -39,22 +39,22 @@ final class DeliveryReports {
      */
     void blockedByUser(OutboxMessage message, String description) {
         send(message, new DeliveryReport(message.outboxId(), message.chatId(),
-                DeliveryReport.Outcome.BLOCKED_BY_USER, description, clock.instant()));
+                DeliveryReport.Finding.BLOCKED_BY_USER, description, clock.instant()));
         blocked.increment();
     }
 
     /** The message revealing a contact was dead-lettered: the user paid for a contact they never saw. */
     void contactNotShown(OutboxMessage message, String description) {
         Object listingId = message.params().get(OutboxMessage.CONTACT_LISTING_ID);
-        send(message, new DeliveryReport(message.outboxId(), message.chatId(), DeliveryReport.Outcome.CONTACT_NOT_SHOWN,
+        send(message, new DeliveryReport(message.outboxId(), message.chatId(), DeliveryReport.Finding.CONTACT_NOT_SHOWN,
                 description, clock.instant(), message.causeId(), listingId == null ? null : listingId.toString()));
         contactsNotShown.increment();
     }
 
     /** How a {@code refundStarPayment} went: the processor takes the credits back only once Telegram refunded. */
     void refund(OutboxMessage message, boolean refunded, String description) {
-        DeliveryReport.Outcome outcome = refunded ? DeliveryReport.Outcome.REFUNDED
-                : DeliveryReport.Outcome.REFUND_FAILED;
+        DeliveryReport.Finding outcome = refunded ? DeliveryReport.Finding.REFUNDED
+                : DeliveryReport.Finding.REFUND_FAILED;
         send(message, new DeliveryReport(message.outboxId(), message.chatId(), outcome, description, clock.instant(),
                 message.causeId(), null));
     }

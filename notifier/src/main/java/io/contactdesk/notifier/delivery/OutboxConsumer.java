@@ -1,5 +1,6 @@
 package io.contactdesk.notifier.delivery;
 
+import io.contactdesk.contracts.retry.ExponentialBackoff;
 import io.contactdesk.contracts.topics.Topics;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -52,7 +53,7 @@ final class OutboxConsumer implements SmartLifecycle {
     private static final Duration COMMIT_TIMEOUT = Duration.ofSeconds(10);
     // A record that could not be settled (its dead letter not written, no flood permit in time) is offered again,
     // for as long as it takes and never skipped; its chat's later replies wait behind it.
-    private static final Backoff RETRY = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30));
+    private static final ExponentialBackoff RETRY = new ExponentialBackoff(Duration.ofSeconds(1), Duration.ofSeconds(30));
 
     private final Supplier<Consumer<String, byte[]>> consumers;
     private final OutboxRecordHandler handler;

@@ -27,24 +27,24 @@ final class OutboxDelivery {
      * failed with the reason its dead letter carries; or skipped by its lane without a call (e.g. a broadcast
      * message another notifier already claimed).
      */
-    record Outcome(Result result, String reason) {
+    record DeliveryOutcome(Result result, String reason) {
 
         enum Result { SENT, BLOCKED_BY_USER, FAILED, SKIPPED }
 
-        static Outcome sent() {
-            return new Outcome(Result.SENT, null);
+        static DeliveryOutcome sent() {
+            return new DeliveryOutcome(Result.SENT, null);
         }
 
-        static Outcome failed(String reason) {
-            return new Outcome(Result.FAILED, reason);
+        static DeliveryOutcome failed(String reason) {
+            return new DeliveryOutcome(Result.FAILED, reason);
         }
 
-        static Outcome blockedByUser(String reason) {
-            return new Outcome(Result.BLOCKED_BY_USER, reason);
+        static DeliveryOutcome blockedByUser(String reason) {
+            return new DeliveryOutcome(Result.BLOCKED_BY_USER, reason);
         }
 
-        static Outcome skipped(String reason) {
-            return new Outcome(Result.SKIPPED, reason);
+        static DeliveryOutcome skipped(String reason) {
+            return new DeliveryOutcome(Result.SKIPPED, reason);
         }
 
         boolean delivered() {
@@ -89,23 +89,23 @@ final class OutboxDelivery {
      * original message (ids only) and pass every text from the Bot API or telegrambots through
      * {@link ContactReveal.Revealed#redact(String)}; the dead letter keeps the original, sealed record.
      */
-    Outcome deliver(OutboxMessage message) {
+    DeliveryOutcome deliver(OutboxMessage message) {
         return deliver(message, Lane.INTERACTIVE);
     }
 
     /** As {@link #deliver(OutboxMessage)}, taking turns as {@code lane} says before each call. */
-    Outcome deliver(OutboxMessage message, Lane lane) {
+    DeliveryOutcome deliver(OutboxMessage message, Lane lane) {
         ContactReveal.Revealed revealed;
         try {
             revealed = contacts.reveal(message);
         } catch (ContactReveal.UnrevealableContactException e) {
-            return Outcome.failed(e.getMessage());
+            return DeliveryOutcome.failed(e.getMessage());
         }
         BotApiMethod<? extends Serializable> call;
         try {
             call = OutboxCalls.toMethod(revealed.message());
         } catch (OutboxCalls.InvalidCallException e) {
-            return Outcome.failed(revealed.redact(e.getMessage()));
+            return DeliveryOutcome.failed(revealed.redact(e.getMessage()));
         }
         RetryPolicy.Retries retries = policy.start();
         boolean first = true;
@@ -120,7 +120,7 @@ final class OutboxDelivery {
             try {
                 // Claimed only now, with the permit in hand: a notifier killed while it waited leaves nothing claimed.
                 if (first && !lane.mayCall(message)) {
-                    return Outcome.skipped("not called: its lane declined it");
+                    return DeliveryOutcome.skipped("not called: its lane declined it");
                 }
                 first = false;
                 if (!lane.enterCall()) {
@@ -138,21 +138,21 @@ final class OutboxDelivery {
                     }
                 } catch (RuntimeException e) {
                     // A call telegrambots cannot even serialize or send is as hopeless as a 400.
-                    return Outcome.failed(revealed.redact(
+                    return DeliveryOutcome.failed(revealed.redact(
                             message.method() + ": " + e.getClass().getSimpleName() + ": " + e.getMessage()));
                 }
             } finally {
                 // Answered or not made: the next call may take this one's place among the calls in flight.
                 flood.callEnded();
             }
-            RetryPolicy.Decision decision = retries.after(failure);
+            RetryPolicy.RetryStep decision = retries.after(failure);
             switch (decision.step()) {
                 case DELIVERED:
                     return sent(message);
                 case GIVE_UP:
                     String reason = message.method() + ": " + revealed.redact(decision.reason());
                     return FailureKind.blockedByUser(failure, message.chatId())
-                            ? Outcome.blockedByUser(reason) : Outcome.failed(reason);
+                            ? DeliveryOutcome.blockedByUser(reason) : DeliveryOutcome.failed(reason);
                 case RETRY:
                 default:
                     log.info("outbox {} chat {}: {} failed ({}), call {} in {} ms", message.outboxId(),
@@ -188,8 +188,8 @@ final class OutboxDelivery {
         }
     }
 
-    private Outcome sent(OutboxMessage message) {
+    private DeliveryOutcome sent(OutboxMessage message) {
         Counter.builder(REPLIES_SENT).tag("method", message.method()).register(meters).increment();
-        return Outcome.sent();
+        return DeliveryOutcome.sent();
     }
 }

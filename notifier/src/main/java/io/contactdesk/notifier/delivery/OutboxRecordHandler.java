@@ -60,7 +60,7 @@ final class OutboxRecordHandler {
             deadLetters.publish(record, DeadLetter.reasonOf(e));
             return;
         }
-        OutboxDelivery.Outcome outcome = delivery.deliver(message, lane);
+        OutboxDelivery.DeliveryOutcome outcome = delivery.deliver(message, lane);
         if (outcome.blockedByUser()) {
             // People block bots every day: no dead letter (that would raise an alert), but the processor flags the
             // user and stops queueing replies to them.

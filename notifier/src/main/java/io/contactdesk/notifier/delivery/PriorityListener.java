@@ -57,7 +57,7 @@ final class PriorityListener {
             deadLetters.publish(record, DeadLetter.reasonOf(e));
             return;
         }
-        OutboxDelivery.Outcome outcome = delivery.deliver(message);
+        OutboxDelivery.DeliveryOutcome outcome = delivery.deliver(message);
         if (OutboxMessage.REFUND_STAR_PAYMENT.equals(message.method())) {
             // The processor takes the credits back only on Telegram's word, and tells the admin either way.
             reports.refund(message, outcome.delivered(), outcome.reason());

@@ -1,5 +1,6 @@
 package io.contactdesk.notifier.delivery;
 
+import io.contactdesk.contracts.retry.ExponentialBackoff;
 import io.contactdesk.notifier.telegram.BotApiException;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,31 +15,31 @@ import java.util.function.DoubleSupplier;
 final class RetryPolicy {
 
     /** The next step for one record. */
-    record Decision(Step step, Duration delay, String reason) {
+    record RetryStep(Step step, Duration delay, String reason) {
 
         enum Step { DELIVERED, RETRY, GIVE_UP }
 
-        static Decision delivered() {
-            return new Decision(Step.DELIVERED, Duration.ZERO, null);
+        static RetryStep delivered() {
+            return new RetryStep(Step.DELIVERED, Duration.ZERO, null);
         }
 
-        static Decision retryAfter(Duration delay, String reason) {
-            return new Decision(Step.RETRY, delay, reason);
+        static RetryStep retryAfter(Duration delay, String reason) {
+            return new RetryStep(Step.RETRY, delay, reason);
         }
 
-        static Decision giveUp(String reason) {
-            return new Decision(Step.GIVE_UP, Duration.ZERO, reason);
+        static RetryStep giveUp(String reason) {
+            return new RetryStep(Step.GIVE_UP, Duration.ZERO, reason);
         }
     }
 
     private final DeliverySettings settings;
-    private final Backoff backoff;
+    private final ExponentialBackoff backoff;
     private final Clock clock;
     private final DoubleSupplier random;
 
     RetryPolicy(DeliverySettings settings, Clock clock, DoubleSupplier random) {
         this.settings = settings;
-        this.backoff = new Backoff(settings.initialBackoff(), settings.maxBackoff());
+        this.backoff = new ExponentialBackoff(settings.initialBackoff(), settings.maxBackoff());
         this.clock = clock;
         this.random = random;
     }
@@ -63,15 +64,15 @@ final class RetryPolicy {
             return calls;
         }
 
-        Decision after(BotApiException failure) {
+        RetryStep after(BotApiException failure) {
             FailureKind kind = FailureKind.of(failure);
             String what = failure.getMessage();
             Duration wait;
             switch (kind) {
                 case DELIVERED:
-                    return Decision.delivered();
+                    return RetryStep.delivered();
                 case PERMANENT:
-                    return Decision.giveUp(what);
+                    return RetryStep.giveUp(what);
                 case FLOOD_WAIT:
                     // Flood waits are Telegram pacing us, not the call failing: they do not use up attempts.
                     wait = failure.retryAfter().orElseGet(() -> backoff.delay(transientFailures + 1, random.getAsDouble()));
@@ -80,19 +81,19 @@ final class RetryPolicy {
                 default:
                     transientFailures++;
                     if (transientFailures >= settings.maxAttempts()) {
-                        return Decision.giveUp("gave up after " + calls + " calls: " + what);
+                        return RetryStep.giveUp("gave up after " + calls + " calls: " + what);
                     }
                     wait = backoff.delay(transientFailures, random.getAsDouble());
                     break;
             }
             Duration elapsed = Duration.between(started, clock.instant());
             if (elapsed.plus(wait).compareTo(settings.deliveryTimeout()) > 0) {
-                return Decision.giveUp("gave up after " + calls + " calls in " + elapsed.toSeconds()
+                return RetryStep.giveUp("gave up after " + calls + " calls in " + elapsed.toSeconds()
                         + " s: waiting " + wait.toMillis() + " ms more would pass the delivery timeout of "
                         + settings.deliveryTimeout().toSeconds() + " s: " + what);
             }
             calls++;
-            return Decision.retryAfter(wait, what);
+            return RetryStep.retryAfter(wait, what);
         }
     }
 }

@@ -3,7 +3,7 @@ package io.contactdesk.notifier.reconciliation;
 import io.contactdesk.contracts.config.InvalidSettingException;
 import io.contactdesk.notifier.database.NotifierDatabase;
 import io.contactdesk.notifier.telegram.BotApi;
-import io.contactdesk.notifier.telegram.TelegramSettings;
+import io.contactdesk.notifier.telegram.TelegramCallSettings;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
@@ -15,7 +15,7 @@ import org.springframework.context.annotation.Configuration;
 class ReconciliationConfiguration {
 
     @Bean
-    StarReconciliation starReconciliation(TelegramSettings telegram, BotApi botApi, NotifierDatabase database,
+    StarReconciliation starReconciliation(TelegramCallSettings telegram, BotApi botApi, NotifierDatabase database,
             ReconciliationSettings settings) {
         return new StarReconciliation(botId(telegram.token()), botApi, database, settings, Clock.systemUTC());
     }
@@ -31,7 +31,7 @@ class ReconciliationConfiguration {
         try {
             return Long.parseLong(token.substring(0, Math.max(colon, 0)));
         } catch (NumberFormatException e) {
-            throw new InvalidSettingException(TelegramSettings.TOKEN_VARIABLE,
+            throw new InvalidSettingException(TelegramCallSettings.TOKEN_VARIABLE,
                     "must be <bot id>:<secret> as @BotFather gives it (needed by the Stars reconciliation)");
         }
     }

@@ -60,7 +60,7 @@ final class StarReconciliation {
             + "OR telegram_payment_charge_id = ANY (?)";
 
     /** What one check found, for the tests; the alert is the log event. */
-    record Outcome(Instant from, Instant to, List<Difference> differences) {
+    record CheckResult(Instant from, Instant to, List<Difference> differences) {
     }
 
     private final long botId;
@@ -90,7 +90,7 @@ final class StarReconciliation {
      *
      * @return what was found; empty when this notifier did not check
      */
-    Optional<Outcome> runDue() throws SQLException, BotApiException {
+    Optional<CheckResult> runDue() throws SQLException, BotApiException {
         Instant to = duePeriodEnd(clock.instant());
         Instant from = to.minus(settings.interval()).minus(settings.overlap());
         Instant keepFrom = from.minus(EDGE);
@@ -118,7 +118,7 @@ final class StarReconciliation {
                     difference.chargeId(), difference.kind().meaning, difference.detail()));
             log.error("{}", StarLedgerComparison.describe(differences, from, to, MAX_LISTED));
         }
-        return Optional.of(new Outcome(from, to, differences));
+        return Optional.of(new CheckResult(from, to, differences));
     }
 
     private boolean claim(Connection connection, Instant periodEnd) throws SQLException {

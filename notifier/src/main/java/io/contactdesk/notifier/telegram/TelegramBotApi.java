@@ -30,7 +30,7 @@ final class TelegramBotApi implements BotApi, AutoCloseable {
     private final BotApiStatus status;
     private final Clock clock;
 
-    TelegramBotApi(TelegramSettings settings, MeterRegistry meters, BotApiStatus status, Clock clock) {
+    TelegramBotApi(TelegramCallSettings settings, MeterRegistry meters, BotApiStatus status, Clock clock) {
         long timeout = settings.callTimeout().toMillis();
         this.http = new OkHttpClient.Builder()
                 // One bound for the whole call, so a stalled Telegram costs a known time before the retry.

@@ -14,7 +14,7 @@ class TelegramConfiguration {
     }
 
     @Bean
-    TelegramBotApi botApi(TelegramSettings settings, MeterRegistry meters, BotApiStatus status) {
+    TelegramBotApi botApi(TelegramCallSettings settings, MeterRegistry meters, BotApiStatus status) {
         return new TelegramBotApi(settings, meters, status, Clock.systemUTC());
     }
 

@@ -46,9 +46,9 @@ class AlertFoldsIT {
     void firstOfAFingerprintIsSentAndRepeatsWithinTheWindowAreCounted() throws Exception {
         String fp = fingerprint();
         try (Connection db = connection()) {
-            assertThat(folds.fold(db, alert(fp), T0)).isEqualTo(AlertFolds.Decision.SEND_NOW);
-            assertThat(folds.fold(db, alert(fp), T0.plusSeconds(1))).isEqualTo(AlertFolds.Decision.COUNTED);
-            assertThat(folds.fold(db, alert(fp), T0.plusSeconds(299))).isEqualTo(AlertFolds.Decision.COUNTED);
+            assertThat(folds.fold(db, alert(fp), T0)).isEqualTo(AlertFolds.AlertAction.SEND_NOW);
+            assertThat(folds.fold(db, alert(fp), T0.plusSeconds(1))).isEqualTo(AlertFolds.AlertAction.COUNTED);
+            assertThat(folds.fold(db, alert(fp), T0.plusSeconds(299))).isEqualTo(AlertFolds.AlertAction.COUNTED);
             // and no summary is due before the window is over
             assertThat(due(db, fp, T0.plusSeconds(299))).isEmpty();
         }
@@ -70,7 +70,7 @@ class AlertFoldsIT {
             assertThat(summaries).extracting(AlertFolds.Summary::count).containsExactly(2L);
             assertThat(due(db, fp, T0.plus(WINDOW).plusSeconds(1))).isEmpty();
             // and a repeat right after is counted in the new window, not sent
-            assertThat(folds.fold(db, alert(fp), T0.plus(WINDOW).plusSeconds(5))).isEqualTo(AlertFolds.Decision.COUNTED);
+            assertThat(folds.fold(db, alert(fp), T0.plus(WINDOW).plusSeconds(5))).isEqualTo(AlertFolds.AlertAction.COUNTED);
         }
     }
 
@@ -80,7 +80,7 @@ class AlertFoldsIT {
         try (Connection db = connection()) {
             folds.fold(db, alert(fp), T0);
 
-            assertThat(folds.fold(db, alert(fp), T0.plus(WINDOW).plusSeconds(1))).isEqualTo(AlertFolds.Decision.SEND_NOW);
+            assertThat(folds.fold(db, alert(fp), T0.plus(WINDOW).plusSeconds(1))).isEqualTo(AlertFolds.AlertAction.SEND_NOW);
         }
     }
 
@@ -89,9 +89,9 @@ class AlertFoldsIT {
         String fp = fingerprint();
         OpsAlert alert = alert(fp);
         try (Connection db = connection()) {
-            assertThat(folds.fold(db, alert, T0)).isEqualTo(AlertFolds.Decision.SEND_NOW);
+            assertThat(folds.fold(db, alert, T0)).isEqualTo(AlertFolds.AlertAction.SEND_NOW);
 
-            assertThat(folds.fold(db, alert, T0.plusSeconds(3))).isEqualTo(AlertFolds.Decision.COUNTED);
+            assertThat(folds.fold(db, alert, T0.plusSeconds(3))).isEqualTo(AlertFolds.AlertAction.COUNTED);
         }
     }
 

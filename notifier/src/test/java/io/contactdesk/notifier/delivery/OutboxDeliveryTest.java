@@ -49,7 +49,7 @@ class OutboxDeliveryTest {
         botApi.answers(error(502, "Bad Gateway", null), error(500, "Internal Server Error", null));
 
         // when
-        OutboxDelivery.Outcome outcome = delivery(0.5).deliver(HELLO);
+        OutboxDelivery.DeliveryOutcome outcome = delivery(0.5).deliver(HELLO);
 
         // then the third call delivered it, after waits of 3/4 of 0.5 s and of 1 s
         assertThat(outcome.delivered()).isTrue();
@@ -64,7 +64,7 @@ class OutboxDeliveryTest {
         botApi.answers(error(429, "Too Many Requests: retry after 3", 3));
 
         // when
-        OutboxDelivery.Outcome outcome = delivery(0.5).deliver(HELLO);
+        OutboxDelivery.DeliveryOutcome outcome = delivery(0.5).deliver(HELLO);
 
         // then
         assertThat(outcome.delivered()).isTrue();
@@ -93,7 +93,7 @@ class OutboxDeliveryTest {
                 error(429, "slow down", 1), error(500, "x", null));
 
         // when
-        OutboxDelivery.Outcome outcome = delivery(0.0).deliver(HELLO);
+        OutboxDelivery.DeliveryOutcome outcome = delivery(0.0).deliver(HELLO);
 
         // then
         assertThat(outcome.delivered()).isTrue();
@@ -106,7 +106,7 @@ class OutboxDeliveryTest {
         botApi.answers(unreachable(), unreachable(), unreachable(), unreachable(), unreachable());
 
         // when
-        OutboxDelivery.Outcome outcome = delivery(0.0).deliver(HELLO);
+        OutboxDelivery.DeliveryOutcome outcome = delivery(0.0).deliver(HELLO);
 
         // then 4 calls, 3 waits, and a reason naming the cause
         assertThat(outcome.delivered()).isFalse();
@@ -121,7 +121,7 @@ class OutboxDeliveryTest {
     void badRequestIsDeadLetteredAtOnceWithTelegramsDescription() {
         botApi.answers(error(400, "Bad Request: message is too long", null));
 
-        OutboxDelivery.Outcome outcome = delivery(0.5).deliver(HELLO);
+        OutboxDelivery.DeliveryOutcome outcome = delivery(0.5).deliver(HELLO);
 
         assertThat(outcome.delivered()).isFalse();
         assertThat(outcome.reason()).isEqualTo("sendMessage: Bot API error 400: Bad Request: message is too long");
@@ -133,7 +133,7 @@ class OutboxDeliveryTest {
     void blockedUserIsDeadLetteredAtOnce() {
         botApi.answers(error(403, "Forbidden: bot was blocked by the user", null));
 
-        OutboxDelivery.Outcome outcome = delivery(0.5).deliver(HELLO);
+        OutboxDelivery.DeliveryOutcome outcome = delivery(0.5).deliver(HELLO);
 
         assertThat(outcome.reason()).isEqualTo("sendMessage: Bot API error 403: Forbidden: bot was blocked by the user");
         assertThat(outcome.blockedByUser()).isTrue();
@@ -147,10 +147,10 @@ class OutboxDeliveryTest {
                 Instant.EPOCH);
 
         // when
-        OutboxDelivery.Outcome outcome = delivery(0.5).deliver(toGroup);
+        OutboxDelivery.DeliveryOutcome outcome = delivery(0.5).deliver(toGroup);
 
         // then it is a plain failure, not reported as a blocked user
-        assertThat(outcome.result()).isEqualTo(OutboxDelivery.Outcome.Result.FAILED);
+        assertThat(outcome.result()).isEqualTo(OutboxDelivery.DeliveryOutcome.Result.FAILED);
     }
 
     @Test
@@ -169,10 +169,10 @@ class OutboxDeliveryTest {
         };
 
         // when
-        OutboxDelivery.Outcome outcome = delivery(0.5).deliver(HELLO, claimedBefore);
+        OutboxDelivery.DeliveryOutcome outcome = delivery(0.5).deliver(HELLO, claimedBefore);
 
         // then
-        assertThat(outcome.result()).isEqualTo(OutboxDelivery.Outcome.Result.SKIPPED);
+        assertThat(outcome.result()).isEqualTo(OutboxDelivery.DeliveryOutcome.Result.SKIPPED);
         assertThat(botApi.calls()).isZero();
     }
 
@@ -196,7 +196,7 @@ class OutboxDeliveryTest {
         };
 
         // when
-        OutboxDelivery.Outcome outcome = delivery(0.5).deliver(HELLO, counting);
+        OutboxDelivery.DeliveryOutcome outcome = delivery(0.5).deliver(HELLO, counting);
 
         // then the claim came once, before the first call, and each call waited its turn
         assertThat(outcome.delivered()).isTrue();
@@ -212,7 +212,7 @@ class OutboxDeliveryTest {
                 + "markup are exactly the same as a current content and reply markup of the message", null));
 
         // when
-        OutboxDelivery.Outcome outcome = delivery(0.5).deliver(edit);
+        OutboxDelivery.DeliveryOutcome outcome = delivery(0.5).deliver(edit);
 
         // then
         assertThat(outcome.delivered()).isTrue();
@@ -226,7 +226,7 @@ class OutboxDeliveryTest {
         botApi.answers(error(429, "Too Many Requests: retry after 600", 600));
 
         // when
-        OutboxDelivery.Outcome outcome = delivery(0.5).deliver(HELLO);
+        OutboxDelivery.DeliveryOutcome outcome = delivery(0.5).deliver(HELLO);
 
         // then
         assertThat(outcome.delivered()).isFalse();
@@ -250,7 +250,7 @@ class OutboxDeliveryTest {
     void unsupportedMethodIsDeadLetteredWithoutCallingTelegram() {
         OutboxMessage poll = new OutboxMessage("update:3/poll:0", 42, "sendPoll", null, "update:3", Instant.EPOCH);
 
-        OutboxDelivery.Outcome outcome = delivery(0.5).deliver(poll);
+        OutboxDelivery.DeliveryOutcome outcome = delivery(0.5).deliver(poll);
 
         assertThat(outcome.delivered()).isFalse();
         assertThat(outcome.reason()).contains("unsupported Bot API method 'sendPoll'");
@@ -263,7 +263,7 @@ class OutboxDeliveryTest {
         OutboxMessage reveal = HELLO_CONTACT.revealing(CIPHER.encrypt("<b>@bob</b>", "listing-7"), "listing-7");
 
         // when
-        OutboxDelivery.Outcome outcome = delivery(0.5).deliver(reveal);
+        OutboxDelivery.DeliveryOutcome outcome = delivery(0.5).deliver(reveal);
 
         // then Telegram got the escaped contact, and nothing of the envelope
         assertThat(outcome.delivered()).isTrue();
@@ -279,7 +279,7 @@ class OutboxDeliveryTest {
                 .encrypt("secret-handle", "listing-7");
 
         // when
-        OutboxDelivery.Outcome outcome = delivery(0.5).deliver(HELLO_CONTACT.revealing(envelope, "listing-7"));
+        OutboxDelivery.DeliveryOutcome outcome = delivery(0.5).deliver(HELLO_CONTACT.revealing(envelope, "listing-7"));
 
         // then
         assertThat(outcome.delivered()).isFalse();
@@ -295,7 +295,7 @@ class OutboxDeliveryTest {
         OutboxMessage reveal = HELLO_CONTACT.revealing(CIPHER.encrypt("@bob", "listing-7"), "listing-7");
 
         // when
-        OutboxDelivery.Outcome outcome = delivery(0.5).deliver(reveal);
+        OutboxDelivery.DeliveryOutcome outcome = delivery(0.5).deliver(reveal);
 
         // then
         assertThat(outcome.reason()).isEqualTo("sendMessage: Bot API error 400: Bad Request: can't parse 'Contact: <contact>'");

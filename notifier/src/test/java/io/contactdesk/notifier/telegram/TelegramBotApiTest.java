@@ -114,7 +114,7 @@ class TelegramBotApiTest {
             }
         });
         server.start();
-        TelegramSettings settings = new TelegramSettings(
+        TelegramCallSettings settings = new TelegramCallSettings(
                 TOKEN, "http://localhost:" + server.getAddress().getPort(), Duration.ofSeconds(5));
         botApi = new TelegramBotApi(settings, new SimpleMeterRegistry(), new BotApiStatus(), Clock.systemUTC());
     }

@@ -7,7 +7,7 @@ import com.sun.net.httpserver.HttpHandler;
 import io.contactdesk.sandbox.chat.CallbackQueries;
 import io.contactdesk.sandbox.chat.ChatException;
 import io.contactdesk.sandbox.chat.ChatStore;
-import io.contactdesk.sandbox.flood.FloodControl;
+import io.contactdesk.sandbox.flood.TelegramFloodLimiter;
 import io.contactdesk.sandbox.http.Exchanges;
 import io.contactdesk.sandbox.http.RequestParams;
 import io.contactdesk.sandbox.json.Mapper;
@@ -40,7 +40,7 @@ public final class BotApiHandler implements HttpHandler {
     private final Map<String, Named> methods = new HashMap<>();
 
     public BotApiHandler(String token, ChatStore chats, UpdateQueue updates, CallbackQueries callbackQueries,
-                         FloodControl flood, TelegramObjects objects, Stats stats, Faults faults,
+                         TelegramFloodLimiter flood, TelegramObjects objects, Stats stats, Faults faults,
                          SpecViolationLog violations, WebhookSender webhook, ReplyLog replies,
                          Duration responseLatency, Payments payments) {
         this.token = token;
@@ -68,13 +68,13 @@ public final class BotApiHandler implements HttpHandler {
             try {
                 answer = ok(dispatch(exchange));
                 status = 200;
-            } catch (BotApiException e) {
+            } catch (BotApiErrorAnswer e) {
                 answer = error(e);
                 status = e.errorCode();
                 stats.answered(status);
             } catch (RuntimeException e) {
                 // A sandbox bug must still answer, or the client would hang on a half-open exchange.
-                answer = error(new BotApiException(500, "Internal Server Error: " + e, null));
+                answer = error(new BotApiErrorAnswer(500, "Internal Server Error: " + e, null));
                 status = 500;
             }
             holdBack();
@@ -98,10 +98,10 @@ public final class BotApiHandler implements HttpHandler {
         String rest = exchange.getRequestURI().getRawPath().substring("/bot".length());
         int slash = rest.indexOf('/');
         if (slash < 0) {
-            throw BotApiException.notFound();
+            throw BotApiErrorAnswer.notFound();
         }
         if (!token.equals(URLDecoder.decode(rest.substring(0, slash), StandardCharsets.UTF_8))) {
-            throw BotApiException.unauthorized();
+            throw BotApiErrorAnswer.unauthorized();
         }
         String requested = rest.substring(slash + 1);
         Named method = methods.get(requested.toLowerCase(Locale.ROOT));
@@ -135,7 +135,7 @@ public final class BotApiHandler implements HttpHandler {
         try {
             return RequestParams.read(exchange);
         } catch (IllegalArgumentException e) {
-            throw BotApiException.badRequest("can't parse request JSON object");
+            throw BotApiErrorAnswer.badRequest("can't parse request JSON object");
         }
     }
 
@@ -144,14 +144,14 @@ public final class BotApiHandler implements HttpHandler {
             return method.method().call(params);
         } catch (ChatException e) {
             throw switch (e.reason()) {
-                case CHAT_NOT_FOUND -> BotApiException.badRequest("chat not found");
-                case BLOCKED -> BotApiException.blocked();
-                case MESSAGE_NOT_FOUND -> BotApiException.badRequest("message not found");
+                case CHAT_NOT_FOUND -> BotApiErrorAnswer.badRequest("chat not found");
+                case BLOCKED -> BotApiErrorAnswer.blocked();
+                case MESSAGE_NOT_FOUND -> BotApiErrorAnswer.badRequest("message not found");
             };
         } catch (InterruptedException e) {
             // Only while the sandbox shuts down.
             Thread.currentThread().interrupt();
-            throw new BotApiException(500, "Internal Server Error: sandbox is stopping", null);
+            throw new BotApiErrorAnswer(500, "Internal Server Error: sandbox is stopping", null);
         }
     }
 
@@ -162,7 +162,7 @@ public final class BotApiHandler implements HttpHandler {
         return answer;
     }
 
-    private static ObjectNode error(BotApiException e) {
+    private static ObjectNode error(BotApiErrorAnswer e) {
         ObjectNode answer = Mapper.object();
         answer.put("ok", false);
         answer.put("error_code", e.errorCode());

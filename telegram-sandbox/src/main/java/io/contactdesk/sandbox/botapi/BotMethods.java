@@ -49,15 +49,15 @@ final class BotMethods {
     private JsonNode setMyCommands(Params params) {
         JsonNode list = params.json("commands", "can't parse commands JSON array");
         if (list == null || !list.isArray()) {
-            throw BotApiException.badRequest("can't parse commands JSON array");
+            throw BotApiErrorAnswer.badRequest("can't parse commands JSON array");
         }
         for (JsonNode command : list) {
             if (!COMMAND.matcher(command.path("command").asText()).matches()) {
-                throw BotApiException.badRequest("BOT_COMMAND_INVALID");
+                throw BotApiErrorAnswer.badRequest("BOT_COMMAND_INVALID");
             }
             int description = command.path("description").asText().length();
             if (description < 1 || description > 256) {
-                throw BotApiException.badRequest("BOT_COMMAND_DESCRIPTION_INVALID");
+                throw BotApiErrorAnswer.badRequest("BOT_COMMAND_DESCRIPTION_INVALID");
             }
         }
         commands.put(scopeKey(params), (ArrayNode) list.deepCopy());
@@ -78,7 +78,7 @@ final class BotMethods {
         String id = params.string("callback_query_id");
         OptionalLong chatId = callbackQueries.answer(id);
         if (chatId.isEmpty()) {
-            throw BotApiException.badRequest("query is too old and response timeout expired or query ID is invalid");
+            throw BotApiErrorAnswer.badRequest("query is too old and response timeout expired or query ID is invalid");
         }
         chats.answered(chatId.getAsLong(), new CallbackAnswer(id, params.string("text"), params.bool("show_alert")));
         return BooleanNode.TRUE;

@@ -16,8 +16,8 @@ public record Fault(String method, int status, String description, Long retryAft
         }
     }
 
-    BotApiException toException() {
-        return new BotApiException(status, description, retryAfter);
+    BotApiErrorAnswer toException() {
+        return new BotApiErrorAnswer(status, description, retryAfter);
     }
 
     // Telegram's own wording where it has one, so that clients parse injected errors like real ones.

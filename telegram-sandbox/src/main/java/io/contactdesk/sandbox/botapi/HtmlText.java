@@ -28,7 +28,7 @@ final class HtmlText {
         this.html = html;
     }
 
-    /** @throws BotApiException 400 "can't parse entities: …" on invalid markup */
+    /** @throws BotApiErrorAnswer 400 "can't parse entities: …" on invalid markup */
     static String plain(String html) {
         HtmlText parser = new HtmlText(html);
         parser.parse();
@@ -197,7 +197,7 @@ final class HtmlText {
         return html.substring(0, charIndex).getBytes(StandardCharsets.UTF_8).length;
     }
 
-    private static BotApiException fail(String detail) {
-        return BotApiException.badRequest("can't parse entities: " + detail);
+    private static BotApiErrorAnswer fail(String detail) {
+        return BotApiErrorAnswer.badRequest("can't parse entities: " + detail);
     }
 }

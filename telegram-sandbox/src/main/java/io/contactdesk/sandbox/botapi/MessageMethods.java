@@ -6,7 +6,7 @@ import io.contactdesk.sandbox.chat.ChatException;
 import io.contactdesk.sandbox.chat.ChatStore;
 import io.contactdesk.sandbox.chat.FormattedText;
 import io.contactdesk.sandbox.chat.SentMessage;
-import io.contactdesk.sandbox.flood.FloodControl;
+import io.contactdesk.sandbox.flood.TelegramFloodLimiter;
 import io.contactdesk.sandbox.json.TelegramObjects;
 
 import java.util.LinkedHashMap;
@@ -23,11 +23,11 @@ final class MessageMethods {
             "record_video_note", "upload_video_note");
 
     private final ChatStore chats;
-    private final FloodControl flood;
+    private final TelegramFloodLimiter flood;
     private final TelegramObjects objects;
     private final Faults faults;
 
-    MessageMethods(ChatStore chats, FloodControl flood, TelegramObjects objects, Faults faults) {
+    MessageMethods(ChatStore chats, TelegramFloodLimiter flood, TelegramObjects objects, Faults faults) {
         this.chats = chats;
         this.flood = flood;
         this.objects = objects;
@@ -93,7 +93,7 @@ final class MessageMethods {
             return objects.sent(edited, chats.chat(ref.chatId()));
         } catch (ChatException e) {
             if (e.reason() == ChatException.Reason.MESSAGE_NOT_FOUND) {
-                throw BotApiException.badRequest("message to edit not found");
+                throw BotApiErrorAnswer.badRequest("message to edit not found");
             }
             throw e;
         }
@@ -101,7 +101,7 @@ final class MessageMethods {
 
     private static void refuseUnchanged(SentMessage current, FormattedText text, JsonNode markup) {
         if (current.looksLike(text, markup)) {
-            throw BotApiException.badRequest("message is not modified: specified new message content and reply "
+            throw BotApiErrorAnswer.badRequest("message is not modified: specified new message content and reply "
                     + "markup are exactly the same as a current content and reply markup of the message");
         }
     }
@@ -114,7 +114,7 @@ final class MessageMethods {
             return BooleanNode.TRUE;
         } catch (ChatException e) {
             if (e.reason() == ChatException.Reason.MESSAGE_NOT_FOUND) {
-                throw BotApiException.badRequest("message to delete not found");
+                throw BotApiErrorAnswer.badRequest("message to delete not found");
             }
             throw e;
         }
@@ -124,7 +124,7 @@ final class MessageMethods {
         long chatId = params.chatId();
         String action = params.string("action");
         if (action == null || !CHAT_ACTIONS.contains(action)) {
-            throw BotApiException.badRequest("wrong parameter action in request");
+            throw BotApiErrorAnswer.badRequest("wrong parameter action in request");
         }
         chats.reachable(chatId);
         return BooleanNode.TRUE;
@@ -133,7 +133,7 @@ final class MessageMethods {
     private MessageRef messageRef(Params params) {
         // Inline-mode messages do not exist in the sandbox.
         if (!params.has("chat_id") && params.has("inline_message_id")) {
-            throw BotApiException.badRequest("message to edit not found");
+            throw BotApiErrorAnswer.badRequest("message to edit not found");
         }
         return new MessageRef(params.chatId(), params.requiredLong("message_id"));
     }
@@ -141,7 +141,7 @@ final class MessageMethods {
     private void throttle(long chatId) {
         OptionalLong retryAfter = flood.acquire(chatId);
         if (retryAfter.isPresent()) {
-            throw BotApiException.tooManyRequests(retryAfter.getAsLong());
+            throw BotApiErrorAnswer.tooManyRequests(retryAfter.getAsLong());
         }
     }
 

@@ -23,7 +23,7 @@ final class MessageRules {
     static FormattedText text(Params params) {
         String source = params.string("text");
         if (source == null || source.isBlank()) {
-            throw BotApiException.badRequest("message text is empty");
+            throw BotApiErrorAnswer.badRequest("message text is empty");
         }
         String parseMode = params.string("parse_mode");
         if (parseMode != null && parseMode.isBlank()) {
@@ -31,11 +31,11 @@ final class MessageRules {
         }
         String plain = plain(source, parseMode);
         if (plain.isBlank()) {
-            throw BotApiException.badRequest("message text is empty");
+            throw BotApiErrorAnswer.badRequest("message text is empty");
         }
         // Telegram counts the rendered text, in UTF-16 code units, after trimming.
         if (plain.strip().length() > MAX_TEXT_LENGTH) {
-            throw BotApiException.badRequest("message is too long");
+            throw BotApiErrorAnswer.badRequest("message is too long");
         }
         return new FormattedText(source, parseMode, plain);
     }
@@ -48,7 +48,7 @@ final class MessageRules {
             case "html" -> HtmlText.plain(source);
             // Markdown is accepted but not validated (nor rendered) by the sandbox.
             case "markdown", "markdownv2" -> source;
-            default -> throw BotApiException.badRequest("unsupported parse_mode");
+            default -> throw BotApiErrorAnswer.badRequest("unsupported parse_mode");
         };
     }
 
@@ -59,7 +59,7 @@ final class MessageRules {
             return null;
         }
         if (!markup.isObject()) {
-            throw BotApiException.badRequest("can't parse reply keyboard markup JSON object");
+            throw BotApiErrorAnswer.badRequest("can't parse reply keyboard markup JSON object");
         }
         JsonNode keyboard = markup.get("inline_keyboard");
         if (keyboard != null) {
@@ -70,11 +70,11 @@ final class MessageRules {
 
     private static void checkInlineKeyboard(JsonNode keyboard) {
         if (!keyboard.isArray()) {
-            throw BotApiException.badRequest("field \"inline_keyboard\" of the InlineKeyboardMarkup must be an Array");
+            throw BotApiErrorAnswer.badRequest("field \"inline_keyboard\" of the InlineKeyboardMarkup must be an Array");
         }
         for (JsonNode row : keyboard) {
             if (!row.isArray()) {
-                throw BotApiException.badRequest("can't parse inline keyboard button: InlineKeyboardButton must be "
+                throw BotApiErrorAnswer.badRequest("can't parse inline keyboard button: InlineKeyboardButton must be "
                         + "an Object");
             }
             for (JsonNode button : row) {
@@ -85,19 +85,19 @@ final class MessageRules {
 
     private static void checkButton(JsonNode button) {
         if (!button.isObject() || !button.path("text").isTextual()) {
-            throw BotApiException.badRequest("can't parse inline keyboard button: Field \"text\" must be of type "
+            throw BotApiErrorAnswer.badRequest("can't parse inline keyboard button: Field \"text\" must be of type "
                     + "String");
         }
         JsonNode data = button.get("callback_data");
         if (data != null && !data.isNull()) {
             int bytes = data.asText().getBytes(StandardCharsets.UTF_8).length;
             if (bytes < 1 || bytes > MAX_CALLBACK_DATA_BYTES) {
-                throw BotApiException.badRequest("BUTTON_DATA_INVALID");
+                throw BotApiErrorAnswer.badRequest("BUTTON_DATA_INVALID");
             }
             return;
         }
         if (BUTTON_ACTIONS.stream().noneMatch(action -> button.has(action) && !button.get(action).isNull())) {
-            throw BotApiException.badRequest("can't parse inline keyboard button: Text buttons are unallowed in the "
+            throw BotApiErrorAnswer.badRequest("can't parse inline keyboard button: Text buttons are unallowed in the "
                     + "inline keyboard");
         }
     }

@@ -41,14 +41,14 @@ public final class Params {
         try {
             return Long.parseLong(text.trim());
         } catch (NumberFormatException e) {
-            throw BotApiException.badRequest("invalid " + name + " specified");
+            throw BotApiErrorAnswer.badRequest("invalid " + name + " specified");
         }
     }
 
     public long requiredLong(String name) {
         Long value = optionalLong(name);
         if (value == null) {
-            throw BotApiException.badRequest(name + " is empty");
+            throw BotApiErrorAnswer.badRequest(name + " is empty");
         }
         return value;
     }
@@ -64,12 +64,12 @@ public final class Params {
     public long chatId() {
         String text = string("chat_id");
         if (text == null || text.isBlank()) {
-            throw BotApiException.badRequest("chat_id is empty");
+            throw BotApiErrorAnswer.badRequest("chat_id is empty");
         }
         try {
             return Long.parseLong(text.trim());
         } catch (NumberFormatException e) {
-            throw BotApiException.badRequest("chat not found");
+            throw BotApiErrorAnswer.badRequest("chat not found");
         }
     }
 
@@ -77,7 +77,7 @@ public final class Params {
      * A structured parameter: a nested object in a JSON body, a JSON-serialized string in a form.
      *
      * @return null when absent
-     * @throws BotApiException with {@code unparsable} as its detail when a string is not JSON
+     * @throws BotApiErrorAnswer with {@code unparsable} as its detail when a string is not JSON
      */
     public JsonNode json(String name, String unparsable) {
         JsonNode node = values.get(name);
@@ -93,7 +93,7 @@ public final class Params {
         try {
             return Mapper.get().readTree(node.asText());
         } catch (JsonProcessingException e) {
-            throw BotApiException.badRequest(unparsable);
+            throw BotApiErrorAnswer.badRequest(unparsable);
         }
     }
 }

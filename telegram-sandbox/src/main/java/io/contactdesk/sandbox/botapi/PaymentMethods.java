@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.contactdesk.sandbox.chat.ChatStore;
 import io.contactdesk.sandbox.chat.FormattedText;
 import io.contactdesk.sandbox.chat.SentMessage;
-import io.contactdesk.sandbox.flood.FloodControl;
+import io.contactdesk.sandbox.flood.TelegramFloodLimiter;
 import io.contactdesk.sandbox.json.Mapper;
 import io.contactdesk.sandbox.json.TelegramObjects;
 import io.contactdesk.sandbox.payments.Payments;
@@ -28,11 +28,11 @@ final class PaymentMethods {
     private static final String STARS = "XTR";
 
     private final ChatStore chats;
-    private final FloodControl flood;
+    private final TelegramFloodLimiter flood;
     private final TelegramObjects objects;
     private final Payments payments;
 
-    PaymentMethods(ChatStore chats, FloodControl flood, TelegramObjects objects, Payments payments) {
+    PaymentMethods(ChatStore chats, TelegramFloodLimiter flood, TelegramObjects objects, Payments payments) {
         this.chats = chats;
         this.flood = flood;
         this.objects = objects;
@@ -55,11 +55,11 @@ final class PaymentMethods {
         String payload = params.string("payload");
         String currency = params.string("currency");
         if (!STARS.equals(currency)) {
-            throw BotApiException.badRequest("CURRENCY_INVALID: only Telegram Stars (XTR) without a provider");
+            throw BotApiErrorAnswer.badRequest("CURRENCY_INVALID: only Telegram Stars (XTR) without a provider");
         }
         String providerToken = params.string("provider_token");
         if (providerToken != null && !providerToken.isEmpty()) {
-            throw BotApiException.badRequest("PAYMENT_PROVIDER_INVALID: provider_token must be empty for XTR");
+            throw BotApiErrorAnswer.badRequest("PAYMENT_PROVIDER_INVALID: provider_token must be empty for XTR");
         }
         lengthWithin("title", title == null ? 0 : title.length(), 32, "INVOICE_TITLE_INVALID");
         lengthWithin("description", description == null ? 0 : description.length(), 255,
@@ -68,22 +68,22 @@ final class PaymentMethods {
                 "INVOICE_PAYLOAD_INVALID");
         JsonNode prices = params.json("prices", "can't parse prices JSON object");
         if (prices == null || !prices.isArray() || prices.size() != 1) {
-            throw BotApiException.badRequest("STARS_INVOICE_INVALID: an invoice in XTR has exactly one price");
+            throw BotApiErrorAnswer.badRequest("STARS_INVOICE_INVALID: an invoice in XTR has exactly one price");
         }
         long amount = prices.get(0).path("amount").asLong();
         if (amount < 1 || amount > 10_000) {
-            throw BotApiException.badRequest("STARS_INVOICE_INVALID: the price must be 1 to 10000 Stars");
+            throw BotApiErrorAnswer.badRequest("STARS_INVOICE_INVALID: the price must be 1 to 10000 Stars");
         }
         // telegrambots sends "suggested_tip_amounts": [] on every invoice: only a tip actually offered is refused.
         Long maxTip = params.optionalLong("max_tip_amount");
         JsonNode tips = params.json("suggested_tip_amounts", "can't parse suggested_tip_amounts JSON object");
         if ((maxTip != null && maxTip > 0) || (tips != null && !tips.isEmpty())) {
-            throw BotApiException.badRequest("STARS_INVOICE_INVALID: no tips in XTR");
+            throw BotApiErrorAnswer.badRequest("STARS_INVOICE_INVALID: no tips in XTR");
         }
         chats.reachable(chatId);
         OptionalLong retryAfter = flood.acquire(chatId);
         if (retryAfter.isPresent()) {
-            throw BotApiException.tooManyRequests(retryAfter.getAsLong());
+            throw BotApiErrorAnswer.tooManyRequests(retryAfter.getAsLong());
         }
         // The chat shows the invoice as the title and description with a Pay button, as Telegram's apps do.
         ObjectNode pay = Mapper.object();
@@ -100,10 +100,10 @@ final class PaymentMethods {
         boolean ok = params.bool("ok");
         String error = params.string("error_message");
         if (!ok && (error == null || error.isBlank())) {
-            throw BotApiException.badRequest("error_message is required when ok is False");
+            throw BotApiErrorAnswer.badRequest("error_message is required when ok is False");
         }
         if (!payments.answer(params.string("pre_checkout_query_id"), new Payments.Answer(ok, ok ? null : error))) {
-            throw BotApiException.badRequest("query is too old and response timeout expired or query ID is invalid");
+            throw BotApiErrorAnswer.badRequest("query is too old and response timeout expired or query ID is invalid");
         }
         return BooleanNode.TRUE;
     }
@@ -112,8 +112,8 @@ final class PaymentMethods {
         long userId = params.requiredLong("user_id");
         return switch (payments.refund(userId, params.string("telegram_payment_charge_id"))) {
             case REFUNDED -> BooleanNode.TRUE;
-            case NOT_FOUND -> throw BotApiException.badRequest("CHARGE_NOT_FOUND");
-            case ALREADY_REFUNDED -> throw BotApiException.badRequest("CHARGE_ALREADY_REFUNDED");
+            case NOT_FOUND -> throw BotApiErrorAnswer.badRequest("CHARGE_NOT_FOUND");
+            case ALREADY_REFUNDED -> throw BotApiErrorAnswer.badRequest("CHARGE_ALREADY_REFUNDED");
         };
     }
 
@@ -121,7 +121,7 @@ final class PaymentMethods {
         Long offset = params.optionalLong("offset");
         Long limit = params.optionalLong("limit");
         if (limit != null && (limit < 1 || limit > 100)) {
-            throw BotApiException.badRequest("limit must be between 1 and 100");
+            throw BotApiErrorAnswer.badRequest("limit must be between 1 and 100");
         }
         ObjectNode result = Mapper.object();
         ArrayNode list = result.putArray("transactions");
@@ -133,7 +133,7 @@ final class PaymentMethods {
 
     private static void lengthWithin(String name, int length, int max, String error) {
         if (length < 1 || length > max) {
-            throw BotApiException.badRequest(error + ": " + name + " must be 1 to " + max
+            throw BotApiErrorAnswer.badRequest(error + ": " + name + " must be 1 to " + max
                     + (name.equals("payload") ? " bytes" : " characters"));
         }
     }

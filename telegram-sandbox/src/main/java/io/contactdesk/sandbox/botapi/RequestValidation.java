@@ -33,7 +33,7 @@ final class RequestValidation {
         this.log = log;
     }
 
-    /** @throws BotApiException 400 for the first violation, after recording them all */
+    /** @throws BotApiErrorAnswer 400 for the first violation, after recording them all */
     void check(String method, ObjectNode params) {
         List<SpecViolation> violations = spec.checkRequest(method, withoutMethodName(method, params));
         violations.forEach(log::record);
@@ -46,14 +46,14 @@ final class RequestValidation {
      * A method Telegram has but the sandbox does not emulate answers 404 like an unknown one, as it always has; it is
      * recorded so that a test asserting no violations notices a service relying on it.
      */
-    BotApiException unavailable(String requested) {
+    BotApiErrorAnswer unavailable(String requested) {
         SpecViolation violation = spec.methodName(requested)
                 .map(name -> new SpecViolation(name, "", SpecViolation.Kind.UNSUPPORTED_METHOD,
                         "Telegram has this method but the sandbox does not emulate it"))
                 .orElseGet(() -> new SpecViolation(requested, "", SpecViolation.Kind.UNKNOWN_METHOD,
                         "Telegram has no such method"));
         log.record(violation);
-        return BotApiException.notFound();
+        return BotApiErrorAnswer.notFound();
     }
 
     /**
@@ -70,15 +70,15 @@ final class RequestValidation {
         return copy;
     }
 
-    BotApiException answer(SpecViolation violation) {
+    BotApiErrorAnswer answer(SpecViolation violation) {
         String parameter = violation.topParameter();
         if (!parameter.equals(violation.parameter())) {
             // Inside a JSON object: Telegram names the object it could not parse, then the detail.
             String detail = violation.parameter().substring(parameter.length()).replaceFirst("^\\.", "");
-            return BotApiException.badRequest("can't parse " + jsonObject(parameter) + ": " + detail + " "
+            return BotApiErrorAnswer.badRequest("can't parse " + jsonObject(parameter) + ": " + detail + " "
                     + violation.problem());
         }
-        return BotApiException.badRequest(switch (violation.kind()) {
+        return BotApiErrorAnswer.badRequest(switch (violation.kind()) {
             case UNKNOWN_PARAMETER -> "unknown parameter " + parameter;
             case MISSING_PARAMETER -> MISSING.getOrDefault(parameter, "parameter \"" + parameter + "\" is required");
             case WRONG_TYPE -> isScalar(violation.method(), parameter) ? "invalid " + parameter + " specified"

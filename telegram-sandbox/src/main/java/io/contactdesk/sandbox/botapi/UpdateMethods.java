@@ -50,7 +50,7 @@ final class UpdateMethods {
 
     private JsonNode getUpdates(Params params) throws InterruptedException {
         if (webhook.registration().isPresent()) {
-            throw BotApiException.conflict("can't use getUpdates method while webhook is active; use deleteWebhook "
+            throw BotApiErrorAnswer.conflict("can't use getUpdates method while webhook is active; use deleteWebhook "
                     + "to delete the webhook first");
         }
         Long offset = params.optionalLong("offset");
@@ -60,7 +60,7 @@ final class UpdateMethods {
         long timeoutMillis = TimeUnit.SECONDS.toMillis(timeout == null ? 0 : Math.max(0, timeout));
         rememberAllowedUpdates(params);
         if (!polling.compareAndSet(false, true)) {
-            throw BotApiException.conflict("terminated by other getUpdates request; make sure that only one bot "
+            throw BotApiErrorAnswer.conflict("terminated by other getUpdates request; make sure that only one bot "
                     + "instance is running");
         }
         try {
@@ -83,7 +83,7 @@ final class UpdateMethods {
             return;
         }
         if (!allowed.isArray()) {
-            throw BotApiException.badRequest("can't parse allowed_updates JSON array");
+            throw BotApiErrorAnswer.badRequest("can't parse allowed_updates JSON array");
         }
         Set<String> types = new HashSet<>();
         allowed.forEach(type -> types.add(type.asText()));
@@ -107,7 +107,7 @@ final class UpdateMethods {
                     params.optionalLong("max_connections"), allowedUpdates, webhook.settings());
         } catch (IllegalArgumentException e) {
             allowedUpdates = before; // a refused call changes nothing
-            throw BotApiException.badRequest(e.getMessage());
+            throw BotApiErrorAnswer.badRequest(e.getMessage());
         }
         if (params.bool("drop_pending_updates")) {
             queue.clear();

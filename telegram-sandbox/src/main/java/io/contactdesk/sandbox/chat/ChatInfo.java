@@ -9,11 +9,11 @@ import java.util.Set;
  * @param title the group's or channel's title; null for a private chat
  * @param user  the other side of a private chat (whose id is the chat id); null for groups and channels
  */
-public record ChatInfo(long id, String type, String title, UserProfile user) {
+public record ChatInfo(long id, String type, String title, SimulatedUser user) {
 
     public static final Set<String> GROUP_TYPES = Set.of("group", "supergroup", "channel");
 
-    public static ChatInfo privateWith(UserProfile user) {
+    public static ChatInfo privateWith(SimulatedUser user) {
         return new ChatInfo(user.id(), "private", null, user);
     }
 

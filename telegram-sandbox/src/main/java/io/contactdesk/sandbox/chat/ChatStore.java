@@ -21,7 +21,7 @@ import java.util.function.UnaryOperator;
 public final class ChatStore {
 
     private final Map<Long, Chat> chats = new HashMap<>();
-    private final Map<Long, UserProfile> users = new HashMap<>();
+    private final Map<Long, SimulatedUser> users = new HashMap<>();
     private final Clock clock;
 
     public ChatStore(Clock clock) {
@@ -34,7 +34,7 @@ public final class ChatStore {
      */
     public synchronized IncomingMessage userWrote(long userId, String firstName, String username,
                                                   String languageCode, ChatInfo group, String text) {
-        UserProfile user = users.computeIfAbsent(userId, UserProfile::initial).with(firstName, username, languageCode);
+        SimulatedUser user = users.computeIfAbsent(userId, SimulatedUser::initial).with(firstName, username, languageCode);
         users.put(userId, user);
         Chat chat = group == null ? privateChat(userId) : chats.computeIfAbsent(group.id(), id -> new Chat(id, group));
         if (group != null) {
@@ -47,8 +47,8 @@ public final class ChatStore {
     }
 
     /** The user's app now reports another language (a control call may set it on any action). */
-    public synchronized UserProfile userSeenAs(long userId, String languageCode) {
-        UserProfile user = users.computeIfAbsent(userId, UserProfile::initial).with(null, null, languageCode);
+    public synchronized SimulatedUser userSeenAs(long userId, String languageCode) {
+        SimulatedUser user = users.computeIfAbsent(userId, SimulatedUser::initial).with(null, null, languageCode);
         users.put(userId, user);
         return user;
     }
@@ -92,8 +92,8 @@ public final class ChatStore {
         return info(known(chatId));
     }
 
-    public synchronized UserProfile user(long userId) {
-        UserProfile user = users.get(userId);
+    public synchronized SimulatedUser user(long userId) {
+        SimulatedUser user = users.get(userId);
         if (user == null) {
             throw new ChatException(ChatException.Reason.CHAT_NOT_FOUND);
         }
@@ -161,7 +161,7 @@ public final class ChatStore {
     }
 
     private Chat privateChat(long userId) {
-        users.computeIfAbsent(userId, UserProfile::initial);
+        users.computeIfAbsent(userId, SimulatedUser::initial);
         return chats.computeIfAbsent(userId, id -> new Chat(id, null));
     }
 

@@ -7,7 +7,7 @@ import java.time.Instant;
  *
  * @param editDate when the user last edited it, or null
  */
-public record IncomingMessage(UserProfile from, ChatInfo chat, long messageId, Instant date, String text,
+public record IncomingMessage(SimulatedUser from, ChatInfo chat, long messageId, Instant date, String text,
                               Instant editDate, int edits) {
 
     public IncomingMessage edited(String newText, Instant at) {

@@ -16,7 +16,7 @@ import io.contactdesk.sandbox.json.TelegramObjects;
 import io.contactdesk.sandbox.payments.Payments;
 import io.contactdesk.sandbox.replies.ReplyLog;
 import io.contactdesk.sandbox.spec.SpecViolationLog;
-import io.contactdesk.sandbox.flood.FloodControl;
+import io.contactdesk.sandbox.flood.TelegramFloodLimiter;
 import io.contactdesk.sandbox.stats.Stats;
 import io.contactdesk.sandbox.updates.UpdateQueue;
 
@@ -39,7 +39,7 @@ public final class ControlApiHandler implements HttpHandler {
 
     public ControlApiHandler(ChatStore chats, UpdateQueue updates, CallbackQueries callbackQueries,
                              TelegramObjects objects, Stats stats, Faults faults, SpecViolationLog violations,
-                             ReplyLog replies, Payments payments, FloodControl flood) {
+                             ReplyLog replies, Payments payments, TelegramFloodLimiter flood) {
         this.users = new UserSimulator(chats, updates, callbackQueries, objects, replies, payments);
         this.replies = replies;
         this.views = new ControlViews(chats, updates, stats, violations, flood);

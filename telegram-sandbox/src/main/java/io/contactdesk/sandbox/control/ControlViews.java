@@ -7,8 +7,8 @@ import io.contactdesk.sandbox.chat.ChatHistory;
 import io.contactdesk.sandbox.chat.ChatStore;
 import io.contactdesk.sandbox.chat.IncomingMessage;
 import io.contactdesk.sandbox.chat.SentMessage;
-import io.contactdesk.sandbox.flood.FloodControl;
 import io.contactdesk.sandbox.flood.FloodRefusal;
+import io.contactdesk.sandbox.flood.TelegramFloodLimiter;
 import io.contactdesk.sandbox.json.Mapper;
 import io.contactdesk.sandbox.spec.SpecViolation;
 import io.contactdesk.sandbox.spec.SpecViolationLog;
@@ -24,10 +24,11 @@ final class ControlViews {
     private final ChatStore chats;
     private final UpdateQueue updates;
     private final Stats stats;
-    private final FloodControl flood;
+    private final TelegramFloodLimiter flood;
     private final SpecViolationLog violations;
 
-    ControlViews(ChatStore chats, UpdateQueue updates, Stats stats, SpecViolationLog violations, FloodControl flood) {
+    ControlViews(ChatStore chats, UpdateQueue updates, Stats stats, SpecViolationLog violations,
+            TelegramFloodLimiter flood) {
         this.flood = flood;
         this.chats = chats;
         this.updates = updates;

@@ -7,7 +7,7 @@ import io.contactdesk.sandbox.chat.ChatException;
 import io.contactdesk.sandbox.chat.ChatStore;
 import io.contactdesk.sandbox.chat.IncomingMessage;
 import io.contactdesk.sandbox.chat.SentMessage;
-import io.contactdesk.sandbox.chat.UserProfile;
+import io.contactdesk.sandbox.chat.SimulatedUser;
 import io.contactdesk.sandbox.json.Mapper;
 import io.contactdesk.sandbox.json.TelegramObjects;
 import io.contactdesk.sandbox.payments.Payments;
@@ -91,7 +91,7 @@ final class UserSimulator {
         long messageId = input.requiredLong("message_id");
         String data = input.requiredText("data");
         SentMessage message;
-        UserProfile user;
+        SimulatedUser user;
         try {
             message = chats.message(userId, messageId);
             user = chats.user(userId);
@@ -116,7 +116,7 @@ final class UserSimulator {
     ObjectNode pays(long userId, ControlInput input) throws InterruptedException {
         long messageId = input.requiredLong("message_id");
         String languageCode = input.optionalText("language_code");
-        UserProfile user;
+        SimulatedUser user;
         try {
             user = chats.user(userId);
         } catch (ChatException e) {

@@ -1,6 +1,6 @@
 package io.contactdesk.sandbox.flood;
 
-/** A classic token bucket; not thread-safe on its own, {@link FloodControl} guards it. */
+/** A classic token bucket; not thread-safe on its own, {@link TelegramFloodLimiter} guards it. */
 final class TokenBucket {
 
     private final double capacity;

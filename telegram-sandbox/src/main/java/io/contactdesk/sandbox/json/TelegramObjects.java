@@ -6,7 +6,7 @@ import io.contactdesk.sandbox.chat.BotIdentity;
 import io.contactdesk.sandbox.chat.ChatInfo;
 import io.contactdesk.sandbox.chat.IncomingMessage;
 import io.contactdesk.sandbox.chat.SentMessage;
-import io.contactdesk.sandbox.chat.UserProfile;
+import io.contactdesk.sandbox.chat.SimulatedUser;
 import io.contactdesk.sandbox.payments.Payments;
 
 import java.time.Instant;
@@ -37,7 +37,7 @@ public final class TelegramObjects {
         return user;
     }
 
-    public ObjectNode user(UserProfile profile) {
+    public ObjectNode user(SimulatedUser profile) {
         ObjectNode user = Mapper.object();
         user.put("id", profile.id());
         user.put("is_bot", false);
@@ -103,7 +103,7 @@ public final class TelegramObjects {
         return message;
     }
 
-    public ObjectNode callbackQuery(String id, UserProfile from, ChatInfo chat, SentMessage on, String data) {
+    public ObjectNode callbackQuery(String id, SimulatedUser from, ChatInfo chat, SentMessage on, String data) {
         ObjectNode query = Mapper.object();
         query.put("id", id);
         query.set("from", user(from));
@@ -118,7 +118,7 @@ public final class TelegramObjects {
      * The bot's own membership changing in a private chat, as Telegram reports a user blocking (member → kicked,
      * banned forever: until_date 0) or unblocking (kicked → member) the bot.
      */
-    public ObjectNode botMembershipChanged(ChatInfo chat, UserProfile by, Instant at, boolean blocked) {
+    public ObjectNode botMembershipChanged(ChatInfo chat, SimulatedUser by, Instant at, boolean blocked) {
         ObjectNode update = Mapper.object();
         update.set("chat", chat(chat));
         update.set("from", user(by));
@@ -151,7 +151,7 @@ public final class TelegramObjects {
         return message;
     }
 
-    public ObjectNode preCheckoutQuery(String id, UserProfile from, Payments.Invoice invoice) {
+    public ObjectNode preCheckoutQuery(String id, SimulatedUser from, Payments.Invoice invoice) {
         ObjectNode query = Mapper.object();
         query.put("id", id);
         query.set("from", user(from));
@@ -162,7 +162,7 @@ public final class TelegramObjects {
     }
 
     /** The service message in the payer's chat once Telegram charged them. */
-    public ObjectNode successfulPayment(UserProfile from, ChatInfo chat, long messageId, Payments.Charge charge) {
+    public ObjectNode successfulPayment(SimulatedUser from, ChatInfo chat, long messageId, Payments.Charge charge) {
         ObjectNode message = Mapper.object();
         message.put("message_id", messageId);
         message.set("from", user(from));
@@ -178,7 +178,7 @@ public final class TelegramObjects {
     }
 
     /** A payment from a user (source) or its refund to them (receiver), as getStarTransactions lists them. */
-    public ObjectNode starTransaction(Payments.Transaction transaction, UserProfile user) {
+    public ObjectNode starTransaction(Payments.Transaction transaction, SimulatedUser user) {
         ObjectNode result = Mapper.object();
         Payments.Charge charge = transaction.charge();
         result.put("id", charge.chargeId());

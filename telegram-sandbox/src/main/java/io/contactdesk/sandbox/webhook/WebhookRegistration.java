@@ -25,7 +25,7 @@ public record WebhookRegistration(URI url, String secretToken, int maxConnection
      * @throws IllegalArgumentException with Telegram's description (without "Bad Request: ")
      */
     public static WebhookRegistration of(String url, String secretToken, Long maxConnections, Set<String> allowedUpdates,
-            WebhookSettings settings) {
+            WebhookSenderSettings settings) {
         URI uri;
         try {
             uri = URI.create(url);

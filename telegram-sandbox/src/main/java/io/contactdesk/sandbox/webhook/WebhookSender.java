@@ -29,7 +29,7 @@ public final class WebhookSender implements AutoCloseable {
     private static final long CLAIM_WAIT_MILLIS = 200;
 
     private final UpdateQueue queue;
-    private final WebhookSettings settings;
+    private final WebhookSenderSettings settings;
     private final Clock clock;
     private final HttpClient http;
     private final Map<Long, Integer> failures = new ConcurrentHashMap<>();
@@ -38,7 +38,7 @@ public final class WebhookSender implements AutoCloseable {
     private volatile Instant lastErrorDate;
     private volatile String lastErrorMessage;
 
-    public WebhookSender(UpdateQueue queue, WebhookSettings settings, Clock clock) {
+    public WebhookSender(UpdateQueue queue, WebhookSenderSettings settings, Clock clock) {
         this.queue = queue;
         this.settings = settings;
         this.clock = clock;
@@ -47,7 +47,7 @@ public final class WebhookSender implements AutoCloseable {
                 .connectTimeout(settings.timeout()).build();
     }
 
-    public WebhookSettings settings() {
+    public WebhookSenderSettings settings() {
         return settings;
     }
 

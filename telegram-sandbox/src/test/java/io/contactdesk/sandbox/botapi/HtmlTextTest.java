@@ -28,7 +28,7 @@ class HtmlTextTest {
             "<span>x</span>", "<b", "<a href=\"x>y</a>"})
     void invalidMarkupCannotBeParsed(String html) {
         assertThatThrownBy(() -> HtmlText.plain(html))
-                .isInstanceOf(BotApiException.class)
+                .isInstanceOf(BotApiErrorAnswer.class)
                 .hasMessageStartingWith("Bad Request: can't parse entities: ");
     }
 }

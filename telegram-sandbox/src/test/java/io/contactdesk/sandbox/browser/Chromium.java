@@ -19,7 +19,7 @@ import java.util.stream.Stream;
  * A headless Debian Chromium driven over the DevTools protocol, for browser tests without npm.
  *
  * <pre>{@code
- * try (Chromium chromium = Chromium.launch(); Page page = chromium.newPage()) {
+ * try (Chromium chromium = Chromium.launch(); BrowserTab page = chromium.newPage()) {
  *     page.navigate(sandbox.baseUrl() + "/?user=42");
  *     page.waitFor("document.querySelector('[data-testid=message]')", Duration.ofSeconds(10));
  *     page.screenshot(Path.of("target/screenshots/chat.png"));
@@ -79,13 +79,13 @@ public final class Chromium implements AutoCloseable {
     }
 
     /** A new tab, with a laptop-sized viewport. */
-    public Page newPage() {
+    public BrowserTab newPage() {
         JsonNode target = devTools.call(null, "Target.createTarget",
                 DevTools.JSON.createObjectNode().put("url", "about:blank"));
         String targetId = target.get("targetId").asText();
         JsonNode session = devTools.call(null, "Target.attachToTarget",
                 DevTools.JSON.createObjectNode().put("targetId", targetId).put("flatten", true));
-        return new Page(devTools, targetId, session.get("sessionId").asText(), WIDTH, HEIGHT);
+        return new BrowserTab(devTools, targetId, session.get("sessionId").asText(), WIDTH, HEIGHT);
     }
 
     /** Closes the browser and deletes its profile. */

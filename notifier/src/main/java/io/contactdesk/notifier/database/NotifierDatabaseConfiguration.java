@@ -16,7 +16,7 @@ import org.springframework.context.annotation.Configuration;
  * notifier.properties), so this pool is built here, under its own name.
  */
 @Configuration(proxyBeanMethods = false)
-class DatabaseConfiguration {
+class NotifierDatabaseConfiguration {
 
     static final String POOL_NAME = "contactdesk-notifier-db";
 

@@ -1,15 +1,15 @@
-package io.contactdesk.poller.ingress;
+package io.contactdesk.contracts.retry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-class BackoffTest {
+class ExponentialBackoffStepsTest {
 
     @Test
     void waitsDoubleUpToTheMaximumAndStartOverAfterASuccess() {
-        Backoff backoff = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(2));
+        ExponentialBackoff.Steps backoff = new ExponentialBackoff(Duration.ofMillis(500), Duration.ofSeconds(2)).steps();
 
         assertThat(backoff.next()).isEqualTo(Duration.ofMillis(500));
         assertThat(backoff.next()).isEqualTo(Duration.ofSeconds(1));

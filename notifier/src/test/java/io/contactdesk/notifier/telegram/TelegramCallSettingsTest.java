@@ -8,47 +8,47 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.telegram.telegrambots.meta.TelegramUrl;
 
-class TelegramSettingsTest {
+class TelegramCallSettingsTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(15);
 
     @Test
     void missingTokenNamesTheVariable() {
-        assertThatThrownBy(() -> new TelegramSettings("  ", "https://api.telegram.org", TIMEOUT))
+        assertThatThrownBy(() -> new TelegramCallSettings("  ", "https://api.telegram.org", TIMEOUT))
                 .isInstanceOf(InvalidSettingException.class)
                 .hasMessage("TELEGRAM_TOKEN is not set: it must name the bot token from @BotFather");
     }
 
     @Test
     void blankApiUrlMeansTelegram() {
-        TelegramSettings settings = new TelegramSettings("1:t", "", TIMEOUT);
+        TelegramCallSettings settings = new TelegramCallSettings("1:t", "", TIMEOUT);
 
         assertThat(settings.telegramUrl()).isEqualTo(new TelegramUrl("https", "api.telegram.org", 443, false));
     }
 
     @Test
     void sandboxUrlKeepsSchemeHostAndPort() {
-        TelegramSettings settings = new TelegramSettings("1:t", "http://localhost:8081/", TIMEOUT);
+        TelegramCallSettings settings = new TelegramCallSettings("1:t", "http://localhost:8081/", TIMEOUT);
 
         assertThat(settings.telegramUrl()).isEqualTo(new TelegramUrl("http", "localhost", 8081, false));
     }
 
     @Test
     void urlWithPathIsRefusedBecauseTelegrambotsWouldDropIt() {
-        assertThatThrownBy(() -> new TelegramSettings("1:t", "https://proxy.example/telegram", TIMEOUT))
+        assertThatThrownBy(() -> new TelegramCallSettings("1:t", "https://proxy.example/telegram", TIMEOUT))
                 .isInstanceOf(InvalidSettingException.class)
                 .hasMessageStartingWith("TELEGRAM_API_URL must be scheme://host[:port] without a path");
     }
 
     @Test
     void notAnHttpUrlIsRefused() {
-        assertThatThrownBy(() -> new TelegramSettings("1:t", "api.telegram.org", TIMEOUT))
+        assertThatThrownBy(() -> new TelegramCallSettings("1:t", "api.telegram.org", TIMEOUT))
                 .isInstanceOf(InvalidSettingException.class)
                 .hasMessageStartingWith("TELEGRAM_API_URL must be an http(s) URL");
     }
 
     @Test
     void toStringHidesTheToken() {
-        assertThat(new TelegramSettings("123456:secret", null, TIMEOUT).toString()).doesNotContain("secret");
+        assertThat(new TelegramCallSettings("123456:secret", null, TIMEOUT).toString()).doesNotContain("secret");
     }
 }

@@ -1,13 +1,13 @@
-package io.contactdesk.notifier.delivery;
+package io.contactdesk.contracts.retry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-class BackoffTest {
+class ExponentialBackoffTest {
 
-    private final Backoff backoff = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30));
+    private final ExponentialBackoff backoff = new ExponentialBackoff(Duration.ofMillis(500), Duration.ofSeconds(30));
 
     @Test
     void ceilingDoublesFromTheInitialDelayUpToTheMaximum() {

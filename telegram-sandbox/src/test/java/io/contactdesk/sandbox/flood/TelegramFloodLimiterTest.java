@@ -11,10 +11,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class FloodControlTest {
+class TelegramFloodLimiterTest {
 
     private final AtomicLong nanos = new AtomicLong();
-    private final FloodControl flood = new FloodControl(FloodLimits.of(1.0, 5, 30.0), nanos::get,
+    private final TelegramFloodLimiter flood = new TelegramFloodLimiter(FloodLimits.of(1.0, 5, 30.0), nanos::get,
             Clock.fixed(Instant.parse("2026-12-06T05:00:00Z"), ZoneOffset.UTC));
 
     @Test

@@ -21,9 +21,9 @@ import org.apache.kafka.common.TopicPartition;
  * Lag as {@code kafka-consumer-groups --describe} computes it, from the broker: committed offsets of a group against
  * the end of each partition (last stable offset: only committed transactions count).
  */
-final class ConsumerLag {
+final class LagPerTopic {
 
-    private ConsumerLag() {
+    private LagPerTopic() {
     }
 
     /**

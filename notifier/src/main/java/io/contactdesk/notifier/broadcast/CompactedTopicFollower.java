@@ -22,9 +22,9 @@ import org.slf4j.LoggerFactory;
  * group: every notifier needs every record (the latest state per key), not a share of them. Says when it has read
  * up to where the topic ended at start.
  */
-final class CompactedTopicReader<V> implements AutoCloseable {
+final class CompactedTopicFollower<V> implements AutoCloseable {
 
-    private static final Logger log = LoggerFactory.getLogger(CompactedTopicReader.class);
+    private static final Logger log = LoggerFactory.getLogger(CompactedTopicFollower.class);
 
     private final String topic;
     private final Map<String, Object> consumerProperties;
@@ -35,7 +35,7 @@ final class CompactedTopicReader<V> implements AutoCloseable {
     private volatile boolean closed;
     private Thread thread;
 
-    CompactedTopicReader(String topic, Map<String, Object> consumerProperties, Deserializer<V> values,
+    CompactedTopicFollower(String topic, Map<String, Object> consumerProperties, Deserializer<V> values,
             BiConsumer<String, V> sink) {
         this.topic = topic;
         this.consumerProperties = consumerProperties;

@@ -6,11 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.contactdesk.contracts.config.InvalidSettingException;
 import org.junit.jupiter.api.Test;
 
-class TelegramSettingsTest {
+class TelegramPollingSettingsTest {
 
     @Test
     void theBotIdIsTheTokensNumericPrefixAndTheTokenIsNeverPrinted() {
-        TelegramSettings settings = new TelegramSettings("123456:secret-part", "https://api.telegram.org", 25, 100);
+        TelegramPollingSettings settings = new TelegramPollingSettings("123456:secret-part", "https://api.telegram.org", 25, 100);
 
         assertThat(settings.botId()).isEqualTo(123456);
         assertThat(settings.toString()).doesNotContain("secret-part");
@@ -18,14 +18,14 @@ class TelegramSettingsTest {
 
     @Test
     void aMissingTokenNamesTheVariable() {
-        assertThatThrownBy(() -> new TelegramSettings("", "https://api.telegram.org", 25, 100))
+        assertThatThrownBy(() -> new TelegramPollingSettings("", "https://api.telegram.org", 25, 100))
                 .isInstanceOf(InvalidSettingException.class)
                 .hasMessageStartingWith("TELEGRAM_TOKEN is not set");
     }
 
     @Test
     void aMalformedTokenIsRejectedWithoutEchoingIt() {
-        assertThatThrownBy(() -> new TelegramSettings("not-a-token-s3cr3t", "https://api.telegram.org", 25, 100))
+        assertThatThrownBy(() -> new TelegramPollingSettings("not-a-token-s3cr3t", "https://api.telegram.org", 25, 100))
                 .isInstanceOf(InvalidSettingException.class)
                 .hasMessageContaining("TELEGRAM_TOKEN")
                 .hasMessageNotContaining("s3cr3t");
@@ -33,7 +33,7 @@ class TelegramSettingsTest {
 
     @Test
     void aWrongApiUrlOrPollLimitNamesTheVariable() {
-        assertThatThrownBy(() -> new TelegramSettings("1:a", "ftp://x", 25, 100)).hasMessageContaining("TELEGRAM_API_URL");
-        assertThatThrownBy(() -> new TelegramSettings("1:a", "http://x", 25, 101)).hasMessageContaining("POLL_LIMIT");
+        assertThatThrownBy(() -> new TelegramPollingSettings("1:a", "ftp://x", 25, 100)).hasMessageContaining("TELEGRAM_API_URL");
+        assertThatThrownBy(() -> new TelegramPollingSettings("1:a", "http://x", 25, 101)).hasMessageContaining("POLL_LIMIT");
     }
 }

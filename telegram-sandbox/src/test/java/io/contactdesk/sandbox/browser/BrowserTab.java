@@ -22,7 +22,7 @@ import java.util.concurrent.TimeoutException;
  * One browser tab. Tests drive it through the DOM with {@link #evaluate}, wait with {@link #waitFor}
  * (never with sleeps) and keep evidence with {@link #screenshot}.
  */
-public final class Page implements AutoCloseable {
+public final class BrowserTab implements AutoCloseable {
 
     private static final Duration LOAD_TIMEOUT = Duration.ofSeconds(30);
 
@@ -32,7 +32,7 @@ public final class Page implements AutoCloseable {
     private final List<String> consoleErrors = new ArrayList<>();
     private volatile CompletableFuture<Void> loaded = new CompletableFuture<>();
 
-    Page(DevTools devTools, String targetId, String sessionId, int width, int height) {
+    BrowserTab(DevTools devTools, String targetId, String sessionId, int width, int height) {
         this.devTools = devTools;
         this.targetId = targetId;
         this.sessionId = sessionId;

@@ -15,13 +15,13 @@ import org.telegram.telegrambots.meta.TelegramUrl;
  * @param callTimeout the longest one Bot API call may take before it counts as failed and is retried
  */
 @ConfigurationProperties("contactdesk.telegram")
-public record TelegramSettings(String token, String apiUrl, Duration callTimeout) {
+public record TelegramCallSettings(String token, String apiUrl, Duration callTimeout) {
 
     public static final String TOKEN_VARIABLE = "TELEGRAM_TOKEN";
     public static final String API_URL_VARIABLE = "TELEGRAM_API_URL";
     static final String DEFAULT_API_URL = "https://api.telegram.org";
 
-    public TelegramSettings {
+    public TelegramCallSettings {
         token = Settings.required(TOKEN_VARIABLE, token, "the bot token from @BotFather");
         apiUrl = apiUrl == null || apiUrl.isBlank() ? DEFAULT_API_URL : apiUrl.trim();
         URI uri = Settings.httpUrl(API_URL_VARIABLE, apiUrl);
@@ -43,6 +43,6 @@ public record TelegramSettings(String token, String apiUrl, Duration callTimeout
     @Override
     public String toString() {
         // The token is a password: never print it, even by accident.
-        return "TelegramSettings[apiUrl=" + apiUrl + ", callTimeout=" + callTimeout + "]";
+        return "TelegramCallSettings[apiUrl=" + apiUrl + ", callTimeout=" + callTimeout + "]";
     }
 }

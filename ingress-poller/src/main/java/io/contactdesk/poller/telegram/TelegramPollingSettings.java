@@ -9,11 +9,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /** Which bot to poll and how (docs/architecture.md section 3), checked at start-up. The token never appears in a message. */
 @ConfigurationProperties("contactdesk.telegram")
-public record TelegramSettings(String token, String apiUrl, int pollTimeoutSeconds, int pollLimit) {
+public record TelegramPollingSettings(String token, String apiUrl, int pollTimeoutSeconds, int pollLimit) {
 
     private static final Pattern TOKEN = Pattern.compile("\\d{1,20}:[A-Za-z0-9_-]{1,200}");
 
-    public TelegramSettings {
+    public TelegramPollingSettings {
         token = Settings.required("TELEGRAM_TOKEN", token, "the bot token from @BotFather");
         if (!TOKEN.matcher(token).matches()) {
             throw new InvalidSettingException("TELEGRAM_TOKEN", "is not a bot token (<bot id>:<secret>)");
@@ -40,6 +40,6 @@ public record TelegramSettings(String token, String apiUrl, int pollTimeoutSecon
 
     @Override
     public String toString() {
-        return "TelegramSettings[bot=" + botId() + ", apiUrl=" + apiUrl + "]";
+        return "TelegramPollingSettings[bot=" + botId() + ", apiUrl=" + apiUrl + "]";
     }
 }

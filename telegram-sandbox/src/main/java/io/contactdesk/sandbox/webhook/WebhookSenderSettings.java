@@ -13,13 +13,14 @@ import java.util.Objects;
  * @param retryMax the longest wait between two attempts at one update
  * @param timeout how long one delivery may take before it counts as failed (and is retried)
  */
-public record WebhookSettings(boolean allowLocalPlainHttp, Duration retryInitial, Duration retryMax, Duration timeout) {
+public record WebhookSenderSettings(boolean allowLocalPlainHttp, Duration retryInitial, Duration retryMax,
+                                    Duration timeout) {
 
     /** Telegram's rules, retries from 1 s up to a minute, 60 s per request. */
-    public static final WebhookSettings DEFAULT =
-            new WebhookSettings(false, Duration.ofSeconds(1), Duration.ofSeconds(60), Duration.ofSeconds(60));
+    public static final WebhookSenderSettings DEFAULT =
+            new WebhookSenderSettings(false, Duration.ofSeconds(1), Duration.ofSeconds(60), Duration.ofSeconds(60));
 
-    public WebhookSettings {
+    public WebhookSenderSettings {
         Objects.requireNonNull(retryInitial);
         Objects.requireNonNull(retryMax);
         Objects.requireNonNull(timeout);

@@ -12,7 +12,7 @@ import java.util.OptionalLong;
 import java.util.function.LongSupplier;
 
 /** Decides whether one more outgoing message to a chat is within the flood limits. */
-public final class FloodControl {
+public final class TelegramFloodLimiter {
 
     /** Refusals kept for {@code GET /sandbox/flood-refusals}; a run that earns more has a problem either way. */
     static final int KEPT = 10_000;
@@ -24,11 +24,11 @@ public final class FloodControl {
     private final Clock clock;
     private final Deque<FloodRefusal> refusals = new ArrayDeque<>();
 
-    public FloodControl(FloodLimits limits, Clock clock) {
+    public TelegramFloodLimiter(FloodLimits limits, Clock clock) {
         this(limits, System::nanoTime, clock);
     }
 
-    FloodControl(FloodLimits limits, LongSupplier nanoClock, Clock clock) {
+    TelegramFloodLimiter(FloodLimits limits, LongSupplier nanoClock, Clock clock) {
         this.limits = limits;
         this.nanoClock = nanoClock;
         this.clock = clock;
