@@ -50,9 +50,6 @@ class AlertStormIT {
 
     @AfterAll
     static void stop() {
-        if (notifier != null) {
-            notifier.close();
-        }
         if (stack != null) {
             stack.close();
         }

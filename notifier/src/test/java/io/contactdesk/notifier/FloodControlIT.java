@@ -57,7 +57,6 @@ class FloodControlIT {
 
     @AfterAll
     static void stop() {
-        notifiers.forEach(ConfigurableApplicationContext::close);
         if (stack != null) {
             stack.close();
         }

@@ -61,9 +61,6 @@ class NoChatWaitsForAnotherIT {
 
     @AfterAll
     static void stop() {
-        if (notifier != null) {
-            notifier.close();
-        }
         if (stack != null) {
             stack.close();
         }

@@ -67,9 +67,6 @@ class StarReconciliationIT {
 
     @AfterAll
     static void stop() {
-        if (notifier != null) {
-            notifier.close();
-        }
         if (stack != null) {
             stack.close();
         }

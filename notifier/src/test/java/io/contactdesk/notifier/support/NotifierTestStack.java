@@ -10,11 +10,12 @@ import io.contactdesk.sandbox.TelegramSandbox;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * What a notifier runs against in the integration tests: a real KRaft broker, a real PostgreSQL and the Bot API
- * sandbox for one bot, plus the processor's keyring. Closing it stops the three (the notifiers go first).
+ * sandbox for one bot, plus the processor's keyring. Closing it stops the notifiers it started, then the three.
  */
 public final class NotifierTestStack implements AutoCloseable {
 
@@ -23,6 +24,7 @@ public final class NotifierTestStack implements AutoCloseable {
     private KraftBroker broker;
     private EmbeddedPostgresServer postgres;
     private TelegramSandbox telegram;
+    private final List<ConfigurableApplicationContext> notifiers = new CopyOnWriteArrayList<>();
 
     private NotifierTestStack(String token) {
         this.token = token;
@@ -93,14 +95,17 @@ public final class NotifierTestStack implements AutoCloseable {
         return arguments;
     }
 
-    /** A notifier in this JVM; the caller closes it. */
+    /** A notifier in this JVM; closing the stack closes it first (a test may close it earlier: closing is idempotent). */
     public ConfigurableApplicationContext startNotifier(String... extra) {
-        return ServiceLauncher.application("notifier", NotifierApplication.class)
+        ConfigurableApplicationContext notifier = ServiceLauncher.application("notifier", NotifierApplication.class)
                 .run(notifierArguments(extra).toArray(String[]::new));
+        notifiers.add(notifier);
+        return notifier;
     }
 
     @Override
     public void close() {
+        notifiers.forEach(ConfigurableApplicationContext::close);
         if (telegram != null) {
             telegram.close();
         }
