@@ -43,11 +43,9 @@ final class PaymentFlow {
             published by their authors, who answer for them. See /privacy for what the bot keeps about you.""";
 
     private final BotRules rules;
-    private final Replies replies;
 
-    PaymentFlow(BotRules rules, Replies replies) {
+    PaymentFlow(BotRules rules) {
         this.rules = rules;
-        this.replies = replies;
     }
 
     /** {@code /buy}: one button per pack, in the order of {@code CREDIT_PACKS}. */
@@ -65,7 +63,7 @@ final class PaymentFlow {
     void invoice(Conversation conversation, IncomingUpdate tap, String packId) {
         Optional<CreditPack> pack = rules.packs().byId(packId);
         if (pack.isEmpty()) {
-            conversation.answerCallback(tap.callbackQueryId(), replies.buttonExpired());
+            conversation.answerCallback(tap.callbackQueryId(), conversation.texts().buttonExpired());
             return;
         }
         conversation.answerCallback(tap.callbackQueryId(), null);

@@ -26,6 +26,7 @@ public final class BotCommandList {
             new Entry("paysupport", "Help with a payment"),
             new Entry("terms", "Terms of purchase and use"),
             new Entry("privacy", "What the bot keeps about you"),
+            new Entry("language", "Choose your language"),
             new Entry("help", "What this bot does"));
 
     public static final List<Entry> ADMIN_ONLY = List.of(
