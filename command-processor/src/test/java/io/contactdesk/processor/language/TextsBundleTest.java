@@ -2,6 +2,8 @@ package io.contactdesk.processor.language;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.contactdesk.contracts.commands.BotCommandList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.ResourceBundle;
 import java.util.Set;
@@ -48,6 +50,12 @@ class TextsBundleTest {
     void theUsersChoiceWinsOverTheirClientsLanguage() {
         assertThat(Language.forUser("en", "es")).isEqualTo(Language.EN);
         assertThat(Language.forUser("es", "en-US")).isEqualTo(Language.ES);
+    }
+
+    @Test
+    void telegramsMenuIsTranslatedIntoExactlyTheLanguagesTheBotSpeaks() {
+        assertThat(Arrays.stream(Language.values()).filter(language -> language != Language.FALLBACK).map(Language::code))
+                .containsExactlyInAnyOrderElementsOf(BotCommandList.TRANSLATED_LANGUAGES);
     }
 
     private static Set<String> placeholders(String text) {
