@@ -227,6 +227,24 @@ final class Replies {
         return texts.get("banned");
     }
 
+    /** A pack's button under {@code /buy}: a callback button's text, never escaped by Telegram, so plain. */
+    String packButton(long credits, long stars) {
+        return texts.get("buy.pack", credits(credits), stars);
+    }
+
+    String buyOffer(long balance) {
+        return texts.get("buy.offer", credits(balance));
+    }
+
+    /** The invoice's description: Telegram takes 1–255 characters, plain text. */
+    String invoiceDescription(long credits) {
+        return texts.get("buy.invoice.description", credits(credits));
+    }
+
+    String purchased(long credits, long balance) {
+        return texts.get("buy.thanks", credits(credits), credits(balance));
+    }
+
     String nothingToCancel() {
         return texts.get("cancel.nothing");
     }

@@ -55,4 +55,14 @@ class RepliesInEveryLanguageTest {
         assertThat(replies.pageGone()).hasSizeLessThanOrEqualTo(CALLBACK_ANSWER_LIMIT);
         assertThat(replies.slowDown(Long.MAX_VALUE)).hasSizeLessThanOrEqualTo(CALLBACK_ANSWER_LIMIT);
     }
+
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void anInvoiceFitsTelegramsLimits(Language language) {
+        Replies replies = Replies.in(language);
+
+        // sendInvoice: title 1-32 characters, description 1-255 (bot-api-10.1.json).
+        assertThat(replies.credits(Integer.MAX_VALUE)).hasSizeBetween(1, 32);
+        assertThat(replies.invoiceDescription(Integer.MAX_VALUE)).hasSizeBetween(1, 255);
+    }
 }

@@ -81,4 +81,9 @@ class LanguageTopologyTest {
         assertThat(say(ANA, "es", "/language")).startsWith("Tu idioma: <b>Español</b>.")
                 .contains("/language en — English", "/language es — Español");
     }
+
+    @Test
+    void aSpanishSpeakerIsOfferedCreditsInSpanish() {
+        assertThat(say(ANA, "es", "/buy")).startsWith("<b>Compra créditos</b> con Telegram Stars.");
+    }
 }
