@@ -15,7 +15,17 @@ public final class TelegramUpdates {
     }
 
     public static String message(long updateId, long userId, String text) {
+        return message(updateId, userId, "en", text);
+    }
+
+    /** A message from a user whose Telegram client reports {@code languageCode} (null: the field left out). */
+    public static String message(long updateId, long userId, String languageCode, String text) {
         Map<String, Object> from = from(userId);
+        if (languageCode == null) {
+            from.remove("language_code");
+        } else {
+            from.put("language_code", languageCode);
+        }
         Map<String, Object> message = new LinkedHashMap<>();
         message.put("message_id", updateId + 1000);
         message.put("from", from);

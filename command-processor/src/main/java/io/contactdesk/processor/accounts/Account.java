@@ -17,6 +17,7 @@ import java.util.Set;
  * @param banNoticeSent a banned user is told once, then ignored
  * @param ledgerEntries how many ledger entries the user has: the next one's sequence number follows it
  * @param referrals how many new users joined with this user's referral link and were credited for it ({@code /invite})
+ * @param language the language code the user chose with {@code /language}; null to follow their Telegram client's
  */
 public record Account(
         UserProfile profile,
@@ -26,7 +27,8 @@ public record Account(
         String lastSearch,
         boolean banNoticeSent,
         long ledgerEntries,
-        long referrals) {
+        long referrals,
+        String language) {
 
     public Account {
         Objects.requireNonNull(profile, "profile");
@@ -40,7 +42,7 @@ public record Account(
         return new Account(
                 new UserProfile(sender.userId(), sender.username(), sender.firstName(), sender.languageCode(),
                         admin, false, false, now, now),
-                0, false, List.of(), null, false, 0, 0);
+                0, false, List.of(), null, false, 0, 0, null);
     }
 
     public long userId() {
@@ -75,46 +77,46 @@ public record Account(
     }
 
     public Account withProfile(UserProfile newProfile) {
-        return new Account(newProfile, balance, signupBonusGranted, unlocked, lastSearch, banNoticeSent, ledgerEntries, referrals);
+        return new Account(newProfile, balance, signupBonusGranted, unlocked, lastSearch, banNoticeSent, ledgerEntries, referrals, language);
     }
 
     /** The balance after one more ledger entry, counted so entries can be put back in the order they applied. */
     public Account withEntry(long newBalance) {
-        return new Account(profile, newBalance, signupBonusGranted, unlocked, lastSearch, banNoticeSent, ledgerEntries + 1, referrals);
+        return new Account(profile, newBalance, signupBonusGranted, unlocked, lastSearch, banNoticeSent, ledgerEntries + 1, referrals, language);
     }
 
     public Account withSignupBonusGranted() {
-        return new Account(profile, balance, true, unlocked, lastSearch, banNoticeSent, ledgerEntries, referrals);
+        return new Account(profile, balance, true, unlocked, lastSearch, banNoticeSent, ledgerEntries, referrals, language);
     }
 
     public Account withUnlocked(String listingId) {
         Set<String> all = new LinkedHashSet<>(unlocked);
         all.add(listingId);
-        return new Account(profile, balance, signupBonusGranted, List.copyOf(all), lastSearch, banNoticeSent, ledgerEntries, referrals);
+        return new Account(profile, balance, signupBonusGranted, List.copyOf(all), lastSearch, banNoticeSent, ledgerEntries, referrals, language);
     }
 
     /** The unlocks under the ids their listings live under now (see {@code Directory.current}); this one if none moved. */
     public Account withUnlockedMoved(java.util.function.UnaryOperator<String> current) {
         List<String> moved = List.copyOf(new LinkedHashSet<>(unlocked.stream().map(current).toList()));
         return moved.equals(unlocked) ? this
-                : new Account(profile, balance, signupBonusGranted, moved, lastSearch, banNoticeSent, ledgerEntries, referrals);
+                : new Account(profile, balance, signupBonusGranted, moved, lastSearch, banNoticeSent, ledgerEntries, referrals, language);
     }
 
     /** The contact is no longer paid for: its unlock was refunded. */
     public Account withoutUnlocked(String listingId) {
         List<String> rest = unlocked.stream().filter(id -> !id.equals(listingId)).toList();
-        return new Account(profile, balance, signupBonusGranted, rest, lastSearch, banNoticeSent, ledgerEntries, referrals);
+        return new Account(profile, balance, signupBonusGranted, rest, lastSearch, banNoticeSent, ledgerEntries, referrals, language);
     }
 
     public Account withLastSearch(String words) {
-        return new Account(profile, balance, signupBonusGranted, unlocked, words, banNoticeSent, ledgerEntries, referrals);
+        return new Account(profile, balance, signupBonusGranted, unlocked, words, banNoticeSent, ledgerEntries, referrals, language);
     }
 
     public Account withBan(boolean banned, Instant now) {
         UserProfile changed = new UserProfile(profile.userId(), profile.username(), profile.firstName(),
                 profile.languageCode(), profile.admin(), banned, profile.blocked(), profile.registeredAt(), now,
                 profile.forgottenAt());
-        return new Account(changed, balance, signupBonusGranted, unlocked, lastSearch, false, ledgerEntries, referrals);
+        return new Account(changed, balance, signupBonusGranted, unlocked, lastSearch, false, ledgerEntries, referrals, language);
     }
 
     /** The user blocked the bot: nothing is sent to them until they write again (see {@link #seenAs}). */
@@ -134,7 +136,7 @@ public record Account(
     public Account forgotten(Instant now) {
         UserProfile anonymous = new UserProfile(profile.userId(), null, null, null, profile.admin(), profile.banned(),
                 false, null, now, now);
-        return new Account(anonymous, balance, true, List.of(), null, banNoticeSent, ledgerEntries, referrals);
+        return new Account(anonymous, balance, true, List.of(), null, banNoticeSent, ledgerEntries, referrals, null);
     }
 
     /** Someone who writes again after being forgotten registers anew, from that moment. */
@@ -145,10 +147,16 @@ public record Account(
     /** One more user joined with this user's referral link. */
     public Account withReferral() {
         return new Account(profile, balance, signupBonusGranted, unlocked, lastSearch, banNoticeSent, ledgerEntries,
-                referrals + 1);
+                referrals + 1, language);
+    }
+
+    /** The language the user chose with {@code /language}. */
+    public Account withLanguage(String code) {
+        return new Account(profile, balance, signupBonusGranted, unlocked, lastSearch, banNoticeSent, ledgerEntries,
+                referrals, code);
     }
 
     public Account withBanNoticeSent() {
-        return new Account(profile, balance, signupBonusGranted, unlocked, lastSearch, true, ledgerEntries, referrals);
+        return new Account(profile, balance, signupBonusGranted, unlocked, lastSearch, true, ledgerEntries, referrals, language);
     }
 }

@@ -3,6 +3,7 @@ package io.contactdesk.processor.commands;
 import io.contactdesk.contracts.events.LedgerKind;
 import io.contactdesk.processor.accounts.Account;
 import io.contactdesk.processor.admin.AccountCommand;
+import io.contactdesk.processor.language.Language;
 import io.contactdesk.processor.admin.AccountCommandType;
 import io.contactdesk.processor.ratelimit.RateLimiter;
 import io.contactdesk.processor.referrals.ReferralRules;
@@ -22,7 +23,6 @@ import java.util.Optional;
 public final class CommandRouter {
 
     private final BotRules rules;
-    private final Replies replies = new Replies();
     private final DirectoryFlows directory;
     private final SubmitFlow submit;
     private final AdminFlows admin;
@@ -34,11 +34,11 @@ public final class CommandRouter {
 
     public CommandRouter(BotRules rules) {
         this.rules = rules;
-        this.directory = new DirectoryFlows(rules, replies);
+        this.directory = new DirectoryFlows(rules);
         this.submit = new SubmitFlow(rules);
         this.admin = new AdminFlows(rules);
-        this.membership = new MembershipFlow(rules, replies);
-        this.payments = new PaymentFlow(rules, replies);
+        this.membership = new MembershipFlow(rules);
+        this.payments = new PaymentFlow(rules);
     }
 
     public BotRules rules() {
@@ -56,7 +56,7 @@ public final class CommandRouter {
         if (account.banned()) {
             // One notice, then silence: a banned user cannot make the bot talk.
             if (!account.banNoticeSent()) {
-                conversation.reply(replies.banned());
+                conversation.reply(conversation.texts().banned());
                 conversation.update(account.withBanNoticeSent());
             }
             return conversation.outcome();
@@ -106,7 +106,7 @@ public final class CommandRouter {
                 return true;
             }
             case WARN -> {
-                String text = replies.slowDown(decision.retryAfterSeconds());
+                String text = conversation.texts().slowDown(decision.retryAfterSeconds());
                 if (update.isCallback()) {
                     conversation.answerCallback(update.callbackQueryId(), text);
                 } else {
@@ -126,16 +126,17 @@ public final class CommandRouter {
         DirectoryFlows.Screen screen = new DirectoryFlows.Screen(conversation, update);
         if (command == null) {
             if (!submit.answer(conversation, state, update.text() == null ? "" : update.text())) {
-                conversation.reply(replies.unknown());
+                conversation.reply(conversation.texts().unknown());
             }
             return;
         }
         switch (command) {
             case "start" -> start(conversation, update.commandArguments());
-            case "invite" -> conversation.reply(replies.invite(rules.referrals().link(conversation.account().userId()),
+            case "invite" -> conversation.reply(conversation.texts().invite(rules.referrals().link(conversation.account().userId()),
                     rules.credits().referralBonus(), conversation.account().referrals()));
-            case "help" -> conversation.reply(replies.help() + (isAdmin ? replies.adminHelp() : ""));
-            case "privacy" -> conversation.reply(replies.privacy());
+            case "help" -> conversation.reply(conversation.texts().help() + (isAdmin ? conversation.texts().adminHelp() : ""));
+            case "privacy" -> conversation.reply(conversation.texts().privacy());
+            case "language" -> language(conversation, update.commandArguments());
             case "buy" -> payments.offer(conversation);
             case "paysupport" -> conversation.reply(PaymentFlow.PAY_SUPPORT);
             case "terms" -> conversation.reply(PaymentFlow.TERMS);
@@ -146,7 +147,7 @@ public final class CommandRouter {
                     forget.ask(screen);
                 }
             }
-            case "balance" -> conversation.reply(replies.balance(conversation.account().balance()));
+            case "balance" -> conversation.reply(conversation.texts().balance(conversation.account().balance()));
             case "browse" -> directory.categories(screen);
             case "search" -> {
                 String words = io.contactdesk.processor.updates.UserText.clean(update.commandArguments(), false);
@@ -164,7 +165,7 @@ public final class CommandRouter {
             case "submit" -> submit.start(conversation, state, update, false);
             case "cancel" -> {
                 if (!submit.cancel(conversation, state)) {
-                    conversation.reply("There is nothing to cancel.");
+                    conversation.reply(conversation.texts().nothingToCancel());
                 }
             }
             default -> adminCommand(conversation, state, update, command, isAdmin);
@@ -174,7 +175,7 @@ public final class CommandRouter {
     /** Admin commands from anyone else answer exactly like an unknown command: their existence is not revealed. */
     private void adminCommand(Conversation conversation, BotState state, IncomingUpdate update, String command, boolean isAdmin) {
         if (!isAdmin) {
-            conversation.reply(replies.unknown());
+            conversation.reply(conversation.texts().unknown());
             return;
         }
         switch (command) {
@@ -189,14 +190,14 @@ public final class CommandRouter {
             case "lag" -> conversation.reply(ops.lag(state.ops().lag()));
             case "broadcast" -> broadcast.draft(conversation, state, update);
             case "broadcast_cancel" -> broadcast.cancel(conversation, state);
-            default -> conversation.reply(replies.unknown());
+            default -> conversation.reply(conversation.texts().unknown());
         }
     }
 
     private void callback(Conversation conversation, BotState state, IncomingUpdate update, boolean isAdmin) {
         Optional<CallbackAction> parsed = CallbackAction.parse(update.callbackData());
         if (parsed.isEmpty()) {
-            conversation.answerCallback(update.callbackQueryId(), replies.buttonExpired());
+            conversation.answerCallback(update.callbackQueryId(), conversation.texts().buttonExpired());
             return;
         }
         DirectoryFlows.Screen screen = new DirectoryFlows.Screen(conversation, update);
@@ -209,7 +210,7 @@ public final class CommandRouter {
         } else if (action instanceof CallbackAction.SearchPage page) {
             String words = conversation.account().lastSearch();
             if (words == null) {
-                screen.refuse(replies.buttonExpired());
+                screen.refuse(conversation.texts().buttonExpired());
             } else {
                 directory.search(screen, state, words, page.page());
             }
@@ -234,7 +235,7 @@ public final class CommandRouter {
         } else if (action instanceof CallbackAction.Nothing) {
             conversation.answerCallback(update.callbackQueryId(), null);
         } else {
-            conversation.answerCallback(update.callbackQueryId(), replies.buttonExpired());
+            conversation.answerCallback(update.callbackQueryId(), conversation.texts().buttonExpired());
         }
     }
 
@@ -247,13 +248,24 @@ public final class CommandRouter {
                         AccountCommandType.REFERRAL_JOINED, rules.credits().referralBonus(), "", account.userId(), 0,
                         null, conversation.now())));
         if (account.signupBonusGranted()) {
-            conversation.reply(replies.welcomeBack(account.profile().firstName(), account.balance()));
+            conversation.reply(conversation.texts().welcomeBack(account.profile().firstName(), account.balance()));
             return;
         }
         conversation.update(account.withSignupBonusGranted());
         if (rules.credits().signupBonus() > 0) {
             conversation.credit(rules.credits().signupBonus(), LedgerKind.SIGNUP_BONUS, "signup bonus");
         }
-        conversation.reply(replies.welcome(account.profile().firstName(), conversation.account().balance()));
+        conversation.reply(conversation.texts().welcome(account.profile().firstName(), conversation.account().balance()));
+    }
+
+    /** {@code /language}: the choice and how to change it; {@code /language es} chooses, in the new language's words. */
+    private void language(Conversation conversation, String argument) {
+        Optional<Language> chosen = Language.of(argument);
+        if (chosen.isEmpty()) {
+            conversation.reply(conversation.texts().languageChoice());
+            return;
+        }
+        conversation.update(conversation.account().withLanguage(chosen.get().code()));
+        conversation.reply(conversation.texts().languageSet());
     }
 }

@@ -13,6 +13,7 @@ import io.contactdesk.processor.accounts.Account;
 import io.contactdesk.contracts.events.BroadcastControl;
 import io.contactdesk.processor.admin.AccountCommand;
 import io.contactdesk.processor.broadcast.BroadcastRequest;
+import io.contactdesk.processor.language.Language;
 import io.contactdesk.processor.moderation.ModerationRequest;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -67,6 +68,12 @@ public final class Conversation {
 
     public Account account() {
         return account;
+    }
+
+    /** What the bot says to this user, in their language (English when there is no account, e.g. to admins' chats). */
+    Replies texts() {
+        return account == null ? Replies.in(Language.FALLBACK)
+                : Replies.in(Language.forUser(account.language(), account.profile().languageCode()));
     }
 
     public void update(Account changed) {

@@ -26,15 +26,17 @@ final class DirectoryFlows {
     private static final Logger log = LoggerFactory.getLogger(DirectoryFlows.class);
 
     private final BotRules rules;
-    private final Replies replies;
 
-    DirectoryFlows(BotRules rules, Replies replies) {
+    DirectoryFlows(BotRules rules) {
         this.rules = rules;
-        this.replies = replies;
     }
 
     /** Where a screen goes: a new message (for commands) or the tapped message, edited in place. */
     record Screen(Conversation conversation, IncomingUpdate update) {
+        Replies replies() {
+            return conversation.texts();
+        }
+
         void show(String html, InlineKeyboard keyboard) {
             if (update.isCallback()) {
                 conversation.edit(update.messageId(), html, keyboard);
@@ -59,55 +61,55 @@ final class DirectoryFlows {
         for (int i = 0; i < names.size(); i++) {
             buttons.add(button(names.get(i), CallbackAction.categoryPage(i, 1)));
         }
-        screen.show(replies.categories(), Keyboards.create().rows(buttons, 2).build());
+        screen.show(screen.replies().categories(), Keyboards.create().rows(buttons, 2).build());
     }
 
     void category(Screen screen, BotState state, int index, int pageNumber) {
         Optional<String> category = rules.categories().at(index);
         if (category.isEmpty()) {
-            screen.refuse(replies.buttonExpired());
+            screen.refuse(screen.replies().buttonExpired());
             return;
         }
         List<Listing> listings = state.directory().inCategory(category.get());
         if (listings.isEmpty()) {
-            screen.show(replies.emptyCategory(category.get()),
+            screen.show(screen.replies().emptyCategory(category.get()),
                     Keyboards.create().row(button("◀ Categories", "b")).build());
             return;
         }
         Optional<Page<Listing>> page = Page.of(listings, pageNumber);
         if (page.isEmpty()) {
-            screen.refuse(replies.pageGone());
+            screen.refuse(screen.replies().pageGone());
             return;
         }
-        Keyboards keyboard = listingButtons(page.get())
+        Keyboards keyboard = listingButtons(screen.replies(), page.get())
                 .pager(page.get(), n -> CallbackAction.categoryPage(index, n))
                 .row(button("◀ Categories", "b"));
-        screen.show(replies.categoryPage(category.get(), page.get().number(), page.get().count()), keyboard.build());
+        screen.show(screen.replies().categoryPage(category.get(), page.get().number(), page.get().count()), keyboard.build());
     }
 
     void search(Screen screen, BotState state, String words, int pageNumber) {
         if (words == null || words.isBlank()) {
-            screen.refuse(replies.searchUsage());
+            screen.refuse(screen.replies().searchUsage());
             return;
         }
         List<Listing> found = state.directory().search(words);
         if (found.isEmpty()) {
-            screen.show(replies.noMatch(words), null);
+            screen.show(screen.replies().noMatch(words), null);
             return;
         }
         Optional<Page<Listing>> page = Page.of(found, pageNumber);
         if (page.isEmpty()) {
-            screen.refuse(replies.pageGone());
+            screen.refuse(screen.replies().pageGone());
             return;
         }
-        Keyboards keyboard = listingButtons(page.get()).pager(page.get(), CallbackAction::searchPage);
-        screen.show(replies.searchPage(words, page.get().number(), page.get().count()), keyboard.build());
+        Keyboards keyboard = listingButtons(screen.replies(), page.get()).pager(page.get(), CallbackAction::searchPage);
+        screen.show(screen.replies().searchPage(words, page.get().number(), page.get().count()), keyboard.build());
     }
 
     void view(Screen screen, BotState state, String listingId) {
         Optional<Listing> listing = state.directory().active(state.directory().current(listingId));
         if (listing.isEmpty()) {
-            screen.refuse(replies.listingGone());
+            screen.refuse(screen.replies().listingGone());
             return;
         }
         showListing(screen, listing.get());
@@ -117,10 +119,10 @@ final class DirectoryFlows {
         Conversation conversation = screen.conversation();
         boolean unlocked = conversation.account().hasUnlocked(listing.listingId());
         int cost = rules.credits().unlockCost();
-        String html = replies.listing(listing, unlocked, cost);
+        String html = screen.replies().listing(listing, unlocked, cost);
         Keyboards keyboard = Keyboards.create();
         if (!unlocked) {
-            keyboard.row(button(replies.unlockButton(cost), CallbackAction.unlock(listing.listingId())));
+            keyboard.row(button(screen.replies().unlockButton(cost), CallbackAction.unlock(listing.listingId())));
         }
         int category = rules.categories().indexOf(listing.category());
         if (category >= 0) {
@@ -147,13 +149,13 @@ final class DirectoryFlows {
         String listingId = state.directory().current(tappedId);
         Optional<Listing> listing = state.directory().active(listingId);
         if (listing.isEmpty()) {
-            screen.refuse(replies.listingGone());
+            screen.refuse(screen.replies().listingGone());
             return;
         }
         Account account = conversation.account();
         int cost = rules.credits().unlockCost();
         if (account.hasUnlocked(listingId)) {
-            conversation.answerCallback(screen.update().callbackQueryId(), replies.alreadyUnlocked());
+            conversation.answerCallback(screen.update().callbackQueryId(), screen.replies().alreadyUnlocked());
             revealWithoutAnswer(screen, listing.get());
             return;
         }
@@ -161,25 +163,25 @@ final class DirectoryFlows {
             // The notifier shares this keyring: it could not open the envelope either, and the credit would be lost.
             log.error("listing {}: contact sealed with key '{}', which is not in CONTACT_ENCRYPTION_KEYS: unlock refused, "
                     + "nothing charged", listingId, listing.get().contactKeyId());
-            conversation.answerCallback(screen.update().callbackQueryId(), replies.contactUnavailable());
+            conversation.answerCallback(screen.update().callbackQueryId(), screen.replies().contactUnavailable());
             return;
         }
         if (account.balance() < cost) {
             conversation.answerCallback(screen.update().callbackQueryId(), "Not enough credits.");
-            conversation.reply(replies.notEnoughCredits(account.balance(), cost, rules.credits().listingReward()));
+            conversation.reply(screen.replies().notEnoughCredits(account.balance(), cost, rules.credits().listingReward()));
             return;
         }
         LedgerEntry payment = conversation.credit(-cost, LedgerKind.UNLOCK, "unlock " + listingId);
         conversation.update(conversation.account().withUnlocked(listingId));
         conversation.unlocked(listingId, payment, cost);
         conversation.answerCallback(screen.update().callbackQueryId(),
-                replies.unlockedNow(cost, conversation.account().balance()));
+                screen.replies().unlockedNow(cost, conversation.account().balance()));
         revealWithoutAnswer(screen, listing.get());
     }
 
     private void revealWithoutAnswer(Screen screen, Listing listing) {
         Conversation conversation = screen.conversation();
-        String html = replies.listing(listing, true, rules.credits().unlockCost());
+        String html = screen.replies().listing(listing, true, rules.credits().unlockCost());
         int category = rules.categories().indexOf(listing.category());
         InlineKeyboard back = category < 0 ? null
                 : Keyboards.create().row(button("◀ " + listing.category(), CallbackAction.categoryPage(category, 1))).build();
@@ -191,32 +193,32 @@ final class DirectoryFlows {
         java.util.Collections.reverse(ids);
         List<Listing> listings = ids.stream().map(id -> state.directory().find(id)).flatMap(Optional::stream).toList();
         if (listings.isEmpty()) {
-            screen.show(replies.noUnlocks(), null);
+            screen.show(screen.replies().noUnlocks(), null);
             return;
         }
         Optional<Page<Listing>> page = Page.of(listings, pageNumber);
         if (page.isEmpty()) {
-            screen.refuse(replies.pageGone());
+            screen.refuse(screen.replies().pageGone());
             return;
         }
-        Keyboards keyboard = listingButtons(page.get()).pager(page.get(), CallbackAction::unlockedPage);
-        screen.show(replies.unlockedPage(page.get().number(), page.get().count()), keyboard.build());
+        Keyboards keyboard = listingButtons(screen.replies(), page.get()).pager(page.get(), CallbackAction::unlockedPage);
+        screen.show(screen.replies().unlockedPage(page.get().number(), page.get().count()), keyboard.build());
     }
 
     void history(Screen screen, BotState state, int pageNumber) {
         LedgerHistory history = state.history().get(screen.conversation().account().userId());
         List<LedgerEntry> entries = history == null ? List.of() : history.newestFirst();
         if (entries.isEmpty()) {
-            screen.show(replies.emptyHistory(), null);
+            screen.show(screen.replies().emptyHistory(), null);
             return;
         }
         Optional<Page<LedgerEntry>> page = Page.of(entries, pageNumber);
         if (page.isEmpty()) {
-            screen.refuse(replies.pageGone());
+            screen.refuse(screen.replies().pageGone());
             return;
         }
         List<LedgerEntry> shown = page.get().items().stream().map(entry -> withCurrentIds(entry, state)).toList();
-        screen.show(replies.historyPage(shown, page.get().number(), page.get().count()),
+        screen.show(screen.replies().historyPage(shown, page.get().number(), page.get().count()),
                 Keyboards.create().pager(page.get(), CallbackAction::historyPage).build());
     }
 
@@ -238,7 +240,7 @@ final class DirectoryFlows {
                         reason.toString(), entry.causeId(), entry.recordedAt(), entry.sequence());
     }
 
-    private Keyboards listingButtons(Page<Listing> page) {
+    private Keyboards listingButtons(Replies replies, Page<Listing> page) {
         Keyboards keyboard = Keyboards.create();
         for (Listing listing : page.items()) {
             keyboard.row(button(replies.listingButton(listing), CallbackAction.view(listing.listingId())));

@@ -14,11 +14,9 @@ import java.util.Optional;
 final class MembershipFlow {
 
     private final BotRules rules;
-    private final Replies replies;
 
-    MembershipFlow(BotRules rules, Replies replies) {
+    MembershipFlow(BotRules rules) {
         this.rules = rules;
-        this.replies = replies;
     }
 
     /** What to store and say, or empty when there is nothing to do (no account, or nothing changed). */
@@ -41,7 +39,7 @@ final class MembershipFlow {
         // Telegram's current names come with the change, as with any message.
         Conversation conversation = conversation(known, known.seenAs(change.from(), rules.isAdmin(user), now), change, now);
         if (!known.banned() && withinRateLimit(state, user, now)) {
-            conversation.reply(replies.unblocked());
+            conversation.reply(conversation.texts().unblocked());
         }
         return Optional.of(conversation.outcome());
     }

@@ -43,38 +43,36 @@ final class PaymentFlow {
             published by their authors, who answer for them. See /privacy for what the bot keeps about you.""";
 
     private final BotRules rules;
-    private final Replies replies;
 
-    PaymentFlow(BotRules rules, Replies replies) {
+    PaymentFlow(BotRules rules) {
         this.rules = rules;
-        this.replies = replies;
     }
 
     /** {@code /buy}: one button per pack, in the order of {@code CREDIT_PACKS}. */
     void offer(Conversation conversation) {
+        Replies replies = conversation.texts();
         Keyboards keyboard = Keyboards.create();
         for (CreditPack pack : rules.packs().packs()) {
-            keyboard.row(Keyboards.button(Credits.format(pack.credits()) + " — " + pack.stars() + " ⭐",
-                    CallbackAction.buy(pack.id())));
+            keyboard.row(Keyboards.button(replies.packButton(pack.credits(), pack.stars()), CallbackAction.buy(pack.id())));
         }
-        conversation.reply("<b>Buy credits</b> with Telegram Stars. You have <b>"
-                + Credits.format(conversation.account().balance()) + "</b>. Choose a pack:", keyboard.build());
+        conversation.reply(replies.buyOffer(conversation.account().balance()), keyboard.build());
     }
 
     /** A pack's button: the invoice, its payload signed for this user. A pack no longer offered is refused. */
     void invoice(Conversation conversation, IncomingUpdate tap, String packId) {
         Optional<CreditPack> pack = rules.packs().byId(packId);
         if (pack.isEmpty()) {
-            conversation.answerCallback(tap.callbackQueryId(), replies.buttonExpired());
+            conversation.answerCallback(tap.callbackQueryId(), conversation.texts().buttonExpired());
             return;
         }
         conversation.answerCallback(tap.callbackQueryId(), null);
         long credits = pack.get().credits();
         String payload = rules.payloads().sign(pack.get(), tap.from().userId(), conversation.now(),
                 conversation.causeId());
+        Replies replies = conversation.texts();
         conversation.call(OutboxMessage.sendInvoice(conversation.nextReplyIdForCall(), conversation.chatId(),
-                Credits.format(credits), Credits.format(credits) + " to unlock contacts in the directory",
-                payload, Credits.format(credits), pack.get().stars(), conversation.causeId(), conversation.now()));
+                replies.credits(credits), replies.invoiceDescription(credits), payload, replies.credits(credits),
+                pack.get().stars(), conversation.causeId(), conversation.now()));
     }
 
     /**
@@ -139,8 +137,7 @@ final class PaymentFlow {
                 "bought " + Credits.format(credits) + " for " + payment.totalAmount() + " stars");
         conversation.paid(StarPayment.paid(payment.chargeId(), userId, payment.totalAmount(), credits,
                 entry.entryId(), conversation.causeId(), now));
-        conversation.reply("Thank you! <b>" + Credits.format(credits) + "</b> added. Balance: <b>"
-                + Credits.format(conversation.account().balance()) + "</b>.");
+        conversation.reply(conversation.texts().purchased(credits, conversation.account().balance()));
         return Optional.of(conversation.outcome());
     }
 }

@@ -3,43 +3,68 @@ package io.contactdesk.processor.commands;
 import io.contactdesk.contracts.events.LedgerEntry;
 import io.contactdesk.contracts.events.Listing;
 import io.contactdesk.contracts.events.OutboxMessage;
-import io.contactdesk.processor.credits.Credits;
+import io.contactdesk.processor.language.Language;
+import io.contactdesk.processor.language.Texts;
+import io.contactdesk.processor.updates.UserText;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.EnumMap;
 import java.util.Locale;
+import java.util.Map;
 
 import static io.contactdesk.contracts.html.Html.escape;
 
-/** What the bot says, in Telegram HTML; every fragment a user typed goes through {@code Html.escape}. */
+/**
+ * What the bot says, in Telegram HTML, in one language ({@link Texts}); every fragment a user typed goes through
+ * {@code Html.escape} before it is put into a template.
+ */
 final class Replies {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd", Locale.ROOT).withZone(ZoneOffset.UTC);
+    private static final Map<Language, Replies> ALL = new EnumMap<>(Language.class);
 
-    static final String MAIN_COMMANDS = """
-            /browse — listings by category
-            /search <i>words</i> — find listings
-            /unlocked — contacts you unlocked
-            /balance — your credits · /history — how they changed
-            /buy — buy credits with Telegram Stars · /paysupport · /terms
-            /submit — add your own listing (earns credits when approved)
-            /invite — your invitation link: credits for you and each friend who joins
-            /privacy — what the bot keeps about you
-            /help — this help""";
+    static {
+        for (Language language : Language.values()) {
+            ALL.put(language, new Replies(Texts.in(language)));
+        }
+    }
+
+    private final Texts texts;
+
+    private Replies(Texts texts) {
+        this.texts = texts;
+    }
+
+    static Replies in(Language language) {
+        return ALL.get(language);
+    }
+
+    Language language() {
+        return texts.language();
+    }
+
+    String mainCommands() {
+        return texts.get("main.commands");
+    }
+
+    String credits(long amount) {
+        return texts.get(Math.abs(amount) == 1 ? "credits.one" : "credits.many", amount);
+    }
 
     String welcome(String firstName, long balance) {
-        return "Welcome" + name(firstName) + "! You have <b>" + Credits.format(balance) + "</b> to unlock contacts.\n\n"
-                + MAIN_COMMANDS;
+        return texts.get("welcome", name(firstName), credits(balance), mainCommands());
     }
 
     String welcomeBack(String firstName, long balance) {
-        return "Welcome back" + name(firstName) + "! You have <b>" + Credits.format(balance) + "</b>.\n\n" + MAIN_COMMANDS;
+        return texts.get("welcome.back", name(firstName), credits(balance), mainCommands());
     }
 
     String help() {
-        return "<b>contactdesk</b> is a directory of contacts that you unlock with credits.\n\n" + MAIN_COMMANDS;
+        return texts.get("help", mainCommands());
     }
 
     /**
+     * In English whatever the language, for now: its wording is kept in step with docs/architecture.md.
      * What the bot stores and for how long, as docs/architecture.md describes it (tables kept until deleted; updates
      * and dead letters 7 days on Kafka; drafts 15 minutes; the event log of credits and unlocks 3650 days), and what
      * {@code /forgetme} ({@link ForgetFlow}) deletes. Keep the three in step.
@@ -81,106 +106,98 @@ final class Replies {
 
     /** {@code /invite}: the link, what it earns, how many joined with it. */
     String invite(String link, long bonus, long joined) {
-        return "<b>Invite your friends</b>\n\nYour link: " + escape(link) + "\n\n"
-                + (bonus > 0 ? "Each friend who starts the bot for the first time with it gets <b>"
-                + Credits.format(bonus) + "</b>, and so do you.\n" : "")
-                + "Joined with your link so far: <b>" + joined + "</b>.";
+        return texts.get("invite", escape(link), bonus > 0 ? texts.get("invite.bonus", credits(bonus)) : "", joined);
     }
 
     String balance(long balance) {
-        return "Your balance: <b>" + Credits.format(balance) + "</b>.";
+        return texts.get("balance", credits(balance));
     }
 
     String unknown() {
-        return "I don't know that one. Here is what I can do:\n\n" + MAIN_COMMANDS;
+        return texts.get("unknown", mainCommands());
     }
 
     String buttonExpired() {
-        return "This button is no longer active.";
+        return texts.get("button.expired");
     }
 
     String categories() {
-        return "<b>Browse</b> — choose a category:";
+        return texts.get("categories");
     }
 
     String categoryPage(String category, int page, int pages) {
-        return "<b>" + escape(category) + "</b> — page " + page + "/" + pages + ", newest first:";
+        return texts.get("category.page", escape(category), page, pages);
     }
 
     String emptyCategory(String category) {
-        return "<b>" + escape(category) + "</b> has no listings yet. Choose another category, or /submit your own.";
+        return texts.get("category.empty", escape(category));
     }
 
     String searchUsage() {
-        return "What are you looking for? Send <code>/search</code> followed by words, e.g. <code>/search plumber Berlin</code>.";
+        return texts.get("search.usage");
     }
 
     String searchPage(String words, int page, int pages) {
-        return "Results for <b>" + escape(words) + "</b> — page " + page + "/" + pages + ":";
+        return texts.get("search.page", escape(words), page, pages);
     }
 
     String noMatch(String words) {
-        return "Nothing matches <b>" + escape(words) + "</b>. Try other words, or /browse the categories.";
+        return texts.get("search.none", escape(words));
     }
 
     String listingButton(Listing listing) {
         String text = listing.title() + " · " + listing.city();
-        return text.length() > 60 ? io.contactdesk.processor.updates.UserText.truncate(text, 59) + "…" : text;
+        return text.length() > 60 ? UserText.truncate(text, 59) + "…" : text;
     }
 
     String listing(Listing listing, boolean unlocked, int cost) {
         StringBuilder card = new StringBuilder()
                 .append("<b>").append(escape(listing.title())).append("</b>\n")
                 .append(escape(listing.category())).append(" · ").append(escape(listing.city())).append("\n\n")
-                .append(escape(listing.description()));
-        if (unlocked) {
-            card.append("\n\n📇 Contact: <b>").append(OutboxMessage.CONTACT_PLACEHOLDER).append("</b>");
-        } else {
-            card.append("\n\nUnlock the contact for ").append(Credits.format(cost)).append(".");
-        }
+                .append(escape(listing.description())).append("\n\n");
+        card.append(unlocked ? texts.get("listing.contact", OutboxMessage.CONTACT_PLACEHOLDER)
+                : texts.get("listing.cost", credits(cost)));
         return card.toString();
     }
 
     String unlockButton(int cost) {
-        return "🔓 Unlock contact — " + Credits.format(cost);
+        return texts.get("unlock.button", credits(cost));
     }
 
     String listingGone() {
-        return "This listing is no longer available.";
+        return texts.get("listing.gone");
     }
 
     String notEnoughCredits(long balance, int cost, int reward) {
-        return "You need <b>" + Credits.format(cost) + "</b> to unlock this contact, and you have <b>"
-                + Credits.format(balance) + "</b>.\n\nTo get credits, /submit a listing of your own — each approved "
-                + "listing earns " + Credits.format(reward) + " — or ask an admin.";
+        return texts.get("unlock.not.enough", credits(cost), credits(balance), credits(reward));
     }
 
     String unlockedNow(int cost, long balance) {
-        return "Unlocked for " + Credits.format(cost) + ". Balance: " + Credits.format(balance) + ".";
+        return texts.get("unlock.done", credits(cost), credits(balance));
     }
 
     String contactUnavailable() {
-        return "This contact cannot be shown right now, so you were not charged. Please try again later.";
+        return texts.get("unlock.unavailable");
     }
 
     String alreadyUnlocked() {
-        return "You unlocked this contact before — no charge.";
+        return texts.get("unlock.already");
     }
 
     String noUnlocks() {
-        return "You have not unlocked any contact yet. /browse or /search to find one.";
+        return texts.get("unlocked.none");
     }
 
     String unlockedPage(int page, int pages) {
-        return "<b>Your unlocked contacts</b> — page " + page + "/" + pages + ":";
+        return texts.get("unlocked.page", page, pages);
     }
 
     String emptyHistory() {
-        return "No credit changes yet.";
+        return texts.get("history.empty");
     }
 
     String historyPage(Iterable<LedgerEntry> entries, int page, int pages) {
-        StringBuilder text = new StringBuilder("<b>Your credits</b> — page " + page + "/" + pages + ", newest first:\n");
+        StringBuilder text = new StringBuilder(texts.get("history.page", page, pages)).append("\n");
         for (LedgerEntry entry : entries) {
             text.append("\n").append(DAY.format(entry.recordedAt())).append("  <b>")
                     .append(entry.delta() > 0 ? "+" : "").append(entry.delta()).append("</b>  ")
@@ -188,26 +205,61 @@ final class Replies {
             if (entry.reason() != null && !entry.reason().isBlank()) {
                 text.append(" — ").append(escape(entry.reason()));
             }
-            text.append("  (balance ").append(entry.balanceAfter()).append(")");
+            text.append("  ").append(texts.get("history.balance", entry.balanceAfter()));
         }
         return text.toString();
     }
 
     String pageGone() {
-        return "That page no longer exists.";
+        return texts.get("page.gone");
     }
 
     String slowDown(long retryAfterSeconds) {
-        return "You're going a bit fast. Please slow down and try again in " + retryAfterSeconds + " s.";
+        return texts.get("slow.down", retryAfterSeconds);
     }
 
     /** After the user unblocked the bot: short, since they know the bot already. */
     String unblocked() {
-        return "Welcome back! /browse to find a contact, or /help to see everything I can do.";
+        return texts.get("unblocked");
     }
 
     String banned() {
-        return "You have been banned from using this bot.";
+        return texts.get("banned");
+    }
+
+    /** A pack's button under {@code /buy}: a callback button's text, never escaped by Telegram, so plain. */
+    String packButton(long credits, long stars) {
+        return texts.get("buy.pack", credits(credits), stars);
+    }
+
+    String buyOffer(long balance) {
+        return texts.get("buy.offer", credits(balance));
+    }
+
+    /** The invoice's description: Telegram takes 1–255 characters, plain text. */
+    String invoiceDescription(long credits) {
+        return texts.get("buy.invoice.description", credits(credits));
+    }
+
+    String purchased(long credits, long balance) {
+        return texts.get("buy.thanks", credits(credits), credits(balance));
+    }
+
+    String nothingToCancel() {
+        return texts.get("cancel.nothing");
+    }
+
+    /** {@code /language} without a choice: the current one and how to pick each language, in its own name. */
+    String languageChoice() {
+        StringBuilder options = new StringBuilder();
+        for (Language each : Language.values()) {
+            options.append("\n/language ").append(each.code()).append(" — ").append(each.nativeName());
+        }
+        return texts.get("language.choose", language().nativeName(), options.toString().substring(1));
+    }
+
+    String languageSet() {
+        return texts.get("language.set", language().nativeName());
     }
 
     private static String name(String firstName) {

@@ -3,6 +3,7 @@ package io.contactdesk.processor.commands;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.contactdesk.contracts.commands.BotCommandList;
+import io.contactdesk.processor.language.Language;
 import io.contactdesk.contracts.crypto.SealedUpdates;
 import io.contactdesk.processor.TelegramUpdates;
 import io.contactdesk.processor.TestRules;
@@ -48,7 +49,7 @@ class CommandRouterTest {
 
     @Test
     void everyCommandInTelegramsMenuIsOneTheBotAnswers() {
-        String unknown = new Replies().unknown();
+        String unknown = Replies.in(Language.EN).unknown();
         long id = 100;
         for (BotCommandList.Entry entry : BotCommandList.admin()) {
             Outcome outcome = router.handle(state, null, update(id++, TestRules.ADMIN, "/" + entry.command()), NOW);

@@ -1,6 +1,7 @@
 package io.contactdesk.contracts.commands;
 
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -9,36 +10,59 @@ import java.util.stream.Stream;
  */
 public final class BotCommandList {
 
-    /** One menu entry: a command without its slash (1–32 of a-z, 0-9, _) and 1–256 characters describing it. */
-    public record Entry(String command, String description) {
+    /**
+     * The languages the menu is also described in, besides English, as Telegram's {@code language_code}: the same as
+     * the processor's message bundles (its {@code TextsBundleTest} checks the two agree).
+     */
+    public static final List<String> TRANSLATED_LANGUAGES = List.of("es");
+
+    /**
+     * One menu entry: a command without its slash (1–32 of a-z, 0-9, _) and 1–256 characters describing it, in
+     * English and in each of {@link #TRANSLATED_LANGUAGES}.
+     */
+    public record Entry(String command, String description, Map<String, String> translations) {
+
+        public Entry {
+            translations = Map.copyOf(translations);
+        }
+
+        Entry(String command, String description, String spanish) {
+            this(command, description, Map.of("es", spanish));
+        }
+
+        /** The description in {@code languageCode}; English when there is none. */
+        public String descriptionIn(String languageCode) {
+            return translations.getOrDefault(languageCode, description);
+        }
     }
 
     public static final List<Entry> USER = List.of(
-            new Entry("browse", "Listings by category"),
-            new Entry("search", "Find listings by words"),
-            new Entry("unlocked", "Contacts you unlocked"),
-            new Entry("balance", "Your credits"),
-            new Entry("history", "How your credits changed"),
-            new Entry("buy", "Buy credits with Telegram Stars"),
-            new Entry("submit", "Add your own listing"),
-            new Entry("invite", "Your invitation link: credits for you and friends"),
-            new Entry("cancel", "Stop what you are doing"),
-            new Entry("paysupport", "Help with a payment"),
-            new Entry("terms", "Terms of purchase and use"),
-            new Entry("privacy", "What the bot keeps about you"),
-            new Entry("help", "What this bot does"));
+            new Entry("browse", "Listings by category", "Anuncios por categoría"),
+            new Entry("search", "Find listings by words", "Buscar anuncios por palabras"),
+            new Entry("unlocked", "Contacts you unlocked", "Contactos que desbloqueaste"),
+            new Entry("balance", "Your credits", "Tus créditos"),
+            new Entry("history", "How your credits changed", "Cómo cambiaron tus créditos"),
+            new Entry("buy", "Buy credits with Telegram Stars", "Comprar créditos con Telegram Stars"),
+            new Entry("submit", "Add your own listing", "Publicar tu propio anuncio"),
+            new Entry("invite", "Your invitation link: credits for you and friends", "Tu enlace de invitación: créditos para ti y tus amigos"),
+            new Entry("cancel", "Stop what you are doing", "Detener lo que estás haciendo"),
+            new Entry("paysupport", "Help with a payment", "Ayuda con un pago"),
+            new Entry("terms", "Terms of purchase and use", "Condiciones de compra y uso"),
+            new Entry("privacy", "What the bot keeps about you", "Qué guarda el bot sobre ti"),
+            new Entry("language", "Choose your language", "Elegir tu idioma"),
+            new Entry("help", "What this bot does", "Qué hace este bot"));
 
     public static final List<Entry> ADMIN_ONLY = List.of(
-            new Entry("addlisting", "Publish a listing at once"),
-            new Entry("grant", "Give credits: user_id amount [reason]"),
-            new Entry("revoke", "Take credits: user_id amount [reason]"),
-            new Entry("ban", "Ban a user: user_id"),
-            new Entry("unban", "Lift a ban: user_id"),
-            new Entry("stats", "Users, listings, unlocks, credits, stars, referrals"),
-            new Entry("refund", "Refund a Stars payment: charge_id"),
-            new Entry("broadcast", "Message every user: text"),
-            new Entry("health", "Which service instances are up"),
-            new Entry("lag", "How far behind the consumers are"));
+            new Entry("addlisting", "Publish a listing at once", "Publicar un anuncio de inmediato"),
+            new Entry("grant", "Give credits: user_id amount [reason]", "Dar créditos: user_id cantidad [motivo]"),
+            new Entry("revoke", "Take credits: user_id amount [reason]", "Quitar créditos: user_id cantidad [motivo]"),
+            new Entry("ban", "Ban a user: user_id", "Bloquear a un usuario: user_id"),
+            new Entry("unban", "Lift a ban: user_id", "Desbloquear a un usuario: user_id"),
+            new Entry("stats", "Users, listings, unlocks, credits, stars, referrals", "Usuarios, anuncios, desbloqueos, créditos, estrellas, referidos"),
+            new Entry("refund", "Refund a Stars payment: charge_id", "Reembolsar un pago en Stars: charge_id"),
+            new Entry("broadcast", "Message every user: text", "Escribir a todos los usuarios: texto"),
+            new Entry("health", "Which service instances are up", "Qué instancias de servicio funcionan"),
+            new Entry("lag", "How far behind the consumers are", "Cuánto van retrasados los consumidores"));
 
     private BotCommandList() {
     }

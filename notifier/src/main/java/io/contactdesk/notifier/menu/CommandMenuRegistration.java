@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -86,12 +87,21 @@ public final class CommandMenuRegistration implements SmartLifecycle {
         }
     }
 
-    /** The default menu first; then each admin's, skipping an admin Telegram does not know yet (never wrote). */
+    /**
+     * The default menu first, in English and in each translated language; then each admin's, skipping an admin Telegram
+     * does not know yet (never wrote). An admin's chat gets every language too: Telegram looks for a chat's own list
+     * before the default one of the user's language, so an English-only admin list would hide the translated menu.
+     */
     void register() throws BotApiException {
-        botApi.execute(commands(BotCommandList.USER, new BotCommandScopeDefault()));
+        for (String language : languages()) {
+            botApi.execute(commands(BotCommandList.USER, new BotCommandScopeDefault(), language));
+        }
         for (long admin : admins) {
             try {
-                botApi.execute(commands(BotCommandList.admin(), new BotCommandScopeChat(Long.toString(admin))));
+                for (String language : languages()) {
+                    botApi.execute(commands(BotCommandList.admin(), new BotCommandScopeChat(Long.toString(admin)),
+                            language));
+                }
             } catch (BotApiException e) {
                 if (e.isTransient()) {
                     throw e;
@@ -99,14 +109,21 @@ public final class CommandMenuRegistration implements SmartLifecycle {
                 log.info("admin {} gets the users' command menu for now: {}", admin, e.getMessage());
             }
         }
-        log.info("command menu registered: {} commands, {} more for {} admin(s)", BotCommandList.USER.size(),
-                BotCommandList.ADMIN_ONLY.size(), admins.size());
+        log.info("command menu registered in {}: {} commands, {} more for {} admin(s)", languages(),
+                BotCommandList.USER.size(), BotCommandList.ADMIN_ONLY.size(), admins.size());
     }
 
-    private static SetMyCommands commands(List<BotCommandList.Entry> entries, BotCommandScope scope) {
+    /** {@code ""} is Telegram's list for every language without its own: English. */
+    private static List<String> languages() {
+        return Stream.concat(Stream.of(""), BotCommandList.TRANSLATED_LANGUAGES.stream()).toList();
+    }
+
+    private static SetMyCommands commands(List<BotCommandList.Entry> entries, BotCommandScope scope, String language) {
         return SetMyCommands.builder()
-                .commands(entries.stream().map(entry -> new BotCommand(entry.command(), entry.description())).toList())
+                .commands(entries.stream()
+                        .map(entry -> new BotCommand(entry.command(), entry.descriptionIn(language))).toList())
                 .scope(scope)
+                .languageCode(language.isEmpty() ? null : language)
                 .build();
     }
 }

@@ -47,23 +47,42 @@ class CommandMenuRegistrationTest {
     void everyoneGetsTheUsersCommandsAndEachAdminAlsoTheAdminCommandsInTheirOwnChat() throws Exception {
         registration("42,43", call -> null).register();
 
-        assertThat(calls).hasSize(3);
-        assertThat(calls.get(0).getScope()).isInstanceOf(BotCommandScopeDefault.class);
-        assertThat(names(calls.get(0))).contains("browse", "balance", "help").doesNotContain("grant", "ban");
-        assertThat(calls.subList(1, 3)).allSatisfy(call -> {
-            assertThat(call.getScope()).isInstanceOf(BotCommandScopeChat.class);
-            assertThat(names(call)).contains("browse", "grant", "ban", "stats");
-        });
-        assertThat(calls.subList(1, 3)).extracting(call -> ((BotCommandScopeChat) call.getScope()).getChatId())
-                .containsExactlyInAnyOrder("42", "43");
+        List<SetMyCommands> everyone = calls.stream().filter(call -> call.getScope() instanceof BotCommandScopeDefault).toList();
+        List<SetMyCommands> admins = calls.stream().filter(call -> call.getScope() instanceof BotCommandScopeChat).toList();
+        assertThat(everyone).isNotEmpty().allSatisfy(call ->
+                assertThat(names(call)).contains("browse", "balance", "language", "help").doesNotContain("grant", "ban"));
+        assertThat(admins).isNotEmpty().allSatisfy(call ->
+                assertThat(names(call)).contains("browse", "grant", "ban", "stats"));
+        assertThat(admins).extracting(call -> ((BotCommandScopeChat) call.getScope()).getChatId()).containsOnly("42", "43");
     }
 
     @Test
-    void everyEntryIsACommandTelegramAccepts() {
+    void eachMenuIsSetForAllLanguagesAndAgainInSpanishWithSpanishDescriptions() throws Exception {
+        registration("42", call -> null).register();
+
+        assertThat(calls).extracting(call -> call.getScope().getClass().getSimpleName() + "/" + call.getLanguageCode())
+                .containsExactly("BotCommandScopeDefault/null", "BotCommandScopeDefault/es",
+                        "BotCommandScopeChat/null", "BotCommandScopeChat/es");
+        assertThat(descriptionOf(calls.get(0), "balance")).isEqualTo("Your credits");
+        assertThat(descriptionOf(calls.get(1), "balance")).isEqualTo("Tus créditos");
+        assertThat(descriptionOf(calls.get(3), "grant")).startsWith("Dar créditos");
+    }
+
+    @Test
+    void everyEntryIsACommandTelegramAcceptsInEveryLanguage() {
         assertThat(BotCommandList.admin()).allSatisfy(entry -> {
             assertThat(entry.command()).matches("[a-z0-9_]{1,32}");
             assertThat(entry.description().length()).isBetween(1, 256);
+            assertThat(entry.translations().keySet()).containsExactlyInAnyOrderElementsOf(BotCommandList.TRANSLATED_LANGUAGES);
+            assertThat(entry.translations().values()).allSatisfy(text -> assertThat(text.length()).isBetween(1, 256));
         });
+        // setMyCommands takes "a two-letter ISO 639-1 language code" (bot-api-10.1.json).
+        assertThat(BotCommandList.TRANSLATED_LANGUAGES).allSatisfy(code -> assertThat(code).matches("[a-z]{2}"));
+    }
+
+    private static String descriptionOf(SetMyCommands call, String command) {
+        return call.getCommands().stream().filter(entry -> entry.getCommand().equals(command)).findFirst()
+                .orElseThrow().getDescription();
     }
 
     @Test
@@ -71,7 +90,8 @@ class CommandMenuRegistrationTest {
         registration("42,43", call -> call.getScope() instanceof BotCommandScopeChat chat && chat.getChatId().equals("42")
                 ? BotApiException.answered(400, "Bad Request: chat not found", null) : null).register();
 
-        assertThat(calls).hasSize(3);
+        assertThat(calls).filteredOn(call -> call.getScope() instanceof BotCommandScopeChat chat
+                && chat.getChatId().equals("43")).hasSize(1 + BotCommandList.TRANSLATED_LANGUAGES.size());
     }
 
     @Test
