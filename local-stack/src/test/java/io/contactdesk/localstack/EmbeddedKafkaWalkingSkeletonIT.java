@@ -101,9 +101,20 @@ class EmbeddedKafkaWalkingSkeletonIT extends WalkingSkeletonScenario {
         }
     }
 
-    /** Last, so that its search covers the log lines of every scenario before it. */
+    /** The user's language, on the same running stack. */
     @Nested
     @Order(5)
+    class SpeakingTheUsersLanguage extends SpeakingTheUsersLanguageScenario {
+
+        @Override
+        LocalStack stack() {
+            return stack;
+        }
+    }
+
+    /** Last, so that its search covers the log lines of every scenario before it. */
+    @Nested
+    @Order(6)
     class SecretsStayOutOfLogs extends SecretsStayOutOfLogsScenario {
 
         @Override

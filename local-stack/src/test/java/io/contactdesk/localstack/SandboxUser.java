@@ -2,6 +2,7 @@ package io.contactdesk.localstack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -9,8 +10,10 @@ import java.util.Map;
 final class SandboxUser {
 
     private final SandboxControl control;
+    private final String sandboxUrl;
     private final long userId;
     private final String firstName;
+    private final String languageCode;
 
     SandboxUser(String sandboxUrl, long userId) {
         this(sandboxUrl, userId, "Ada");
@@ -18,9 +21,20 @@ final class SandboxUser {
 
     /** A user whose Telegram profile shows {@code firstName}: people choose their own names, hostile ones too. */
     SandboxUser(String sandboxUrl, long userId, String firstName) {
+        this(sandboxUrl, userId, firstName, null);
+    }
+
+    private SandboxUser(String sandboxUrl, long userId, String firstName, String languageCode) {
         this.control = new SandboxControl(sandboxUrl);
+        this.sandboxUrl = sandboxUrl;
         this.userId = userId;
         this.firstName = firstName;
+        this.languageCode = languageCode;
+    }
+
+    /** The same user with their Telegram app set to {@code languageCode} ({@code from.language_code}, e.g. "es"). */
+    SandboxUser speaking(String languageCode) {
+        return new SandboxUser(sandboxUrl, userId, firstName, languageCode);
     }
 
     long id() {
@@ -33,8 +47,11 @@ final class SandboxUser {
 
     /** @return the update id the sandbox gave the message */
     long sends(String text) {
-        return post("/sandbox/users/" + userId + "/messages", Map.of("text", text, "first_name", firstName))
-                .path("update_id").asLong();
+        Map<String, Object> message = new LinkedHashMap<>(Map.of("text", text, "first_name", firstName));
+        if (languageCode != null) {
+            message.put("language_code", languageCode);
+        }
+        return post("/sandbox/users/" + userId + "/messages", message).path("update_id").asLong();
     }
 
     /** The same text written in a group chat the bot is in ({@code chatId} negative, as Telegram's group ids are). */
