@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -48,6 +49,12 @@ class ChaosIT {
     private static final long ADMIN = 900;
     private static final long FIRST_USER = 10_001;
     private static final Duration RECOVERY_LIMIT = Duration.ofMinutes(2);
+    // One thread per fault being measured: faults overlap, and a shared pool of one (2 cores) would queue them.
+    private static final ExecutorService NEXT_PROGRESS_WATCHERS = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "chaos-next-progress");
+        thread.setDaemon(true);
+        return thread;
+    });
     /** How long after a fault's end a service may still be seen going DOWN because of it. */
     private static final Duration DOWN_GRACE = Duration.ofSeconds(10);
     /** How long after an instance is UP again its consumer groups may still be rebalancing around it. */
@@ -386,6 +393,11 @@ class ChaosIT {
     private void measure(String fault, String target, double at, double downFor, long start, long end,
             List<ServiceProcess> affected, boolean mustGoDown, LongSupplier progress, String note) {
         long deadline = end + RECOVERY_LIMIT.toNanos();
+        // Watched beside the health waits, not after them: an instance that never comes back must not push the next
+        // reply's time out to the end of its wait (the 30-minute runs of 2026-12-06 read "next 120 s" so).
+        long baseline = safely(progress);
+        CompletableFuture<Double> next = CompletableFuture.supplyAsync(() -> firstProgress(progress, baseline, end,
+                Math.max(System.nanoTime(), end) + RECOVERY_LIMIT.toNanos()), NEXT_PROGRESS_WATCHERS);
         Double healthy = 0.0;
         List<String> neverDown = new ArrayList<>();
         for (ServiceProcess service : affected) {
@@ -402,13 +414,12 @@ class ChaosIT {
                 neverDown.add(service.name());
                 continue;
             }
-            Long up = null;
+            // Looked at once at least: an earlier instance's wait may have used up the deadline while this one has
+            // long been UP again.
+            Long up = upAfter(service, wentDown);
             while (up == null && System.nanoTime() < deadline) {
-                up = service.firstSeen(ServiceProcess.Health.UP, wentDown);
-                if (up == null || up <= wentDown) {
-                    up = null;
-                    ServiceProcess.sleep(250);
-                }
+                ServiceProcess.sleep(250);
+                up = upAfter(service, wentDown);
             }
             if (up == null) {
                 notRecovered.add(fault + " at " + round(at) + " s: " + service.name() + " not UP within "
@@ -431,19 +442,26 @@ class ChaosIT {
         if (neverDown.size() == affected.size()) {
             healthy = null;
         }
-        Double next = null;
-        long baseline = safely(progress);
-        long nextDeadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < nextDeadline) {
+        String downNote = neverDown.isEmpty() ? "" : "never DOWN: " + String.join(", ", neverDown);
+        recoveries.add(new RecoveryRow(fault, target, at, downFor, healthy, next.join(),
+                String.join("; ", List.of(note, downNote).stream().filter(s -> !s.isEmpty()).toList())));
+    }
+
+    /** When {@code service} was first seen UP after {@code wentDown}, or null. */
+    private static Long upAfter(ServiceProcess service, long wentDown) {
+        Long up = service.firstSeen(ServiceProcess.Health.UP, wentDown);
+        return up == null || up <= wentDown ? null : up;
+    }
+
+    /** Seconds from {@code end} until {@code progress} passed {@code baseline}, or null if not by {@code deadline}. */
+    private static Double firstProgress(LongSupplier progress, long baseline, long end, long deadline) {
+        while (System.nanoTime() < deadline) {
             if (safely(progress) > baseline) {
-                next = seconds(System.nanoTime() - end);
-                break;
+                return seconds(System.nanoTime() - end);
             }
             ServiceProcess.sleep(200);
         }
-        String downNote = neverDown.isEmpty() ? "" : "never DOWN: " + String.join(", ", neverDown);
-        recoveries.add(new RecoveryRow(fault, target, at, downFor, healthy, next,
-                String.join("; ", List.of(note, downNote).stream().filter(s -> !s.isEmpty()).toList())));
+        return null;
     }
 
     private void reportDown(String fault, List<ServiceProcess> services, long start, long end) {
