@@ -4,7 +4,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.StackTraceElementProxy;
-import ch.qos.logback.core.AppenderBase;
+import ch.qos.logback.core.UnsynchronizedAppenderBase;
 import io.contactdesk.contracts.events.OpsAlert;
 import java.time.Instant;
 import java.util.UUID;
@@ -13,8 +13,11 @@ import java.util.function.Consumer;
 /**
  * Turns every ERROR log event into an {@link OpsAlert}. Kafka's own client loggers are left out: an error about
  * reaching the broker would otherwise try to report itself through the broker, in a loop.
+ *
+ * <p>Unsynchronized: every log event of every thread passes through an appender, and logback's synchronized base
+ * would make all of them wait while one alert is handed on; {@link AlertPublisher} only queues it.
  */
-public final class AlertingAppender extends AppenderBase<ILoggingEvent> {
+public final class AlertingAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 
     static final int STACK_LINES = 8;
     static final int MAX_MESSAGE = 1_000;

@@ -8,6 +8,9 @@ import ch.qos.logback.classic.LoggerContext;
 import io.contactdesk.contracts.events.OpsAlert;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -61,5 +64,43 @@ class AlertingAppenderTest {
         context.getLogger("io.contactdesk.x").error("x".repeat(50_000));
 
         assertThat(alerts.get(0).message()).hasSizeLessThan(AlertingAppender.MAX_MESSAGE + 5);
+    }
+
+    @Test
+    void aThreadLoggingIsNotHeldUpWhileAnotherHandsAnAlertOn() throws Exception {
+        // given an appender whose alert consumer is stuck (as a producer waiting for a broker that is away)
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        LoggerContext stuckContext = new LoggerContext();
+        AlertingAppender appender = new AlertingAppender("ingress-poller", "host-1", alert -> {
+            inside.countDown();
+            awaitQuietly(release);
+        });
+        appender.setContext(stuckContext);
+        appender.start();
+        stuckContext.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(appender);
+        Thread erring = new Thread(() -> stuckContext.getLogger("io.contactdesk.x").error("topics not configured"));
+        erring.start();
+        assertThat(inside.await(10, TimeUnit.SECONDS)).isTrue();
+
+        // when another thread logs meanwhile (Kafka's network thread does, under the producer's lock)
+        CompletableFuture<Void> logging = CompletableFuture.runAsync(
+                () -> stuckContext.getLogger("io.contactdesk.y").info("rebootstrapping"));
+
+        // then it is not made to wait for the appender
+        try {
+            logging.get(10, TimeUnit.SECONDS);
+        } finally {
+            release.countDown();
+            erring.join();
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
