@@ -3,11 +3,13 @@ package io.contactdesk.processor.commands;
 import static io.contactdesk.contracts.html.Html.escape;
 
 import io.contactdesk.contracts.events.DeliveryReport;
+import io.contactdesk.contracts.events.EventIds;
 import io.contactdesk.contracts.events.LedgerKind;
 import io.contactdesk.contracts.events.OutboxMessage;
 import io.contactdesk.contracts.events.StarPayment;
 import io.contactdesk.processor.accounts.Account;
 import io.contactdesk.processor.admin.AccountCommand;
+import io.contactdesk.processor.admin.AccountCommandType;
 import io.contactdesk.processor.language.Texts;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -40,6 +42,30 @@ public final class PaymentRefundFlow {
         conversation.call(OutboxMessage.refundStarPayment(conversation.nextReplyIdForCall(), payer.userId(),
                 payment.chargeId(), command.commandId(), command.at()));
         tellAdmin(conversation, command, admin.get("refund.refunding", payment.stars(), payer.userId(), charge));
+        return conversation.outcomeWithoutAccount();
+    }
+
+    /**
+     * This task's answer to the refund {@code command}: whether it holds the charge. It goes to the admin's task, where
+     * the answers of all tasks are counted ({@link RefundLookup}).
+     *
+     * @param task this task's partition, so each task's answer has its own id
+     */
+    public Outcome lookedUp(AccountCommand command, int task, boolean holdsCharge) {
+        Conversation conversation = new Conversation(command.commandId(), command.replyChatId(), null, null, false,
+                command.at());
+        conversation.command(new AccountCommand(EventIds.derived(command.commandId(), "looked-up", task),
+                command.actorId(), AccountCommandType.REFUND_LOOKED_UP, holdsCharge ? 1 : 0, command.reason(),
+                command.actorId(), command.replyChatId(), null, command.at(), command.replyLanguage()));
+        return conversation.outcomeWithoutAccount();
+    }
+
+    /** Every task looked and none holds the charge: the admin learns it, once. */
+    public Outcome unknownCharge(AccountCommand lastAnswer) {
+        Conversation conversation = new Conversation(lastAnswer.commandId() + "/unknown", lastAnswer.replyChatId(),
+                null, null, false, lastAnswer.at());
+        tellAdmin(conversation, lastAnswer, Texts.in(lastAnswer.replyIn()).get("refund.unknown",
+                escape(lastAnswer.reason())));
         return conversation.outcomeWithoutAccount();
     }
 
