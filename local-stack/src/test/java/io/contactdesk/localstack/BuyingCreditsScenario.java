@@ -127,8 +127,11 @@ abstract class BuyingCreditsScenario {
         List<Long> times = results.stream().map(r -> r[1]).sorted().toList();
         SandboxUser lastInQueue = new SandboxUser(stack.telegramApiUrl(), 50_000 + backlog - 1);
         await().atMost(PIPELINE).until(() -> !lastInQueue.chat().isEmpty());
-        System.out.printf("pre-checkout behind %d queued replies, %d buyers: p50 %d ms, max %d ms, answered %d%n",
-                backlog, buyers, times.get(times.size() / 2), times.get(times.size() - 1),
+        // Nearest rank: with 5 buyers p99 is the slowest; -Dstars.buyers=100 gives a p99 of its own.
+        System.out.printf("pre-checkout behind %d queued replies, %d buyers: p50 %d ms, p99 %d ms, max %d ms, "
+                        + "answered %d (docs/performance.md#pre-checkout-behind-a-backlog)%n",
+                backlog, buyers, times.get(times.size() / 2),
+                times.get((int) Math.ceil(times.size() * 0.99) - 1), times.get(times.size() - 1),
                 results.stream().filter(r -> r[0] == 1).count());
         assertThat(results).as("answered (paid) within 10 s").allSatisfy(r -> assertThat(r[0]).isEqualTo(1));
     }

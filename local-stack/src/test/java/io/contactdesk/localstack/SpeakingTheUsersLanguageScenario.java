@@ -2,7 +2,9 @@ package io.contactdesk.localstack;
 
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.util.Objects;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,6 +16,7 @@ abstract class SpeakingTheUsersLanguageScenario {
     private static final Duration PIPELINE = Duration.ofSeconds(60);
     private static final long SPANISH_SPEAKER = 4_501;
     private static final long GERMAN_SPEAKER = 4_502;
+    private static final long BUTTON_TAPPER = 4_503;
 
     abstract LocalStack stack();
 
@@ -30,5 +33,21 @@ abstract class SpeakingTheUsersLanguageScenario {
         german.sends("/language es");
         german.sends("/balance");
         await().atMost(PIPELINE).until(() -> german.chat().stream().anyMatch(text -> text.startsWith("Tu saldo")));
+    }
+
+    @Test
+    void aLanguageButtonSwitchesTheLanguageAndSaysSoInTheNewOne() {
+        SandboxUser spanish = new SandboxUser(stack().telegramApiUrl(), BUTTON_TAPPER).speaking("es");
+
+        spanish.sends("/language");
+        JsonNode choice = await().atMost(PIPELINE).until(() -> spanish.messages().stream()
+                .filter(message -> message.toString().contains("lang:en")).findFirst().orElse(null), Objects::nonNull);
+        spanish.presses(choice.path("message_id").asLong(), "lang:en");
+
+        await().atMost(PIPELINE).until(() -> spanish.chat().contains("From now on I speak <b>English</b>."));
+        await().atMost(PIPELINE).until(() -> spanish.callbackAnswers().size() == 1);
+        spanish.sends("/privacy");
+        await().atMost(PIPELINE).until(() -> spanish.chat().stream()
+                .anyMatch(text -> text.startsWith("<b>What this bot keeps about you</b>")));
     }
 }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.contactdesk.notifier.support.NotifierTestStack;
 import io.contactdesk.notifier.support.Sandbox;
+import io.contactdesk.sandbox.FloodLimits;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -15,16 +16,17 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The Stars reconciliation on the real path: the sandbox's getStarTransactions against db-writer's payments table in
  * a real PostgreSQL, a difference alerted through ops.alerts to the admin. Periods of 2 s, so the first check runs
- * within seconds of start-up.
+ * within seconds of start-up. Two notifiers run it, as in production; the payments that differ come after more
+ * than a page (100) of agreeing ones, so only a check that pages past the first can find them.
  */
 class StarReconciliationIT {
 
@@ -34,9 +36,13 @@ class StarReconciliationIT {
     // db-writer owns the table; the test creates it from db-writer's own migration.
     private static final Path PAYMENTS_TABLE = Path.of("../db-writer/src/main/resources/db/migration/V6__payments.sql");
     private static final String PAYLOAD = "v1.50.200.secret-payload-never-in-alerts";
+    /** More than one page of getStarTransactions (100) before the payments that differ. */
+    private static final int AGREEING_FIRST = 101;
+    /** The pages one check reads: the bot's 106 transactions are 100 and 6. */
+    private static final int PAGES_PER_CHECK = 2;
 
     private static NotifierTestStack stack;
-    private static ConfigurableApplicationContext notifier;
+    private static final List<String> agreeingFirst = new ArrayList<>();
     private static String agreed;
     private static String amountDiffers;
     private static String refundNotRecorded;
@@ -44,10 +50,14 @@ class StarReconciliationIT {
 
     @BeforeAll
     static void start() throws Exception {
-        stack = NotifierTestStack.start(TOKEN);
+        // Without flood limits: a hundred invoices to one chat within seconds is the test's doing, not the bot's.
+        stack = NotifierTestStack.start(TOKEN, FloodLimits.DISABLED);
         Sandbox sandbox = stack.sandbox();
         sandbox.userWrites(ADMIN);
         sandbox.userWrites(BUYER);
+        for (int i = 0; i < AGREEING_FIRST; i++) {
+            agreeingFirst.add(sandbox.userPays(BUYER, 50, PAYLOAD));
+        }
         agreed = sandbox.userPays(BUYER, 50, PAYLOAD);
         amountDiffers = sandbox.userPays(BUYER, 200, PAYLOAD);
         refundNotRecorded = sandbox.userPays(BUYER, 50, PAYLOAD);
@@ -55,14 +65,19 @@ class StarReconciliationIT {
         missingInPayments = sandbox.userPays(BUYER, 50, PAYLOAD);
         try (Connection db = database(); Statement ddl = db.createStatement()) {
             ddl.execute(Files.readString(PAYMENTS_TABLE));
+            for (String chargeId : agreeingFirst) {
+                insertPayment(db, chargeId, 50);
+            }
             insertPayment(db, agreed, 50);
             insertPayment(db, amountDiffers, 150);
             insertPayment(db, refundNotRecorded, 50);
             insertPayment(db, "ghost-charge", 50);
         }
         // Everything is in place before the first check: it sees the whole picture.
-        notifier = stack.startNotifier("--ADMIN_USER_IDS=" + ADMIN,
-                "--contactdesk.reconciliation.interval=2s", "--contactdesk.reconciliation.settle-delay=0s");
+        for (int notifier = 0; notifier < 2; notifier++) {
+            stack.startNotifier("--ADMIN_USER_IDS=" + ADMIN,
+                    "--contactdesk.reconciliation.interval=2s", "--contactdesk.reconciliation.settle-delay=0s");
+        }
     }
 
     @AfterAll
@@ -93,11 +108,44 @@ class StarReconciliationIT {
         assertThat(finishedRuns()).allSatisfy(differences -> assertThat(differences).isEqualTo(4));
     }
 
+    @Test
+    void aDifferenceBeyondTheFirstHundredTransactionsIsFound() {
+        // The 106th transaction, on the second page.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(stack.sandbox().messages(ADMIN))
+                .extracting(message -> message.path("text").asText())
+                .anyMatch(text -> text.contains(missingInPayments + ": paid at Telegram, no payments row")));
+
+        assertThat(stack.sandbox().stats().path("calls").path("getStarTransactions").asLong())
+                .as("pages asked for").isGreaterThanOrEqualTo(PAGES_PER_CHECK);
+    }
+
+    /**
+     * Both notifiers look for the due period every 2 s; the claim in reconciliation_runs lets one of them check it.
+     * Each check reads its pages once, so the pages asked for stay within the claims' count times the pages of one.
+     */
+    @Test
+    void twoNotifiersCheckEachPeriodOnlyOnce() throws Exception {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(finishedRuns()).hasSizeGreaterThanOrEqualTo(3));
+
+        long pagesAsked = stack.sandbox().stats().path("calls").path("getStarTransactions").asLong();
+        long periodsClaimed = claimedPeriods();
+
+        assertThat(pagesAsked).isLessThanOrEqualTo(PAGES_PER_CHECK * periodsClaimed);
+    }
+
+    private static long claimedPeriods() throws Exception {
+        try (Connection db = database(); Statement select = db.createStatement();
+                ResultSet count = select.executeQuery("SELECT count(*) FROM reconciliation_runs WHERE bot_id = 100000009")) {
+            count.next();
+            return count.getLong(1);
+        }
+    }
+
     private static List<Integer> finishedRuns() throws Exception {
         try (Connection db = database(); Statement select = db.createStatement();
                 ResultSet runs = select.executeQuery("SELECT differences FROM reconciliation_runs "
                         + "WHERE bot_id = 100000009 AND finished_at IS NOT NULL")) {
-            List<Integer> differences = new java.util.ArrayList<>();
+            List<Integer> differences = new ArrayList<>();
             while (runs.next()) {
                 differences.add(runs.getInt(1));
             }

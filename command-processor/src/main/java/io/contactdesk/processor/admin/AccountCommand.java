@@ -1,5 +1,6 @@
 package io.contactdesk.processor.admin;
 
+import io.contactdesk.processor.language.Language;
 import java.time.Instant;
 
 /**
@@ -9,6 +10,7 @@ import java.time.Instant;
  *
  * @param commandId deterministic, derived from the cause
  * @param replyChatId who is told the result (the admin), or 0
+ * @param replyLanguage the code of the language the admin is told in (null, as in records from before it: English)
  */
 public record AccountCommand(
         String commandId,
@@ -19,5 +21,11 @@ public record AccountCommand(
         long actorId,
         long replyChatId,
         String listingTitle,
-        Instant at) {
+        Instant at,
+        String replyLanguage) {
+
+    /** The language the result is told in: the admin's own, where their account lives (another task). */
+    public Language replyIn() {
+        return Language.of(replyLanguage).orElse(Language.FALLBACK);
+    }
 }

@@ -7,7 +7,7 @@ import io.contactdesk.processor.accounts.Account;
 import io.contactdesk.processor.commands.Conversation;
 import io.contactdesk.processor.commands.Outcome;
 import io.contactdesk.processor.credits.CreditRules;
-import io.contactdesk.processor.credits.Credits;
+import io.contactdesk.processor.language.Texts;
 import io.contactdesk.processor.referrals.ReferralRules;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -31,14 +31,19 @@ public final class AccountCommandApplier {
         long user = target.userId();
         Conversation conversation = new Conversation(command.commandId(), user, target, target, false, command.at());
         Map<String, String> details = new LinkedHashMap<>();
+        Texts admin = Texts.in(command.replyIn());
+        Texts told = Texts.in(conversation.language());
         switch (command.type()) {
             case GRANT -> {
                 conversation.credit(command.amount(), LedgerKind.GRANT, reasonOr(command, "granted by an admin"));
                 details.put("amount", Long.toString(command.amount()));
-                tellAdmin(conversation, command, "Granted " + Credits.format(command.amount()) + " to " + user
-                        + ". Balance: " + Credits.format(conversation.account().balance()) + ".");
-                tellUser(conversation, "🎁 You received <b>" + Credits.format(command.amount()) + "</b>"
-                        + reasonSuffix(command) + ". Balance: <b>" + Credits.format(conversation.account().balance()) + "</b>.");
+                long balance = conversation.account().balance();
+                tellAdmin(conversation, command, admin.get("admin.granted", admin.credits(command.amount()), user,
+                        admin.credits(balance)));
+                tellUser(conversation, hasReason(command)
+                        ? told.get("credits.received.because", told.credits(command.amount()), escape(command.reason()),
+                                told.credits(balance))
+                        : told.get("credits.received", told.credits(command.amount()), told.credits(balance)));
             }
             case REVOKE -> {
                 // Never below zero: an admin revoking more than there is takes what there is.
@@ -48,38 +53,37 @@ public final class AccountCommandApplier {
                 }
                 details.put("amount", Long.toString(taken));
                 details.put("requested", Long.toString(command.amount()));
-                tellAdmin(conversation, command, "Revoked " + Credits.format(taken) + " from " + user
-                        + (taken < command.amount() ? " (that was all they had)" : "")
-                        + ". Balance: " + Credits.format(conversation.account().balance()) + ".");
+                tellAdmin(conversation, command, admin.get(taken < command.amount() ? "admin.revoked.all" : "admin.revoked",
+                        admin.credits(taken), user, admin.credits(conversation.account().balance())));
             }
             case BAN -> {
                 conversation.update(target.withBan(true, command.at()));
-                tellAdmin(conversation, command, "User " + user + " is banned.");
+                tellAdmin(conversation, command, admin.get("admin.banned", user));
             }
             case UNBAN -> {
                 conversation.update(target.withBan(false, command.at()));
-                tellAdmin(conversation, command, "User " + user + " is no longer banned.");
-                tellUser(conversation, "You can use the bot again.");
+                tellAdmin(conversation, command, admin.get("admin.unbanned", user));
+                tellUser(conversation, told.get("unbanned"));
             }
             case LISTING_APPROVED -> {
                 if (credits.listingReward() > 0) {
                     conversation.credit(credits.listingReward(), LedgerKind.LISTING_REWARD,
                             "listing approved: " + command.reason());
                 }
-                tellUser(conversation, "✅ Your listing <b>" + escape(command.listingTitle()) + "</b> was approved"
-                        + (credits.listingReward() > 0 ? " — you earned <b>" + Credits.format(credits.listingReward())
-                        + "</b>. Balance: <b>" + Credits.format(conversation.account().balance()) + "</b>." : "."));
+                tellUser(conversation, credits.listingReward() > 0
+                        ? told.get("listing.approved.paid", escape(command.listingTitle()),
+                                told.credits(credits.listingReward()), told.credits(conversation.account().balance()))
+                        : told.get("listing.approved", escape(command.listingTitle())));
                 return conversation.outcome();
             }
             case REFERRAL_JOINED -> {
-                return referralJoined(conversation, target, command);
+                return referralJoined(conversation, target, command, told);
             }
             case REFERRAL_WELCOME -> {
-                return referralWelcome(conversation, target, command);
+                return referralWelcome(conversation, target, command, told);
             }
             case LISTING_REJECTED -> {
-                tellUser(conversation, "Your listing <b>" + escape(command.listingTitle()) + "</b> was not approved. "
-                        + "You are welcome to /submit another one.");
+                tellUser(conversation, told.get("listing.rejected", escape(command.listingTitle())));
                 return conversation.outcome();
             }
         }
@@ -91,7 +95,8 @@ public final class AccountCommandApplier {
     }
 
     /** The referrer's half, then the newcomer's: both or neither (an unqualified referrer ends it here). */
-    private static Outcome referralJoined(Conversation conversation, Account referrer, AccountCommand command) {
+    private static Outcome referralJoined(Conversation conversation, Account referrer, AccountCommand command,
+            Texts told) {
         if (!ReferralRules.referrerEarns(referrer)) {
             return Outcome.nothing();
         }
@@ -99,22 +104,25 @@ public final class AccountCommandApplier {
         if (command.amount() > 0) {
             conversation.credit(command.amount(), LedgerKind.REFERRAL, "invited user " + command.actorId());
         }
-        tellUser(conversation, "🎉 Someone joined with your invitation"
-                + (command.amount() > 0 ? ": you earned <b>" + Credits.format(command.amount()) + "</b>. Balance: <b>"
-                + Credits.format(conversation.account().balance()) + "</b>." : ".")
-                + " Joined so far: <b>" + conversation.account().referrals() + "</b>.");
+        long joined = conversation.account().referrals();
+        tellUser(conversation, command.amount() > 0
+                ? told.get("referral.joined.paid", told.credits(command.amount()),
+                        told.credits(conversation.account().balance()), joined)
+                : told.get("referral.joined", joined));
         conversation.command(new AccountCommand(conversation.nextCommandId(), command.actorId(),
-                AccountCommandType.REFERRAL_WELCOME, command.amount(), "", referrer.userId(), 0, null, command.at()));
+                AccountCommandType.REFERRAL_WELCOME, command.amount(), "", referrer.userId(), 0, null, command.at(),
+                null));
         return conversation.outcome();
     }
 
-    private static Outcome referralWelcome(Conversation conversation, Account newcomer, AccountCommand command) {
+    private static Outcome referralWelcome(Conversation conversation, Account newcomer, AccountCommand command,
+            Texts told) {
         if (!ReferralRules.newcomerEarns(newcomer) || command.amount() <= 0) {
             return Outcome.nothing();
         }
         conversation.credit(command.amount(), LedgerKind.REFERRAL, "invited by user " + command.actorId());
-        tellUser(conversation, "🎁 You joined with an invitation: <b>" + Credits.format(command.amount())
-                + "</b> added. Balance: <b>" + Credits.format(conversation.account().balance()) + "</b>.");
+        tellUser(conversation, told.get("referral.welcome", told.credits(command.amount()),
+                told.credits(conversation.account().balance())));
         return conversation.outcome();
     }
 
@@ -122,8 +130,8 @@ public final class AccountCommandApplier {
         Conversation conversation = new Conversation(command.commandId(), command.replyChatId(), null,
                 null, false, command.at());
         if (command.replyChatId() != 0) {
-            conversation.sendTo(command.replyChatId(), "User " + command.targetUserId()
-                    + " has not started the bot, so there is no account to change.", null);
+            conversation.sendTo(command.replyChatId(), Texts.in(command.replyIn()).get("admin.unknown.user",
+                    command.targetUserId()), null);
         }
         Outcome outcome = conversation.outcomeWithoutAccount();
         return outcome;
@@ -145,7 +153,7 @@ public final class AccountCommandApplier {
         return command.reason() == null || command.reason().isBlank() ? fallback : command.reason();
     }
 
-    private static String reasonSuffix(AccountCommand command) {
-        return command.reason() == null || command.reason().isBlank() ? "" : " (" + escape(command.reason()) + ")";
+    private static boolean hasReason(AccountCommand command) {
+        return command.reason() != null && !command.reason().isBlank();
     }
 }

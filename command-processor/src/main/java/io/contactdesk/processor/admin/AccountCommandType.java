@@ -14,6 +14,12 @@ public enum AccountCommandType {
      */
     REFUND_PAYMENT,
     /**
+     * One task's answer to a {@link #REFUND_PAYMENT}, to the admin's task: {@code amount} 1 = this task holds the charge
+     * ({@code reason}); {@code at} and {@code actorId} are the refund's. Once every task answered and none held it, the
+     * admin is told the charge is unknown.
+     */
+    REFUND_LOOKED_UP,
+    /**
      * To the referrer: the user {@code actorId} started the bot with their referral link; {@code amount} is the bonus
      * of each of the two. The referrer's task decides (see {@code ReferralRules}) and answers with
      * {@link #REFERRAL_WELCOME}.

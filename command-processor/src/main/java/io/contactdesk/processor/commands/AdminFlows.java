@@ -3,13 +3,13 @@ package io.contactdesk.processor.commands;
 import io.contactdesk.contracts.events.ListingStatus;
 import io.contactdesk.processor.admin.AccountCommand;
 import io.contactdesk.processor.admin.AccountCommandType;
-import io.contactdesk.processor.credits.Credits;
 import io.contactdesk.processor.moderation.ModerationRequest;
 import io.contactdesk.processor.stats.StatsShard;
 import io.contactdesk.processor.updates.IncomingUpdate;
 import io.contactdesk.processor.updates.UserText;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,7 +33,7 @@ final class AdminFlows {
 
     /** /grant and /revoke: {@code <user_id> <amount> [reason]}. */
     void changeCredits(Conversation conversation, IncomingUpdate update, AccountCommandType type) {
-        String usage = "Usage: <code>/" + type.name().toLowerCase() + " user_id amount [reason]</code>";
+        String usage = conversation.texts().usageCredits(type.name().toLowerCase(Locale.ROOT));
         Matcher m = AMOUNT_COMMAND.matcher(update.commandArguments());
         if (!m.matches()) {
             conversation.reply(usage);
@@ -42,7 +42,7 @@ final class AdminFlows {
         long target = Long.parseLong(m.group(1));
         long amount = Long.parseLong(m.group(2));
         if (target <= 0 || amount <= 0 || amount > MAX_AMOUNT) {
-            conversation.reply("The amount must be between 1 and " + MAX_AMOUNT + ". " + usage);
+            conversation.reply(conversation.texts().amountRange(MAX_AMOUNT, usage));
             return;
         }
         String reason = m.group(3) == null ? "" : UserText.clean(m.group(3), false);
@@ -56,12 +56,12 @@ final class AdminFlows {
     void changeBan(Conversation conversation, IncomingUpdate update, AccountCommandType type) {
         String argument = update.commandArguments();
         if (!USER_ID.matcher(argument).matches() || Long.parseLong(argument) <= 0) {
-            conversation.reply("Usage: <code>/" + type.name().toLowerCase() + " user_id</code>");
+            conversation.reply(conversation.texts().usageBan(type.name().toLowerCase(Locale.ROOT)));
             return;
         }
         long target = Long.parseLong(argument);
         if (type == AccountCommandType.BAN && rules.isAdmin(target)) {
-            conversation.reply("Admins cannot be banned.");
+            conversation.reply(conversation.texts().text("admin.ban.admin"));
             return;
         }
         send(conversation, target, type, 0, "");
@@ -75,44 +75,38 @@ final class AdminFlows {
         String[] words = update.commandArguments().split("\\s+");
         boolean confirmed = words.length == 2 && words[1].equalsIgnoreCase("confirm");
         if (!CHARGE_ID.matcher(words[0]).matches() || words.length > 2 || (words.length == 2 && !confirmed)) {
-            conversation.reply("Usage: <code>/refund charge_id [confirm]</code> (the charge id is in the payment's "
-                    + "row in <code>payments</code> and in Telegram's receipt)");
+            conversation.reply(conversation.texts().text("refund.usage"));
             return;
         }
         send(conversation, 0, AccountCommandType.REFUND_PAYMENT, confirmed ? 1 : 0, words[0]);
-        conversation.reply("Looking for payment <code>" + words[0] + "</code>…");
+        conversation.reply(conversation.texts().refundLooking(words[0]));
     }
 
     private void send(Conversation conversation, long target, AccountCommandType type, long amount, String reason) {
         long admin = conversation.account().userId();
         conversation.command(new AccountCommand(conversation.nextCommandId(), target, type, amount, reason, admin,
-                admin, null, conversation.now()));
+                admin, null, conversation.now(), conversation.language().code()));
     }
 
     void stats(Conversation conversation, BotState state) {
         StatsShard totals = state.totals().get();
         LocalDate today = LocalDate.ofInstant(conversation.now(), ZoneOffset.UTC);
-        conversation.reply("<b>Stats</b>\n"
-                + "Users: <b>" + totals.users() + "</b>\n"
-                + "Active listings: <b>" + state.directory().count(ListingStatus.ACTIVE) + "</b>\n"
-                + "Pending review: <b>" + state.directory().count(ListingStatus.PENDING) + "</b>\n"
-                + "Unlocks today: <b>" + totals.unlocksOn(today) + "</b> · total: <b>" + totals.unlocksTotal() + "</b>\n"
-                + "Credits outstanding: <b>" + Credits.format(totals.creditsOutstanding()) + "</b>\n"
-                + "Stars received: <b>" + totals.starsReceived() + "</b> ⭐ · refunded: <b>" + totals.starsRefunded()
-                + "</b> ⭐\n"
-                + "Credits sold: <b>" + Credits.format(totals.creditsSold()) + "</b>\n"
-                + "Referrals: <b>" + totals.referrals() + "</b>");
+        Replies replies = conversation.texts();
+        conversation.reply(replies.stats(totals.users(), state.directory().count(ListingStatus.ACTIVE),
+                state.directory().count(ListingStatus.PENDING), totals.unlocksOn(today), totals.unlocksTotal(),
+                replies.credits(totals.creditsOutstanding()), totals.starsReceived(), totals.starsRefunded(),
+                replies.credits(totals.creditsSold()), totals.referrals()));
     }
 
     /** An Approve/Reject tap: decided on the listing's task, where the first decision wins. */
     void moderate(Conversation conversation, BotState state, IncomingUpdate update, CallbackAction.Moderate action) {
         Optional<ListingStatus> status = state.directory().find(action.listingId()).map(l -> l.status());
         if (status.isEmpty()) {
-            conversation.answerCallback(update.callbackQueryId(), "Unknown listing.");
+            conversation.answerCallback(update.callbackQueryId(), conversation.texts().text("moderation.unknown"));
             return;
         }
         conversation.moderate(new ModerationRequest(conversation.nextModerationId(), action.listingId(),
                 action.approve(), conversation.account().userId(), update.chatId(), update.messageId(),
-                update.callbackQueryId(), conversation.now()));
+                update.callbackQueryId(), conversation.now(), conversation.language().code()));
     }
 }

@@ -21,12 +21,11 @@ final class BroadcastFlow {
     void draft(Conversation conversation, BotState state, IncomingUpdate update) {
         String text = UserText.clean(update.commandArguments(), true);
         if (text.isEmpty()) {
-            conversation.reply("Usage: <code>/broadcast your message</code> — you will see a preview first.");
+            conversation.reply(conversation.texts().text("broadcast.usage"));
             return;
         }
         if (text.length() > MAX_LENGTH) {
-            conversation.reply("A broadcast can have at most " + MAX_LENGTH + " characters (this one has "
-                    + text.length() + ").");
+            conversation.reply(conversation.texts().broadcastTooLong(MAX_LENGTH, text.length()));
             return;
         }
         String broadcastId = "b" + update.ref().shortId();
@@ -34,24 +33,25 @@ final class BroadcastFlow {
         long admin = conversation.account().userId();
         state.broadcasts().put(admin, new BroadcastDraft(broadcastId, html, false));
         long audience = Math.max(0, state.totals().get().users() - 1);
-        conversation.reply("<b>Broadcast preview</b>\n\n" + html + "\n\nSend it to about <b>" + audience
-                        + "</b> users? People who blocked the bot, are banned or had the bot forget them are skipped.",
+        Replies replies = conversation.texts();
+        conversation.reply(replies.broadcastPreview(html, audience),
                 Keyboards.create().row(
-                        button("📣 Send to " + audience + " users", CallbackAction.broadcast(broadcastId, true)),
-                        button("✖ Discard", CallbackAction.broadcast(broadcastId, false))).build());
+                        button(replies.broadcastSendButton(audience), CallbackAction.broadcast(broadcastId, true)),
+                        button(replies.text("broadcast.button.discard"), CallbackAction.broadcast(broadcastId, false)))
+                        .build());
     }
 
     void tapped(Conversation conversation, BotState state, IncomingUpdate update, CallbackAction.BroadcastConfirm tap) {
         long admin = conversation.account().userId();
         BroadcastDraft draft = state.broadcasts().get(admin);
         if (draft == null || draft.confirmed() || !draft.broadcastId().equals(tap.broadcastId())) {
-            conversation.answerCallback(update.callbackQueryId(), "This broadcast is no longer waiting.");
+            conversation.answerCallback(update.callbackQueryId(), conversation.texts().text("broadcast.not.waiting"));
             return;
         }
         conversation.answerCallback(update.callbackQueryId(), null);
         if (!tap.confirmed()) {
             state.broadcasts().delete(admin);
-            conversation.edit(update.messageId(), "Broadcast discarded.", null);
+            conversation.edit(update.messageId(), conversation.texts().text("broadcast.discarded"), null);
             return;
         }
         state.broadcasts().put(admin, new BroadcastDraft(draft.broadcastId(), draft.html(), true));
@@ -59,20 +59,19 @@ final class BroadcastFlow {
                 update.messageId(), conversation.now()));
         conversation.audit(admin, "broadcast", "broadcast:" + draft.broadcastId(), Map.of("length",
                 Integer.toString(draft.html().length())));
-        conversation.edit(update.messageId(), "📣 Broadcast <code>" + draft.broadcastId() + "</code> queued. Progress "
-                + "will show here. /broadcast_cancel stops it.", null);
+        conversation.edit(update.messageId(), conversation.texts().broadcastQueued(draft.broadcastId()), null);
     }
 
     void cancel(Conversation conversation, BotState state) {
         long admin = conversation.account().userId();
         BroadcastDraft draft = state.broadcasts().get(admin);
         if (draft == null || !draft.confirmed()) {
-            conversation.reply("You have no running broadcast.");
+            conversation.reply(conversation.texts().text("broadcast.none"));
             return;
         }
         conversation.control(new BroadcastControl(draft.broadcastId(), true, admin, conversation.now()));
         conversation.audit(admin, "broadcast_cancel", "broadcast:" + draft.broadcastId(), Map.of());
         state.broadcasts().delete(admin);
-        conversation.reply("Stopping broadcast <code>" + draft.broadcastId() + "</code>. Messages already sent stay sent.");
+        conversation.reply(conversation.texts().broadcastStopping(draft.broadcastId()));
     }
 }

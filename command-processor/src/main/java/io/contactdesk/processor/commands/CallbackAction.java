@@ -1,5 +1,6 @@
 package io.contactdesk.processor.commands;
 
+import io.contactdesk.processor.language.Language;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -47,6 +48,10 @@ public sealed interface CallbackAction {
     record Buy(String packId) implements CallbackAction {
     }
 
+    /** A language of {@code /language}, by its code. */
+    record ChooseLanguage(String code) implements CallbackAction {
+    }
+
     record Nothing() implements CallbackAction {
     }
 
@@ -69,6 +74,7 @@ public sealed interface CallbackAction {
     Pattern BROADCAST = Pattern.compile("bc:([yn]):(" + ID + ")");
     Pattern BUY = Pattern.compile("buy:(\\d{1,7}x\\d{1,5})");
     Pattern FORGET = Pattern.compile("fg:([yn]):(\\d{1,18})");
+    Pattern LANGUAGE = Pattern.compile("lang:([a-z]{2,3})");
 
     static Optional<CallbackAction> parse(String data) {
         if (data == null) {
@@ -114,6 +120,9 @@ public sealed interface CallbackAction {
         if ((m = BUY.matcher(data)).matches()) {
             return Optional.of(new Buy(m.group(1)));
         }
+        if ((m = LANGUAGE.matcher(data)).matches()) {
+            return Optional.of(new ChooseLanguage(m.group(1)));
+        }
         if ((m = FORGET.matcher(data)).matches()) {
             return Optional.of(new Forget(m.group(1).equals("y"), Long.parseLong(m.group(2))));
         }
@@ -158,6 +167,10 @@ public sealed interface CallbackAction {
 
     static String forget(boolean confirmed, long ledgerEntries) {
         return "fg:" + (confirmed ? "y" : "n") + ":" + ledgerEntries;
+    }
+
+    static String chooseLanguage(Language language) {
+        return "lang:" + language.code();
     }
 
     static String buy(String packId) {

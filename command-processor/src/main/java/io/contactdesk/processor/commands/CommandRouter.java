@@ -138,8 +138,8 @@ public final class CommandRouter {
             case "privacy" -> conversation.reply(conversation.texts().privacy());
             case "language" -> language(conversation, update.commandArguments());
             case "buy" -> payments.offer(conversation);
-            case "paysupport" -> conversation.reply(PaymentFlow.PAY_SUPPORT);
-            case "terms" -> conversation.reply(PaymentFlow.TERMS);
+            case "paysupport" -> conversation.reply(conversation.texts().paySupport());
+            case "terms" -> conversation.reply(conversation.texts().terms());
             case "forgetme" -> {
                 if (ForgetFlow.CONFIRM_ARGUMENT.equalsIgnoreCase(update.commandArguments().trim())) {
                     forget.forget(screen, state);
@@ -230,6 +230,8 @@ public final class CommandRouter {
             admin.moderate(conversation, state, update, moderate);
         } else if (action instanceof CallbackAction.Forget tap) {
             forget.tapped(screen, state, tap);
+        } else if (action instanceof CallbackAction.ChooseLanguage choice) {
+            languageTapped(conversation, update, choice.code());
         } else if (action instanceof CallbackAction.Buy buy) {
             payments.invoice(conversation, update, buy.packId());
         } else if (action instanceof CallbackAction.Nothing) {
@@ -246,7 +248,7 @@ public final class CommandRouter {
         ReferralRules.referrer(rules.referrals(), conversation.isNewUser(), account.userId(), argument)
                 .ifPresent(referrer -> conversation.command(new AccountCommand(conversation.nextCommandId(), referrer,
                         AccountCommandType.REFERRAL_JOINED, rules.credits().referralBonus(), "", account.userId(), 0,
-                        null, conversation.now())));
+                        null, conversation.now(), null)));
         if (account.signupBonusGranted()) {
             conversation.reply(conversation.texts().welcomeBack(account.profile().firstName(), account.balance()));
             return;
@@ -258,14 +260,34 @@ public final class CommandRouter {
         conversation.reply(conversation.texts().welcome(account.profile().firstName(), conversation.account().balance()));
     }
 
-    /** {@code /language}: the choice and how to change it; {@code /language es} chooses, in the new language's words. */
+    /**
+     * {@code /language}: the choice, a button per language and the commands that do the same; {@code /language es}
+     * chooses, in the new language's words.
+     */
     private void language(Conversation conversation, String argument) {
         Optional<Language> chosen = Language.of(argument);
         if (chosen.isEmpty()) {
-            conversation.reply(conversation.texts().languageChoice());
+            Replies replies = conversation.texts();
+            Keyboards keyboard = Keyboards.create();
+            for (Language each : Language.values()) {
+                keyboard.row(Keyboards.button(replies.languageButton(each), CallbackAction.chooseLanguage(each)));
+            }
+            conversation.reply(replies.languageChoice(), keyboard.build());
             return;
         }
         conversation.update(conversation.account().withLanguage(chosen.get().code()));
         conversation.reply(conversation.texts().languageSet());
+    }
+
+    /** A language's button: chosen, the tap answered, and the message says so in the new language (buttons gone). */
+    private void languageTapped(Conversation conversation, IncomingUpdate tap, String code) {
+        Optional<Language> chosen = Language.of(code);
+        if (chosen.isEmpty()) {
+            conversation.answerCallback(tap.callbackQueryId(), conversation.texts().buttonExpired());
+            return;
+        }
+        conversation.update(conversation.account().withLanguage(chosen.get().code()));
+        conversation.answerCallback(tap.callbackQueryId(), null);
+        conversation.edit(tap.messageId(), conversation.texts().languageSet(), null);
     }
 }

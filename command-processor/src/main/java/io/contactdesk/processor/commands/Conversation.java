@@ -72,8 +72,13 @@ public final class Conversation {
 
     /** What the bot says to this user, in their language (English when there is no account, e.g. to admins' chats). */
     Replies texts() {
-        return account == null ? Replies.in(Language.FALLBACK)
-                : Replies.in(Language.forUser(account.language(), account.profile().languageCode()));
+        return Replies.in(language());
+    }
+
+    /** This user's language: their {@code /language} choice, else their app's, else English. */
+    public Language language() {
+        return account == null ? Language.FALLBACK
+                : Language.forUser(account.language(), account.profile().languageCode());
     }
 
     public void update(Account changed) {

@@ -73,7 +73,7 @@ final class DirectoryFlows {
         List<Listing> listings = state.directory().inCategory(category.get());
         if (listings.isEmpty()) {
             screen.show(screen.replies().emptyCategory(category.get()),
-                    Keyboards.create().row(button("◀ Categories", "b")).build());
+                    Keyboards.create().row(button(screen.replies().text("button.categories"), "b")).build());
             return;
         }
         Optional<Page<Listing>> page = Page.of(listings, pageNumber);
@@ -82,8 +82,8 @@ final class DirectoryFlows {
             return;
         }
         Keyboards keyboard = listingButtons(screen.replies(), page.get())
-                .pager(page.get(), n -> CallbackAction.categoryPage(index, n))
-                .row(button("◀ Categories", "b"));
+                .pager(screen.replies(), page.get(), n -> CallbackAction.categoryPage(index, n))
+                .row(button(screen.replies().text("button.categories"), "b"));
         screen.show(screen.replies().categoryPage(category.get(), page.get().number(), page.get().count()), keyboard.build());
     }
 
@@ -102,7 +102,8 @@ final class DirectoryFlows {
             screen.refuse(screen.replies().pageGone());
             return;
         }
-        Keyboards keyboard = listingButtons(screen.replies(), page.get()).pager(page.get(), CallbackAction::searchPage);
+        Keyboards keyboard = listingButtons(screen.replies(), page.get())
+                .pager(screen.replies(), page.get(), CallbackAction::searchPage);
         screen.show(screen.replies().searchPage(words, page.get().number(), page.get().count()), keyboard.build());
     }
 
@@ -167,7 +168,7 @@ final class DirectoryFlows {
             return;
         }
         if (account.balance() < cost) {
-            conversation.answerCallback(screen.update().callbackQueryId(), "Not enough credits.");
+            conversation.answerCallback(screen.update().callbackQueryId(), screen.replies().text("unlock.short"));
             conversation.reply(screen.replies().notEnoughCredits(account.balance(), cost, rules.credits().listingReward()));
             return;
         }
@@ -201,7 +202,8 @@ final class DirectoryFlows {
             screen.refuse(screen.replies().pageGone());
             return;
         }
-        Keyboards keyboard = listingButtons(screen.replies(), page.get()).pager(page.get(), CallbackAction::unlockedPage);
+        Keyboards keyboard = listingButtons(screen.replies(), page.get())
+                .pager(screen.replies(), page.get(), CallbackAction::unlockedPage);
         screen.show(screen.replies().unlockedPage(page.get().number(), page.get().count()), keyboard.build());
     }
 
@@ -219,7 +221,7 @@ final class DirectoryFlows {
         }
         List<LedgerEntry> shown = page.get().items().stream().map(entry -> withCurrentIds(entry, state)).toList();
         screen.show(screen.replies().historyPage(shown, page.get().number(), page.get().count()),
-                Keyboards.create().pager(page.get(), CallbackAction::historyPage).build());
+                Keyboards.create().pager(screen.replies(), page.get(), CallbackAction::historyPage).build());
     }
 
     /**

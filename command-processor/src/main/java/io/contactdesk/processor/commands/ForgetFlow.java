@@ -4,7 +4,6 @@ import static io.contactdesk.processor.commands.Keyboards.button;
 
 import io.contactdesk.contracts.events.LedgerKind;
 import io.contactdesk.processor.accounts.Account;
-import io.contactdesk.processor.credits.Credits;
 import io.contactdesk.processor.history.LedgerHistory;
 import java.util.Map;
 
@@ -26,20 +25,21 @@ final class ForgetFlow {
     /** Asks, naming what would go. The button carries the ledger's length: once anything changed, it has expired. */
     void ask(DirectoryFlows.Screen screen) {
         Account account = screen.conversation().account();
+        Replies replies = screen.conversation().texts();
         Keyboards keyboard = Keyboards.create()
-                .row(button("🗑 Delete my data", CallbackAction.forget(true, account.ledgerEntries())))
-                .row(button("Keep it", CallbackAction.forget(false, account.ledgerEntries())));
-        screen.show(askText(account), keyboard.build());
+                .row(button(replies.text("forget.button.delete"), CallbackAction.forget(true, account.ledgerEntries())))
+                .row(button(replies.text("forget.button.keep"), CallbackAction.forget(false, account.ledgerEntries())));
+        screen.show(replies.forgetAsk(account.unlocked().size(), account.balance()), keyboard.build());
     }
 
     /** The button's answer; a button from before the last change of credits (or a forgetting) only expires. */
     void tapped(DirectoryFlows.Screen screen, BotState state, CallbackAction.Forget tap) {
         if (tap.ledgerEntries() != screen.conversation().account().ledgerEntries()) {
-            screen.refuse("This button is no longer active. Send /forgetme again.");
+            screen.refuse(screen.conversation().texts().text("forget.expired"));
             return;
         }
         if (!tap.confirmed()) {
-            screen.show("Nothing was deleted.", null);
+            screen.show(screen.conversation().texts().text("forget.kept"), null);
             return;
         }
         forget(screen, state);
@@ -56,36 +56,12 @@ final class ForgetFlow {
         }
         state.sessions().delete(user);
         state.broadcasts().delete(user);
+        // Said in the language the user spoke until now: forgetting deletes the profile's language too.
+        Replies replies = conversation.texts();
         conversation.update(account.forgotten(conversation.now()));
         conversation.credit(-forfeited, LedgerKind.FORGET, null);
         // Proof that the deletion was done, for whoever answers a complaint: no names, only the id and the amount.
         conversation.audit(user, "forget", "user:" + user, Map.of("forfeited", Long.toString(forfeited)));
-        screen.show("""
-                Done. Your profile and your unlocks are deleted, and your balance of %s is forfeited.
-
-                Your credit history stays under your Telegram user id without reasons, as the record of credits. \
-                If you write to me again, you start with an empty profile and no credits (the signup bonus is not \
-                paid a second time).""".formatted(Credits.format(forfeited)), null);
-    }
-
-    private static String askText(Account account) {
-        int unlocks = account.unlocked().size();
-        return """
-                <b>Delete your data?</b>
-
-                This deletes:
-                • your profile: name, username, language
-                • your %s — to see one again you would pay again
-                • your balance of <b>%s</b>, which is forfeited
-                • an unfinished /submit draft
-
-                This stays:
-                • your credit history, without reasons (amounts, dates, balances) under your Telegram user id: it is \
-                the record of credits
-                • what admins did about your account, and a ban if there is one
-                • listings you submitted: they are public; ask an admin to remove one
-
-                Tap the button, or send <code>/forgetme confirm</code>.""".formatted(
-                unlocks == 1 ? "1 unlocked contact" : unlocks + " unlocked contacts", Credits.format(account.balance()));
+        screen.show(replies.forgetDone(forfeited), null);
     }
 }

@@ -30,18 +30,18 @@ final class Keyboards {
         return this;
     }
 
-    /** ◀ Prev · k/n · Next ▶, showing only the arrows that lead somewhere. */
-    Keyboards pager(Page<?> page, IntFunction<String> pageData) {
+    /** ◀ Prev · k/n · Next ▶ (in the user's words), showing only the arrows that lead somewhere. */
+    Keyboards pager(Replies replies, Page<?> page, IntFunction<String> pageData) {
         if (page.count() <= 1) {
             return this;
         }
         List<InlineButton> row = new ArrayList<>();
         if (page.hasPrevious()) {
-            row.add(button("◀ Prev", pageData.apply(page.number() - 1)));
+            row.add(button(replies.text("button.previous"), pageData.apply(page.number() - 1)));
         }
         row.add(button(page.number() + "/" + page.count(), "noop"));
         if (page.hasNext()) {
-            row.add(button("Next ▶", pageData.apply(page.number() + 1)));
+            row.add(button(replies.text("button.next"), pageData.apply(page.number() + 1)));
         }
         rows.add(row);
         return this;

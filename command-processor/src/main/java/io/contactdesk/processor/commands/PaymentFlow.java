@@ -6,6 +6,7 @@ import io.contactdesk.contracts.events.OutboxMessage;
 import io.contactdesk.contracts.events.StarPayment;
 import io.contactdesk.processor.accounts.Account;
 import io.contactdesk.processor.credits.Credits;
+import io.contactdesk.processor.language.Language;
 import io.contactdesk.processor.payments.CreditPack;
 import io.contactdesk.processor.payments.InvoicePayload;
 import io.contactdesk.processor.updates.IncomingUpdate;
@@ -25,22 +26,6 @@ import org.slf4j.LoggerFactory;
 final class PaymentFlow {
 
     private static final Logger log = LoggerFactory.getLogger(PaymentFlow.class);
-
-    static final String PAY_SUPPORT = """
-            <b>Payment support</b>
-
-            Credits are bought with Telegram Stars and added the moment Telegram confirms the payment. If a payment \
-            went wrong (charged but no credits, a pack you did not mean to buy), write to the admins here with \
-            /paysupport followed by what happened, or contact @BotSupport; keep the receipt Telegram sent you. \
-            Refunds go back to your Stars balance; credits you already spent cannot be returned.""";
-
-    static final String TERMS = """
-            <b>Terms</b>
-
-            Credits unlock contact details in this directory and have no other use or cash value. Packs are sold \
-            for Telegram Stars; a payment is final once Telegram confirms it, except where an admin refunds it \
-            (see /paysupport), which takes back the credits it gave that are still unspent. Listings are \
-            published by their authors, who answer for them. See /privacy for what the bot keeps about you.""";
 
     private final BotRules rules;
 
@@ -88,18 +73,21 @@ final class PaymentFlow {
         return conversation.outcomeWithoutAccount();
     }
 
+    /** Why the payment is refused, in the payer's language (their app's when they have no account), or null. */
     private String refusal(Account known, PreCheckoutQuery query, Instant now) {
+        Replies replies = Replies.in(known == null ? Language.forUser(null, query.from().languageCode())
+                : Language.forUser(known.language(), known.profile().languageCode()));
         if (known != null && known.banned()) {
-            return "This account cannot buy credits.";
+            return replies.preCheckoutRefused("precheckout.banned");
         }
         Optional<InvoicePayload.Refusal> refused = rules.payloads().check(query.payload(), query.from().userId(),
                 query.currency(), query.totalAmount(), now);
         if (refused.isEmpty()) {
-            return known == null ? "Please send /start first, then /buy again." : null;
+            return known == null ? replies.preCheckoutRefused("precheckout.start.first") : null;
         }
         return switch (refused.get()) {
-            case EXPIRED -> "This invoice has expired. Send /buy for a new one.";
-            case FORGED, OTHER_USER, WRONG_AMOUNT -> "This invoice is not valid. Send /buy for a new one.";
+            case EXPIRED -> replies.preCheckoutRefused("precheckout.expired");
+            case FORGED, OTHER_USER, WRONG_AMOUNT -> replies.preCheckoutRefused("precheckout.invalid");
         };
     }
 
@@ -128,8 +116,7 @@ final class PaymentFlow {
                     + "/refund", payment.chargeId(), userId, payment.totalAmount(), payment.currency());
             conversation.paid(StarPayment.paid(payment.chargeId(), userId, payment.totalAmount(), 0, null,
                     conversation.causeId(), now));
-            conversation.reply("Your payment arrived, but it does not match an offer of this bot, so no credits were "
-                    + "added. An admin has been told; see /paysupport.");
+            conversation.reply(conversation.texts().text("buy.unmatched"));
             return Optional.of(conversation.outcome());
         }
         long credits = pack.get().credits();

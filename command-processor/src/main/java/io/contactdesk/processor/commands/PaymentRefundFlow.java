@@ -3,12 +3,14 @@ package io.contactdesk.processor.commands;
 import static io.contactdesk.contracts.html.Html.escape;
 
 import io.contactdesk.contracts.events.DeliveryReport;
+import io.contactdesk.contracts.events.EventIds;
 import io.contactdesk.contracts.events.LedgerKind;
 import io.contactdesk.contracts.events.OutboxMessage;
 import io.contactdesk.contracts.events.StarPayment;
 import io.contactdesk.processor.accounts.Account;
 import io.contactdesk.processor.admin.AccountCommand;
-import io.contactdesk.processor.credits.Credits;
+import io.contactdesk.processor.admin.AccountCommandType;
+import io.contactdesk.processor.language.Texts;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -24,24 +26,46 @@ public final class PaymentRefundFlow {
     public Outcome request(Account payer, StarPayment payment, AccountCommand command) {
         Conversation conversation = new Conversation(command.commandId(), payer.userId(), payer, payer, false,
                 command.at());
-        String charge = "<code>" + escape(payment.chargeId()) + "</code>";
+        Texts admin = Texts.in(command.replyIn());
+        String charge = escape(payment.chargeId());
         if (payment.isRefunded()) {
-            tellAdmin(conversation, command, "Payment " + charge + " was already refunded.");
+            tellAdmin(conversation, command, admin.get("refund.already", charge));
             return conversation.outcomeWithoutAccount();
         }
         long reversible = Math.min(payment.credits(), payer.balance());
         if (reversible < payment.credits() && command.amount() != 1) {
-            tellAdmin(conversation, command, "User " + payer.userId() + " has spent "
-                    + Credits.format(payment.credits() - reversible) + " of the " + Credits.format(payment.credits())
-                    + " this payment of " + payment.stars() + " ⭐ gave; only " + Credits.format(reversible)
-                    + " can be taken back. To refund the stars anyway, send <code>/refund " + escape(payment.chargeId())
-                    + " confirm</code>.");
+            tellAdmin(conversation, command, admin.get("refund.spent", payer.userId(),
+                    admin.credits(payment.credits() - reversible), admin.credits(payment.credits()), payment.stars(),
+                    admin.credits(reversible), charge));
             return conversation.outcomeWithoutAccount();
         }
         conversation.call(OutboxMessage.refundStarPayment(conversation.nextReplyIdForCall(), payer.userId(),
                 payment.chargeId(), command.commandId(), command.at()));
-        tellAdmin(conversation, command, "Refunding " + payment.stars() + " ⭐ of user " + payer.userId() + " ("
-                + charge + ")…");
+        tellAdmin(conversation, command, admin.get("refund.refunding", payment.stars(), payer.userId(), charge));
+        return conversation.outcomeWithoutAccount();
+    }
+
+    /**
+     * This task's answer to the refund {@code command}: whether it holds the charge. It goes to the admin's task, where
+     * the answers of all tasks are counted ({@link RefundLookup}).
+     *
+     * @param task this task's partition, so each task's answer has its own id
+     */
+    public Outcome lookedUp(AccountCommand command, int task, boolean holdsCharge) {
+        Conversation conversation = new Conversation(command.commandId(), command.replyChatId(), null, null, false,
+                command.at());
+        conversation.command(new AccountCommand(EventIds.derived(command.commandId(), "looked-up", task),
+                command.actorId(), AccountCommandType.REFUND_LOOKED_UP, holdsCharge ? 1 : 0, command.reason(),
+                command.actorId(), command.replyChatId(), null, command.at(), command.replyLanguage()));
+        return conversation.outcomeWithoutAccount();
+    }
+
+    /** Every task looked and none holds the charge: the admin learns it, once. */
+    public Outcome unknownCharge(AccountCommand lastAnswer) {
+        Conversation conversation = new Conversation(lastAnswer.commandId() + "/unknown", lastAnswer.replyChatId(),
+                null, null, false, lastAnswer.at());
+        tellAdmin(conversation, lastAnswer, Texts.in(lastAnswer.replyIn()).get("refund.unknown",
+                escape(lastAnswer.reason())));
         return conversation.outcomeWithoutAccount();
     }
 
@@ -64,12 +88,15 @@ public final class PaymentRefundFlow {
         details.put("creditsReversed", Long.toString(reversed));
         conversation.audit(pending.actorId(), "refund", "user:" + payer.userId(), details);
         if (!payer.profile().blocked()) {
-            conversation.reply("Your payment of " + payment.stars() + " ⭐ was refunded"
-                    + (reversed > 0 ? " and " + Credits.format(reversed) + " taken back" : "")
-                    + ". Balance: <b>" + Credits.format(conversation.account().balance()) + "</b>.");
+            Replies told = conversation.texts();
+            String balance = told.credits(conversation.account().balance());
+            conversation.reply(reversed > 0
+                    ? told.refundedToUser(payment.stars(), told.credits(reversed), balance)
+                    : told.refundedToUser(payment.stars(), balance));
         }
-        tellAdmin(conversation, pending, "Refunded " + payment.stars() + " ⭐ to user " + payer.userId()
-                + "; took back " + Credits.format(reversed) + " of " + Credits.format(payment.credits()) + ".");
+        Texts admin = Texts.in(pending.replyIn());
+        tellAdmin(conversation, pending, admin.get("refund.done", payment.stars(), payer.userId(),
+                admin.credits(reversed), admin.credits(payment.credits())));
         return conversation.outcome();
     }
 
@@ -77,8 +104,8 @@ public final class PaymentRefundFlow {
     public Outcome failed(Account payer, StarPayment payment, AccountCommand pending, DeliveryReport report) {
         Conversation conversation = new Conversation(pending.commandId() + "/refund-failed", payer.userId(), payer,
                 payer, false, report.at());
-        tellAdmin(conversation, pending, "Telegram did not refund <code>" + escape(payment.chargeId()) + "</code>: "
-                + escape(String.valueOf(report.description())));
+        tellAdmin(conversation, pending, Texts.in(pending.replyIn()).get("refund.failed", escape(payment.chargeId()),
+                escape(String.valueOf(report.description()))));
         return conversation.outcomeWithoutAccount();
     }
 

@@ -4,7 +4,6 @@ import io.contactdesk.contracts.events.DeliveryReport;
 import io.contactdesk.contracts.events.LedgerEntry;
 import io.contactdesk.contracts.events.LedgerKind;
 import io.contactdesk.processor.accounts.Account;
-import io.contactdesk.processor.credits.Credits;
 import io.contactdesk.processor.history.LedgerHistory;
 import java.util.List;
 import java.util.Optional;
@@ -41,9 +40,7 @@ public final class RefundFlow {
         long paid = -payment.get().delta();
         conversation.credit(paid, LedgerKind.REFUND, "refund: contact of " + report.listingId() + " could not be shown");
         conversation.update(conversation.account().withoutUnlocked(report.listingId()));
-        conversation.reply("Sorry, the contact you just unlocked could not be shown, so your <b>" + Credits.format(paid)
-                + "</b> " + (paid == 1 ? "is" : "are") + " back. Balance: <b>"
-                + Credits.format(conversation.account().balance()) + "</b>. Please try again later.");
+        conversation.reply(conversation.texts().unlockRefunded(paid, conversation.account().balance()));
         return Optional.of(conversation.outcome());
     }
 }

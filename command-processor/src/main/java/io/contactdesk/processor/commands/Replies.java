@@ -48,7 +48,12 @@ final class Replies {
     }
 
     String credits(long amount) {
-        return texts.get(Math.abs(amount) == 1 ? "credits.one" : "credits.many", amount);
+        return texts.credits(amount);
+    }
+
+    /** A fixed text, one without values (a button, a short answer): see the bundle for what each key says. */
+    String text(String key) {
+        return texts.get(key);
     }
 
     String welcome(String firstName, long balance) {
@@ -64,44 +69,25 @@ final class Replies {
     }
 
     /**
-     * In English whatever the language, for now: its wording is kept in step with docs/architecture.md.
      * What the bot stores and for how long, as docs/architecture.md describes it (tables kept until deleted; updates
      * and dead letters 7 days on Kafka; drafts 15 minutes; the event log of credits and unlocks 3650 days), and what
-     * {@code /forgetme} ({@link ForgetFlow}) deletes. Keep the three in step.
+     * {@code /forgetme} ({@link ForgetFlow}) deletes. Keep the three in step, in every language.
      */
     String privacy() {
-        return """
-                <b>What this bot keeps about you</b>
+        return texts.get("privacy");
+    }
 
-                <b>Your profile</b>: your Telegram user id, first name, username and language, when you started, and \
-                whether you blocked the bot — to greet you, and to stop writing to you when you block it. Kept until \
-                you delete it with /forgetme.
-                <b>Your credits</b>: every change to your balance (when, how much, why) and what admins did about \
-                your account (credits given or taken, bans). Kept for as long as the bot runs: it is the record of \
-                credits.
-                <b>Your unlocks</b>: which contacts you unlocked and when, so that you never pay twice. Kept until you \
-                delete them with /forgetme.
-                <b>Listings you submit</b>: title, category, city, description and the contact. The admins see them \
-                to review them; the contact is stored encrypted and shown only to people who unlock it. Kept until \
-                an admin removes the listing: ask one.
-                <b>Your messages</b>: read to answer you, passed on encrypted and gone after 7 days. An unfinished \
-                /submit draft is dropped after 15 minutes.
+    /** {@code /paysupport}: Telegram's terms require paying bots to say how to get help with a payment. */
+    String paySupport() {
+        return texts.get("paysupport");
+    }
 
-                Nothing is sold or used for advertising.
-
-                <b>Deletion</b>: send /forgetme. It says what goes and what stays, and acts only once you confirm. \
-                It deletes your profile, your unlocks and an unfinished draft, forfeits your balance and removes \
-                the reasons from your credit history; the amounts, dates and balances stay under your user id, as \
-                does what admins did about your account. The bot's internal event log, which only its own services \
-                read, is not rewritten: the events of your credits and unlocks expire from it after 10 years. If \
-                you write again, you start with an empty profile and no credits. Listings you submitted: ask an \
-                admin.""";
+    String terms() {
+        return texts.get("terms");
     }
 
     String adminHelp() {
-        return "\n\n<b>Admin</b>\n/addlisting — publish a listing at once\n/grant <i>user_id amount [reason]</i>\n"
-                + "/revoke <i>user_id amount [reason]</i>\n/ban <i>user_id</i> · /unban <i>user_id</i>\n/stats\n"
-                + "/broadcast <i>text</i> · /broadcast_cancel\n/health · /lag";
+        return texts.get("admin.help");
     }
 
     /** {@code /invite}: the link, what it earns, how many joined with it. */
@@ -201,7 +187,7 @@ final class Replies {
         for (LedgerEntry entry : entries) {
             text.append("\n").append(DAY.format(entry.recordedAt())).append("  <b>")
                     .append(entry.delta() > 0 ? "+" : "").append(entry.delta()).append("</b>  ")
-                    .append(entry.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '));
+                    .append(texts.get("ledger." + entry.kind().name().toLowerCase(Locale.ROOT)));
             if (entry.reason() != null && !entry.reason().isBlank()) {
                 text.append(" — ").append(escape(entry.reason()));
             }
@@ -258,8 +244,118 @@ final class Replies {
         return texts.get("language.choose", language().nativeName(), options.toString().substring(1));
     }
 
+    /** A language's button under {@code /language}: its own name, so anyone finds theirs. */
+    String languageButton(Language each) {
+        return each == language() ? "\u2713 " + each.nativeName() : each.nativeName();
+    }
+
     String languageSet() {
         return texts.get("language.set", language().nativeName());
+    }
+
+    /** A pre-checkout's error: plain text, shown by the user's app while it waits to charge. */
+    String preCheckoutRefused(String key) {
+        return texts.get(key);
+    }
+
+    /** {@code /refund} reached the user: {@code balance} in words already. */
+    String refundedToUser(long stars, String balance) {
+        return texts.get("refund.user", stars, balance);
+    }
+
+    String refundedToUser(long stars, String takenBack, String balance) {
+        return texts.get("refund.user.taken", stars, takenBack, balance);
+    }
+
+    String unlockRefunded(long paid, long balance) {
+        return texts.get(paid == 1 ? "unlock.refunded.one" : "unlock.refunded.many", credits(paid), credits(balance));
+    }
+
+    // The /submit conversation.
+
+    String submitIntro(boolean publishAtOnce, int titleMin, int titleMax) {
+        return texts.get(publishAtOnce ? "submit.intro.admin" : "submit.intro",
+                texts.get("submit.step.title", titleMin, titleMax));
+    }
+
+    String submitCategoryChosen(String category) {
+        return texts.get("submit.step.category.chosen", escape(category));
+    }
+
+    String submitStep(String key, int min, int max) {
+        return texts.get(key, min, max);
+    }
+
+    String submitCheck(String title, String category, String city, String description) {
+        return texts.get("submit.check", escape(title), escape(category), escape(city), escape(description),
+                OutboxMessage.CONTACT_PLACEHOLDER);
+    }
+
+    String submitPublished(String title) {
+        return texts.get("submit.published", escape(title));
+    }
+
+    String submitSubmitted(String title, long reward) {
+        return texts.get("submit.submitted", escape(title), credits(reward));
+    }
+
+    String moderationCard(String who, long userId, Listing listing) {
+        return texts.get("moderation.card", escape(who), userId, escape(listing.title()), escape(listing.category()),
+                escape(listing.city()), escape(listing.description()), OutboxMessage.CONTACT_PLACEHOLDER);
+    }
+
+    // Admins' commands, answered on the admin's own task.
+
+    String usageCredits(String command) {
+        return texts.get("admin.usage.credits", command);
+    }
+
+    String amountRange(long max, String usage) {
+        return texts.get("admin.amount.range", max, usage);
+    }
+
+    String usageBan(String command) {
+        return texts.get("admin.usage.ban", command);
+    }
+
+    String refundLooking(String chargeId) {
+        return texts.get("refund.looking", escape(chargeId));
+    }
+
+    String stats(Object... figures) {
+        return texts.get("stats", figures);
+    }
+
+    String broadcastTooLong(int max, int length) {
+        return texts.get("broadcast.too.long", max, length);
+    }
+
+    /** {@code html} is the broadcast as it will go out, escaped already. */
+    String broadcastPreview(String html, long audience) {
+        return texts.get("broadcast.preview", html, audience);
+    }
+
+    String broadcastSendButton(long audience) {
+        return texts.get("broadcast.button.send", audience);
+    }
+
+    String broadcastQueued(String broadcastId) {
+        return texts.get("broadcast.queued", escape(broadcastId));
+    }
+
+    String broadcastStopping(String broadcastId) {
+        return texts.get("broadcast.stopping", escape(broadcastId));
+    }
+
+    // /forgetme.
+
+    String forgetAsk(int unlocks, long balance) {
+        return texts.get("forget.ask", unlocks == 1 ? texts.get("forget.unlocks.one")
+                : texts.get("forget.unlocks.many", unlocks), credits(balance));
+    }
+
+    String forgetDone(long forfeited) {
+        return texts.get("forget.done", credits(forfeited));
     }
 
     private static String name(String firstName) {

@@ -1,13 +1,13 @@
 package io.contactdesk.processor.commands;
 
-import static io.contactdesk.contracts.html.Html.escape;
 import static io.contactdesk.processor.commands.Keyboards.button;
 
+import io.contactdesk.contracts.directory.ListingFields;
 import io.contactdesk.contracts.events.InlineButton;
 import io.contactdesk.contracts.events.Listing;
 import io.contactdesk.contracts.events.ListingStatus;
-import io.contactdesk.contracts.events.OutboxMessage;
-import io.contactdesk.processor.session.SessionTimeouts;
+import io.contactdesk.processor.language.Language;
+import io.contactdesk.processor.language.Texts;
 import io.contactdesk.processor.session.SubmissionRules;
 import io.contactdesk.processor.session.SubmitSession;
 import io.contactdesk.processor.session.SubmitStep;
@@ -15,6 +15,7 @@ import io.contactdesk.processor.updates.IncomingUpdate;
 import io.contactdesk.processor.updates.UserText;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -34,9 +35,8 @@ final class SubmitFlow {
         String listingId = (publishAtOnce ? "a" : "s") + sessionId;
         SubmitSession session = SubmitSession.start(sessionId, listingId, publishAtOnce, conversation.now());
         state.sessions().put(conversation.account().userId(), session);
-        conversation.reply((publishAtOnce ? "<b>New listing</b> (published at once)." : "<b>Submit a listing</b>. "
-                + "An admin reviews it before it is published.") + " Send /cancel at any time.\n\n"
-                + "Step 1/5 — the <b>title</b> (3–80 characters), e.g. <i>Reliable plumber, 24/7</i>:");
+        conversation.reply(conversation.texts().submitIntro(publishAtOnce, ListingFields.TITLE_MIN,
+                ListingFields.TITLE_MAX));
     }
 
     boolean cancel(Conversation conversation, BotState state) {
@@ -45,7 +45,7 @@ final class SubmitFlow {
             return false;
         }
         state.sessions().delete(user);
-        conversation.reply("Cancelled. Nothing was submitted.");
+        conversation.reply(conversation.texts().text("submit.cancelled"));
         return true;
     }
 
@@ -58,12 +58,13 @@ final class SubmitFlow {
         }
         if (session.expiredAt(conversation.now())) {
             state.sessions().delete(user);
-            conversation.reply(SessionTimeouts.EXPIRED);
+            conversation.reply(conversation.texts().text("submit.expired"));
             return true;
         }
         String answer = UserText.clean(text, session.step() == SubmitStep.DESCRIPTION);
+        Texts texts = Texts.in(conversation.language());
         switch (session.step()) {
-            case TITLE -> SubmissionRules.title(answer).ifPresentOrElse(conversation::reply, () -> {
+            case TITLE -> SubmissionRules.title(answer, texts).ifPresentOrElse(conversation::reply, () -> {
                 state.sessions().put(user, session.withTitle(answer, conversation.now()));
                 askCategory(conversation, session);
             });
@@ -76,23 +77,23 @@ final class SubmitFlow {
                     askCity(conversation);
                 }
             }
-            case CITY -> SubmissionRules.city(answer).ifPresentOrElse(conversation::reply, () -> {
+            case CITY -> SubmissionRules.city(answer, texts).ifPresentOrElse(conversation::reply, () -> {
                 state.sessions().put(user, session.withCity(answer, conversation.now()));
-                conversation.reply("Step 4/5 — a <b>description</b> of what is offered (10–1000 characters):");
+                conversation.reply(conversation.texts().submitStep("submit.step.description",
+                        ListingFields.DESCRIPTION_MIN, ListingFields.DESCRIPTION_MAX));
             });
-            case DESCRIPTION -> SubmissionRules.description(answer).ifPresentOrElse(conversation::reply, () -> {
+            case DESCRIPTION -> SubmissionRules.description(answer, texts).ifPresentOrElse(conversation::reply, () -> {
                 state.sessions().put(user, session.withDescription(answer, conversation.now()));
-                conversation.reply("Step 5/5 — the <b>contact</b> people unlock: a phone number, an e-mail address "
-                        + "or a @handle. It is stored encrypted.");
+                conversation.reply(conversation.texts().text("submit.step.contact"));
             });
-            case CONTACT -> SubmissionRules.contact(answer).ifPresentOrElse(conversation::reply, () -> {
+            case CONTACT -> SubmissionRules.contact(answer, texts).ifPresentOrElse(conversation::reply, () -> {
                 // Sealed at once: from here on the contact exists only as ciphertext, in the store and in Kafka.
                 String sealed = rules.cipher().encrypt(answer, session.listingId());
                 SubmitSession complete = session.withSealedContact(sealed, conversation.now());
                 state.sessions().put(user, complete);
                 askConfirmation(conversation, complete);
             });
-            case CONFIRM -> conversation.reply("Please use the buttons above to submit or cancel, or send /cancel.");
+            case CONFIRM -> conversation.reply(conversation.texts().text("submit.use.buttons"));
         }
         return true;
     }
@@ -104,30 +105,30 @@ final class SubmitFlow {
         String sessionId = action instanceof CallbackAction.SubmitCategory c ? c.sessionId()
                 : ((CallbackAction.SubmitConfirm) action).sessionId();
         if (session == null || !session.sessionId().equals(sessionId) || session.expiredAt(conversation.now())) {
-            conversation.answerCallback(update.callbackQueryId(), "This conversation has ended.");
+            conversation.answerCallback(update.callbackQueryId(), conversation.texts().text("submit.ended"));
             return;
         }
         if (action instanceof CallbackAction.SubmitCategory chosen) {
             Optional<String> category = rules.categories().at(chosen.category());
             if (session.step() != SubmitStep.CATEGORY || category.isEmpty()) {
-                conversation.answerCallback(update.callbackQueryId(), "That choice is no longer open.");
+                conversation.answerCallback(update.callbackQueryId(), conversation.texts().text("submit.choice.closed"));
                 return;
             }
             state.sessions().put(user, session.withCategory(category.get(), conversation.now()));
             conversation.answerCallback(update.callbackQueryId(), category.get());
-            conversation.edit(update.messageId(), "Step 2/5 — category: <b>" + escape(category.get()) + "</b>", null);
+            conversation.edit(update.messageId(), conversation.texts().submitCategoryChosen(category.get()), null);
             askCity(conversation);
             return;
         }
         CallbackAction.SubmitConfirm confirm = (CallbackAction.SubmitConfirm) action;
         if (session.step() != SubmitStep.CONFIRM) {
-            conversation.answerCallback(update.callbackQueryId(), "That choice is no longer open.");
+            conversation.answerCallback(update.callbackQueryId(), conversation.texts().text("submit.choice.closed"));
             return;
         }
         state.sessions().delete(user);
         conversation.answerCallback(update.callbackQueryId(), null);
         if (!confirm.confirmed()) {
-            conversation.edit(update.messageId(), "Cancelled. Nothing was submitted.", null);
+            conversation.edit(update.messageId(), conversation.texts().text("submit.cancelled"), null);
             return;
         }
         publish(conversation, session, update);
@@ -142,26 +143,25 @@ final class SubmitFlow {
                 conversation.now());
         conversation.publish(listing);
         if (session.publishAtOnce()) {
-            conversation.audit(user, "add_listing", "listing:" + listing.listingId(), java.util.Map.of("title", listing.title()));
-            conversation.edit(update.messageId(), "✅ Published: <b>" + escape(listing.title()) + "</b>", null);
+            conversation.audit(user, "add_listing", "listing:" + listing.listingId(), Map.of("title", listing.title()));
+            conversation.edit(update.messageId(), conversation.texts().submitPublished(listing.title()), null);
             return;
         }
-        conversation.edit(update.messageId(), "📨 Submitted: <b>" + escape(listing.title()) + "</b>. An admin will "
-                + "review it; you earn " + rules.credits().listingReward() + " credits when it is approved.", null);
+        conversation.edit(update.messageId(), conversation.texts().submitSubmitted(listing.title(),
+                rules.credits().listingReward()), null);
+        // Admins' accounts (and languages) live on their own tasks: the card is in English, the fallback.
+        Replies admins = Replies.in(Language.FALLBACK);
+        var profile = conversation.account().profile();
+        String who = profile.username() != null ? "@" + profile.username()
+                : profile.firstName() != null ? profile.firstName() : "";
         for (long admin : rules.admins().stream().sorted().toList()) {
-            conversation.sendToRevealing(admin, moderationCard(listing, conversation),
-                    Keyboards.create().row(button("✅ Approve", CallbackAction.moderate(listing.listingId(), true)),
-                            button("❌ Reject", CallbackAction.moderate(listing.listingId(), false))).build(),
+            conversation.sendToRevealing(admin, admins.moderationCard(who, profile.userId(), listing),
+                    Keyboards.create().row(
+                            button(admins.text("moderation.button.approve"), CallbackAction.moderate(listing.listingId(), true)),
+                            button(admins.text("moderation.button.reject"), CallbackAction.moderate(listing.listingId(), false)))
+                            .build(),
                     listing.sealedContact(), listing.listingId());
         }
-    }
-
-    private static String moderationCard(Listing listing, Conversation conversation) {
-        var profile = conversation.account().profile();
-        String who = profile.username() != null ? "@" + profile.username() : profile.firstName() != null ? profile.firstName() : "";
-        return "<b>New listing to review</b> from " + escape(who) + " (" + profile.userId() + ")\n\n"
-                + "<b>" + escape(listing.title()) + "</b>\n" + escape(listing.category()) + " · " + escape(listing.city())
-                + "\n\n" + escape(listing.description()) + "\n\nContact: " + OutboxMessage.CONTACT_PLACEHOLDER;
     }
 
     private void askCategory(Conversation conversation, SubmitSession session) {
@@ -170,20 +170,22 @@ final class SubmitFlow {
         for (int i = 0; i < names.size(); i++) {
             buttons.add(button(names.get(i), CallbackAction.submitCategory(session.sessionId(), i)));
         }
-        conversation.reply("Step 2/5 — choose a <b>category</b>:", Keyboards.create().rows(buttons, 2).build());
+        conversation.reply(conversation.texts().text("submit.step.category"), Keyboards.create().rows(buttons, 2).build());
     }
 
     private static void askCity(Conversation conversation) {
-        conversation.reply("Step 3/5 — the <b>city</b> (2–60 characters):");
+        conversation.reply(conversation.texts().submitStep("submit.step.city", ListingFields.CITY_MIN,
+                ListingFields.CITY_MAX));
     }
 
     private void askConfirmation(Conversation conversation, SubmitSession session) {
-        String summary = "<b>Please check your listing</b>\n\n<b>" + escape(session.title()) + "</b>\n"
-                + escape(session.category()) + " · " + escape(session.city()) + "\n\n" + escape(session.description())
-                + "\n\nContact: " + OutboxMessage.CONTACT_PLACEHOLDER;
+        Replies replies = conversation.texts();
+        String summary = replies.submitCheck(session.title(), session.category(), session.city(), session.description());
         conversation.replyRevealing(summary,
-                Keyboards.create().row(button("✅ Submit", CallbackAction.submitConfirm(session.sessionId(), true)),
-                        button("✖ Cancel", CallbackAction.submitConfirm(session.sessionId(), false))).build(),
+                Keyboards.create().row(
+                        button(replies.text("submit.button.submit"), CallbackAction.submitConfirm(session.sessionId(), true)),
+                        button(replies.text("submit.button.cancel"), CallbackAction.submitConfirm(session.sessionId(), false)))
+                        .build(),
                 session.sealedContact(), session.listingId());
     }
 }

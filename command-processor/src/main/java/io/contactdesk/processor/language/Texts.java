@@ -52,6 +52,11 @@ public final class Texts {
         return placeholders.appendTail(text).toString();
     }
 
+    /** An amount of credits in words: "1 credit", "3 créditos". */
+    public String credits(long amount) {
+        return get(Math.abs(amount) == 1 ? "credits.one" : "credits.many", amount);
+    }
+
     /**
      * Each language's own file and nothing else: without this control a key missing in Spanish would quietly come from
      * the base bundle or the JVM's default locale, and the bundle test could not see it.

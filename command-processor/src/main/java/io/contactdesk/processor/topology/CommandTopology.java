@@ -14,6 +14,7 @@ import io.contactdesk.processor.admin.AccountCommand;
 import io.contactdesk.processor.admin.AccountCommandApplier;
 import io.contactdesk.processor.broadcast.BroadcastDraft;
 import io.contactdesk.processor.commands.CommandRouter;
+import io.contactdesk.processor.commands.RefundLookup;
 import io.contactdesk.processor.dedupe.SeenUpdates;
 import io.contactdesk.processor.groups.GroupChat;
 import io.contactdesk.processor.groups.GroupChats;
@@ -93,6 +94,8 @@ public final class CommandTopology {
     static final String PAYMENTS_STORE = "star-payments";
     /** Refunds asked of Telegram and not yet reported, by the refund command's id. */
     static final String PENDING_REFUNDS_STORE = "pending-refunds";
+    /** A refund's search for its charge across every task, on the admin's task: see {@link RefundLookup}. */
+    static final String REFUND_LOOKUPS_STORE = "refund-lookups";
     static final String RATE_WINDOWS_STORE = "rate-windows";
     static final String BROADCASTS_STORE = "broadcasts";
     static final String SHARD_STATS_STORE = "shard-stats";
@@ -145,7 +148,7 @@ public final class CommandTopology {
                 ProcessorTopics.BROADCAST_REQUESTS.valueSerde().deserializer(), ProcessorTopics.BROADCAST_REQUESTS.name());
         topology.addProcessor(DELIVERY_REPORT_HANDLER, () -> new DeliveryReportHandler(meters, ledgerMetrics), DELIVERY_REPORTS_SOURCE);
         topology.addProcessor(BROADCAST_HANDLER, () -> new BroadcastHandler(partitions, meters), BROADCAST_REQUESTS_SOURCE);
-        topology.addProcessor(ACCOUNT_COMMAND_HANDLER, () -> new AccountCommandHandler(applier, ledgerMetrics, meters), ACCOUNT_COMMANDS_SOURCE);
+        topology.addProcessor(ACCOUNT_COMMAND_HANDLER, () -> new AccountCommandHandler(applier, ledgerMetrics, meters, partitions), ACCOUNT_COMMANDS_SOURCE);
         topology.addProcessor(MODERATION_HANDLER, () -> new ModerationHandler(ledgerMetrics, meters), MODERATION_SOURCE);
 
         topology.addStateStore(store(SeenUpdates.STORE, Serdes.Long(), Serdes.Long()), UPDATE_HANDLER);
@@ -163,6 +166,8 @@ public final class CommandTopology {
                 UPDATE_HANDLER, ACCOUNT_COMMAND_HANDLER, DELIVERY_REPORT_HANDLER);
         topology.addStateStore(store(PENDING_REFUNDS_STORE, Serdes.String(), JsonSerde.of(AccountCommand.class)),
                 ACCOUNT_COMMAND_HANDLER, DELIVERY_REPORT_HANDLER);
+        topology.addStateStore(store(REFUND_LOOKUPS_STORE, Serdes.String(), JsonSerde.of(RefundLookup.class)),
+                ACCOUNT_COMMAND_HANDLER);
         topology.addStateStore(store(DECISIONS_STORE, Serdes.String(), JsonSerde.of(ModerationDecision.class)),
                 MODERATION_HANDLER);
 

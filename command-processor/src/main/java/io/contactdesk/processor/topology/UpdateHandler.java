@@ -12,7 +12,8 @@ import io.contactdesk.processor.commands.CommandRouter;
 import io.contactdesk.processor.commands.Outcome;
 import io.contactdesk.processor.dedupe.SeenUpdates;
 import io.contactdesk.processor.directory.StoreDirectory;
-import io.contactdesk.processor.session.SessionTimeouts;
+import io.contactdesk.processor.language.Language;
+import io.contactdesk.processor.language.Texts;
 import io.contactdesk.processor.session.SubmitSession;
 import io.contactdesk.processor.stats.StatsShard;
 import io.contactdesk.processor.groups.GroupChats;
@@ -217,8 +218,11 @@ final class UpdateHandler implements Processor<String, String, String, Object> {
         for (KeyValue<Long, SubmitSession> session : expired) {
             sessions.delete(session.key);
             String cause = "session:" + session.value.sessionId();
+            Account author = accounts.get(session.key);
+            Language language = author == null ? Language.FALLBACK
+                    : Language.forUser(author.language(), author.profile().languageCode());
             OutboxMessage notice = OutboxMessage.sendMessage(EventIds.derived(cause, "timeout", 0), session.key,
-                    SessionTimeouts.EXPIRED, null, cause, now);
+                    Texts.in(language).get("submit.expired"), null, cause, now);
             context.forward(new Record<>(Long.toString(session.key), notice, wallClockMs), CommandTopology.OUTBOX_SINK);
         }
     }

@@ -2,6 +2,7 @@ package io.contactdesk.processor.commands;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.contactdesk.contracts.directory.ListingFields;
 import io.contactdesk.contracts.events.Listing;
 import io.contactdesk.contracts.events.ListingStatus;
 import io.contactdesk.processor.language.Language;
@@ -28,6 +29,12 @@ class RepliesInEveryLanguageTest {
         assertThat(replies.noMatch(HOSTILE)).doesNotContain(HOSTILE);
         assertThat(replies.categoryPage(HOSTILE, 1, 2)).doesNotContain(HOSTILE);
         assertThat(replies.listing(listing, false, 1)).doesNotContain(HOSTILE);
+        assertThat(replies.submitCheck(HOSTILE, HOSTILE, HOSTILE, HOSTILE)).doesNotContain(HOSTILE);
+        assertThat(replies.moderationCard(HOSTILE, 42, listing)).doesNotContain(HOSTILE);
+        assertThat(replies.submitPublished(HOSTILE)).doesNotContain(HOSTILE);
+        assertThat(replies.submitSubmitted(HOSTILE, 2)).doesNotContain(HOSTILE);
+        assertThat(replies.submitCategoryChosen(HOSTILE)).doesNotContain(HOSTILE);
+        assertThat(replies.refundLooking(HOSTILE)).doesNotContain(HOSTILE);
     }
 
     @ParameterizedTest
@@ -40,6 +47,30 @@ class RepliesInEveryLanguageTest {
         assertThat(replies.welcome(longestName, Long.MAX_VALUE)).hasSizeLessThanOrEqualTo(MESSAGE_LIMIT);
         assertThat(replies.unknown()).hasSizeLessThanOrEqualTo(MESSAGE_LIMIT);
         assertThat(replies.notEnoughCredits(Long.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE))
+                .hasSizeLessThanOrEqualTo(MESSAGE_LIMIT);
+        assertThat(replies.privacy()).hasSizeLessThanOrEqualTo(MESSAGE_LIMIT);
+        assertThat(replies.terms()).hasSizeLessThanOrEqualTo(MESSAGE_LIMIT);
+        assertThat(replies.paySupport()).hasSizeLessThanOrEqualTo(MESSAGE_LIMIT);
+        assertThat(replies.forgetAsk(Integer.MAX_VALUE, Long.MAX_VALUE)).hasSizeLessThanOrEqualTo(MESSAGE_LIMIT);
+        assertThat(replies.stats(Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE,
+                replies.credits(Long.MAX_VALUE), Long.MAX_VALUE, Long.MAX_VALUE, replies.credits(Long.MAX_VALUE),
+                Long.MAX_VALUE)).hasSizeLessThanOrEqualTo(MESSAGE_LIMIT);
+    }
+
+    /** A listing at every field's longest (what Telegram counts is the text, so plain letters: no entity inflates it). */
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void theLongestListingStillFitsOneMessageWhenCheckedAndReviewed(Language language) {
+        Replies replies = Replies.in(language);
+        String title = "x".repeat(ListingFields.TITLE_MAX);
+        String city = "x".repeat(ListingFields.CITY_MAX);
+        String description = "x".repeat(ListingFields.DESCRIPTION_MAX);
+        String category = "x".repeat(40);
+        Listing listing = new Listing("l1", title, category, city, description, null, ListingStatus.PENDING, 1, null,
+                null, null, null, null);
+
+        assertThat(replies.submitCheck(title, category, city, description)).hasSizeLessThanOrEqualTo(MESSAGE_LIMIT);
+        assertThat(replies.moderationCard("@" + "a".repeat(32), Long.MAX_VALUE, listing))
                 .hasSizeLessThanOrEqualTo(MESSAGE_LIMIT);
     }
 
@@ -54,6 +85,11 @@ class RepliesInEveryLanguageTest {
         assertThat(replies.listingGone()).hasSizeLessThanOrEqualTo(CALLBACK_ANSWER_LIMIT);
         assertThat(replies.pageGone()).hasSizeLessThanOrEqualTo(CALLBACK_ANSWER_LIMIT);
         assertThat(replies.slowDown(Long.MAX_VALUE)).hasSizeLessThanOrEqualTo(CALLBACK_ANSWER_LIMIT);
+        for (String key : new String[] {"unlock.short", "submit.ended", "submit.choice.closed", "forget.expired",
+                "broadcast.not.waiting", "moderation.unknown", "moderation.not.waiting", "moderation.approved",
+                "moderation.rejected"}) {
+            assertThat(replies.text(key)).as(key).hasSizeLessThanOrEqualTo(CALLBACK_ANSWER_LIMIT);
+        }
     }
 
     @ParameterizedTest

@@ -384,4 +384,27 @@ class PaymentTopologyTest {
 
         assertThat(priority.readValuesToList()).isEmpty();
     }
+
+    @Test
+    void aRefundOfAChargeNoTaskHoldsTellsTheAdminItIsUnknown() {
+        bought("50x200", 200);
+
+        List<OutboxMessage> said = say(ADMIN, "/refund stx-nosuch");
+
+        assertThat(priority.readValuesToList()).as("nothing asked of Telegram").isEmpty();
+        assertThat(said).extracting(message -> (String) message.params().get("text")).containsExactly(
+                "Looking for payment <code>stx-nosuch</code>…",
+                "No payment with the charge id <code>stx-nosuch</code> is known to this bot: nothing was refunded. "
+                        + "Check the id against the <code>payments</code> table or Telegram's receipt.");
+    }
+
+    @Test
+    void aRefundOfAKnownChargeIsNeverCalledUnknown() {
+        bought("50x200", 200);
+
+        List<OutboxMessage> said = say(ADMIN, "/refund stx-1");
+
+        assertThat(said).extracting(message -> (String) message.params().get("text"))
+                .noneMatch(text -> text.contains("is known to this bot"));
+    }
 }
