@@ -1,11 +1,7 @@
 package io.contactdesk.processor.topology;
 
-import io.contactdesk.contracts.events.Heartbeat;
 import io.contactdesk.contracts.events.Listing;
 import io.contactdesk.contracts.events.StarPayment;
-import io.contactdesk.contracts.ops.GroupLag;
-import java.util.List;
-import java.util.function.Supplier;
 import io.contactdesk.contracts.json.JsonSerde;
 import io.contactdesk.contracts.topics.Topic;
 import io.contactdesk.contracts.topics.Topics;
@@ -53,6 +49,7 @@ import org.apache.kafka.streams.state.Stores;
  * listings ─▶ [global directory]   stats ─▶ [global stats shards]
  *                                                └─▶ tg.outbox (pre-checkout answers: tg.outbox.priority) · users
  *                                                    · credit.ledger · payments · listings · contact.unlocks · audit.events · account-commands · moderation · stats · dlq
+ *                                                    · ops.report-requests (/health, /lag: the ops console answers)
  * </pre>
  */
 public final class CommandTopology {
@@ -82,6 +79,7 @@ public final class CommandTopology {
     static final String STATS_SINK = "stats";
     static final String BROADCAST_REQUESTS_SINK = "to-broadcast-requests";
     static final String BROADCAST_CONTROL_SINK = "broadcast-control";
+    static final String REPORT_REQUESTS_SINK = "report-requests";
     static final String OUTBOX_BULK_SINK = "outbox-bulk";
     static final String BROADCAST_SHARDS_SINK = "broadcast-shards";
     static final String DEAD_LETTER_SINK = "updates-dead-letters";
@@ -99,26 +97,16 @@ public final class CommandTopology {
     static final String DECISIONS_STORE = "moderation-decisions";
     static final String DIRECTORY_STORE = "directory";
     static final String STATS_SHARDS_STORE = "stats-shards";
-    static final String HEARTBEATS_STORE = "heartbeats";
 
     private final CommandRouter router;
     private final MeterRegistry meters;
     private final int partitions;
-    private final Supplier<List<GroupLag>> lag;
 
-    /**
-     * @param partitions of tg.updates and the processor's own topics, so a broadcast knows how many shards to expect
-     * @param lag the latest consumer lag measured from the broker, for /lag
-     */
-    public CommandTopology(CommandRouter router, MeterRegistry meters, int partitions, Supplier<List<GroupLag>> lag) {
+    /** @param partitions of tg.updates and the processor's own topics, so a broadcast knows how many shards to expect */
+    public CommandTopology(CommandRouter router, MeterRegistry meters, int partitions) {
         this.router = router;
         this.meters = meters;
         this.partitions = partitions;
-        this.lag = lag;
-    }
-
-    public CommandTopology(CommandRouter router, MeterRegistry meters, int partitions) {
-        this(router, meters, partitions, List::of);
     }
 
     public Topology build() {
@@ -129,7 +117,6 @@ public final class CommandTopology {
 
         globalTable(topology, DIRECTORY_STORE, Topics.LISTINGS.name(), JsonSerde.of(Listing.class));
         globalTable(topology, STATS_SHARDS_STORE, ProcessorTopics.STATS.name(), JsonSerde.of(StatsShard.class));
-        globalTable(topology, HEARTBEATS_STORE, Topics.HEARTBEATS.name(), JsonSerde.of(Heartbeat.class));
 
         topology.addSource(UPDATES_SOURCE, Serdes.String().deserializer(), Serdes.String().deserializer(), Topics.UPDATES.name());
         topology.addSource(ACCOUNT_COMMANDS_SOURCE, Serdes.String().deserializer(),
@@ -140,7 +127,7 @@ public final class CommandTopology {
         topology.addSource(DELIVERY_REPORTS_SOURCE, Serdes.String().deserializer(),
                 Topics.DELIVERY_REPORTS.valueSerde().deserializer(), Topics.DELIVERY_REPORTS.name());
 
-        topology.addProcessor(UPDATE_HANDLER, () -> new UpdateHandler(router, metrics, ledgerMetrics, lag), UPDATES_SOURCE);
+        topology.addProcessor(UPDATE_HANDLER, () -> new UpdateHandler(router, metrics, ledgerMetrics), UPDATES_SOURCE);
         topology.addSource(BROADCAST_REQUESTS_SOURCE, Serdes.String().deserializer(),
                 ProcessorTopics.BROADCAST_REQUESTS.valueSerde().deserializer(), ProcessorTopics.BROADCAST_REQUESTS.name());
         topology.addProcessor(DELIVERY_REPORT_HANDLER, () -> new DeliveryReportHandler(meters, ledgerMetrics), DELIVERY_REPORTS_SOURCE);
@@ -184,6 +171,7 @@ public final class CommandTopology {
         sink(topology, STATS_SINK, ProcessorTopics.STATS, UPDATE_HANDLER, ACCOUNT_COMMAND_HANDLER, DELIVERY_REPORT_HANDLER);
         sink(topology, DEAD_LETTER_SINK, Topics.UPDATES_DLQ, UPDATE_HANDLER);
         sink(topology, BROADCAST_CONTROL_SINK, Topics.BROADCAST_CONTROL, UPDATE_HANDLER);
+        sink(topology, REPORT_REQUESTS_SINK, Topics.REPORT_REQUESTS, UPDATE_HANDLER);
         sink(topology, OUTBOX_BULK_SINK, Topics.OUTBOX_BULK, BROADCAST_HANDLER);
         sink(topology, BROADCAST_SHARDS_SINK, Topics.BROADCAST_SHARDS, BROADCAST_HANDLER);
         topology.addSink(ACCOUNT_COMMANDS_EVERY_TASK_SINK, ProcessorTopics.ACCOUNT_COMMANDS.name(),
