@@ -30,6 +30,7 @@ import io.contactdesk.processor.TestRules;
 import io.contactdesk.processor.admin.AccountCommand;
 import io.contactdesk.processor.admin.AccountCommandType;
 import io.contactdesk.processor.commands.CommandRouter;
+import io.contactdesk.processor.streams.TopologyDrivers;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -39,11 +40,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -104,15 +103,8 @@ class CommandTopologyTest {
 
     @BeforeEach
     void startTopology() {
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "command-topology-test");
-        // Its own state directory: the default one under /tmp is shared by every build on this machine.
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        props.putAll(CommandTopology.errorHandling());
-        driver = new TopologyTestDriver(new CommandTopology(new CommandRouter(TestRules.rules()), meters, 1).build(),
-                props, T0);
+        driver = TopologyDrivers.start(new CommandTopology(new CommandRouter(TestRules.rules()), meters, 1).build(),
+                "command-topology-test", stateDir, T0);
         updates = new SealedInput(driver.createInputTopic(Topics.UPDATES.name(), new StringSerializer(), new StringSerializer()));
         listingsIn = driver.createInputTopic(Topics.LISTINGS.name(), new StringSerializer(), Topics.LISTINGS.valueSerde().serializer());
         outbox = output(Topics.OUTBOX);
