@@ -64,7 +64,7 @@ public record OpsConsoleSettings(String password, String secret, Duration sessio
         }
     }
 
-    /** Which instances the console lists: the same rule as the processor's {@code /health}, with these durations. */
+    /** Which instances the console lists, on its page and in its answer to {@code /health}, with these durations. */
     public Roster roster() {
         return new Roster(silentAfter, retireAfter);
     }

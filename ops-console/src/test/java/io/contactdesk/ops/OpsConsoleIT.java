@@ -8,7 +8,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.contactdesk.contracts.boot.ServiceLauncher;
 import io.contactdesk.contracts.events.OpsAlert;
+import io.contactdesk.contracts.events.OpsReportRequested;
+import io.contactdesk.contracts.events.OutboxMessage;
 import io.contactdesk.contracts.ops.ConsumerLag;
+import io.contactdesk.contracts.ops.ConsumerLagMetrics;
 import io.contactdesk.contracts.ops.GroupLag;
 import io.contactdesk.contracts.ops.HeartbeatConfiguration;
 import io.contactdesk.contracts.ops.PartitionLag;
@@ -33,6 +36,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -52,7 +56,8 @@ import org.springframework.context.annotation.Bean;
 /**
  * The console against a real KRaft broker: the login, lag equal to {@link ConsumerLag} for a stalled group, the
  * heartbeats of another service (which gets {@code HeartbeatConfiguration} by auto-configuration alone), recent
- * alerts folded by fingerprint, and the page in headless Chromium.
+ * alerts folded by fingerprint, the answers to admins' {@code /health} and {@code /lag} on {@code tg.outbox}, and the page
+ * in headless Chromium.
  */
 class OpsConsoleIT {
 
@@ -268,6 +273,82 @@ class OpsConsoleIT {
             assertThat(s.path("live").asInt()).isZero(); // none of them runs here
         }
         assertThat(services).containsExactly("ingress-poller", "command-processor", "db-writer", "notifier");
+    }
+
+    @Test
+    void anAdminsHealthRequestIsAnsweredOnTheOutboxWithTheInstancesTheConsoleShows() throws Exception {
+        // given the other service's heartbeat has reached the console
+        await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/instances", cookie()).body(),
+                body -> body.contains("\"service\":\"it-service\""));
+
+        // when the processor forwards an admin's /health
+        OpsReportRequested request = requestReport(OpsReportRequested.Report.HEALTH, 7001);
+
+        // then the answer waits on tg.outbox for the admin's chat, as the processor's replies do
+        OutboxMessage answer = answerTo(request);
+        assertThat(answer.chatId()).isEqualTo(7001);
+        assertThat(answer.method()).isEqualTo(OutboxMessage.SEND_MESSAGE);
+        assertThat(answer.causeId()).isEqualTo(request.causeId());
+        assertThat(answer.params()).containsEntry("parse_mode", "HTML");
+        assertThat((String) answer.params().get("text")).startsWith("<b>Instances</b>")
+                .containsPattern("(🟢|🟡) <b>it-service</b> .* · heap \\d+/\\d+ MB · (UP|UNKNOWN) · seen \\d+ s ago")
+                .contains("<b>ops-console</b>");
+    }
+
+    @Test
+    void anAdminsLagRequestIsAnsweredOnTheOutboxWithTheConsolesLatestSample() throws Exception {
+        // given the console has sampled the lag of its own group at least
+        ConsumerLagMetrics lag = console.getBean(ConsumerLagMetrics.class);
+        await().atMost(Duration.ofSeconds(30)).until(() -> lag.latest().stream()
+                .anyMatch(group -> group.group().equals("contactdesk-ops-console-reports")));
+
+        // when the processor forwards an admin's /lag
+        OpsReportRequested request = requestReport(OpsReportRequested.Report.LAG, 7002);
+
+        // then
+        String text = (String) answerTo(request).params().get("text");
+        assertThat(text).startsWith("<b>Consumer lag</b> (committed vs log end offsets)")
+                .contains("<b>contactdesk-ops-console-reports</b>: ");
+    }
+
+    /** As the processor writes it: in a transaction, keyed by the admin's chat. */
+    private static OpsReportRequested requestReport(OpsReportRequested.Report report, long chat) throws Exception {
+        String cause = "update:" + UUID.randomUUID();
+        OpsReportRequested request = new OpsReportRequested(cause + "/report:0", chat, chat, report, cause,
+                Instant.now());
+        try (KafkaProducer<String, OpsReportRequested> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                ProducerConfig.TRANSACTIONAL_ID_CONFIG, "it-processor-" + cause),
+                new StringSerializer(), Topics.REPORT_REQUESTS.valueSerde().serializer())) {
+            producer.initTransactions();
+            producer.beginTransaction();
+            producer.send(new ProducerRecord<>(Topics.REPORT_REQUESTS.name(), Long.toString(chat), request));
+            producer.commitTransaction();
+        }
+        return request;
+    }
+
+    /** The message on tg.outbox whose id derives from the request's, read as the notifier reads (read_committed). */
+    private static OutboxMessage answerTo(OpsReportRequested request) {
+        String outboxId = request.requestId() + "/reply:0";
+        try (KafkaConsumer<String, OutboxMessage> outbox = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                new StringDeserializer(), Topics.OUTBOX.valueSerde().deserializer())) {
+            List<TopicPartition> partitions = outbox.partitionsFor(Topics.OUTBOX.name()).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            outbox.assign(partitions);
+            outbox.seekToBeginning(partitions);
+            return await().atMost(Duration.ofSeconds(30)).until(() -> {
+                for (ConsumerRecord<String, OutboxMessage> record : outbox.poll(Duration.ofMillis(200))) {
+                    if (record.value().outboxId().equals(outboxId)) {
+                        assertThat(record.key()).isEqualTo(Long.toString(request.chatId()));
+                        return record.value();
+                    }
+                }
+                return null;
+            }, answer -> answer != null);
+        }
     }
 
     private static boolean allHaveARate(JsonNode topics) {

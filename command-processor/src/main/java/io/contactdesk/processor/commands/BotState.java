@@ -15,6 +15,5 @@ public record BotState(
         UserStore<LedgerHistory> history,
         UserStore<RateWindow> rateWindows,
         UserStore<io.contactdesk.processor.broadcast.BroadcastDraft> broadcasts,
-        Supplier<StatsShard> totals,
-        io.contactdesk.processor.ops.OpsView ops) {
+        Supplier<StatsShard> totals) {
 }

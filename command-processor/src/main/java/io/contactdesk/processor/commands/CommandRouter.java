@@ -1,6 +1,7 @@
 package io.contactdesk.processor.commands;
 
 import io.contactdesk.contracts.events.LedgerKind;
+import io.contactdesk.contracts.events.OpsReportRequested;
 import io.contactdesk.processor.accounts.Account;
 import io.contactdesk.processor.admin.AccountCommand;
 import io.contactdesk.processor.language.Language;
@@ -27,7 +28,6 @@ public final class CommandRouter {
     private final SubmitFlow submit;
     private final AdminFlows admin;
     private final BroadcastFlow broadcast = new BroadcastFlow();
-    private final OpsReplies ops = new OpsReplies();
     private final MembershipFlow membership;
     private final ForgetFlow forget = new ForgetFlow();
     private final PaymentFlow payments;
@@ -186,8 +186,9 @@ public final class CommandRouter {
             case "unban" -> admin.changeBan(conversation, update, AccountCommandType.UNBAN);
             case "stats" -> admin.stats(conversation, state);
             case "refund" -> admin.refund(conversation, update);
-            case "health" -> conversation.reply(ops.health(state.ops().instances(), conversation.now()));
-            case "lag" -> conversation.reply(ops.lag(state.ops().lag()));
+            // Answered by the ops console, which watches heartbeats and lag live: the processor only forwards.
+            case "health" -> conversation.requestReport(OpsReportRequested.Report.HEALTH);
+            case "lag" -> conversation.requestReport(OpsReportRequested.Report.LAG);
             case "broadcast" -> broadcast.draft(conversation, state, update);
             case "broadcast_cancel" -> broadcast.cancel(conversation, state);
             default -> conversation.reply(conversation.texts().unknown());

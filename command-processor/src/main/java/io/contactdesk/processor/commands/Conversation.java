@@ -7,6 +7,7 @@ import io.contactdesk.contracts.events.InlineKeyboard;
 import io.contactdesk.contracts.events.LedgerEntry;
 import io.contactdesk.contracts.events.LedgerKind;
 import io.contactdesk.contracts.events.Listing;
+import io.contactdesk.contracts.events.OpsReportRequested;
 import io.contactdesk.contracts.events.OutboxMessage;
 import io.contactdesk.contracts.events.StarPayment;
 import io.contactdesk.processor.accounts.Account;
@@ -42,6 +43,7 @@ public final class Conversation {
     private final List<BroadcastRequest> broadcasts = new ArrayList<>();
     private final List<BroadcastControl> broadcastControls = new ArrayList<>();
     private final List<StarPayment> payments = new ArrayList<>();
+    private final List<OpsReportRequested> reportRequests = new ArrayList<>();
     private boolean rateLimited;
 
     public Conversation(String causeId, long chatId, Account before, Account account, boolean registered, Instant now) {
@@ -182,6 +184,12 @@ public final class Conversation {
         return nextReplyId();
     }
 
+    /** Asks the ops console, which answers in this chat: the live state of the pipeline is not the processor's input. */
+    public void requestReport(OpsReportRequested.Report report) {
+        reportRequests.add(new OpsReportRequested(EventIds.derived(causeId, "report", reportRequests.size()),
+                account.userId(), chatId, report, causeId, now));
+    }
+
     public void paid(StarPayment payment) {
         payments.add(payment);
     }
@@ -201,12 +209,13 @@ public final class Conversation {
     /** The events of an input that concerns no stored account (e.g. a command for a user who never started the bot). */
     public Outcome outcomeWithoutAccount() {
         return new Outcome(null, false, null, replies, ledger, listings, unlocks, audit, accountCommands, moderation,
-                broadcasts, broadcastControls, payments, rateLimited);
+                broadcasts, broadcastControls, payments, reportRequests, rateLimited);
     }
 
     public Outcome outcome() {
         boolean profileChanged = before == null || !before.profile().equals(account.profile());
         return new Outcome(account, registered, profileChanged ? account.profile() : null, replies, ledger, listings,
-                unlocks, audit, accountCommands, moderation, broadcasts, broadcastControls, payments, rateLimited);
+                unlocks, audit, accountCommands, moderation, broadcasts, broadcastControls, payments, reportRequests,
+                rateLimited);
     }
 }

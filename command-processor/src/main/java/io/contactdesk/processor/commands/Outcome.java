@@ -4,6 +4,7 @@ import io.contactdesk.contracts.events.AuditEvent;
 import io.contactdesk.contracts.events.ContactUnlocked;
 import io.contactdesk.contracts.events.LedgerEntry;
 import io.contactdesk.contracts.events.Listing;
+import io.contactdesk.contracts.events.OpsReportRequested;
 import io.contactdesk.contracts.events.OutboxMessage;
 import io.contactdesk.contracts.events.StarPayment;
 import io.contactdesk.contracts.events.UserProfile;
@@ -22,6 +23,7 @@ import java.util.List;
  * @param profile the user's profile when it changed (registration, new name, ban), else null
  * @param registered the account is new
  * @param payments Stars payments credited (or refunded), by charge id
+ * @param reportRequests admins' questions for the ops console ({@code /health}, {@code /lag})
  * @param rateLimited the update was over the user's rate limit and not acted on
  */
 public record Outcome(
@@ -38,6 +40,7 @@ public record Outcome(
         List<BroadcastRequest> broadcasts,
         List<BroadcastControl> broadcastControls,
         List<StarPayment> payments,
+        List<OpsReportRequested> reportRequests,
         boolean rateLimited) {
 
     public Outcome {
@@ -51,9 +54,11 @@ public record Outcome(
         broadcasts = List.copyOf(broadcasts);
         broadcastControls = List.copyOf(broadcastControls);
         payments = List.copyOf(payments);
+        reportRequests = List.copyOf(reportRequests);
     }
 
     public static Outcome nothing() {
-        return new Outcome(null, false, null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), false);
+        return new Outcome(null, false, null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+                List.of(), false);
     }
 }

@@ -1,8 +1,6 @@
 package io.contactdesk.processor.streams;
 
 import io.contactdesk.contracts.config.KafkaConnection;
-import io.contactdesk.contracts.ops.ConsumerLag;
-import io.contactdesk.contracts.ops.ConsumerLagMetrics;
 import io.contactdesk.contracts.topics.TopicProvisioning;
 import io.contactdesk.processor.commands.CommandRouter;
 import io.contactdesk.processor.topology.ProcessorTopics;
@@ -40,21 +38,10 @@ class StreamsConfiguration {
                 new NewTopic(ProcessorTopics.DEAD_LETTERS, settings.topicPartitions(), replication));
     }
 
-    /**
-     * Lag of every consumer group, measured from the broker in the background: for /lag and for the metrics. Spring
-     * Boot binds it to the registry, being a {@code MeterBinder}; binding it here as well registered every gauge twice.
-     */
-    @Bean(destroyMethod = "close")
-    ConsumerLagMetrics consumerLagMetrics(KafkaConnection kafka) {
-        ConsumerLagMetrics lag = new ConsumerLagMetrics(ConsumerLag.connect(kafka));
-        lag.start();
-        return lag;
-    }
-
     @Bean
     StreamsRunner streamsRunner(ProcessorSettings settings, KafkaConnection kafka, CommandRouter router,
-            MeterRegistry meters, ConsumerLagMetrics lag) {
-        return new StreamsRunner(() -> new CommandTopology(router, meters, settings.topicPartitions(), lag::latest).build(),
+            MeterRegistry meters) {
+        return new StreamsRunner(() -> new CommandTopology(router, meters, settings.topicPartitions()).build(),
                 kafka, streamsProperties(settings, kafka));
     }
 

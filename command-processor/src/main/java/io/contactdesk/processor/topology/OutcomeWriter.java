@@ -6,6 +6,7 @@ import io.contactdesk.processor.broadcast.BroadcastRequest;
 import io.contactdesk.contracts.events.ContactUnlocked;
 import io.contactdesk.contracts.events.LedgerEntry;
 import io.contactdesk.contracts.events.Listing;
+import io.contactdesk.contracts.events.OpsReportRequested;
 import io.contactdesk.contracts.events.OutboxMessage;
 import io.contactdesk.contracts.events.StarPayment;
 import io.contactdesk.processor.accounts.Account;
@@ -100,6 +101,9 @@ final class OutcomeWriter {
         }
         for (BroadcastControl control : outcome.broadcastControls()) {
             forward(CommandTopology.BROADCAST_CONTROL_SINK, control.broadcastId(), control, timestamp);
+        }
+        for (OpsReportRequested request : outcome.reportRequests()) {
+            forward(CommandTopology.REPORT_REQUESTS_SINK, Long.toString(request.chatId()), request, timestamp);
         }
         for (StarPayment payment : outcome.payments()) {
             payments.put(payment.chargeId(), payment);

@@ -3,8 +3,6 @@ package io.contactdesk.processor.topology;
 import io.contactdesk.contracts.events.DeadLetter;
 import io.contactdesk.contracts.events.EventIds;
 import io.contactdesk.contracts.events.OutboxMessage;
-import io.contactdesk.contracts.ops.GroupLag;
-import java.util.function.Supplier;
 import io.contactdesk.contracts.topics.Topics;
 import io.contactdesk.processor.accounts.Account;
 import io.contactdesk.processor.commands.BotState;
@@ -65,16 +63,13 @@ final class UpdateHandler implements Processor<String, String, String, Object> {
     private BotState state;
     private OutcomeWriter writer;
 
-    private final Supplier<List<GroupLag>> lag;
-
     private final LedgerMetrics ledgerMetrics;
 
-    UpdateHandler(CommandRouter router, UpdateMetrics metrics, LedgerMetrics ledgerMetrics, Supplier<List<GroupLag>> lag) {
+    UpdateHandler(CommandRouter router, UpdateMetrics metrics, LedgerMetrics ledgerMetrics) {
         this.router = router;
         this.parser = new UpdateParser(new SealedUpdates(router.rules().cipher()));
         this.metrics = metrics;
         this.ledgerMetrics = ledgerMetrics;
-        this.lag = lag;
     }
 
     @Override
@@ -94,8 +89,7 @@ final class UpdateHandler implements Processor<String, String, String, Object> {
                 Staging.Staged.byId(staging.store(CommandTopology.HISTORY_STORE)),
                 Staging.Staged.byId(staging.store(CommandTopology.RATE_WINDOWS_STORE)),
                 Staging.Staged.byId(staging.store(CommandTopology.BROADCASTS_STORE)),
-                () -> totals(shards),
-                new StoreOpsView(context.getStateStore(CommandTopology.HEARTBEATS_STORE), lag));
+                () -> totals(shards));
         this.writer = OutcomeWriter.withAccountStores(context, staging, ledgerMetrics);
         context.schedule(Duration.ofHours(1), PunctuationType.WALL_CLOCK_TIME,
                 now -> seen.forgetBefore(Instant.ofEpochMilli(now).minus(SeenUpdates.REMEMBERED_FOR)));

@@ -3,6 +3,7 @@ package io.contactdesk.processor.commands;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.contactdesk.contracts.commands.BotCommandList;
+import io.contactdesk.contracts.events.OpsReportRequested;
 import io.contactdesk.processor.language.Language;
 import io.contactdesk.contracts.crypto.SealedUpdates;
 import io.contactdesk.processor.TelegramUpdates;
@@ -23,7 +24,7 @@ class CommandRouterTest {
     private final CommandRouter router = new CommandRouter(TestRules.rules());
     private final UpdateParser parser = new UpdateParser(new SealedUpdates(TestRules.cipher()));
     private final BotState state = new BotState(emptyDirectory(), UserStore.inMemory(), UserStore.inMemory(),
-            UserStore.inMemory(), UserStore.inMemory(), () -> StatsShard.EMPTY, io.contactdesk.processor.ops.OpsView.NONE);
+            UserStore.inMemory(), UserStore.inMemory(), () -> StatsShard.EMPTY);
 
     private static Directory emptyDirectory() {
         return new Directory() {
@@ -56,7 +57,30 @@ class CommandRouterTest {
 
             assertThat(outcome.replies()).as("/%s", entry.command())
                     .noneSatisfy(reply -> assertThat(reply.params().get("text")).isEqualTo(unknown));
+            assertThat(outcome.replies().size() + outcome.reportRequests().size()).as("/%s answered", entry.command())
+                    .isPositive();
         }
+    }
+
+    @Test
+    void healthAndLagAreForwardedToTheOpsConsoleAndNotAnsweredHere() {
+        Outcome health = router.handle(state, null, update(7, TestRules.ADMIN, "/health"), NOW);
+        Outcome lag = router.handle(state, health.account(), update(8, TestRules.ADMIN, "/lag"), NOW);
+
+        assertThat(health.replies()).isEmpty();
+        assertThat(health.reportRequests()).containsExactly(new OpsReportRequested("update:7/report:0", TestRules.ADMIN,
+                TestRules.ADMIN, OpsReportRequested.Report.HEALTH, "update:7", NOW));
+        assertThat(lag.replies()).isEmpty();
+        assertThat(lag.reportRequests()).singleElement()
+                .satisfies(request -> assertThat(request.report()).isEqualTo(OpsReportRequested.Report.LAG));
+    }
+
+    @Test
+    void healthAndLagFromAUserAnswerLikeAnUnknownCommandAndForwardNothing() {
+        Outcome outcome = router.handle(state, null, update(7, 42, "/lag"), NOW);
+
+        assertThat(text(outcome, 0)).isEqualTo(Replies.in(Language.EN).unknown());
+        assertThat(outcome.reportRequests()).isEmpty();
     }
 
     @Test

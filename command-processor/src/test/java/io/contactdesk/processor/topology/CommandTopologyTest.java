@@ -14,16 +14,15 @@ import io.contactdesk.contracts.events.BroadcastShard;
 import io.contactdesk.contracts.events.ContactUnlocked;
 import io.contactdesk.contracts.events.DeadLetter;
 import io.contactdesk.contracts.events.DeliveryReport;
-import io.contactdesk.contracts.events.Heartbeat;
 import io.contactdesk.contracts.events.LedgerEntry;
 import io.contactdesk.contracts.events.LedgerKind;
+import io.contactdesk.contracts.events.OpsReportRequested;
 import io.contactdesk.contracts.events.Listing;
 import io.contactdesk.contracts.events.ListingStatus;
 import io.contactdesk.contracts.events.OutboxMessage;
 import io.contactdesk.contracts.events.UpdateRef;
 import io.contactdesk.contracts.events.UserProfile;
 import io.contactdesk.contracts.json.Json;
-import io.contactdesk.contracts.ops.GroupLag;
 import io.contactdesk.contracts.topics.Topic;
 import io.contactdesk.contracts.topics.Topics;
 import io.contactdesk.processor.SealedInput;
@@ -31,6 +30,9 @@ import io.contactdesk.processor.TestRules;
 import io.contactdesk.processor.admin.AccountCommand;
 import io.contactdesk.processor.admin.AccountCommandType;
 import io.contactdesk.processor.commands.CommandRouter;
+import io.contactdesk.processor.streams.TopologyDrivers;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,11 +40,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -60,7 +60,33 @@ class CommandTopologyTest {
     private static final Instant T0 = Instant.parse("2026-11-25T12:00:00Z");
     private static final long ADA = 42;
 
-    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    /** Counting a handled update fails (a bug in the handler) while this is set, until a test "deploys the fix". */
+    private boolean countingBroken;
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry() {
+        @Override
+        protected Counter newCounter(Meter.Id id) {
+            Counter counter = super.newCounter(id);
+            return !"handled".equals(id.getTag("outcome")) ? counter : new Counter() {
+                @Override
+                public void increment(double amount) {
+                    if (countingBroken) {
+                        throw new IllegalStateException("cannot count a handled update");
+                    }
+                    counter.increment(amount);
+                }
+
+                @Override
+                public double count() {
+                    return counter.count();
+                }
+
+                @Override
+                public Meter.Id getId() {
+                    return counter.getId();
+                }
+            };
+        }
+    };
     private TopologyTestDriver driver;
     private SealedInput updates;
     private TestInputTopic<String, Listing> listingsIn;
@@ -71,23 +97,14 @@ class CommandTopologyTest {
     private TestOutputTopic<String, ContactUnlocked> unlocks;
     private TestOutputTopic<String, AuditEvent> audit;
     private long nextUpdateId = 1;
-    /** Measuring consumer lag fails (a bug in /lag) until a test "deploys the fix". */
-    private boolean lagBroken;
     private Instant clock = T0;
     /** Time between a user's actions: slow enough to stay within the rate limit, unless a test types faster. */
     private Duration pace = Duration.ofSeconds(7);
 
     @BeforeEach
     void startTopology() {
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "command-topology-test");
-        // Its own state directory: the default one under /tmp is shared by every build on this machine.
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        props.putAll(CommandTopology.errorHandling());
-        driver = new TopologyTestDriver(new CommandTopology(new CommandRouter(TestRules.rules()), meters, 1, this::lag).build(),
-                props, T0);
+        driver = TopologyDrivers.start(new CommandTopology(new CommandRouter(TestRules.rules()), meters, 1).build(),
+                "command-topology-test", stateDir, T0);
         updates = new SealedInput(driver.createInputTopic(Topics.UPDATES.name(), new StringSerializer(), new StringSerializer()));
         listingsIn = driver.createInputTopic(Topics.LISTINGS.name(), new StringSerializer(), Topics.LISTINGS.valueSerde().serializer());
         outbox = output(Topics.OUTBOX);
@@ -96,13 +113,6 @@ class CommandTopologyTest {
         deadLetters = output(Topics.UPDATES_DLQ);
         unlocks = output(Topics.UNLOCKS);
         audit = output(Topics.AUDIT);
-    }
-
-    private List<GroupLag> lag() {
-        if (lagBroken) {
-            throw new IllegalStateException("lag is not measured yet");
-        }
-        return List.of();
     }
 
     private <V> TestOutputTopic<String, V> output(Topic<String, V> topic) {
@@ -288,14 +298,14 @@ class CommandTopologyTest {
     void anUpdateDeadLetteredByABugIsHandledWhenReplayedAfterTheFix() {
         say(TestRules.ADMIN, "/start");
         outbox.readValuesToList();
-        lagBroken = true;
-        say(TestRules.ADMIN, "/lag");
+        countingBroken = true;
+        say(TestRules.ADMIN, "/balance");
         DeadLetter letter = deadLetters.readValue();
-        assertThat(letter.reason()).contains("lag is not measured yet");
+        assertThat(letter.reason()).contains("cannot count a handled update");
         assertThat(outbox.isEmpty()).isTrue();
 
         // the fix is deployed, and the operator replays the dead letter to its source topic (directory-tools replay-dlq)
-        lagBroken = false;
+        countingBroken = false;
         updates.pipeRecord(letter.key(), new String(letter.payload(), java.nio.charset.StandardCharsets.UTF_8),
                 clock.plusSeconds(60));
 
@@ -783,29 +793,28 @@ class CommandTopologyTest {
     // --- operations ----------------------------------------------------------------------------------------------
 
     @Test
-    void healthListsEveryInstanceAndFlagsTheSilentOnes() {
+    void healthAndLagAreForwardedToTheOpsConsoleKeyedByTheAdminsChatAndNotAnsweredHere() {
         say(TestRules.ADMIN, "/start");
-        TestInputTopic<String, Heartbeat> beats = driver.createInputTopic(Topics.HEARTBEATS.name(),
-                new StringSerializer(), Topics.HEARTBEATS.valueSerde().serializer());
-        Heartbeat live = new Heartbeat("notifier", "n-1", "host-a", clock.minusSeconds(600), clock, "UP", 100 << 20, 256 << 20);
-        Heartbeat silent = new Heartbeat("db-writer", "d-1", "host-b", clock.minusSeconds(900), clock.minusSeconds(120),
-                "UP", 50 << 20, 256 << 20);
-        beats.pipeInput(live.key(), live);
-        beats.pipeInput(silent.key(), silent);
+        TestOutputTopic<String, OpsReportRequested> requests = output(Topics.REPORT_REQUESTS);
 
-        String health = text(say(TestRules.ADMIN, "/health").get(0));
+        assertThat(say(TestRules.ADMIN, "/health")).isEmpty();
+        Instant healthAt = clock;
+        assertThat(say(TestRules.ADMIN, "/lag")).isEmpty();
 
-        assertThat(health).contains("<b>notifier</b> host-a · up 10 min · heap 100/256 MB · UP");
-        assertThat(health).containsPattern("<b>db-writer</b> host-b .* · <b>SILENT</b>");
-        assertThat(health.lines().filter(line -> line.contains("notifier")).findFirst().orElseThrow()).doesNotContain("SILENT");
-        assertThat(text(say(ADA, "/health").get(0))).contains("I don't know that one");
+        List<TestRecord<String, OpsReportRequested>> forwarded = requests.readRecordsToList();
+        assertThat(forwarded).extracting(TestRecord::key).containsExactly("900", "900");
+        assertThat(forwarded.get(0).value()).isEqualTo(new OpsReportRequested("update:" + (nextUpdateId - 2) + "/report:0",
+                TestRules.ADMIN, TestRules.ADMIN, OpsReportRequested.Report.HEALTH, "update:" + (nextUpdateId - 2),
+                healthAt));
+        assertThat(forwarded.get(1).value().report()).isEqualTo(OpsReportRequested.Report.LAG);
     }
 
     @Test
-    void lagSaysWhenItHasNotBeenMeasuredYet() {
-        say(TestRules.ADMIN, "/start");
+    void healthFromAUserIsAnUnknownCommandAndForwardsNothing() {
+        started(ADA);
 
-        assertThat(text(say(TestRules.ADMIN, "/lag").get(0))).contains("not been measured yet");
+        assertThat(text(say(ADA, "/health").get(0))).contains("I don't know that one");
+        assertThat(output(Topics.REPORT_REQUESTS).isEmpty()).isTrue();
     }
 
     // --- updates the bot leaves alone, groups, blocking -------------------------------------------------------------

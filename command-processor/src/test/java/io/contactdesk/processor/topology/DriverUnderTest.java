@@ -8,21 +8,20 @@ import io.contactdesk.contracts.topics.Topics;
 import io.contactdesk.processor.SealedInput;
 import io.contactdesk.processor.TestRules;
 import io.contactdesk.processor.commands.CommandRouter;
+import io.contactdesk.processor.streams.TopologyDrivers;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Properties;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 
 /**
- * The command topology with {@link TestRules} in a {@code TopologyTestDriver}, exactly-once and with production's
- * error handling, for feature tests that feed it updates; closing it fails the test if anything was set aside.
+ * The command topology with {@link TestRules} in a {@code TopologyTestDriver} with production's Streams properties
+ * ({@link TopologyDrivers}), for feature tests that feed it updates; closing it fails the test if anything was set aside.
  */
 final class DriverUnderTest implements AutoCloseable {
 
@@ -31,14 +30,8 @@ final class DriverUnderTest implements AutoCloseable {
     private final TestOutputTopic<String, DeadLetter> deadLetters;
 
     DriverUnderTest(String applicationId, Path stateDir, Instant start) {
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        props.putAll(CommandTopology.errorHandling());
-        driver = new TopologyTestDriver(new CommandTopology(new CommandRouter(TestRules.rules()),
-                new SimpleMeterRegistry(), 1).build(), props, start);
+        driver = TopologyDrivers.start(new CommandTopology(new CommandRouter(TestRules.rules()),
+                new SimpleMeterRegistry(), 1).build(), applicationId, stateDir, start);
         updates = new SealedInput(driver.createInputTopic(Topics.UPDATES.name(), new StringSerializer(),
                 new StringSerializer()));
         deadLetters = output(Topics.UPDATES_DLQ);

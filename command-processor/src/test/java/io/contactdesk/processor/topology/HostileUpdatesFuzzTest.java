@@ -23,6 +23,7 @@ import io.contactdesk.contracts.topics.Topics;
 import io.contactdesk.processor.TestRules;
 import io.contactdesk.processor.admin.AccountCommand;
 import io.contactdesk.processor.commands.CommandRouter;
+import io.contactdesk.processor.streams.TopologyDrivers;
 import io.contactdesk.processor.moderation.ModerationRequest;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
@@ -44,13 +45,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Random;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -151,6 +151,8 @@ class HostileUpdatesFuzzTest {
     private TestOutputTopic<String, AccountCommand> accountCommands;
     private TestOutputTopic<String, ModerationRequest> moderation;
     private TestOutputTopic<String, DeadLetter> deadLetters;
+    /** Records of the processor's own topics whose handling failed, set aside by production's error handling. */
+    private TestOutputTopic<byte[], byte[]> handlingSetAside;
 
     private final List<Fed> fed = new ArrayList<>();
     private final List<Effects> effects = new ArrayList<>();
@@ -169,14 +171,10 @@ class HostileUpdatesFuzzTest {
 
     @BeforeAll
     void feedTheCorpus() {
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "hostile-updates-fuzz-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         // The driver commits, and so fsyncs every store's checkpoint, after each record: on tmpfs that costs nothing.
         // A directory of its own, too: another build running this test at the same time must not share its state.
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDirectory());
-        driver = new TopologyTestDriver(new CommandTopology(new CommandRouter(TestRules.rules()), meters, 1).build(), props, T0);
+        driver = TopologyDrivers.start(new CommandTopology(new CommandRouter(TestRules.rules()), meters, 1).build(),
+                "hostile-updates-fuzz-test", stateDirectory(), T0);
         updates = driver.createInputTopic(Topics.UPDATES.name(), new StringSerializer(), new StringSerializer());
         outbox = output(Topics.OUTBOX);
         ledger = output(Topics.LEDGER);
@@ -187,6 +185,8 @@ class HostileUpdatesFuzzTest {
         accountCommands = output(ProcessorTopics.ACCOUNT_COMMANDS);
         moderation = output(ProcessorTopics.MODERATION);
         deadLetters = output(Topics.UPDATES_DLQ);
+        handlingSetAside = driver.createOutputTopic(ProcessorTopics.DEAD_LETTERS, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer());
         publishDirectory();
 
         Map<Long, Deque<Action>> scripts = new LinkedHashMap<>();
@@ -218,12 +218,12 @@ class HostileUpdatesFuzzTest {
         printCounts();
     }
 
-    private static String stateDirectory() {
+    private static Path stateDirectory() {
         Path shm = Path.of("/dev/shm");
         try {
             return (Files.isDirectory(shm) && Files.isWritable(shm)
                     ? Files.createTempDirectory(shm, "hostile-updates-fuzz")
-                    : Files.createTempDirectory("hostile-updates-fuzz")).resolve("state").toString();
+                    : Files.createTempDirectory("hostile-updates-fuzz")).resolve("state");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -726,6 +726,7 @@ class HostileUpdatesFuzzTest {
     @Test
     void theTopologyNeverThrowsWhateverIsFedToIt() {
         assertThat(failure).as("the exception on %s", failedOn == null ? null : describe(failedOn, null)).isNull();
+        assertThat(handlingSetAside.getQueueSize()).as("records whose handling failed").isZero();
         assertThat(fed.size() - indicesOf(Kind.VALID).size() - indicesOf(Kind.DUPLICATE).size())
                 .isGreaterThanOrEqualTo(10_000);
         assertThat(indicesOf(Kind.VALID)).hasSizeGreaterThan(USERS * 5);

@@ -10,6 +10,7 @@ import io.contactdesk.contracts.topics.Topics;
 import io.contactdesk.processor.TelegramUpdates;
 import io.contactdesk.processor.TestRules;
 import io.contactdesk.processor.commands.CommandRouter;
+import io.contactdesk.processor.streams.TopologyDrivers;
 import io.contactdesk.processor.updates.GroupUpdate;
 import io.contactdesk.processor.updates.IgnoredUpdate;
 import io.contactdesk.processor.updates.PreCheckoutQuery;
@@ -29,11 +30,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import java.util.Properties;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -128,14 +127,9 @@ class TelegramSamplesContractTest {
     @MethodSource("samples")
     void theTopologyAcceptsEachSampleSealedInALaterEpochWithoutADeadLetter(Sample sample) {
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "telegram-samples-contract-test");
-        // Its own state directory: the default one under /tmp is shared by every build on this machine.
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        try (TopologyTestDriver driver = new TopologyTestDriver(
-                new CommandTopology(new CommandRouter(TestRules.rules()), meters, 1).build(), props, T0)) {
+        try (TopologyTestDriver driver = TopologyDrivers.start(
+                new CommandTopology(new CommandRouter(TestRules.rules()), meters, 1).build(),
+                "telegram-samples-contract-test", stateDir, T0)) {
             TestInputTopic<String, String> updates = driver.createInputTopic(Topics.UPDATES.name(), new StringSerializer(),
                     new StringSerializer());
             TestOutputTopic<String, DeadLetter> deadLetters = driver.createOutputTopic(Topics.UPDATES_DLQ.name(),

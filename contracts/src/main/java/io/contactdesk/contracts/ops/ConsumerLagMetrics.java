@@ -53,10 +53,6 @@ public final class ConsumerLagMetrics implements MeterBinder, AutoCloseable {
         this.warnings = new ThrottledWarning(log, Duration.ofMinutes(1), clock);
     }
 
-    public ConsumerLagMetrics(ConsumerLag lag) {
-        this(lag::all, DEFAULT_INTERVAL, Clock.systemUTC());
-    }
-
     @Override
     public void bindTo(MeterRegistry registry) {
         MultiGauge lag = MultiGauge.builder(LAG)

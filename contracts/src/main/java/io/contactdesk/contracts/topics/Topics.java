@@ -11,6 +11,7 @@ import io.contactdesk.contracts.events.IngressOffset;
 import io.contactdesk.contracts.events.LedgerEntry;
 import io.contactdesk.contracts.events.Listing;
 import io.contactdesk.contracts.events.OpsAlert;
+import io.contactdesk.contracts.events.OpsReportRequested;
 import io.contactdesk.contracts.events.OutboxMessage;
 import io.contactdesk.contracts.events.StarPayment;
 import io.contactdesk.contracts.events.UserProfile;
@@ -101,6 +102,13 @@ public final class Topics {
     public static final Topic<String, Heartbeat> HEARTBEATS =
             new Topic<>("ops.heartbeats", Serdes.String(), JsonSerde.of(Heartbeat.class), true, null);
 
+    /**
+     * Admins' questions about the running pipeline ({@code /health}, {@code /lag}), keyed by the admin's chat id: the
+     * processor forwards them, the ops console answers on {@link #OUTBOX}.
+     */
+    public static final Topic<String, OpsReportRequested> REPORT_REQUESTS =
+            new Topic<>("ops.report-requests", Serdes.String(), JsonSerde.of(OpsReportRequested.class), false, WEEK);
+
     public static final Topic<String, DeadLetter> UPDATES_DLQ = deadLetters(UPDATES);
     public static final Topic<String, DeadLetter> OUTBOX_DLQ = deadLetters(OUTBOX);
     public static final Topic<String, DeadLetter> OUTBOX_BULK_DLQ = deadLetters(OUTBOX_BULK);
@@ -121,7 +129,7 @@ public final class Topics {
 
     private static final List<Topic<?, ?>> ALL = List.of(
             UPDATES, INGRESS_OFFSETS, OUTBOX, LEDGER, USERS, LISTINGS, UNLOCKS, AUDIT, OUTBOX_BULK, BROADCAST_SHARDS, BROADCAST_CONTROL, DELIVERY_REPORTS, ALERTS,
-            HEARTBEATS, OUTBOX_PRIORITY, PAYMENTS,
+            HEARTBEATS, REPORT_REQUESTS, OUTBOX_PRIORITY, PAYMENTS,
             UPDATES_DLQ, OUTBOX_DLQ, OUTBOX_BULK_DLQ, LEDGER_DLQ, USERS_DLQ, LISTINGS_DLQ, UNLOCKS_DLQ, AUDIT_DLQ,
             OUTBOX_PRIORITY_DLQ, PAYMENTS_DLQ);
 

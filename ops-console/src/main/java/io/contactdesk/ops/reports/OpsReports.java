@@ -1,46 +1,40 @@
-package io.contactdesk.processor.commands;
+package io.contactdesk.ops.reports;
 
 import static io.contactdesk.contracts.html.Html.escape;
 
-import io.contactdesk.contracts.events.Heartbeat;
 import io.contactdesk.contracts.ops.GroupLag;
 import io.contactdesk.contracts.ops.HeartbeatPublisher;
 import io.contactdesk.contracts.ops.PartitionLag;
-import io.contactdesk.contracts.ops.Roster;
-import java.time.Duration;
-import java.time.Instant;
+import io.contactdesk.ops.board.HeartbeatBoard.InstanceView;
 import java.util.Comparator;
 import java.util.List;
 
 /**
- * /health and /lag for admins: one line per instance, lag per consumer group (and per partition where it is not 0).
- * Each fits one Telegram message: lines past the limit are left out whole, so no HTML tag is cut in two.
+ * The texts of {@code /health} and {@code /lag} for admins in Telegram: one line per instance, lag per consumer group
+ * (and per partition where it is not 0). Each fits one Telegram message: lines past the limit are left out whole, so
+ * no HTML tag is cut in two. English only, like every admin reply.
  */
-final class OpsReplies {
+final class OpsReports {
 
     /** Telegram takes 4,096 characters of text; the rest is room for the note on what was left out. */
     static final int MAX_TEXT = 3_900;
 
-    // The console's rule and defaults: an instance that was replaced 10 min ago is not listed any more.
-    private final Roster roster = Roster.standard();
-
-    String health(List<Heartbeat> instances, Instant now) {
+    /** @param instances as the console lists them: the roster's current instances, sorted by service and instance */
+    String health(List<InstanceView> instances) {
         if (instances.isEmpty()) {
             return "No heartbeats yet: no instance has reported in.";
         }
         StringBuilder text = new StringBuilder("<b>Instances</b>\n");
-        roster.current(instances, now).stream()
-                .sorted(Comparator.comparing(Heartbeat::service).thenComparing(Heartbeat::instance))
-                .forEach(beat -> {
-                    Duration lastSeen = Duration.between(beat.at(), now);
-                    boolean silent = roster.silent(beat, now) && !HeartbeatPublisher.STOPPED.equals(beat.state());
-                    text.append("\n").append(silent ? "🔴 " : "UP".equals(beat.state()) ? "🟢 " : "🟡 ")
-                            .append("<b>").append(escape(beat.service())).append("</b> ")
-                            .append(escape(beat.host())).append(" · up ").append(human(Duration.between(beat.startedAt(), beat.at())))
-                            .append(" · heap ").append(beat.heapUsedBytes() >> 20).append("/").append(beat.heapMaxBytes() >> 20)
-                            .append(" MB · ").append(escape(beat.state())).append(" · seen ").append(human(lastSeen)).append(" ago")
-                            .append(silent ? " · <b>SILENT</b>" : "");
-                });
+        for (InstanceView instance : instances) {
+            boolean silent = instance.silent() && !HeartbeatPublisher.STOPPED.equals(instance.state());
+            text.append("\n").append(silent ? "🔴 " : "UP".equals(instance.state()) ? "🟢 " : "🟡 ")
+                    .append("<b>").append(escape(instance.service())).append("</b> ")
+                    .append(escape(instance.host())).append(" · up ").append(human(instance.uptimeSeconds()))
+                    .append(" · heap ").append(instance.heapUsedBytes() >> 20).append("/")
+                    .append(instance.heapMaxBytes() >> 20).append(" MB · ").append(escape(instance.state()))
+                    .append(" · seen ").append(human(instance.secondsSinceSeen())).append(" ago")
+                    .append(silent ? " · <b>SILENT</b>" : "");
+        }
         return withinOneMessage(text.toString());
     }
 
@@ -76,14 +70,14 @@ final class OpsReplies {
         return text.substring(0, cut) + "\n… and " + left + " more lines";
     }
 
-    private static String human(Duration duration) {
-        long seconds = Math.max(0, duration.toSeconds());
-        if (seconds < 120) {
-            return seconds + " s";
+    private static String human(long seconds) {
+        long positive = Math.max(0, seconds);
+        if (positive < 120) {
+            return positive + " s";
         }
-        if (seconds < 7200) {
-            return seconds / 60 + " min";
+        if (positive < 7200) {
+            return positive / 60 + " min";
         }
-        return seconds / 3600 + " h";
+        return positive / 3600 + " h";
     }
 }
