@@ -400,6 +400,7 @@ class ChaosIT {
                 Math.max(System.nanoTime(), end) + RECOVERY_LIMIT.toNanos()), NEXT_PROGRESS_WATCHERS);
         Double healthy = 0.0;
         List<String> neverDown = new ArrayList<>();
+        List<String> superseded = new ArrayList<>();
         for (ServiceProcess service : affected) {
             // Looked up for each instance in turn: the wait for the one before may have used up the grace already.
             Long wentDown = service.firstSeenNotUp(start);
@@ -417,11 +418,17 @@ class ChaosIT {
             // Looked at once at least: an earlier instance's wait may have used up the deadline while this one has
             // long been UP again.
             Long up = upAfter(service, wentDown);
-            while (up == null && System.nanoTime() < deadline) {
+            Long killedAgain = service.killedAfter(Math.max(end, wentDown));
+            while (up == null && killedAgain == null && System.nanoTime() < deadline) {
                 ServiceProcess.sleep(250);
                 up = upAfter(service, wentDown);
+                killedAgain = service.killedAfter(Math.max(end, wentDown));
             }
-            if (up == null) {
+            if (up == null && killedAgain != null) {
+                // The chaos loop killed it again before it was back: that later fault's row measures its return.
+                superseded.add(service.name());
+                healthy = null;
+            } else if (up == null) {
                 notRecovered.add(fault + " at " + round(at) + " s: " + service.name() + " not UP within "
                         + RECOVERY_LIMIT.toSeconds() + " s; log tail:\n" + service.tail(25));
                 healthy = null;
@@ -443,8 +450,10 @@ class ChaosIT {
             healthy = null;
         }
         String downNote = neverDown.isEmpty() ? "" : "never DOWN: " + String.join(", ", neverDown);
+        String supersededNote = superseded.isEmpty() ? ""
+                : "killed again before UP: " + String.join(", ", superseded);
         recoveries.add(new RecoveryRow(fault, target, at, downFor, healthy, next.join(),
-                String.join("; ", List.of(note, downNote).stream().filter(s -> !s.isEmpty()).toList())));
+                String.join("; ", List.of(note, downNote, supersededNote).stream().filter(s -> !s.isEmpty()).toList())));
     }
 
     /** When {@code service} was first seen UP after {@code wentDown}, or null. */

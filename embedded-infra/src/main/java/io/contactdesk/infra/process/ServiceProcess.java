@@ -55,6 +55,7 @@ public final class ServiceProcess {
     private final List<String> jvmArgs;
     private final List<Change> changes = new ArrayList<>();
     private final List<Exit> exits = new ArrayList<>();
+    private final List<Long> kills = new ArrayList<>();
     private Process process;
     private int launches;
     // The last launch whose end is accounted for: killed by the harness, or seen to exit on its own.
@@ -155,6 +156,7 @@ public final class ServiceProcess {
             return;
         }
         endedLaunch = launches;
+        kills.add(System.nanoTime());
         process.destroyForcibly();
         try {
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
@@ -218,6 +220,16 @@ public final class ServiceProcess {
             }
         }
         return before != null && before != Health.UP ? fromNanos : null;
+    }
+
+    /** The first {@link #kill()} after {@code fromNanos}, or null. */
+    public synchronized Long killedAfter(long fromNanos) {
+        for (long at : kills) {
+            if (at > fromNanos) {
+                return at;
+            }
+        }
+        return null;
     }
 
     /** Waits (bounded) until this instance is UP; false when it is not in time. */

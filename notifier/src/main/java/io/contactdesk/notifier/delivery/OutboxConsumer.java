@@ -5,6 +5,7 @@ import io.contactdesk.contracts.topics.Topics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +55,7 @@ final class OutboxConsumer implements SmartLifecycle {
     // A record that could not be settled (its dead letter not written, no flood permit in time) is offered again,
     // for as long as it takes and never skipped; its chat's later replies wait behind it.
     private static final ExponentialBackoff RETRY = new ExponentialBackoff(Duration.ofSeconds(1), Duration.ofSeconds(30));
+    private static final NavigableSet<Long> NONE_INHERITED = Collections.emptyNavigableSet();
 
     private final Supplier<Consumer<String, byte[]>> consumers;
     private final OutboxRecordHandler handler;
@@ -264,18 +266,23 @@ final class OutboxConsumer implements SmartLifecycle {
         }
     }
 
-    /** The lowest unfinished record of {@code partition} (or its position), with those finished above it. */
+    /**
+     * The lowest unfinished record of {@code partition} (or its position), with those settled above it: finished here,
+     * or settled by an earlier owner and not fetched yet ({@link SettledAbove#commitPoint}).
+     */
     private OffsetAndMetadata settledUpTo(TopicPartition partition) {
         OptionalLong lowest = window.lowestUnfinished(partition);
-        if (lowest.isEmpty()) {
-            return new OffsetAndMetadata(consumer.position(partition));
-        }
         SortedSet<Long> above = window.finishedAbove(partition);
-        if (SettledAbove.overflows(lowest.getAsLong(), above)) {
+        NavigableSet<Long> inherited = settledBefore.getOrDefault(partition, NONE_INHERITED);
+        OffsetAndMetadata next = SettledAbove.commitPoint(lowest, above, inherited,
+                lowest.isPresent() ? -1 : consumer.position(partition));
+        SortedSet<Long> settled = new TreeSet<>(above);
+        settled.addAll(inherited);
+        if (SettledAbove.overflows(next.offset(), settled)) {
             log.warn("outbox: {} has records settled too far above its lowest unsettled one ({}) to be committed: a "
-                    + "handover would send the farthest again", partition, lowest.getAsLong());
+                    + "handover would send the farthest again", partition, next.offset());
         }
-        return new OffsetAndMetadata(lowest.getAsLong(), SettledAbove.encode(lowest.getAsLong(), above));
+        return next;
     }
 
     /** Closes the partitions' turns and waits, at most {@code bound}, for the records that called to finish. */
