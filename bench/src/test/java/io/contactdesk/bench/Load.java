@@ -4,10 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.contactdesk.contracts.json.Json;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import io.contactdesk.testsupport.SandboxClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,8 +31,7 @@ final class Load {
 
     private static final String[] WORDS = {"plumber", "berlin", "clean", "electric", "garden", "fast", "repair"};
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final String baseUrl;
+    private final SandboxClient sandbox;
     private final int users;
     private final List<String> listingIds;
     private final Random random;
@@ -47,7 +43,7 @@ final class Load {
     private long lastQueued;
 
     Load(String baseUrl, int users, List<String> listingIds, long seed) {
-        this.baseUrl = baseUrl;
+        this.sandbox = new SandboxClient(baseUrl);
         this.users = users;
         this.listingIds = listingIds;
         this.random = new Random(seed);
@@ -60,7 +56,7 @@ final class Load {
         keyboardMessage.clear();
         keyboardButtons.clear();
         answers.clear();
-        call("DELETE", "/sandbox/replies", null);
+        sandbox.clearReplies();
     }
 
     /**
@@ -96,8 +92,7 @@ final class Load {
                 items.addObject().put("user_id", user).put("text", "/start");
             }
             if (items.size() == 10_000 || (user == users && !items.isEmpty())) {
-                call("POST", "/sandbox/updates", Json.mapper().createObjectNode().set("updates", items))
-                        .path("update_ids").forEach(id -> ids.add(id.asLong()));
+                ids.addAll(sandbox.queueUpdates(items));
                 lastQueued = Math.max(lastQueued, ids.get(ids.size() - 1));
                 items = Json.mapper().createArrayNode();
             }
@@ -142,9 +137,7 @@ final class Load {
                 item.put("text", "/view " + listingIds.get(random.nextInt(listingIds.size())));
             }
         }
-        JsonNode answer = call("POST", "/sandbox/updates", Json.mapper().createObjectNode().set("updates", items));
-        List<Long> ids = new ArrayList<>();
-        answer.path("update_ids").forEach(id -> ids.add(id.asLong()));
+        List<Long> ids = sandbox.queueUpdates(items);
         lastQueued = Math.max(lastQueued, ids.isEmpty() ? 0 : ids.get(ids.size() - 1));
         return ids;
     }
@@ -153,7 +146,7 @@ final class Load {
     int readReplies() {
         int read = 0;
         while (true) {
-            JsonNode page = call("GET", "/sandbox/replies?after=" + replySeq, null).path("replies");
+            JsonNode page = sandbox.replies(replySeq).path("replies");
             for (JsonNode entry : page) {
                 replySeq = entry.path("seq").asLong();
                 long chat = entry.path("chat_id").asLong();
@@ -183,33 +176,13 @@ final class Load {
         if (lastQueued == 0) {
             return 0;
         }
-        return call("POST", "/sandbox/update-ids/restart", Json.mapper().createObjectNode().put("first_id", lastQueued + 1))
-                .path("discarded").asInt();
+        return sandbox.restartUpdateIds(lastQueued + 1).path("discarded").asInt();
     }
 
     JsonNode stats() {
-        return call("GET", "/sandbox/stats", null);
+        return sandbox.stats();
     }
 
-    private JsonNode call(String verb, String path, JsonNode body) {
-        try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60));
-            request = body == null ? request.method(verb, HttpRequest.BodyPublishers.noBody())
-                    : request.header("Content-Type", "application/json")
-                            .method(verb, HttpRequest.BodyPublishers.ofByteArray(Json.mapper().writeValueAsBytes(body)));
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("sandbox answered " + response.statusCode() + " to " + path + ": "
-                        + response.body());
-            }
-            return Json.mapper().readTree(response.body());
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("sandbox unreachable: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 
     static void sleep(long millis) {
         try {

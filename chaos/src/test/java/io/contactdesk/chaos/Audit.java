@@ -1,6 +1,7 @@
 package io.contactdesk.chaos;
 
 import io.contactdesk.contracts.topics.Topics;
+import io.contactdesk.testsupport.CommittedRecords;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /** Gathers, after the drain, what the sandbox, PostgreSQL and the broker show, for {@link Verdicts}. */
@@ -38,11 +40,12 @@ final class Audit {
             if (!user.started()) {
                 continue;
             }
-            List<SandboxClient.BotMessage> messages = stack.chats.botMessages(user.id);
+            List<BotMessage> messages = BotMessage.in(stack.chats, user.id);
             replies += messages.size();
             Map<Long, String> byId = new HashMap<>();
             messages.forEach(m -> byId.put(m.messageId(), m.text()));
-            Set<String> answered = stack.chats.answeredCallbacks(user.id);
+            Set<String> answered = stack.chats.callbackAnswers(user.id).stream()
+                    .map(answer -> answer.path("callback_query_id").asText()).collect(Collectors.toSet());
             List<ReplyMatcher.Expected> expected = new ArrayList<>(user.expected());
             Set<String> revealed = new HashSet<>();
             Set<String> unseen = new HashSet<>();
@@ -63,7 +66,7 @@ final class Audit {
             }
             expected.sort(Comparator.comparing(ReplyMatcher.Expected::sentAt));
             chats.put(user.id, ReplyMatcher.match(expected,
-                    messages.stream().map(SandboxClient.BotMessage::seen).toList()));
+                    messages.stream().map(BotMessage::seen).toList()));
 
             LedgerAudit.Model model = new LedgerAudit.Model(Stack.SIGNUP_BONUS, Stack.UNLOCK_COST, user.grants(),
                     user.revokes(), revealed, unseen);
@@ -106,8 +109,8 @@ final class Audit {
     static List<String> deadLetters(Stack stack, List<String> failures) {
         List<String> letters = new ArrayList<>();
         try {
-            for (ConsumerRecord<byte[], byte[]> record : TopicRecords.read(stack.broker.bootstrapServers(),
-                    Topics.deadLetterTopicNames(), true)) {
+            for (ConsumerRecord<byte[], byte[]> record : CommittedRecords.bytesOf(stack.broker.bootstrapServers(),
+                    Topics.deadLetterTopicNames())) {
                 letters.add(record.topic() + ": " + reason(record.value()));
             }
         } catch (Exception e) {

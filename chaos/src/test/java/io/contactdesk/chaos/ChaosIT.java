@@ -181,7 +181,7 @@ class ChaosIT {
                 List.copyOf(notRecovered), List.copyOf(problems));
         List<Verdicts.Verdict> verdicts = Verdicts.judge(seen);
         findings.addAll(LedgerForensics.explain(stack, LedgerForensics.suspects(seen)));
-        findings.addAll(FloodRefusals.beside(stack.chats.floodRefusals(),
+        findings.addAll(FloodRefusals.beside(FloodRefusals.of(stack.chats.floodRefusals()),
                 java.util.stream.Stream.concat(faults.stream(), refusingFaults.stream()).toList(), loadStarted));
         String report = new ChaosReport(SEED, LONG_FORM ? "long (" + MINUTES + " min)" : "short (CI)", PLANT.label(),
                 loadSeconds, USERS, RATE, INSTANCES, NOTIFIERS, workload, stack, recoveries, findings, lagAfterLoad, finalLag, seen,
@@ -318,7 +318,7 @@ class ChaosIT {
         log.info("kill -9 {} at {} s ({}); restarted as launch {}", target.name(), round(at), note, target.launches());
         ServiceProcess victim = target;
         monitors.submit(() -> measure("kill -9", victim.name(), at, 0, killed, killed, List.of(victim), false,
-                module.equals("db-writer") ? stack::rowsWritten : stack.chats::repliesDelivered, note));
+                module.equals("db-writer") ? stack::rowsWritten : stack::repliesDelivered, note));
     }
 
     private void postgresOutage(ExecutorService monitors) {
@@ -351,15 +351,15 @@ class ChaosIT {
         long back = System.nanoTime();
         log.info("broker killed at {} s and up again after {} s", round(at), round(seconds(back - down)));
         monitors.submit(() -> measure("broker kill -9", "kafka", at, seconds(back - down), down, back, stack.all(), false,
-                stack.chats::repliesDelivered, ""));
+                stack::repliesDelivered, ""));
     }
 
     /** A burst of server errors on every method the services call: nothing may be lost, nothing sent twice. */
     private void botApi5xx() {
-        stack.chats.fault("sendMessage", 502, 6, null);
-        stack.chats.fault("getUpdates", 502, 3, null);
-        stack.chats.fault("editMessageText", 503, 3, null);
-        stack.chats.fault("answerCallbackQuery", 500, 3, null);
+        stack.chats.fault("sendMessage", 502, 6);
+        stack.chats.fault("getUpdates", 502, 3);
+        stack.chats.fault("editMessageText", 503, 3);
+        stack.chats.fault("answerCallbackQuery", 500, 3);
         // Not a fault event: a refused call sends nothing, so it can explain no duplicate.
         refusingFaults.add(new Verdicts.FaultEvent("bot api 5xx", Instant.now(), Instant.now().plusSeconds(10)));
         log.info("Bot API: 5xx bursts armed at {} s", round(sinceLoad()));
@@ -367,7 +367,7 @@ class ChaosIT {
 
     /** Telegram answering 429 with retry_after to everything for a while: the notifiers must wait, not drop. */
     private void botApi429Storm() {
-        stack.chats.fault("sendMessage", 429, 20, 2L);
+        stack.chats.fault("sendMessage", 429, 20, 2);
         // Not a fault event: a refused call sends nothing, so it can explain no duplicate.
         refusingFaults.add(new Verdicts.FaultEvent("bot api 429 storm", Instant.now(), Instant.now().plusSeconds(10)));
         log.info("Bot API: 429 storm armed at {} s", round(sinceLoad()));

@@ -1,5 +1,6 @@
 package io.contactdesk.chaos;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,6 +23,12 @@ final class FloodRefusals {
     }
 
     private FloodRefusals() {
+    }
+
+    /** The sandbox's flood refusals ({@code GET /sandbox/flood-refusals}) as refusals. */
+    static List<Refusal> of(List<JsonNode> refusals) {
+        return refusals.stream().map(refusal -> new Refusal(Instant.parse(refusal.path("at").asText()),
+                refusal.path("chat_id").asLong(), refusal.path("limit").asText())).toList();
     }
 
     static List<String> beside(List<Refusal> refusals, List<Verdicts.FaultEvent> faults, Instant loadStarted) {

@@ -2,6 +2,7 @@ package io.contactdesk.chaos;
 
 import io.contactdesk.contracts.events.LedgerEntry;
 import io.contactdesk.contracts.topics.Topics;
+import io.contactdesk.testsupport.CommittedRecords;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -114,8 +115,9 @@ final class LedgerForensics {
     private static Map<String, Located> entries(String bootstrap, Set<Long> users, boolean committedOnly)
             throws Exception {
         Map<String, Located> entries = new HashMap<>();
-        for (ConsumerRecord<byte[], byte[]> record : TopicRecords.read(bootstrap, List.of(Topics.LEDGER.name()),
-                committedOnly)) {
+        List<String> ledger = List.of(Topics.LEDGER.name());
+        for (ConsumerRecord<byte[], byte[]> record : committedOnly ? CommittedRecords.bytesOf(bootstrap, ledger)
+                : CommittedRecords.includingAborted(bootstrap, ledger)) {
             LedgerEntry entry = Topics.LEDGER.valueSerde().deserializer().deserialize(record.topic(), record.value());
             if (entry != null && users.contains(entry.userId())) {
                 entries.putIfAbsent(entry.entryId(),

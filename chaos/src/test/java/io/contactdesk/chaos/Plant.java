@@ -1,6 +1,7 @@
 package io.contactdesk.chaos;
 
 import io.contactdesk.contracts.topics.Topics;
+import io.contactdesk.testsupport.CommittedRecords;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -74,7 +75,7 @@ enum Plant {
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), new ByteArraySerializer(),
                 new ByteArraySerializer())) {
-            ConsumerRecord<byte[], byte[]> record = TopicRecords.read(bootstrap, List.of(Topics.UPDATES.name()), true)
+            ConsumerRecord<byte[], byte[]> record = CommittedRecords.bytesOf(bootstrap, List.of(Topics.UPDATES.name()))
                     .stream().findFirst()
                     .orElseThrow(() -> new IllegalStateException("no record on " + Topics.UPDATES.name() + " to replay"));
             producer.send(new ProducerRecord<>(record.topic(), record.partition(), record.key(), record.value(),

@@ -1,5 +1,6 @@
 package io.contactdesk.chaos;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.contactdesk.infra.process.ServiceProcess;
 import io.contactdesk.infra.process.BrokerProcess;
 
@@ -9,6 +10,7 @@ import io.contactdesk.contracts.events.ListingStatus;
 import io.contactdesk.contracts.topics.Topics;
 import io.contactdesk.infra.EmbeddedPostgresServer;
 import io.contactdesk.sandbox.TelegramSandbox;
+import io.contactdesk.testsupport.SandboxClient;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -145,6 +147,13 @@ final class Stack implements AutoCloseable {
         }
     }
 
+    /** Messages sent plus messages edited plus taps answered by the bot so far: grows with every reply delivered. */
+    long repliesDelivered() {
+        JsonNode calls = chats.stats().path("calls");
+        return calls.path("sendMessage").asLong() + calls.path("editMessageText").asLong()
+                + calls.path("answerCallbackQuery").asLong();
+    }
+
     /** Rows db-writer has written so far: grows with every fact that reaches PostgreSQL. */
     long rowsWritten() {
         try {
@@ -178,9 +187,10 @@ final class Stack implements AutoCloseable {
         String last = "chaos-listing-" + (LISTINGS - 1);
         boolean seen = false;
         while (System.nanoTime() < deadline && !seen) {
-            chats.send(PROBE, "/view " + last);
+            chats.userWrites(PROBE, "U" + PROBE, "/view " + last);
             ServiceProcess.sleep(1500);
-            seen = chats.botMessages(PROBE).stream().anyMatch(m -> m.text().contains("Chaos listing " + (LISTINGS - 1)))
+            seen = BotMessage.in(chats, PROBE).stream()
+                    .anyMatch(m -> m.text().contains("Chaos listing " + (LISTINGS - 1)))
                     && count("select count(*) from listings where listing_id like 'chaos-listing-%'") == LISTINGS;
         }
         if (!seen) {

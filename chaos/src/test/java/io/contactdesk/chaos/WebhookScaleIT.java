@@ -8,13 +8,13 @@ import io.contactdesk.contracts.events.EventIds;
 import io.contactdesk.contracts.events.LedgerEntry;
 import io.contactdesk.contracts.events.LedgerKind;
 import io.contactdesk.contracts.events.OutboxMessage;
-import io.contactdesk.contracts.json.Json;
 import io.contactdesk.contracts.topics.Topic;
 import io.contactdesk.contracts.topics.Topics;
 import io.contactdesk.infra.KraftBroker;
 import io.contactdesk.infra.process.ServiceProcess;
 import io.contactdesk.sandbox.TelegramSandbox;
 import io.contactdesk.sandbox.webhook.WebhookSenderSettings;
+import io.contactdesk.testsupport.SandboxClient;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -214,7 +214,7 @@ class WebhookScaleIT {
                 long user = FIRST_USER + u;
                 all.add(pool.submit(() -> {
                     for (int n = 0; n < UPDATES_PER_USER; n++) {
-                        long id = users.send(user, n == 0 ? "/start" : "/balance");
+                        long id = users.userWrites(user, "U" + user, n == 0 ? "/start" : "/balance");
                         assertThat(id).isPositive();
                         userOf.put(id, user);
                         if (sent.incrementAndGet() == total / 2) {
@@ -236,11 +236,10 @@ class WebhookScaleIT {
 
     private static JsonNode awaitPendingZero(TelegramSandbox sandbox, Duration atMost) throws Exception {
         long deadline = System.nanoTime() + atMost.toNanos();
+        SandboxClient bot = new SandboxClient(sandbox.baseUrl(), TOKEN);
         JsonNode info = null;
         while (System.nanoTime() < deadline) {
-            info = Json.mapper().readTree(HTTP.send(HttpRequest.newBuilder(
-                    URI.create(sandbox.baseUrl() + "/bot" + TOKEN + "/getWebhookInfo")).GET().build(),
-                    HttpResponse.BodyHandlers.ofString()).body()).path("result");
+            info = bot.webhookInfo();
             if (info.path("pending_update_count").asInt(-1) == 0) {
                 return info;
             }

@@ -1,6 +1,7 @@
 package io.contactdesk.chaos;
 
 import io.contactdesk.infra.process.ServiceProcess;
+import io.contactdesk.testsupport.SandboxClient;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -77,7 +78,7 @@ final class Workload {
     void block(SimUser user) {
         ReplyMatcher.Result sofar = ReplyMatcher.match(user.expected(), seen(user.id));
         Instant at = Instant.now();
-        chats.block(user.id, true);
+        chats.userBlocksTheBot(user.id);
         user.blocked(sofar, at);
         log.info("user {} blocked the bot", user.id);
     }
@@ -85,7 +86,7 @@ final class Workload {
     /** The user unblocks the bot (the bot greets them once) and writes /start, as Telegram's client does. */
     void unblock(SimUser user) {
         Instant at = Instant.now();
-        long membership = chats.block(user.id, false);
+        long membership = chats.userUnblocksTheBot(user.id);
         user.unblocked(at);
         if (membership >= 0) {
             user.sentCommand(membership, ReplyKind.UNBLOCKED, at);
@@ -104,7 +105,7 @@ final class Workload {
     }
 
     List<ReplyMatcher.Seen> seen(long chatId) {
-        return chats.botMessages(chatId).stream().map(SandboxClient.BotMessage::seen).toList();
+        return BotMessage.in(chats, chatId).stream().map(BotMessage::seen).toList();
     }
 
     private void work(List<SimUser> mine, Random random, long loadEnd) {
@@ -147,11 +148,11 @@ final class Workload {
      * contact). Mostly a listing the user has not tapped yet, so credits run out and "not enough credits" is met.
      */
     private void unlock(SimUser user, Random random) {
-        List<SandboxClient.BotMessage> messages = chats.botMessages(user.id);
+        List<BotMessage> messages = BotMessage.in(chats, user.id);
         if (messages.stream().anyMatch(m -> m.text().startsWith("Welcome"))) {
             user.markWelcomed();
         }
-        SandboxClient.BotMessage browse = messages.stream()
+        BotMessage browse = messages.stream()
                 .filter(m -> m.text().contains("choose a category") && !user.hasTapped(m.messageId()))
                 .findFirst().orElse(null);
         if (browse == null) {
@@ -162,7 +163,7 @@ final class Workload {
         String listing = !fresh.isEmpty() && random.nextInt(100) < 70 ? fresh.get(random.nextInt(fresh.size()))
                 : listings.get(random.nextInt(listings.size()));
         Instant at = Instant.now();
-        SandboxClient.Tapped tap = chats.tap(user.id, browse.messageId(), "u:" + listing);
+        SandboxClient.Tap tap = chats.userTaps(user.id, browse.messageId(), "u:" + listing);
         sent(tap.updateId());
         user.tapped(browse.messageId(), listing, tap.updateId(), tap.callbackQueryId(), at);
     }
@@ -186,13 +187,13 @@ final class Workload {
                 if (random.nextInt(100) < 75) {
                     marker = "g" + markers.incrementAndGet();
                     amount = 1 + random.nextInt(2);
-                    long updateId = sent(chats.send(admin.id, "/grant " + user.id + " " + amount + " " + marker));
+                    long updateId = sent(write(admin.id, "/grant " + user.id + " " + amount + " " + marker));
                     admin.sentCommand(updateId, ReplyKind.GRANTED, ReplyKind.accountLane(user.id), at);
                     user.granted(marker, amount, updateId, at);
                 } else {
                     marker = "r" + markers.incrementAndGet();
                     amount = 1 + random.nextInt(3);
-                    long updateId = sent(chats.send(admin.id, "/revoke " + user.id + " " + amount + " " + marker));
+                    long updateId = sent(write(admin.id, "/revoke " + user.id + " " + amount + " " + marker));
                     admin.sentCommand(updateId, ReplyKind.REVOKED, ReplyKind.accountLane(user.id), at);
                     user.revoked(marker, amount);
                 }
@@ -203,7 +204,7 @@ final class Workload {
     }
 
     private boolean welcomed(SimUser user) {
-        if (!user.welcomed() && chats.botMessages(user.id).stream().anyMatch(m -> m.text().startsWith("Welcome"))) {
+        if (!user.welcomed() && BotMessage.in(chats, user.id).stream().anyMatch(m -> m.text().startsWith("Welcome"))) {
             user.markWelcomed();
         }
         return user.welcomed();
@@ -211,7 +212,12 @@ final class Workload {
 
     private void command(SimUser user, String text, ReplyKind kind) {
         Instant at = Instant.now();
-        user.sentCommand(sent(chats.send(user.id, text)), kind, at);
+        user.sentCommand(sent(write(user.id, text)), kind, at);
+    }
+
+    /** A message from a simulated user, who is named after their id (the greetings name the user). */
+    private long write(long userId, String text) {
+        return chats.userWrites(userId, "U" + userId, text);
     }
 
     private long sent(long updateId) {
@@ -229,7 +235,7 @@ final class Workload {
     void awaitReplies(Duration atMost) {
         long deadline = System.nanoTime() + atMost.toNanos();
         for (SimUser user : everyone()) {
-            while (chats.botMessages(user.id).size() < user.expected().stream().filter(e -> !e.optional()).count()
+            while (chats.messages(user.id).size() < user.expected().stream().filter(e -> !e.optional()).count()
                     && System.nanoTime() < deadline) {
                 ServiceProcess.sleep(250);
             }

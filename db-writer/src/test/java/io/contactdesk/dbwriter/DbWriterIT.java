@@ -24,6 +24,7 @@ import io.contactdesk.contracts.topics.Topic;
 import io.contactdesk.contracts.topics.Topics;
 import io.contactdesk.infra.EmbeddedPostgresServer;
 import io.contactdesk.infra.KraftBroker;
+import io.contactdesk.testsupport.CommittedRecords;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -40,6 +41,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
@@ -308,7 +310,7 @@ class DbWriterIT {
 
         // then
         awaitListing(following);
-        await().atMost(WAIT).untilAsserted(() -> assertThat(kafka.deadLetters(Topics.LISTINGS_DLQ))
+        await().atMost(WAIT).untilAsserted(() -> assertThat(deadLetters(Topics.LISTINGS_DLQ))
                 .filteredOn(letter -> plaintext.equals(letter.key()))
                 .isNotEmpty()
                 .allSatisfy(letter -> {
@@ -664,9 +666,14 @@ class DbWriterIT {
         await().atMost(WAIT).until(() -> kafka.caughtUp(groupId, PERSISTED));
     }
 
+    /** Every dead letter on the topic so far. */
+    private static List<DeadLetter> deadLetters(Topic<String, DeadLetter> topic) {
+        return CommittedRecords.of(broker.bootstrapServers(), topic).stream().map(ConsumerRecord::value).toList();
+    }
+
     /** Dead letters of one user's ledger records (another writer of this class re-reads the topic and adds its own). */
     private static List<DeadLetter> ledgerDeadLettersOf(long user) {
-        return kafka.deadLetters(Topics.deadLettersOf(Topics.LEDGER)).stream()
+        return deadLetters(Topics.deadLettersOf(Topics.LEDGER)).stream()
                 .filter(letter -> key(user).equals(letter.key()))
                 .toList();
     }

@@ -9,6 +9,7 @@ import io.contactdesk.contracts.events.ListingStatus;
 import io.contactdesk.contracts.topics.Topics;
 import io.contactdesk.contracts.ops.HeartbeatPublisher;
 import io.contactdesk.contracts.topics.TopicProvisioning;
+import io.contactdesk.testsupport.CommittedRecords;
 import java.time.Clock;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -26,15 +27,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -93,7 +88,7 @@ class DirectoryToolsIT {
                 line -> assertThat(line).startsWith("line 3: category \"Foo\" is not one of"),
                 line -> assertThat(line).startsWith("line 6: contact is not"));
 
-        List<ConsumerRecord<String, byte[]>> records = rawRecords();
+        List<ConsumerRecord<byte[], byte[]>> records = rawRecords();
         assertThat(records).hasSize(3);
         // a listing's public fields and its public id confirm none of 10,000 candidate phone numbers, its own among them
         Listing acme = listings().values().stream().filter(l -> l.title().equals("Acme Plumbing")).findFirst().orElseThrow();
@@ -126,7 +121,7 @@ class DirectoryToolsIT {
         assertThat(secondRotation.exit).as(secondRotation.err).isZero();
         assertThat(secondRotation.out).isEqualTo("rotated 0 of 3 listings to key k2\n");
 
-        List<ConsumerRecord<String, byte[]>> afterRotation = rawRecords();
+        List<ConsumerRecord<byte[], byte[]>> afterRotation = rawRecords();
         assertThat(afterRotation).hasSize(6);
         assertNoPlaintextContact(afterRotation);
         ContactCipher cipher = ContactCipher.fromKeyring(k2); // k1 is no longer needed to read anything
@@ -205,7 +200,7 @@ class DirectoryToolsIT {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
             admin.createTopics(List.of(TopicProvisioning.newTopic(Topics.HEARTBEATS, 1, (short) 1))).all().get();
         }
-        List<ConsumerRecord<String, byte[]>> before = rawRecords();
+        List<ConsumerRecord<byte[], byte[]>> before = rawRecords();
         try (HeartbeatPublisher notifier = new HeartbeatPublisher("notifier",
                 Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()), () -> "UP",
                 Duration.ofSeconds(10), Clock.systemUTC(), List.of("k1"))) {
@@ -224,8 +219,8 @@ class DirectoryToolsIT {
         }
     }
 
-    private static void assertNoPlaintextContact(List<ConsumerRecord<String, byte[]>> records) {
-        for (ConsumerRecord<String, byte[]> record : records) {
+    private static void assertNoPlaintextContact(List<ConsumerRecord<byte[], byte[]>> records) {
+        for (ConsumerRecord<byte[], byte[]> record : records) {
             String bytes = new String(record.value(), StandardCharsets.UTF_8);
             assertThat(bytes).contains("\"sealedContact\":\"v1:");
             for (String contact : CONTACTS) {
@@ -240,24 +235,8 @@ class DirectoryToolsIT {
     }
 
     /** Every record on the topic, as bytes: what a broker operator (or an attacker with disk access) would see. */
-    private static List<ConsumerRecord<String, byte[]>> rawRecords() {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props,
-                Topics.LISTINGS.keySerde().deserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.LISTINGS.name()).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))
-                    && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
-            return records;
-        }
+    private static List<ConsumerRecord<byte[], byte[]>> rawRecords() {
+        return CommittedRecords.includingAborted(broker.bootstrapServers(), List.of(Topics.LISTINGS.name()));
     }
 
     private Map<String, String> env(String keyring) {

@@ -60,9 +60,9 @@ class IngressPollerIT {
         try (KafkaConsumer<String, String> updates = stack.consumer()) {
             updates.subscribe(List.of(Topics.UPDATES.name()));
             try (ConfigurableApplicationContext poller = stack.startPoller()) {
-                stack.send(42, "/start");
-                stack.send(77, "Call me: +380441234567");
-                stack.send(42, "/balance");
+                stack.sandbox().userWrites(42, "/start");
+                stack.sandbox().userWrites(77, "Call me: +380441234567");
+                stack.sandbox().userWrites(42, "/balance");
 
                 // then each update is in tg.updates, keyed by its sender, in the user's order
                 List<ConsumerRecord<String, String>> published = messages(readAtLeast(updates, 3));
@@ -82,11 +82,12 @@ class IngressPollerIT {
                                     .doesNotContain("380441234567").doesNotContain("/start").doesNotContain("first_name"));
                 }
                 // and Telegram was told only after Kafka committed: nothing is pending any more
-                await().atMost(Duration.ofSeconds(30)).until(() -> stack.stats().path("updates_pending").asInt() == 0);
+                await().atMost(Duration.ofSeconds(30))
+                        .until(() -> stack.sandbox().stats().path("updates_pending").asInt() == 0);
             }
 
             // when a message arrives while the poller is down, and a new poller starts
-            stack.send(42, "/help");
+            stack.sandbox().userWrites(42, "/help");
             try (ConfigurableApplicationContext poller = stack.startPoller()) {
                 // then exactly that update is published, none of the earlier ones again
                 List<ConsumerRecord<String, String>> after = readAtLeast(updates, 1);
@@ -162,15 +163,15 @@ class IngressPollerIT {
             UpdateRef stored;
             try (ConfigurableApplicationContext poller = stack.startPoller()) {
                 // given a poller that published an update, and confirmed it to Telegram
-                before = stack.send(501, "before the restart");
+                before = stack.sandbox().userWrites(501, "before the restart");
                 await().atMost(Duration.ofSeconds(60)).until(() -> status(poller).lastPublishedUpdateId() == before
-                        && stack.stats().path("updates_pending").asInt() == 0);
+                        && stack.sandbox().stats().path("updates_pending").asInt() == 0);
                 stored = new UpdateRef(status(poller).epoch(), before);
 
                 // when Telegram restarts its ids far below, and users write
-                stack.restartUpdateIds(1_000);
-                firstAfter = stack.send(501, "first after the restart");
-                secondAfter = stack.send(502, "second after the restart");
+                stack.sandbox().restartUpdateIds(1_000);
+                firstAfter = stack.sandbox().userWrites(501, "first after the restart");
+                secondAfter = stack.sandbox().userWrites(502, "second after the restart");
                 assertThat(firstAfter).isLessThan(before);
 
                 // then both are published, under the next epoch, and Telegram is told they are safe
@@ -178,7 +179,8 @@ class IngressPollerIT {
                     published.addAll(read(updates, users));
                     return published.size() >= 3;
                 });
-                await().atMost(Duration.ofSeconds(30)).until(() -> stack.stats().path("updates_pending").asInt() == 0);
+                await().atMost(Duration.ofSeconds(30))
+                        .until(() -> stack.sandbox().stats().path("updates_pending").asInt() == 0);
                 // and the restart is counted once, and shown
                 assertThat(meters(poller).get("contactdesk.ingress.update_id.restarts").counter().count()).isEqualTo(1.0);
                 assertThat(status(poller).health().getDetails()).containsEntry("epoch", stored.epoch() + 1);
@@ -187,7 +189,7 @@ class IngressPollerIT {
             assertThat(lastOffset().lastUpdate()).isEqualTo(new UpdateRef(stored.epoch() + 1, secondAfter));
 
             // when another user writes while no poller runs, and a new one starts
-            long afterResume = stack.send(502, "after the poller restarted");
+            long afterResume = stack.sandbox().userWrites(502, "after the poller restarted");
             try (ConfigurableApplicationContext poller = stack.startPoller()) {
                 // then it continues in that epoch
                 await().atMost(Duration.ofSeconds(60)).until(() -> {

@@ -92,7 +92,7 @@ class PollerFailoverIT {
             // when users write, each update is published once
             List<Long> sent = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
-                sent.add(stack.send(40 + i % 2, "before failover " + i));
+                sent.add(stack.sandbox().userWrites(40 + i % 2, "before failover " + i));
             }
             List<Long> published = new ArrayList<>(updateIds(readAtLeast(updates, 5, sent.get(0))));
             assertThat(published).containsExactlyInAnyOrderElementsOf(sent);
@@ -110,7 +110,7 @@ class PollerFailoverIT {
 
             // and what users send after is published exactly once, continuing where the old leader stopped
             for (int i = 0; i < 5; i++) {
-                sent.add(stack.send(40 + i % 2, "after failover " + i));
+                sent.add(stack.sandbox().userWrites(40 + i % 2, "after failover " + i));
             }
             long firstAfter = sent.get(5);
             await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
@@ -126,7 +126,8 @@ class PollerFailoverIT {
             for (int i = 1; i < sent.size(); i++) {
                 assertThat(sent.get(i)).isEqualTo(sent.get(i - 1) + 1);
             }
-            await().atMost(Duration.ofSeconds(10)).until(() -> stack.stats().path("updates_pending").asInt() == 0);
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> stack.sandbox().stats().path("updates_pending").asInt() == 0);
             // and never two overlapping getUpdates (the sandbox answers those 409, counted as poll failures)
             assertThat(leaderPollFailures).isZero();
             assertThat(pollFailures(standby)).isZero();
@@ -139,7 +140,7 @@ class PollerFailoverIT {
             updates.subscribe(List.of(Topics.UPDATES.name()));
             ConfigurableApplicationContext poller = startPoller();
             await().atMost(Duration.ofSeconds(30)).until(() -> status(poller).isLeader());
-            long before = stack.send(42, "before the zombie");
+            long before = stack.sandbox().userWrites(42, "before the zombie");
             assertThat(updateIds(readAtLeast(updates, 1, before))).containsExactly(before);
 
             // given the leader was replaced without noticing (paused while another instance took over the bot's
@@ -147,7 +148,7 @@ class PollerFailoverIT {
             UpdatePublisher usurper = new UpdatePublisher(KafkaConnection.plaintext(stack.broker().bootstrapServers()), PollerTestStack.BOT_ID, PollerTestStack.SEALS);
             try {
                 // when an update arrives and the old leader tries to publish it
-                long during = stack.send(42, "while replaced");
+                long during = stack.sandbox().userWrites(42, "while replaced");
 
                 // then it is fenced, and steps down to standby instead of stopping for good
                 await().atMost(Duration.ofSeconds(20)).until(() -> status(poller).fencedCount() == 1);
@@ -162,7 +163,7 @@ class PollerFailoverIT {
                         List.of(new ReceivedUpdate(during + 1000, "42", "{\"update_id\":" + (during + 1000) + ",\"message\":{\"text\":\"usurper\"}}")),
                         Instant.now()))
                         .isInstanceOfAny(ProducerFencedException.class, InvalidProducerEpochException.class);
-                long after = stack.send(42, "after the zombie");
+                long after = stack.sandbox().userWrites(42, "after the zombie");
 
                 // so read_committed consumers see every update exactly once, and nothing of the fenced attempts
                 List<ConsumerRecord<String, String>> seen = readAtLeast(updates, 2, during);
@@ -204,7 +205,7 @@ class PollerFailoverIT {
             await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> !status(standby).isLeader());
             List<Long> sent = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
-                sent.add(stack.send(50, "before the crash " + i));
+                sent.add(stack.sandbox().userWrites(50, "before the crash " + i));
             }
             List<Long> published = new ArrayList<>(updateIds(readAtLeast(updates, 3, sent.get(0))));
 
@@ -219,7 +220,7 @@ class PollerFailoverIT {
 
             // and carries on exactly where the dead leader's last commit ended
             for (int i = 0; i < 3; i++) {
-                sent.add(stack.send(50, "after the crash " + i));
+                sent.add(stack.sandbox().userWrites(50, "after the crash " + i));
             }
             published.addAll(updateIds(readAtLeast(updates, 3, sent.get(0))));
             Thread.sleep(2_000);

@@ -1,7 +1,5 @@
 package io.contactdesk.poller;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import io.contactdesk.contracts.boot.ServiceLauncher;
 import io.contactdesk.contracts.crypto.ContactCipher;
@@ -10,10 +8,7 @@ import io.contactdesk.contracts.json.Json;
 import io.contactdesk.infra.KraftBroker;
 import io.contactdesk.sandbox.TelegramSandbox;
 import io.contactdesk.sandbox.webhook.WebhookSenderSettings;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import io.contactdesk.testsupport.SandboxClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +29,6 @@ final class PollerTestStack implements AutoCloseable {
     static final String KEYRING = ContactCipher.generateKeyringEntry("it1");
     static final SealedUpdates SEALS = new SealedUpdates(ContactCipher.fromKeyring(KEYRING));
     static final String WEBHOOK_SECRET = "it-webhook-secret_0123456789";
-
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final KraftBroker broker;
     private final TelegramSandbox sandbox;
@@ -60,6 +53,11 @@ final class PollerTestStack implements AutoCloseable {
 
     KraftBroker broker() {
         return broker;
+    }
+
+    /** The sandbox as the tests drive it: its users, and its Bot API as the bot. */
+    SandboxClient sandbox() {
+        return new SandboxClient(sandbox.baseUrl(), TOKEN);
     }
 
     /** What every poller on this stack is started with; {@code serverPort} 0 picks a free one. */
@@ -94,23 +92,7 @@ final class PollerTestStack implements AutoCloseable {
                 .run(webhookArguments(webhookPort).toArray(String[]::new));
     }
 
-    /** The sandbox's Bot API, as the tests call it: {@code getWebhookInfo}'s result. */
-    JsonNode webhookInfo() throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                        URI.create(sandbox.baseUrl() + "/bot" + TOKEN + "/getWebhookInfo")).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        return Json.mapper().readTree(response.body()).path("result");
-    }
 
-    /** Someone else points the bot's webhook at {@code url}, as a second deployment or a hand-made call would. */
-    void setWebhookElsewhere(String url) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                        URI.create(sandbox.baseUrl() + "/bot" + TOKEN + "/setWebhook"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(Json.mapper().writeValueAsString(Map.of("url", url))))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    }
 
     /** Reads a topic from its beginning with its own serde, in a group of its own. */
     <V> KafkaConsumer<String, V> consumer(io.contactdesk.contracts.topics.Topic<String, V> topic) {
@@ -126,32 +108,8 @@ final class PollerTestStack implements AutoCloseable {
                 .run(pollerArguments(0).toArray(String[]::new));
     }
 
-    /** A user writes to the bot; returns the update's id. */
-    long send(long userId, String text) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                        URI.create(sandbox.baseUrl() + "/sandbox/users/" + userId + "/messages"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(Json.mapper().writeValueAsString(Map.of("text", text))))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
-        return Json.mapper().readTree(response.body()).path("update_id").asLong();
-    }
 
-    /** Telegram's ids restart, as after a quiet week: the next update gets {@code firstId}. */
-    void restartUpdateIds(long firstId) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                        URI.create(sandbox.baseUrl() + "/sandbox/update-ids/restart"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(Json.mapper().writeValueAsString(Map.of("first_id", firstId))))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
-    }
 
-    JsonNode stats() throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/sandbox/stats"))
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
-        return Json.mapper().readTree(response.body());
-    }
 
     /** A read_committed consumer of its own group, from the earliest offset. */
     Map<String, Object> consumerProps() {

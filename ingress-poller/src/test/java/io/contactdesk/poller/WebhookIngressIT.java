@@ -56,17 +56,17 @@ class WebhookIngressIT {
             updates.subscribe(List.of(Topics.UPDATES.name()));
             raw.subscribe(List.of(Topics.UPDATES.name()));
             await().atMost(Duration.ofSeconds(30))
-                    .until(() -> stack.webhookInfo().path("url").asText().equals(PollerTestStack.webhookUrl(port)));
+                    .until(() -> PollerTestStack.webhookUrl(port).equals(stack.sandbox().webhookInfo().path("url").asText()));
 
-            long first = stack.send(4201, "/start");
-            long second = stack.send(4202, "Call me: +380441234567");
+            long first = stack.sandbox().userWrites(4201, "/start");
+            long second = stack.sandbox().userWrites(4202, "Call me: +380441234567");
 
             List<ConsumerRecord<String, String>> published = readUntil(updates, Set.of(first, second));
             assertThat(published).extracting(ConsumerRecord::key).contains("4201", "4202");
             List<ConsumerRecord<String, String>> stored = readUntil(raw, Set.of(first, second));
             assertThat(stored).extracting(ConsumerRecord::value).allSatisfy(value -> assertThat(value)
                     .contains("\"sealed\":\"v1:it1:").doesNotContain("380441234567").doesNotContain("/start"));
-            JsonNode info = stack.webhookInfo();
+            JsonNode info = stack.sandbox().webhookInfo();
             assertThat(info.path("pending_update_count").asInt()).isZero();
             assertThat(info.path("allowed_updates")).extracting(JsonNode::asText)
                     .containsExactlyInAnyOrder("message", "edited_message", "callback_query", "my_chat_member",
@@ -105,7 +105,7 @@ class WebhookIngressIT {
             String elsewhere = "http://localhost:" + freePort() + "/elsewhere";
 
             // when someone else points the bot's webhook at another URL
-            stack.setWebhookElsewhere(elsewhere);
+            stack.sandbox().setWebhook(elsewhere);
 
             // then the instance is no longer ready, and the admins hear of it through ops.alerts
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
@@ -149,7 +149,7 @@ class WebhookIngressIT {
             assertThat(post(port, PollerTestStack.WEBHOOK_SECRET + "x", forged)).isEqualTo(401);
 
             // a genuine update after them: once it is in, anything the forgeries made would be in too
-            long genuine = stack.send(4203, "/balance");
+            long genuine = stack.sandbox().userWrites(4203, "/balance");
             List<ConsumerRecord<String, String>> stored = readUntil(raw, Set.of(genuine));
             assertThat(stored).extracting(r -> updateId(r.value())).doesNotContain(1999999999L);
             assertThat(prometheus(webhook)).contains("contactdesk_ingress_webhook_requests_total{outcome=\"unauthorized\"} 3.0");
@@ -182,7 +182,7 @@ class WebhookIngressIT {
         Thread users = new Thread(() -> {
             for (int i = 0; sending.get(); i++) {
                 try {
-                    sent.add(stack.send(5000 + i % 20, "/balance " + i));
+                    sent.add(stack.sandbox().userWrites(5000 + i % 20, "/balance " + i));
                     Thread.sleep(20); // paces the users, who write throughout every switch
                 } catch (Exception e) {
                     return;
@@ -198,11 +198,12 @@ class WebhookIngressIT {
             int port = freePort();
             try (ConfigurableApplicationContext webhook = stack.startWebhook(port)) {
                 await().atMost(Duration.ofSeconds(30))
-                        .until(() -> stack.webhookInfo().path("url").asText().equals(PollerTestStack.webhookUrl(port)));
+                        .until(() -> PollerTestStack.webhookUrl(port).equals(stack.sandbox().webhookInfo().path("url").asText()));
                 awaitPublished(raw, sent, sent.size() + 20);
             }
             try (ConfigurableApplicationContext poller = stack.startPoller()) {
-                await().atMost(Duration.ofSeconds(30)).until(() -> stack.webhookInfo().path("url").asText().isEmpty());
+                await().atMost(Duration.ofSeconds(30))
+                        .until(() -> stack.sandbox().webhookInfo().path("url").asText().isEmpty());
                 awaitPublished(raw, sent, sent.size() + 20);
                 sending.set(false);
                 users.join();

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.contactdesk.contracts.topics.Topics;
+import io.contactdesk.testsupport.SandboxClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,7 @@ abstract class BuyingCreditsScenario {
     void aPackBoughtWithStarsIsCreditedOnceAndAForgedInvoiceIsRefused() {
         LocalStack stack = stack();
         SandboxUser user = new SandboxUser(stack.telegramApiUrl(), BUYER);
-        SandboxControl sandbox = new SandboxControl(stack.telegramApiUrl());
+        SandboxClient sandbox = new SandboxClient(stack.telegramApiUrl(), stack.telegramToken());
         Ledger ledger = new Ledger(stack.postgres().jdbcUrl(), stack.postgres().user(), stack.postgres().password());
         user.sends("/start");
         await().atMost(PIPELINE).until(() -> user.chat().size() >= 1);
@@ -37,7 +38,7 @@ abstract class BuyingCreditsScenario {
         user.presses(offer.path("message_id").asLong(), "buy:50x200");
         JsonNode invoice = await().atMost(PIPELINE).until(() -> last(user), m -> m != null && isInvoice(m));
         long started = System.nanoTime();
-        JsonNode paid = sandbox.post("/sandbox/users/" + BUYER + "/pay", Map.of("message_id", invoice.path("message_id")));
+        JsonNode paid = sandbox.userPays(BUYER, Map.of("message_id", invoice.path("message_id")));
         long answeredMs = (System.nanoTime() - started) / 1_000_000;
 
         // then Telegram got its pre-checkout answer in time, and the user is thanked with the new balance
@@ -46,7 +47,7 @@ abstract class BuyingCreditsScenario {
         await().atMost(PIPELINE).until(() -> user.chat().stream().anyMatch(text -> text.contains("Balance: <b>53 credits")));
 
         // when Telegram delivers the same payment again
-        sandbox.post("/sandbox/users/" + BUYER + "/pay", Map.of("message_id", invoice.path("message_id"),
+        sandbox.userPays(BUYER, Map.of("message_id", invoice.path("message_id"),
                 "charge_id", paid.path("charge_id").asText()));
         user.sends("/balance");
 
@@ -62,17 +63,17 @@ abstract class BuyingCreditsScenario {
         assertThat(ledger.paymentsOf(BUYER)).containsExactly(200L);
 
         // when an invoice with a payload the bot did not sign reaches the user, and they pay it
-        JsonNode forged = sandbox.post("/bot" + LocalStackSettings.SANDBOX_TOKEN + "/sendInvoice", Map.of(
+        SandboxClient.Answer forged = sandbox.bot("sendInvoice", Map.of(
                 "chat_id", BUYER, "title", "120 credits", "description", "cheap", "provider_token", "",
                 "currency", "XTR", "prices", List.of(Map.of("label", "120 credits", "amount", 1)),
                 "payload", "v1.120.1." + BUYER + ".9999999999.AAAAAAAAAAA.AAAAAAAAAAAAAAAAAAAAAA"));
-        JsonNode refused = sandbox.post("/sandbox/users/" + BUYER + "/pay",
-                Map.of("message_id", forged.path("result").path("message_id")));
+        assertThat(forged.status()).as(forged.body().toString()).isEqualTo(200);
+        JsonNode refused = sandbox.userPays(BUYER, Map.of("message_id", forged.result().path("message_id")));
 
         // then the bot refuses it at pre-checkout, so Telegram charges nothing
         assertThat(refused.path("status").asText()).isEqualTo("declined");
         assertThat(refused.path("error_message").asText()).contains("not valid");
-        assertThat(sandbox.get("/sandbox/spec-violations")).as("every Bot API call the services made").isEmpty();
+        assertThat(sandbox.specViolations()).as("every Bot API call the services made").isEmpty();
     }
 
     /**
@@ -88,7 +89,7 @@ abstract class BuyingCreditsScenario {
         org.junit.jupiter.api.Assumptions.assumeTrue(backlog > 0,
                 "opt-in: -Dstars.backlog=300 measures pre-checkout answers behind a backlog of replies");
         LocalStack stack = stack();
-        SandboxControl sandbox = new SandboxControl(stack.telegramApiUrl());
+        SandboxClient sandbox = new SandboxClient(stack.telegramApiUrl());
         int buyers = Integer.getInteger("stars.buyers", 5);
         List<JsonNode> invoices = new java.util.ArrayList<>();
         for (int i = 0; i < buyers; i++) {
@@ -106,14 +107,14 @@ abstract class BuyingCreditsScenario {
         }
 
         // when the backlog is queued and every buyer pays at once
-        sandbox.post("/sandbox/updates", Map.of("updates", load));
+        sandbox.queueUpdates(load);
         List<java.util.concurrent.CompletableFuture<long[]>> paying = new java.util.ArrayList<>();
         for (int i = 0; i < buyers; i++) {
             long buyer = 4_300 + i;
             long invoice = invoices.get(i).path("message_id").asLong();
             paying.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
                 long started = System.nanoTime();
-                JsonNode paid = sandbox.post("/sandbox/users/" + buyer + "/pay", Map.of("message_id", invoice));
+                JsonNode paid = sandbox.userPays(buyer, Map.of("message_id", invoice));
                 return new long[] {paid.path("status").asText().equals("paid") ? 1 : 0,
                         (System.nanoTime() - started) / 1_000_000};
             }));

@@ -13,6 +13,7 @@ import io.contactdesk.contracts.json.Json;
 import io.contactdesk.contracts.topics.Topics;
 import io.contactdesk.poller.ingress.IngressOffsets;
 import io.contactdesk.processor.updates.UserText;
+import io.contactdesk.testsupport.CommittedRecords;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,6 +1,7 @@
 package io.contactdesk.localstack;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.contactdesk.testsupport.SandboxClient;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,7 +10,7 @@ import java.util.Map;
 /** A Telegram user typing into the sandbox through its control API, as a person would. */
 final class SandboxUser {
 
-    private final SandboxControl control;
+    private final SandboxClient sandbox;
     private final String sandboxUrl;
     private final long userId;
     private final String firstName;
@@ -25,7 +26,7 @@ final class SandboxUser {
     }
 
     private SandboxUser(String sandboxUrl, long userId, String firstName, String languageCode) {
-        this.control = new SandboxControl(sandboxUrl);
+        this.sandbox = new SandboxClient(sandboxUrl);
         this.sandboxUrl = sandboxUrl;
         this.userId = userId;
         this.firstName = firstName;
@@ -51,29 +52,32 @@ final class SandboxUser {
         if (languageCode != null) {
             message.put("language_code", languageCode);
         }
-        return post("/sandbox/users/" + userId + "/messages", message).path("update_id").asLong();
+        return sandbox.userSends(userId, message).path("update_id").asLong();
     }
 
     /** The same text written in a group chat the bot is in ({@code chatId} negative, as Telegram's group ids are). */
     long sendsInGroup(long chatId, String title, String text) {
-        return post("/sandbox/users/" + userId + "/messages", Map.of("text", text, "first_name", firstName,
+        return sandbox.userSends(userId, Map.of("text", text, "first_name", firstName,
                 "chat", Map.of("id", chatId, "type", "supergroup", "title", title))).path("update_id").asLong();
     }
 
     /** Edits one of the user's own messages, as Telegram lets people fix a typo: the bot gets an edited_message. */
     void edits(long messageId, String newText) {
-        post("/sandbox/users/" + userId + "/messages/" + messageId + "/edit", Map.of("text", newText));
+        sandbox.userEdits(userId, messageId, newText);
     }
 
     /** Blocks the bot (Telegram tells the bot with a my_chat_member update), or unblocks it again. */
     void blocksTheBot(boolean blocked) {
-        post("/sandbox/users/" + userId + (blocked ? "/block" : "/unblock"), Map.of());
+        if (blocked) {
+            sandbox.userBlocksTheBot(userId);
+        } else {
+            sandbox.userUnblocksTheBot(userId);
+        }
     }
 
     /** @return the message id the sandbox gave the message */
     long sendsMessage(String text) {
-        return post("/sandbox/users/" + userId + "/messages", Map.of("text", text, "first_name", firstName))
-                .path("message_id").asLong();
+        return sandbox.userSends(userId, Map.of("text", text, "first_name", firstName)).path("message_id").asLong();
     }
 
     /**
@@ -81,20 +85,18 @@ final class SandboxUser {
      * modified client can send data that no button of that message carries.
      */
     void presses(long messageId, String data) {
-        post("/sandbox/users/" + userId + "/callbacks", Map.of("message_id", messageId, "data", data));
+        sandbox.userTaps(userId, messageId, data);
     }
 
     /** The bot's messages in this chat as the sandbox keeps them (text as sent, with markup; reply_markup), oldest first. */
     List<JsonNode> messages() {
-        List<JsonNode> messages = new ArrayList<>();
-        get("/sandbox/chats/" + userId + "/messages").forEach(messages::add);
-        return messages;
+        return sandbox.messages(userId);
     }
 
     /** What the user read: each of the bot's messages with its markup applied, as Telegram renders it. */
     List<String> plainTexts() {
         List<String> texts = new ArrayList<>();
-        get("/sandbox/chats/" + userId + "/history").path("messages").forEach(message -> {
+        sandbox.history(userId).path("messages").forEach(message -> {
             if (message.path("from").asText().equals("bot")) {
                 texts.add(message.path("plain_text").asText());
             }
@@ -104,21 +106,11 @@ final class SandboxUser {
 
     /** The answers to this user's button taps (a null text is an answer that shows nothing), oldest first. */
     List<JsonNode> callbackAnswers() {
-        List<JsonNode> answers = new ArrayList<>();
-        get("/sandbox/chats/" + userId + "/callback-answers").forEach(answers::add);
-        return answers;
+        return sandbox.callbackAnswers(userId);
     }
 
     /** The texts the bot has shown in this user's chat, oldest first (edited messages show their latest text). */
     List<String> chat() {
         return messages().stream().map(message -> message.path("text").asText()).toList();
-    }
-
-    private JsonNode post(String path, Object body) {
-        return control.post(path, body);
-    }
-
-    private JsonNode get(String path) {
-        return control.get(path);
     }
 }

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.contactdesk.contracts.events.DeadLetter;
 import io.contactdesk.contracts.events.IngressOffset;
 import io.contactdesk.contracts.topics.Topics;
+import io.contactdesk.testsupport.CommittedRecords;
+import io.contactdesk.testsupport.SandboxClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -98,7 +100,7 @@ abstract class TelegramAsItIsScenario {
 
         // and, once every update so far was taken, Telegram restarts its update ids below all of them
         await().atMost(PIPELINE).pollInterval(POLL).until(() -> sandboxStats().path("updates_pending").asLong() == 0);
-        JsonNode restart = new SandboxControl(sandbox).post("/sandbox/update-ids/restart", Map.of("first_id", lowestIdBefore));
+        JsonNode restart = new SandboxClient(sandbox).restartUpdateIds(lowestIdBefore);
         assertThat(restart.path("first_id").asLong()).isEqualTo(lowestIdBefore);
 
         // then a hundred users, old and new, start the bot and ask for their balance
@@ -203,7 +205,7 @@ abstract class TelegramAsItIsScenario {
 
         assertThat(stats.path("calls").fieldNames()).toIterable()
                 .contains("getUpdates", "getMe", "sendMessage", "editMessageText", "answerCallbackQuery", "setMyCommands");
-        assertThat(new SandboxControl(stack().telegramApiUrl()).get("/sandbox/spec-violations")).isEmpty();
+        assertThat(new SandboxClient(stack().telegramApiUrl()).specViolations()).isEmpty();
         assertThat(stats.path("spec_violations").asLong(-1)).isZero();
     }
 
@@ -224,6 +226,6 @@ abstract class TelegramAsItIsScenario {
     }
 
     private JsonNode sandboxStats() {
-        return new SandboxControl(stack().telegramApiUrl()).get("/sandbox/stats");
+        return new SandboxClient(stack().telegramApiUrl()).stats();
     }
 }

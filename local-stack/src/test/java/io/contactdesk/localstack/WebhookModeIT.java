@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.contactdesk.contracts.json.Json;
+import io.contactdesk.testsupport.SandboxClient;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -68,17 +69,17 @@ class WebhookModeIT extends WalkingSkeletonScenario {
 
     @Test
     void theSandboxDeliversEveryUpdateToTheIngressWebhook() {
-        SandboxControl sandbox = new SandboxControl(stack.telegramApiUrl());
+        SandboxClient sandbox = new SandboxClient(stack.telegramApiUrl(), stack.telegramToken());
         SandboxUser user = new SandboxUser(stack.telegramApiUrl(), 77);
 
         // when a user writes while the webhook is registered
-        await().atMost(PIPELINE).until(() -> webhookUrl.equals(webhookInfo(sandbox).path("url").asText()));
+        await().atMost(PIPELINE).until(() -> webhookUrl.equals(sandbox.webhookInfo().path("url").asText()));
         user.sends("/balance");
 
         // then the reply comes, and Telegram's queue is empty: the update went out through the webhook
         await().atMost(PIPELINE).until(() -> !user.chat().isEmpty());
-        await().atMost(PIPELINE).until(() -> webhookInfo(sandbox).path("pending_update_count").asInt(-1) == 0);
-        assertThat(webhookInfo(sandbox).path("url").asText()).isEqualTo(webhookUrl);
+        await().atMost(PIPELINE).until(() -> sandbox.webhookInfo().path("pending_update_count").asInt(-1) == 0);
+        assertThat(sandbox.webhookInfo().path("url").asText()).isEqualTo(webhookUrl);
     }
 
     @Test
@@ -97,10 +98,6 @@ class WebhookModeIT extends WalkingSkeletonScenario {
             assertThat(facts.path("webhook.pending_update_count").isTextual()).isTrue();
             assertThat(facts.path("webhook.max_connections").asText()).isEqualTo("40");
         });
-    }
-
-    private static JsonNode webhookInfo(SandboxControl sandbox) {
-        return sandbox.get("/bot" + stack.telegramToken() + "/getWebhookInfo").path("result");
     }
 
     private static String consoleGet(String path) throws Exception {

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.contactdesk.contracts.events.OpsAlert;
 import io.contactdesk.contracts.topics.Topics;
 import io.contactdesk.notifier.support.NotifierTestStack;
-import io.contactdesk.notifier.support.Sandbox;
+import io.contactdesk.testsupport.SandboxClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -33,15 +33,15 @@ class AlertStormIT {
     private static final long ADMIN_2 = 9_100_002;
 
     private static NotifierTestStack stack;
-    private static Sandbox sandbox;
+    private static SandboxClient sandbox;
     private static ConfigurableApplicationContext notifier;
 
     @BeforeAll
     static void start() {
         stack = NotifierTestStack.start(TOKEN);
         sandbox = stack.sandbox();
-        sandbox.userWrites(ADMIN_1);
-        sandbox.userWrites(ADMIN_2);
+        sandbox.userWrites(ADMIN_1, "hi");
+        sandbox.userWrites(ADMIN_2, "hi");
         notifier = stack.startNotifier(
                 "--ADMIN_USER_IDS=" + ADMIN_1 + "," + ADMIN_2,
                 "--contactdesk.alerts.fold-window=" + FOLD_WINDOW.toSeconds() + "s",

@@ -9,9 +9,9 @@ import io.contactdesk.contracts.topics.Topics;
 import io.contactdesk.notifier.support.NotifierProcess;
 import io.contactdesk.notifier.support.NotifierTestStack;
 import io.contactdesk.notifier.support.ProcessorOutput;
-import io.contactdesk.notifier.support.Sandbox;
-import io.contactdesk.notifier.support.TopicReader;
 import io.contactdesk.sandbox.FloodLimits;
+import io.contactdesk.testsupport.CommittedRecords;
+import io.contactdesk.testsupport.SandboxClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,7 +37,7 @@ class BroadcastIT {
     private static final AtomicLong USER_IDS = new AtomicLong(8_000_000 + System.nanoTime() % 1_000_000);
 
     private static NotifierTestStack stack;
-    private static Sandbox sandbox;
+    private static SandboxClient sandbox;
     private static ProcessorOutput processor;
     private final List<NotifierProcess> notifiers = new ArrayList<>();
 
@@ -70,7 +70,7 @@ class BroadcastIT {
         // given 150 recipients, one of whom blocked the bot, an admin with the status message, and a user to reply to
         List<Long> recipients = users(RECIPIENTS);
         long blocked = recipients.get(0);
-        sandbox.block(blocked);
+        sandbox.userBlocksTheBot(blocked);
         long admin = users(1).get(0);
         long status = sandbox.botSends(admin, "📣 Broadcast queued");
         long asker = users(1).get(0);
@@ -102,11 +102,13 @@ class BroadcastIT {
             assertThat(broadcastsIn(user, broadcast)).as("user %d", user).isEqualTo(user == blocked ? 0 : 1);
         }
         // who is reported to the processor, without a dead letter
-        assertThat(TopicReader.valuesOf(stack.broker().bootstrapServers(), Topics.DELIVERY_REPORTS, Long.toString(blocked)))
+        assertThat(CommittedRecords.valuesOf(stack.broker().bootstrapServers(), Topics.DELIVERY_REPORTS,
+                Long.toString(blocked)))
                 .extracting(DeliveryReport::outcome, DeliveryReport::outboxId)
                 .contains(org.assertj.core.groups.Tuple.tuple(DeliveryReport.Finding.BLOCKED_BY_USER,
                         outboxId(broadcast, blocked)));
-        assertThat(TopicReader.valuesOf(stack.broker().bootstrapServers(), Topics.OUTBOX_BULK_DLQ, Long.toString(blocked)))
+        assertThat(CommittedRecords.valuesOf(stack.broker().bootstrapServers(), Topics.OUTBOX_BULK_DLQ,
+                Long.toString(blocked)))
                 .isEmpty();
         // and the asker got every reply
         assertThat(sandbox.messages(asker)).extracting(m -> m.path("text").asText())
@@ -169,7 +171,7 @@ class BroadcastIT {
         List<Long> users = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             long id = USER_IDS.incrementAndGet();
-            sandbox.userWrites(id);
+            sandbox.userWrites(id, "hi");
             users.add(id);
         }
         return users;

@@ -4,15 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.contactdesk.notifier.flood.FloodControl;
 import io.contactdesk.notifier.support.NotifierTestStack;
 import io.contactdesk.notifier.support.OutboxBacklog;
 import io.contactdesk.sandbox.FloodLimits;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import io.contactdesk.testsupport.SandboxClient;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -44,8 +40,6 @@ class FloodControlIT {
     private static final int MESSAGES_PER_CHAT = Integer.getInteger("flood.messagesPerChat", 3);
     private static final int MESSAGES = CHATS * MESSAGES_PER_CHAT;
     private static final int NOTIFIERS = 3;
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private static NotifierTestStack stack;
     private static final List<ConfigurableApplicationContext> notifiers = new ArrayList<>();
@@ -67,7 +61,7 @@ class FloodControlIT {
         // given users who wrote to the bot
         long firstChat = 7_000_000 + System.nanoTime() % 1_000_000;
         for (long chat = firstChat; chat < firstChat + CHATS; chat++) {
-            control("POST", "/sandbox/users/" + chat + "/messages", "{\"text\":\"hi\"}");
+            sandbox().userWrites(chat, "hi");
         }
 
         // and one notifier running (it creates tg.outbox), then a backlog of 3 replies to each of them
@@ -93,7 +87,7 @@ class FloodControlIT {
         List<Instant> sentAt = new ArrayList<>();
         Map<Long, Instant> lastSent = new HashMap<>();
         for (long chat = firstChat; chat < firstChat + CHATS; chat++) {
-            JsonNode messages = JSON.readTree(control("GET", "/sandbox/chats/" + chat + "/messages", null));
+            List<JsonNode> messages = sandbox().messages(chat);
             List<String> texts = new ArrayList<>();
             for (JsonNode message : messages) {
                 if ("bot".equals(message.path("from").asText("bot"))) {
@@ -110,7 +104,7 @@ class FloodControlIT {
         assertThat(sent(stats)).isEqualTo(MESSAGES);
         // and Telegram's limits were never passed: no 429 at all
         assertThat(stats.path("too_many_requests").asLong())
-                .as("429s answered: %s; refused: %s", stats, control("GET", "/sandbox/flood-refusals", null)).isZero();
+                .as("429s answered: %s; refused: %s", stats, sandbox().floodRefusals()).isZero();
         for (ConfigurableApplicationContext notifier : notifiers) {
             var registry = notifier.getBean(io.micrometer.core.instrument.MeterRegistry.class);
             assertThat(registry.find(FloodControl.TOO_MANY_REQUESTS).counters()).isEmpty();
@@ -155,8 +149,12 @@ class FloodControlIT {
         return OutboxBacklog.text(chat, round);
     }
 
-    private static JsonNode stats() throws Exception {
-        return JSON.readTree(control("GET", "/sandbox/stats", null));
+    private static JsonNode stats() {
+        return sandbox().stats();
+    }
+
+    private static SandboxClient sandbox() {
+        return stack.sandbox();
     }
 
     private static long sent(JsonNode stats) {
@@ -175,15 +173,4 @@ class FloodControlIT {
         return ids;
     }
 
-    private static String control(String method, String path, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.telegram().baseUrl() + path));
-        if (body == null) {
-            request.GET();
-        } else {
-            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
-        }
-        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as("%s %s: %s", method, path, response.body()).isBetween(200, 299);
-        return response.body();
-    }
 }

@@ -6,8 +6,8 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.contactdesk.notifier.support.NotifierTestStack;
 import io.contactdesk.notifier.support.OutboxBacklog;
-import io.contactdesk.notifier.support.Sandbox;
 import io.contactdesk.sandbox.FloodLimits;
+import io.contactdesk.testsupport.SandboxClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,7 +35,7 @@ class FloodControlThroughDatabaseOutageIT {
     private static final int SENT_DURING_OUTAGE = 360;
 
     private static NotifierTestStack stack;
-    private static Sandbox sandbox;
+    private static SandboxClient sandbox;
 
     @BeforeAll
     static void start() {
@@ -55,7 +55,7 @@ class FloodControlThroughDatabaseOutageIT {
         // given users who wrote to the bot, two notifiers, and a backlog of 3 replies to each user
         long firstChat = 8_000_000 + System.nanoTime() % 1_000_000;
         for (long chat = firstChat; chat < firstChat + CHATS; chat++) {
-            sandbox.userWrites(chat);
+            sandbox.userWrites(chat, "hi");
         }
         CompletableFuture<ConfigurableApplicationContext> second = CompletableFuture.supplyAsync(stack::startNotifier);
         stack.startNotifier();

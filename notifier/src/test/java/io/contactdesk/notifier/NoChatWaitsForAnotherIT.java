@@ -6,8 +6,8 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.contactdesk.notifier.support.NotifierTestStack;
 import io.contactdesk.notifier.support.OutboxBacklog;
-import io.contactdesk.notifier.support.Sandbox;
 import io.contactdesk.sandbox.FloodLimits;
+import io.contactdesk.testsupport.SandboxClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -69,12 +69,12 @@ class NoChatWaitsForAnotherIT {
     @Test
     void aChatOverItsFloodLimitHoldsUpNoOtherChatOfItsPartition() throws Exception {
         // given a flooding chat and 200 other chats whose users wrote to the bot, and a notifier that delivers
-        Sandbox sandbox = stack.sandbox();
+        SandboxClient sandbox = stack.sandbox();
         long floodingChat = 9_000_000 + System.nanoTime() % 1_000_000;
         long warmUpChat = floodingChat + 1;
         long firstOther = floodingChat + 2;
         for (long chat = floodingChat; chat < firstOther + OTHER_CHATS; chat++) {
-            sandbox.userWrites(chat);
+            sandbox.userWrites(chat, "hi");
         }
         Map<Long, Instant> producedAt = new ConcurrentHashMap<>();
         try (KafkaProducer<String, byte[]> processor = producer()) {
@@ -167,7 +167,7 @@ class NoChatWaitsForAnotherIT {
         return OutboxBacklog.reply(PARTITION, chat, text);
     }
 
-    private static List<JsonNode> botMessages(Sandbox sandbox, long chat) {
+    private static List<JsonNode> botMessages(SandboxClient sandbox, long chat) {
         List<JsonNode> sent = new ArrayList<>();
         for (JsonNode message : sandbox.messages(chat)) {
             if ("bot".equals(message.path("from").asText("bot"))) {
@@ -177,11 +177,11 @@ class NoChatWaitsForAnotherIT {
         return sent;
     }
 
-    private static List<String> botTexts(Sandbox sandbox, long chat) {
+    private static List<String> botTexts(SandboxClient sandbox, long chat) {
         return botMessages(sandbox, chat).stream().map(message -> message.path("text").asText()).toList();
     }
 
-    private static List<Instant> botSentAt(Sandbox sandbox, long chat) {
+    private static List<Instant> botSentAt(SandboxClient sandbox, long chat) {
         return botMessages(sandbox, chat).stream().map(message -> Instant.parse(message.path("sent_at").asText()))
                 .toList();
     }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.contactdesk.contracts.crypto.ContactCipher;
 import io.contactdesk.contracts.events.DeadLetter;
 import io.contactdesk.contracts.events.DeliveryReport;
@@ -13,16 +12,10 @@ import io.contactdesk.contracts.events.InlineKeyboard;
 import io.contactdesk.contracts.events.OutboxMessage;
 import io.contactdesk.contracts.topics.Topics;
 import io.contactdesk.notifier.support.NotifierTestStack;
-import io.contactdesk.notifier.support.TopicReader;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import io.contactdesk.testsupport.CommittedRecords;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,17 +24,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,8 +44,6 @@ class NotifierIT {
 
     private static final String TOKEN = "100000001:local-sandbox-token";
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     // Each test talks to its own chat, so no test sees another's messages or dead letters.
     private static final AtomicLong USER_IDS = new AtomicLong(5_000_000 + System.nanoTime() % 1_000_000);
 
@@ -144,7 +130,7 @@ class NotifierIT {
     void twoBadGatewaysThenSuccessDeliversOnce() throws Exception {
         // given a user, and Telegram answering the next two sendMessage calls with 502
         long chat = newUser();
-        control("POST", "/sandbox/faults", "{\"method\":\"sendMessage\",\"status\":502,\"count\":2}");
+        stack.sandbox().fault("sendMessage", 502, 2);
 
         // when
         publish(OutboxMessage.sendMessage(outboxId(), chat, "after a hiccup", null, "update:2", Instant.now()));
@@ -196,7 +182,7 @@ class NotifierIT {
     void aReplyToAUserWhoBlockedTheBotIsReportedToTheProcessorAndNotDeadLettered() throws Exception {
         // given
         long chat = newUser();
-        control("POST", "/sandbox/users/" + chat + "/block", "{}");
+        stack.sandbox().userBlocksTheBot(chat);
         OutboxMessage reply = OutboxMessage.sendMessage(outboxId(), chat, "anyone there?", null, "update:7",
                 Instant.now());
 
@@ -204,15 +190,16 @@ class NotifierIT {
         publish(reply);
 
         // then the processor learns it on tg.delivery-reports, keyed by the chat
-        DeliveryReport report = await().atMost(WAIT).until(() -> TopicReader.valuesOf(stack.broker().bootstrapServers(),
-                Topics.DELIVERY_REPORTS, Long.toString(chat)), reports -> !reports.isEmpty()).get(0);
+        DeliveryReport report = await().atMost(WAIT).until(() -> CommittedRecords.valuesOf(
+                stack.broker().bootstrapServers(), Topics.DELIVERY_REPORTS, Long.toString(chat)), reports -> !reports.isEmpty())
+                .get(0);
         assertThat(report.outcome()).isEqualTo(DeliveryReport.Finding.BLOCKED_BY_USER);
         assertThat(report.outboxId()).isEqualTo(reply.outboxId());
         assertThat(report.chatId()).isEqualTo(chat);
         assertThat(report.description()).contains("bot was blocked by the user");
         assertThat(messages(chat)).isEmpty();
         // and a user blocking the bot is everyday life, not a broken record: no dead letter (it would raise an alert)
-        assertThat(TopicReader.valuesOf(stack.broker().bootstrapServers(), Topics.OUTBOX_DLQ, Long.toString(chat)))
+        assertThat(CommittedRecords.valuesOf(stack.broker().bootstrapServers(), Topics.OUTBOX_DLQ, Long.toString(chat)))
                 .isEmpty();
     }
 
@@ -255,7 +242,7 @@ class NotifierIT {
         JsonNode sent = awaitMessages(chat, 1).get(0);
         assertThat(sent.path("text").asText())
                 .isEqualTo("<b>Plumber Bob</b>\nContact: @plumber_bob &lt;24/7&gt; &amp; sons");
-        String received = control("GET", "/sandbox/chats/" + chat + "/messages", null);
+        String received = stack.sandbox().messages(chat).toString();
         assertThat(received).doesNotContain(OutboxMessage.SEALED_CONTACT, OutboxMessage.CONTACT_LISTING_ID,
                 envelope, "{{contact}}", "foreign-secret");
         assertThat(messages(chat)).hasSize(1);
@@ -284,8 +271,9 @@ class NotifierIT {
 
         // then it is dead-lettered, and the processor learns which paid contact was not shown
         awaitDeadLetter(chat);
-        DeliveryReport report = await().atMost(WAIT).until(() -> TopicReader.valuesOf(stack.broker().bootstrapServers(),
-                Topics.DELIVERY_REPORTS, Long.toString(chat)), reports -> !reports.isEmpty()).get(0);
+        DeliveryReport report = await().atMost(WAIT).until(() -> CommittedRecords.valuesOf(
+                stack.broker().bootstrapServers(), Topics.DELIVERY_REPORTS, Long.toString(chat)), reports -> !reports.isEmpty())
+                .get(0);
         assertThat(report.outcome()).isEqualTo(DeliveryReport.Finding.CONTACT_NOT_SHOWN);
         assertThat(report.outboxId()).isEqualTo(reveal.outboxId());
         assertThat(report.causeId()).isEqualTo("update:10");
@@ -319,32 +307,18 @@ class NotifierIT {
     /** A user who wrote to the bot, so that the bot may write to them. */
     private static long newUser() throws Exception {
         long id = USER_IDS.incrementAndGet();
-        control("POST", "/sandbox/users/" + id + "/messages", "{\"text\":\"hi\"}");
+        stack.sandbox().userWrites(id, "hi");
         return id;
     }
 
     private static List<JsonNode> messages(long chat) throws Exception {
-        JsonNode list = JSON.readTree(control("GET", "/sandbox/chats/" + chat + "/messages", null));
-        List<JsonNode> messages = new ArrayList<>();
-        list.forEach(messages::add);
-        return messages;
+        return stack.sandbox().messages(chat);
     }
 
     private static List<JsonNode> awaitMessages(long chat, int count) {
         return await().atMost(WAIT).until(() -> messages(chat), list -> list.size() >= count);
     }
 
-    private static String control(String method, String path, String body) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.telegram().baseUrl() + path));
-        if (body == null) {
-            request.GET();
-        } else {
-            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
-        }
-        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as("%s %s: %s", method, path, response.body()).isBetween(200, 299);
-        return response.body();
-    }
 
     // --- tg.outbox.dlq
 
@@ -354,26 +328,6 @@ class NotifierIT {
 
     /** The dead letters of one chat so far (dead letters keep the source key, the chat id). */
     private static List<DeadLetter> deadLetters(long chat) {
-        var dlq = Topics.OUTBOX_DLQ;
-        List<DeadLetter> letters = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.broker().bootstrapServers(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
-            var partitions = consumer.partitionsFor(dlq.name()).stream()
-                    .map(p -> new org.apache.kafka.common.TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            var ends = consumer.endOffsets(partitions);
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p)) && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (Long.toString(chat).equals(record.key())) {
-                        letters.add(dlq.valueSerde().deserializer().deserialize(dlq.name(), record.value()));
-                    }
-                }
-            }
-        }
-        return letters;
+        return CommittedRecords.valuesOf(stack.broker().bootstrapServers(), Topics.OUTBOX_DLQ, Long.toString(chat));
     }
 }

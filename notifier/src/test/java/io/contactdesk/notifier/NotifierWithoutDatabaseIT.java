@@ -11,8 +11,8 @@ import io.contactdesk.contracts.topics.Topics;
 import io.contactdesk.infra.EmbeddedPostgresServer;
 import io.contactdesk.infra.KraftBroker;
 import io.contactdesk.notifier.support.NotifierTestStack;
-import io.contactdesk.notifier.support.Sandbox;
 import io.contactdesk.sandbox.TelegramSandbox;
+import io.contactdesk.testsupport.SandboxClient;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -46,7 +46,7 @@ class NotifierWithoutDatabaseIT {
 
     private static KraftBroker broker;
     private static TelegramSandbox telegram;
-    private static Sandbox sandbox;
+    private static SandboxClient sandbox;
     // Built, with its port and URL fixed, but not started until the second test.
     private static EmbeddedPostgresServer postgres;
     private static ConfigurableApplicationContext notifier;
@@ -56,9 +56,9 @@ class NotifierWithoutDatabaseIT {
     static void startWithoutDatabase() {
         broker = KraftBroker.builder().build().start();
         telegram = TelegramSandbox.builder().port(0).token(TOKEN).build().start();
-        sandbox = new Sandbox(telegram.baseUrl(), TOKEN);
-        sandbox.userWrites(USER);
-        sandbox.userWrites(ADMIN);
+        sandbox = new SandboxClient(telegram.baseUrl(), TOKEN);
+        sandbox.userWrites(USER, "hi");
+        sandbox.userWrites(ADMIN, "hi");
         postgres = EmbeddedPostgresServer.builder().build();
         producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()),
                 new StringSerializer(), new ByteArraySerializer());

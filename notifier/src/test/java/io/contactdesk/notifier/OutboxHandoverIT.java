@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.contactdesk.notifier.support.NotifierProcess;
 import io.contactdesk.notifier.support.NotifierTestStack;
 import io.contactdesk.notifier.support.OutboxBacklog;
-import io.contactdesk.notifier.support.Sandbox;
 import io.contactdesk.sandbox.FloodLimits;
+import io.contactdesk.testsupport.SandboxClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -58,10 +58,10 @@ class OutboxHandoverIT {
 
     @Test
     void aPartitionHandedOverMidDrainIsNotSentAgain() throws Exception {
-        Sandbox sandbox = stack.sandbox();
+        SandboxClient sandbox = stack.sandbox();
         long firstChat = 8_000_000 + System.nanoTime() % 1_000_000;
         for (long chat = firstChat; chat < firstChat + CHATS; chat++) {
-            sandbox.userWrites(chat);
+            sandbox.userWrites(chat, "hi");
         }
         NotifierProcess first = start("handover-it-1");
         NotifierProcess second = start("handover-it-2");
@@ -109,16 +109,16 @@ class OutboxHandoverIT {
         return OutboxBacklog.text(chat, round);
     }
 
-    private static long sent(Sandbox sandbox) {
+    private static long sent(SandboxClient sandbox) {
         return sandbox.stats().path("calls").path("sendMessage").asLong();
     }
 
-    private static long distinctDelivered(Sandbox sandbox, long firstChat) {
+    private static long distinctDelivered(SandboxClient sandbox, long firstChat) {
         return sends(sandbox, firstChat).size();
     }
 
     /** Every text the bot sent, with when each copy of it was sent. */
-    private static Map<String, List<Instant>> sends(Sandbox sandbox, long firstChat) {
+    private static Map<String, List<Instant>> sends(SandboxClient sandbox, long firstChat) {
         Map<String, List<Instant>> sends = new HashMap<>();
         for (long chat = firstChat; chat < firstChat + CHATS; chat++) {
             for (JsonNode message : sandbox.messages(chat)) {

@@ -6,8 +6,8 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.contactdesk.notifier.support.NotifierTestStack;
 import io.contactdesk.notifier.support.ProcessorOutput;
-import io.contactdesk.notifier.support.Sandbox;
 import io.contactdesk.sandbox.FloodLimits;
+import io.contactdesk.testsupport.SandboxClient;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -62,7 +62,7 @@ class ReplyBehindBroadcastIT {
     private static final AtomicLong USER_IDS = new AtomicLong(9_000_000 + System.nanoTime() % 1_000_000);
 
     private static NotifierTestStack stack;
-    private static Sandbox sandbox;
+    private static SandboxClient sandbox;
     private static ProcessorOutput processor;
     private static final List<ConfigurableApplicationContext> notifiers = new ArrayList<>();
 
@@ -244,7 +244,7 @@ class ReplyBehindBroadcastIT {
         List<Long> users = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             long id = USER_IDS.incrementAndGet();
-            sandbox.userWrites(id);
+            sandbox.userWrites(id, "hi");
             users.add(id);
         }
         return users;

@@ -3,9 +3,10 @@ package io.contactdesk.notifier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.contactdesk.notifier.support.NotifierTestStack;
-import io.contactdesk.notifier.support.Sandbox;
 import io.contactdesk.sandbox.FloodLimits;
+import io.contactdesk.testsupport.SandboxClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -18,6 +19,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,22 +50,24 @@ class StarReconciliationIT {
     private static String amountDiffers;
     private static String refundNotRecorded;
     private static String missingInPayments;
+    private static long nextUpdateId;
 
     @BeforeAll
     static void start() throws Exception {
         // Without flood limits: a hundred invoices to one chat within seconds is the test's doing, not the bot's.
         stack = NotifierTestStack.start(TOKEN, FloodLimits.DISABLED);
-        Sandbox sandbox = stack.sandbox();
-        sandbox.userWrites(ADMIN);
-        sandbox.userWrites(BUYER);
+        SandboxClient sandbox = stack.sandbox();
+        sandbox.userWrites(ADMIN, "hi");
+        sandbox.userWrites(BUYER, "hi");
         for (int i = 0; i < AGREEING_FIRST; i++) {
-            agreeingFirst.add(sandbox.userPays(BUYER, 50, PAYLOAD));
+            agreeingFirst.add(paid(sandbox, 50));
         }
-        agreed = sandbox.userPays(BUYER, 50, PAYLOAD);
-        amountDiffers = sandbox.userPays(BUYER, 200, PAYLOAD);
-        refundNotRecorded = sandbox.userPays(BUYER, 50, PAYLOAD);
-        sandbox.refund(BUYER, refundNotRecorded);
-        missingInPayments = sandbox.userPays(BUYER, 50, PAYLOAD);
+        agreed = paid(sandbox, 50);
+        amountDiffers = paid(sandbox, 200);
+        refundNotRecorded = paid(sandbox, 50);
+        assertThat(sandbox.bot("refundStarPayment", Map.of("user_id", BUYER, "telegram_payment_charge_id",
+                refundNotRecorded)).status()).isEqualTo(200);
+        missingInPayments = paid(sandbox, 50);
         try (Connection db = database(); Statement ddl = db.createStatement()) {
             ddl.execute(Files.readString(PAYMENTS_TABLE));
             for (String chargeId : agreeingFirst) {
@@ -78,6 +83,31 @@ class StarReconciliationIT {
             stack.startNotifier("--ADMIN_USER_IDS=" + ADMIN,
                     "--contactdesk.reconciliation.interval=2s", "--contactdesk.reconciliation.settle-delay=0s");
         }
+    }
+
+    /**
+     * The buyer pays {@code stars} for an invoice the bot sends them, the pre-checkout query answered ok here as the
+     * processor would; returns the charge id.
+     */
+    private static String paid(SandboxClient sandbox, int stars) {
+        SandboxClient.Answer invoice = sandbox.bot("sendInvoice", Map.of("chat_id", BUYER, "title", "credits",
+                "description", "credits", "payload", PAYLOAD, "provider_token", "", "currency", "XTR",
+                "prices", List.of(Map.of("label", "credits", "amount", stars))));
+        assertThat(invoice.status()).as(invoice.body().toString()).isEqualTo(200);
+        long messageId = invoice.result().path("message_id").asLong();
+        CompletableFuture<JsonNode> paying = CompletableFuture.supplyAsync(
+                () -> sandbox.userPays(BUYER, Map.of("message_id", messageId)));
+        for (JsonNode update : sandbox.bot("getUpdates", Map.of("offset", nextUpdateId, "timeout", 5,
+                "allowed_updates", List.of("pre_checkout_query"))).body().path("result")) {
+            nextUpdateId = update.path("update_id").asLong() + 1;
+            if (update.has("pre_checkout_query")) {
+                sandbox.bot("answerPreCheckoutQuery", Map.of("pre_checkout_query_id",
+                        update.path("pre_checkout_query").path("id").asText(), "ok", true));
+            }
+        }
+        JsonNode paid = paying.join();
+        assertThat(paid.path("status").asText()).as(paid.toString()).isEqualTo("paid");
+        return paid.path("charge_id").asText();
     }
 
     @AfterAll

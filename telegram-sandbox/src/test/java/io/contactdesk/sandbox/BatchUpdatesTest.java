@@ -1,6 +1,7 @@
 package io.contactdesk.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.contactdesk.testsupport.SandboxClient;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -3,6 +3,7 @@ package io.contactdesk.sandbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.contactdesk.sandbox.browser.BrowserTab;
 import io.contactdesk.sandbox.browser.Chromium;
+import io.contactdesk.testsupport.SandboxClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,7 +47,7 @@ class ChatPageBrowserIT {
     @BeforeEach
     void startSandboxAndPage() {
         sandbox = TelegramSandbox.builder().port(0).disableFloodLimits().build().start();
-        bot = new SandboxClient(sandbox);
+        bot = new SandboxClient(sandbox.baseUrl(), sandbox.token());
         page = chromium.newPage();
     }
 

@@ -1,5 +1,6 @@
 package io.contactdesk.sandbox;
 
+import io.contactdesk.testsupport.SandboxClient;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package io.contactdesk.sandbox;
 
+import io.contactdesk.testsupport.SandboxClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -18,7 +19,7 @@ abstract class SandboxTestBase {
     @BeforeEach
     void startSandbox() {
         sandbox = configure(TelegramSandbox.builder().port(0)).build().start();
-        client = new SandboxClient(sandbox);
+        client = new SandboxClient(sandbox.baseUrl(), sandbox.token());
     }
 
     @AfterEach

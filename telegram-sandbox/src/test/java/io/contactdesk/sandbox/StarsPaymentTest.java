@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.contactdesk.sandbox.spec.BotApiSpec;
+import io.contactdesk.testsupport.SandboxClient;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -2,6 +2,7 @@ package io.contactdesk.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.contactdesk.sandbox.spec.BotApiSpec;
+import io.contactdesk.testsupport.SandboxClient;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import io.contactdesk.sandbox.spec.BotApiSpec;
 import io.contactdesk.sandbox.webhook.WebhookSenderSettings;
+import io.contactdesk.testsupport.SandboxClient;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -151,7 +153,7 @@ class WebhookDeliveryTest extends SandboxTestBase {
     @Test
     void withoutLocalPlainHttpOnlyHttpsOnTelegramsPortsIsAccepted() {
         try (TelegramSandbox strict = TelegramSandbox.builder().port(0).build().start()) {
-            SandboxClient strictClient = new SandboxClient(strict);
+            SandboxClient strictClient = new SandboxClient(strict.baseUrl(), strict.token());
 
             assertThat(strictClient.bot("setWebhook", Map.of("url", "http://localhost:8443/hook")).body()
                     .get("description").asText()).isEqualTo("Bad Request: bad webhook: An HTTPS URL must be provided for webhook");
@@ -213,6 +215,7 @@ class WebhookDeliveryTest extends SandboxTestBase {
 
     /** The bot's webhook endpoint: records each body and secret header, answers with the status it is given. */
     private static final class Endpoint implements AutoCloseable {
+        private static final ObjectMapper JSON = new ObjectMapper();
         final ConcurrentLinkedQueue<JsonNode> bodies = new ConcurrentLinkedQueue<>();
         final ConcurrentLinkedQueue<String> secrets = new ConcurrentLinkedQueue<>();
         private final HttpServer server;
@@ -222,7 +225,7 @@ class WebhookDeliveryTest extends SandboxTestBase {
             server.setExecutor(Executors.newCachedThreadPool());
             server.createContext("/hook", exchange -> {
                 try (exchange) {
-                    bodies.add(SandboxClient.JSON.readTree(exchange.getRequestBody()));
+                    bodies.add(JSON.readTree(exchange.getRequestBody()));
                     String secret = exchange.getRequestHeaders().getFirst("X-Telegram-Bot-Api-Secret-Token");
                     secrets.add(secret == null ? "(none)" : secret);
                     exchange.sendResponseHeaders(status.getAsInt(), -1);

@@ -10,7 +10,8 @@ import io.contactdesk.processor.TestRules;
 import io.contactdesk.processor.accounts.Account;
 import io.contactdesk.processor.accounts.UserStore;
 import io.contactdesk.processor.directory.Directory;
-import io.contactdesk.processor.session.SessionTimeouts;
+import io.contactdesk.processor.language.Language;
+import io.contactdesk.processor.language.Texts;
 import io.contactdesk.processor.session.SubmitSession;
 import io.contactdesk.processor.session.SubmitStep;
 import io.contactdesk.processor.stats.StatsShard;
@@ -168,7 +169,7 @@ class SubmitFlowTest {
 
         Outcome late = answer(ADA, "Reliable plumber");
 
-        assertThat(text(late, 0)).isEqualTo(SessionTimeouts.EXPIRED);
+        assertThat(text(late, 0)).isEqualTo(Texts.in(Language.EN).get("submit.expired"));
         assertThat(state.sessions().get(ADA)).isNull();
     }
 

@@ -19,7 +19,8 @@ import io.contactdesk.processor.groups.GroupChat;
 import io.contactdesk.processor.groups.GroupChats;
 import io.contactdesk.processor.history.LedgerHistory;
 import io.contactdesk.processor.ratelimit.RateWindow;
-import io.contactdesk.processor.session.SessionTimeouts;
+import io.contactdesk.processor.language.Language;
+import io.contactdesk.processor.language.Texts;
 import io.contactdesk.processor.session.SubmitSession;
 import io.contactdesk.processor.stats.StatsShard;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -159,7 +160,8 @@ class UpdateHandlerTest {
         assertThat(sessions.get(ADA)).isNull();
         assertThat(forwardedTo(CommandTopology.OUTBOX_SINK)).singleElement().satisfies(notice -> {
             assertThat(((OutboxMessage) notice).chatId()).isEqualTo(ADA);
-            assertThat(((OutboxMessage) notice).params()).containsEntry("text", SessionTimeouts.EXPIRED);
+            assertThat(((OutboxMessage) notice).params())
+                    .containsEntry("text", Texts.in(Language.EN).get("submit.expired"));
         });
     }
 }

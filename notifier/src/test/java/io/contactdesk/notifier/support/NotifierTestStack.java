@@ -7,6 +7,7 @@ import io.contactdesk.infra.KraftBroker;
 import io.contactdesk.notifier.NotifierApplication;
 import io.contactdesk.sandbox.FloodLimits;
 import io.contactdesk.sandbox.TelegramSandbox;
+import io.contactdesk.testsupport.SandboxClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -67,8 +68,8 @@ public final class NotifierTestStack implements AutoCloseable {
     }
 
     /** The sandbox as the tests drive it. */
-    public Sandbox sandbox() {
-        return new Sandbox(telegram.baseUrl(), token);
+    public SandboxClient sandbox() {
+        return new SandboxClient(telegram.baseUrl(), token);
     }
 
     /** The processor's keyring: contacts are sealed under it, and the notifiers open them with it. */
