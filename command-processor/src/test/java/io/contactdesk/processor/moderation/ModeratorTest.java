@@ -21,7 +21,7 @@ class ModeratorTest {
     private final Moderator moderator = new Moderator();
 
     private static ModerationRequest tap(boolean approve, long admin) {
-        return new ModerationRequest("update:9/moderation:0", "s1", approve, admin, admin, 77, "cb-9", NOW);
+        return new ModerationRequest("update:9/moderation:0", "s1", approve, admin, admin, 77, "cb-9", NOW, "en");
     }
 
     private static String text(Outcome outcome, int reply) {

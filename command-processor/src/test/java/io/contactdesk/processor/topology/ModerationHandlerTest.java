@@ -61,7 +61,7 @@ class ModerationHandlerTest {
 
     private void tap(String requestId, long admin, boolean approve, Instant at) {
         handler.process(new Record<>("s1", new ModerationRequest(requestId, "s1", approve, admin, admin, 77,
-                "cb-" + requestId, at), at.toEpochMilli()));
+                "cb-" + requestId, at, "en"), at.toEpochMilli()));
     }
 
     private List<Object> forwardedTo(String sink) {
@@ -109,7 +109,7 @@ class ModerationHandlerTest {
     @Test
     void aTapOnAListingNotWaitingForReviewIsAnsweredAndDecidesNothing() {
         handler.process(new Record<>("gone", new ModerationRequest("r1", "gone", true, ADMIN, ADMIN, 77, "cb-r1",
-                T0), T0.toEpochMilli()));
+                T0, "en"), T0.toEpochMilli()));
 
         assertThat(forwardedTo(CommandTopology.OUTBOX_SINK)).singleElement()
                 .satisfies(answer -> assertThat(((OutboxMessage) answer).params())
