@@ -225,7 +225,7 @@ class DbWriterIT {
                     assertThat(letter.service()).isEqualTo(DbWriterApplication.SERVICE);
                 }));
         assertThat(app.getBean(MeterRegistry.class).get("contactdesk.dlq.records")
-                .tag("topic", Topics.LEDGER.name()).counter().count()).isGreaterThanOrEqualTo(1);
+                .tag("topic", Topics.LEDGER_DLQ.name()).counter().count()).isGreaterThanOrEqualTo(1);
         assertThat(ledgerOf(user)).extracting(row -> row.get("entry_id")).containsExactly(following.entryId());
     }
 

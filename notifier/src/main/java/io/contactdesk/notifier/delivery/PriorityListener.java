@@ -1,10 +1,8 @@
 package io.contactdesk.notifier.delivery;
 
-import io.contactdesk.contracts.events.DeadLetter;
 import io.contactdesk.contracts.events.OutboxMessage;
-import io.contactdesk.contracts.topics.Topics;
+import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.errors.SerializationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -21,14 +19,14 @@ final class PriorityListener {
     private static final Logger log = LoggerFactory.getLogger(PriorityListener.class);
 
     private final OutboxDelivery delivery;
-    private final DeadLetters deadLetters;
+    private final OutboxRecords records;
     private final InteractiveActivity activity;
     private final DeliveryReports reports;
 
-    PriorityListener(OutboxDelivery delivery, DeadLetters deadLetters, InteractiveActivity activity,
+    PriorityListener(OutboxDelivery delivery, OutboxRecords records, InteractiveActivity activity,
             DeliveryReports reports) {
         this.delivery = delivery;
-        this.deadLetters = deadLetters;
+        this.records = records;
         this.activity = activity;
         this.reports = reports;
     }
@@ -45,18 +43,11 @@ final class PriorityListener {
     }
 
     private void handle(ConsumerRecord<String, byte[]> record) {
-        OutboxMessage message;
-        try {
-            message = Topics.OUTBOX_PRIORITY.valueSerde().deserializer().deserialize(record.topic(), record.value());
-            if (message == null) {
-                throw new SerializationException("empty outbox record");
-            }
-        } catch (SerializationException e) {
-            log.warn("priority record {} chat {}: not an OutboxMessage, dead-lettered", DeadLetters.where(record),
-                    record.key());
-            deadLetters.publish(record, DeadLetter.reasonOf(e));
+        Optional<OutboxMessage> read = records.read(record);
+        if (read.isEmpty()) {
             return;
         }
+        OutboxMessage message = read.get();
         OutboxDelivery.DeliveryOutcome outcome = delivery.deliver(message);
         if (OutboxMessage.REFUND_STAR_PAYMENT.equals(message.method())) {
             // The processor takes the credits back only on Telegram's word, and tells the admin either way.
@@ -66,7 +57,7 @@ final class PriorityListener {
             // Too late or refused: Telegram has cancelled the payment by now, and charged nothing.
             log.warn("outbox {} chat {}: {} dead-lettered: {}", message.outboxId(), message.chatId(), message.method(),
                     outcome.reason());
-            deadLetters.publish(record, outcome.reason());
+            records.deadLetter(record, outcome.reason());
         }
     }
 }
