@@ -114,9 +114,8 @@ class DeliveryConfiguration {
     }
 
     @Bean
-    PriorityListener priorityListener(OutboxDelivery delivery, OutboxRecords records, InteractiveActivity activity,
-            DeliveryReports reports) {
-        return new PriorityListener(delivery, records, activity, reports);
+    PriorityListener priorityListener(OutboxRecordHandler handler) {
+        return new PriorityListener(handler);
     }
 
     @Bean

@@ -7,10 +7,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What becomes of one {@code tg.outbox} record: its call is made (with retries), or it is dead-lettered, or the user
- * blocked the bot and the processor is told. {@link OutboxConsumer} commits its offset only after this returns, so a
- * restart repeats, never skips. While it holds a record, the bulk lane yields ({@link InteractiveActivity}): replies
- * to users' own commands jump ahead.
+ * What becomes of one {@code tg.outbox} or {@code tg.outbox.priority} record: its call is made (with retries), or it
+ * is dead-lettered, or the user blocked the bot and the processor is told; a refund's outcome, whichever, is reported.
+ * {@link OutboxConsumer} and {@link PriorityListener} commit its offset only after this returns, so a restart repeats,
+ * never skips. While it holds a record, the bulk lane yields ({@link InteractiveActivity}): replies to users' own
+ * commands, and the calls Telegram waits for, jump ahead.
  */
 final class OutboxRecordHandler {
 
@@ -51,13 +52,19 @@ final class OutboxRecordHandler {
         }
         OutboxMessage message = read.get();
         OutboxDelivery.DeliveryOutcome outcome = delivery.deliver(message, lane);
+        if (OutboxMessage.REFUND_STAR_PAYMENT.equals(message.method())) {
+            // The processor takes the credits back only on Telegram's word, and tells the admin either way.
+            reports.refund(message, outcome.delivered(), outcome.reason());
+        }
         if (outcome.blockedByUser()) {
             // People block bots every day: no dead letter (that would raise an alert), but the processor flags the
             // user and stops queueing replies to them.
             log.info("outbox {} chat {}: not sent, the user blocked the bot", message.outboxId(), message.chatId());
             reports.blockedByUser(message, outcome.reason());
         } else if (!outcome.delivered()) {
-            log.warn("outbox {} chat {}: dead-lettered: {}", message.outboxId(), message.chatId(), outcome.reason());
+            // A pre-checkout answer too late or refused: Telegram has cancelled the payment and charged nothing.
+            log.warn("outbox {} chat {}: {} dead-lettered: {}", message.outboxId(), message.chatId(), message.method(),
+                    outcome.reason());
             records.deadLetter(record, outcome.reason());
             if (message.revealsContact()) {
                 // The user paid for this contact: the processor refunds the unlock and tells them.
