@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -82,12 +83,7 @@ class TopicReaderIT {
         String topic = "reader.missing";
 
         // when
-        List<String> read;
-        try (TopicReader reader = TopicReader.open(config(), "test-reader", topic, TIMEOUT)) {
-            assertThat(reader.exists()).isFalse();
-            read = new ArrayList<>();
-            reader.readToEnd(TIMEOUT, record -> read.add(value(record)));
-        }
+        List<String> read = readAll(topic, reader -> assertThat(reader.exists()).isFalse());
 
         // then
         assertThat(read).isEmpty();
@@ -161,7 +157,7 @@ class TopicReaderIT {
         }
     }
 
-    private static List<String> readAll(String topic, java.util.function.Consumer<TopicReader> position) {
+    private static List<String> readAll(String topic, Consumer<TopicReader> position) {
         List<String> read = new ArrayList<>();
         try (TopicReader reader = TopicReader.open(config(), "test-reader", topic, TIMEOUT)) {
             position.accept(reader);
