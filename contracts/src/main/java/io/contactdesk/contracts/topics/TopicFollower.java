@@ -20,7 +20,8 @@ import org.springframework.context.SmartLifecycle;
  * Reads one topic with a {@link TopicReader} on a thread of its own until closed: every instance needs every record
  * (the latest state per key), not a consumer group's share. Positioned by {@code start} on every connection, it says
  * when it has read up to where the topic ended when it first connected ({@link #awaitCaughtUp}); when the broker is
- * away or the topic not there yet, it warns (at most once a minute) and connects again. A record its handler throws on
+ * away it warns (at most once a minute) and connects again, and it waits quietly for a topic not created yet (its
+ * service is starting). A record its handler throws on
  * is warned about and passed over: one bad record must not stop the reader for good. A bean of its own, it runs with
  * the application.
  */
@@ -85,8 +86,12 @@ public final class TopicFollower implements SmartLifecycle, AutoCloseable {
                 if (stopped()) {
                     return;
                 }
-                if (!connected.exists()) {
-                    throw new IllegalStateException("topic " + topic + " does not exist yet");
+                // Not created yet (its service is starting): no warning, it comes within seconds.
+                while (!connected.exists()) {
+                    if (!pause() || stopped()) {
+                        return;
+                    }
+                    connected.lookForPartitions(CONNECT_TIMEOUT);
                 }
                 start.accept(connected);
                 follow(connected, connected.endOffsets(CONNECT_TIMEOUT));

@@ -36,12 +36,11 @@ public final class TopicReader implements AutoCloseable {
 
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final String topic;
-    private final List<TopicPartition> partitions;
+    private List<TopicPartition> partitions = List.of();
 
-    private TopicReader(KafkaConsumer<byte[], byte[]> consumer, String topic, List<TopicPartition> partitions) {
+    private TopicReader(KafkaConsumer<byte[], byte[]> consumer, String topic) {
         this.consumer = consumer;
         this.topic = topic;
-        this.partitions = partitions;
     }
 
     /**
@@ -55,11 +54,9 @@ public final class TopicReader implements AutoCloseable {
         KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config(kafkaConfig, clientId),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer());
         try {
-            List<PartitionInfo> infos = consumer.partitionsFor(topic, timeout);
-            List<TopicPartition> partitions = infos == null ? List.of()
-                    : infos.stream().map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-            consumer.assign(partitions);
-            return new TopicReader(consumer, topic, partitions);
+            TopicReader reader = new TopicReader(consumer, topic);
+            reader.lookForPartitions(timeout);
+            return reader;
         } catch (RuntimeException e) {
             consumer.close(Duration.ZERO);
             throw e;
@@ -94,6 +91,15 @@ public final class TopicReader implements AutoCloseable {
 
     public List<TopicPartition> partitions() {
         return partitions;
+    }
+
+    /** Asks the broker again for the topic's partitions and reads all of them (unpositioned); false while it has none. */
+    public boolean lookForPartitions(Duration timeout) {
+        List<PartitionInfo> infos = consumer.partitionsFor(topic, timeout);
+        partitions = infos == null ? List.of()
+                : infos.stream().map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+        consumer.assign(partitions);
+        return exists();
     }
 
     public void seekToBeginning() {
