@@ -93,7 +93,7 @@ public final class TopicReader implements AutoCloseable {
         return partitions;
     }
 
-    /** Asks the broker again for the topic's partitions and reads all of them (unpositioned); false while it has none. */
+    /** Asks the broker again for the topic's partitions and takes all of them, unpositioned; false while it has none. */
     public boolean lookForPartitions(Duration timeout) {
         List<PartitionInfo> infos = consumer.partitionsFor(topic, timeout);
         partitions = infos == null ? List.of()
@@ -188,7 +188,8 @@ public final class TopicReader implements AutoCloseable {
     }
 
     /** Hands {@code each} the records as {@code topic} decodes them; one that does not decode throws. */
-    public static <V> Consumer<ConsumerRecord<byte[], byte[]>> decoding(Topic<String, V> topic, Consumer<Entry<V>> each) {
+    public static <V> Consumer<ConsumerRecord<byte[], byte[]>> decoding(Topic<String, V> topic,
+            Consumer<Entry<V>> each) {
         return decoding(topic, each, (record, failure) -> {
             throw failure;
         });
