@@ -93,7 +93,7 @@ public final class TopicReader implements AutoCloseable {
         return partitions;
     }
 
-    /** Asks the broker again for the topic's partitions and takes all of them, unpositioned; false while it has none. */
+    /** Asks the broker again for the topic's partitions and takes them all, unpositioned; false while none. */
     public boolean lookForPartitions(Duration timeout) {
         List<PartitionInfo> infos = consumer.partitionsFor(topic, timeout);
         partitions = infos == null ? List.of()
