@@ -235,7 +235,8 @@ final class UpdateHandler implements Processor<String, String, String, Object> {
                 source == null ? DeadLetterWriter.NO_PARTITION : source.partition(),
                 source == null ? DeadLetterWriter.NO_OFFSET : source.offset(),
                 record.key(), payload, error, CommandProcessorApplication.SERVICE, now));
-        context.forward(new Record<>(letter.key(), letter.value(), record.timestamp()), CommandTopology.DEAD_LETTER_SINK);
+        context.forward(new Record<>(letter.key(), letter.value(), record.timestamp()),
+                CommandTopology.DEAD_LETTER_SINK);
         metrics.deadLettered();
     }
 }

@@ -33,7 +33,8 @@ class DeadLetterWriterTest {
     @Test
     void letterGoesToTheDeadLetterTopicOfItsSourceKeyedLikeTheSource() {
         // when
-        writer.write(new ConsumerRecord<>(Topics.LEDGER.name(), 3, 41L, "42", PAYLOAD), "not a valid LedgerEntry").join();
+        writer.write(new ConsumerRecord<>(Topics.LEDGER.name(), 3, 41L, "42", PAYLOAD), "not a valid LedgerEntry")
+                .join();
 
         // then
         assertThat(sent).singleElement().satisfies(record -> {
@@ -113,7 +114,8 @@ class DeadLetterWriterTest {
         assertThat(bytes).singleElement().satisfies(record -> {
             assertThat(record.topic()).isEqualTo(Topics.USERS_DLQ.name());
             assertThat(Topics.USERS_DLQ.valueSerde().deserializer().deserialize(record.topic(), record.value()))
-                    .usingRecursiveComparison().isEqualTo(new DeadLetter(Topics.USERS.name(), 1, 2L, "5", PAYLOAD, "bad", "db-writer", NOW));
+                    .usingRecursiveComparison()
+                    .isEqualTo(new DeadLetter(Topics.USERS.name(), 1, 2L, "5", PAYLOAD, "bad", "db-writer", NOW));
         });
     }
 

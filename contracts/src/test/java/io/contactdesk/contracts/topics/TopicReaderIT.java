@@ -26,7 +26,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The one topic reader against a real KRaft broker: to the end and no further, the tail, a missing topic, following. */
+/** The one topic reader against a real KRaft broker: to the end, the tail, a missing topic, bad records, following. */
 class TopicReaderIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);

@@ -31,7 +31,8 @@ final class OutboxRecords {
     Optional<OutboxMessage> read(ConsumerRecord<String, byte[]> record) {
         try {
             // The three outbox topics hold the same type, with the same serde.
-            OutboxMessage message = Topics.OUTBOX.valueSerde().deserializer().deserialize(record.topic(), record.value());
+            OutboxMessage message = Topics.OUTBOX.valueSerde().deserializer()
+                    .deserialize(record.topic(), record.value());
             if (message == null) {
                 throw new SerializationException("empty outbox record");
             }

@@ -34,7 +34,8 @@ class OutboxRecordsTest {
         byte[] bytes = Topics.OUTBOX_BULK.valueSerde().serializer().serialize(Topics.OUTBOX_BULK.name(), message);
 
         // when / then
-        assertThat(records.read(record(Topics.OUTBOX_BULK.name(), bytes))).map(OutboxMessage::outboxId).contains("outbox-1");
+        assertThat(records.read(record(Topics.OUTBOX_BULK.name(), bytes))).map(OutboxMessage::outboxId)
+                .contains("outbox-1");
         assertThat(written).isEmpty();
     }
 
