@@ -3,10 +3,12 @@ package io.contactdesk.contracts.topics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.contactdesk.contracts.events.IngressOffset;
 import io.contactdesk.infra.KraftBroker;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -94,7 +96,7 @@ class TopicReaderIT {
     void aRecordThatDoesNotDecodeIsReportedAndTheReadGoesOn() throws Exception {
         // given a topic of ingress offsets with one record that is none
         String topic = newTopic(1);
-        produce(topic, "{\"lastUpdateId\":1}", "not json", "{\"lastUpdateId\":3}");
+        produce(topic, offsetJson(1), "not json", offsetJson(3));
         List<Long> decoded = new ArrayList<>();
         List<Long> unreadable = new ArrayList<>();
 
@@ -164,6 +166,11 @@ class TopicReaderIT {
             reader.readToEnd(TIMEOUT, record -> read.add(value(record)));
         }
         return read;
+    }
+
+    private static String offsetJson(long lastUpdateId) {
+        return new String(Topics.INGRESS_OFFSETS.valueSerde().serializer().serialize(Topics.INGRESS_OFFSETS.name(),
+                new IngressOffset(7, lastUpdateId, Instant.EPOCH)), StandardCharsets.UTF_8);
     }
 
     private static String value(ConsumerRecord<byte[], byte[]> record) {
