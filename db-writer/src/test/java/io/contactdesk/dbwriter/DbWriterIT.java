@@ -590,7 +590,7 @@ class DbWriterIT {
         assertThat(status(readiness, "writer")).isEqualTo("UP");
         assertThat(prometheus.body()).contains(
                 "contactdesk_db_rows_written_total{", "table=\"credit_ledger\"", "table=\"users\"",
-                "table=\"listings\"", "table=\"unlocks\"", "table=\"audit_log\"", "topic=\"listings\"",
+                "table=\"listings\"", "table=\"unlocks\"", "table=\"audit_log\"", "topic=\"listings.dlq\"",
                 "contactdesk_dlq_records_total{", "hikaricp_connections{");
     }
 
