@@ -11,7 +11,9 @@ import org.springframework.context.annotation.Import;
 @Import(TopicsConfiguration.class)
 public class CommandProcessorApplication {
 
+    public static final String SERVICE = "command-processor";
+
     public static void main(String[] args) {
-        ServiceLauncher.run("command-processor", CommandProcessorApplication.class, args);
+        ServiceLauncher.run(SERVICE, CommandProcessorApplication.class, args);
     }
 }

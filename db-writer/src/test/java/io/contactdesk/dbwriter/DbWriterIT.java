@@ -227,7 +227,7 @@ class DbWriterIT {
                     assertThat(letter.service()).isEqualTo(DbWriterApplication.SERVICE);
                 }));
         assertThat(app.getBean(MeterRegistry.class).get("contactdesk.dlq.records")
-                .tag("topic", Topics.LEDGER.name()).counter().count()).isGreaterThanOrEqualTo(1);
+                .tag("topic", Topics.LEDGER_DLQ.name()).counter().count()).isGreaterThanOrEqualTo(1);
         assertThat(ledgerOf(user)).extracting(row -> row.get("entry_id")).containsExactly(following.entryId());
     }
 
@@ -592,7 +592,7 @@ class DbWriterIT {
         assertThat(status(readiness, "writer")).isEqualTo("UP");
         assertThat(prometheus.body()).contains(
                 "contactdesk_db_rows_written_total{", "table=\"credit_ledger\"", "table=\"users\"",
-                "table=\"listings\"", "table=\"unlocks\"", "table=\"audit_log\"", "topic=\"listings\"",
+                "table=\"listings\"", "table=\"unlocks\"", "table=\"audit_log\"", "topic=\"listings.dlq\"",
                 "contactdesk_dlq_records_total{", "hikaricp_connections{");
     }
 

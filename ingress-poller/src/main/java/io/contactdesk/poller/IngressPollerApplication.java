@@ -11,7 +11,9 @@ import org.springframework.context.annotation.Import;
 @Import(TopicsConfiguration.class)
 public class IngressPollerApplication {
 
+    public static final String SERVICE = "ingress-poller";
+
     public static void main(String[] args) {
-        ServiceLauncher.run("ingress-poller", IngressPollerApplication.class, args);
+        ServiceLauncher.run(SERVICE, IngressPollerApplication.class, args);
     }
 }

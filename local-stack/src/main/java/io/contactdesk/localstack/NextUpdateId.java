@@ -2,22 +2,16 @@ package io.contactdesk.localstack;
 
 import io.contactdesk.contracts.config.KafkaConnection;
 import io.contactdesk.contracts.json.Json;
+import io.contactdesk.contracts.topics.TopicReader;
 import io.contactdesk.contracts.topics.Topics;
 import io.contactdesk.poller.ingress.IngressOffsets;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * The first update id for a new sandbox on a kept data directory: above every id the ingress published. The poller
@@ -29,6 +23,7 @@ final class NextUpdateId {
 
     /** How many of each tg.updates partition's last records are read: a user's updates share a partition, in order. */
     private static final int TAIL_RECORDS = 100;
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
 
     private NextUpdateId() {
     }
@@ -56,33 +51,16 @@ final class NextUpdateId {
 
     /** The highest {@code update_id} among the last records of each {@code tg.updates} partition (-1 for none). */
     private static long highestOnUpdatesTopic(KafkaConnection kafka) {
-        Map<String, Object> config = kafka.clientConfig();
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                new StringDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.UPDATES.name()).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-            consumer.assign(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions);
-            end.forEach((partition, offset) -> consumer.seek(partition,
-                    Math.max(begin.get(partition), offset - TAIL_RECORDS)));
-            long highest = -1;
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("cannot read the end of " + Topics.UPDATES.name() + " within 30 s");
-                }
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                    highest = Math.max(highest, updateIdOf(record.value()));
-                }
-            }
-            return highest;
+        long[] highest = {-1};
+        try (TopicReader reader = TopicReader.open(kafka.clientConfig(), "local-stack-next-update-id",
+                Topics.UPDATES.name(), READ_TIMEOUT)) {
+            reader.seekToLast(TAIL_RECORDS, READ_TIMEOUT);
+            reader.readToEnd(READ_TIMEOUT, record -> highest[0] = Math.max(highest[0], updateIdOf(record.value())));
         }
+        return highest[0];
     }
 
-    private static long updateIdOf(String value) {
+    private static long updateIdOf(byte[] value) {
         try {
             return value == null ? -1 : Json.mapper().readTree(value).path("update_id").asLong(-1);
         } catch (IOException e) {

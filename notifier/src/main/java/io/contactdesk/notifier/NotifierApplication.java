@@ -12,7 +12,9 @@ import org.springframework.context.annotation.Import;
 @Import(TopicsConfiguration.class)
 public class NotifierApplication {
 
+    public static final String SERVICE = "notifier";
+
     public static void main(String[] args) {
-        ServiceLauncher.run("notifier", NotifierApplication.class, args);
+        ServiceLauncher.run(SERVICE, NotifierApplication.class, args);
     }
 }

@@ -1,5 +1,6 @@
 package io.contactdesk.processor.topology;
 
+import io.contactdesk.contracts.deadletters.DeadLetterWriter;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -18,9 +19,7 @@ final class HandlerGuard {
 
     HandlerGuard(Staging staging, MeterRegistry meters) {
         this.staging = staging;
-        // The name db-writer, notifier and the tg.updates handler count their dead letters by.
-        this.deadLetters = Counter.builder("contactdesk.dlq.records").tag("topic", ProcessorTopics.DEAD_LETTERS)
-                .register(meters);
+        this.deadLetters = DeadLetterWriter.counter(meters, ProcessorTopics.DEAD_LETTERS);
     }
 
     void handle(Runnable handling) {

@@ -1,9 +1,11 @@
 package io.contactdesk.processor.topology;
 
+import io.contactdesk.contracts.deadletters.DeadLetterWriter;
 import io.contactdesk.contracts.events.DeadLetter;
 import io.contactdesk.contracts.events.EventIds;
 import io.contactdesk.contracts.events.OutboxMessage;
 import io.contactdesk.contracts.topics.Topics;
+import io.contactdesk.processor.CommandProcessorApplication;
 import io.contactdesk.processor.accounts.Account;
 import io.contactdesk.processor.commands.BotState;
 import io.contactdesk.processor.commands.CommandRouter;
@@ -32,6 +34,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -47,8 +50,6 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * outcome.
  */
 final class UpdateHandler implements Processor<String, String, String, Object> {
-
-    private static final String SERVICE = "command-processor";
 
     private final CommandRouter router;
     private final UpdateMetrics metrics;
@@ -221,13 +222,19 @@ final class UpdateHandler implements Processor<String, String, String, Object> {
         }
     }
 
+    /**
+     * Through the topology's sink, not a producer: the letter commits in the exactly-once transaction of the update,
+     * with the same record and count as every service's ({@link DeadLetterWriter}).
+     */
     private void deadLetter(Record<String, String> record, Exception error, Instant now) {
         RecordMetadata source = context.recordMetadata().orElse(null);
         byte[] payload = record.value() == null ? new byte[0] : record.value().getBytes(StandardCharsets.UTF_8);
-        DeadLetter letter = DeadLetter.of(Topics.UPDATES.name(),
-                source == null ? -1 : source.partition(), source == null ? -1 : source.offset(),
-                record.key(), payload, error, SERVICE, now);
-        context.forward(new Record<>(record.key(), letter, record.timestamp()), CommandTopology.DEAD_LETTER_SINK);
+        ProducerRecord<String, DeadLetter> letter = DeadLetterWriter.recordOf(DeadLetter.of(Topics.UPDATES.name(),
+                source == null ? DeadLetterWriter.NO_PARTITION : source.partition(),
+                source == null ? DeadLetterWriter.NO_OFFSET : source.offset(),
+                record.key(), payload, error, CommandProcessorApplication.SERVICE, now));
+        context.forward(new Record<>(letter.key(), letter.value(), record.timestamp()),
+                CommandTopology.DEAD_LETTER_SINK);
         metrics.deadLettered();
     }
 }

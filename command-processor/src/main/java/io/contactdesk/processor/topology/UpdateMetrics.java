@@ -1,5 +1,7 @@
 package io.contactdesk.processor.topology;
 
+import io.contactdesk.contracts.deadletters.DeadLetterWriter;
+import io.contactdesk.contracts.topics.Topics;
 import io.micrometer.core.instrument.Counter;
 import io.contactdesk.processor.updates.IgnoredUpdate;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -29,8 +31,7 @@ final class UpdateMetrics {
         this.deadLettered = counter(meters, "dead_lettered");
         this.rateLimited = counter(meters, "rate_limited");
         this.ignored = counter(meters, "ignored");
-        // The same name db-writer and notifier count their dead letters by, so one panel shows them all.
-        this.deadLetters = Counter.builder("contactdesk.dlq.records").tag("topic", "tg.updates.dlq").register(meters);
+        this.deadLetters = DeadLetterWriter.counter(meters, Topics.UPDATES_DLQ.name());
     }
 
     private static Counter counter(MeterRegistry meters, String outcome) {

@@ -1,5 +1,7 @@
 package io.contactdesk.dbwriter.ingest;
 
+import io.contactdesk.contracts.deadletters.DeadLetterWriter;
+import io.contactdesk.dbwriter.DbWriterApplication;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
@@ -34,8 +36,9 @@ class IngestConfiguration {
 
     @Bean
     PollWriter pollWriter(TopicTables tables, DataSource dataSource, KafkaOperations<String, byte[]> kafka,
-            IngestMetrics metrics, WriterHealthIndicator health) {
-        DeadLetterPublisher deadLetters = new DeadLetterPublisher(kafka, metrics, Clock.systemUTC());
+            IngestMetrics metrics, WriterHealthIndicator health, MeterRegistry meters) {
+        DeadLetterWriter deadLetters = new DeadLetterWriter(DbWriterApplication.SERVICE,
+                DeadLetterWriter.Send.ofBytes(kafka::send), meters, Clock.systemUTC());
         return new PollWriter(tables, new BatchWriter(dataSource), deadLetters, metrics, health);
     }
 

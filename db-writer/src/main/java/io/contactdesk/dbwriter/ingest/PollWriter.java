@@ -1,7 +1,9 @@
 package io.contactdesk.dbwriter.ingest;
 
+import io.contactdesk.contracts.deadletters.DeadLetterWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,11 +20,11 @@ final class PollWriter implements BatchMessageListener<String, byte[]> {
 
     private final TopicTables tables;
     private final BatchWriter writer;
-    private final DeadLetterPublisher deadLetters;
+    private final DeadLetterWriter deadLetters;
     private final IngestMetrics metrics;
     private final WriterHealthIndicator health;
 
-    PollWriter(TopicTables tables, BatchWriter writer, DeadLetterPublisher deadLetters, IngestMetrics metrics,
+    PollWriter(TopicTables tables, BatchWriter writer, DeadLetterWriter deadLetters, IngestMetrics metrics,
             WriterHealthIndicator health) {
         this.tables = tables;
         this.writer = writer;
@@ -39,7 +41,7 @@ final class PollWriter implements BatchMessageListener<String, byte[]> {
             List<Rejected> rejected = new ArrayList<>(poll.rejected());
             rejected.addAll(written.refused());
             // After the commit: a retried poll re-sends its dead letters at worst, never loses one.
-            deadLetters.publish(rejected);
+            deadLetter(rejected);
             metrics.rowsWritten(written.rows());
             health.succeeded();
             log.debug("poll of {} records: wrote {}, dead-lettered {}, skipped {} tombstones",
@@ -47,6 +49,21 @@ final class PollWriter implements BatchMessageListener<String, byte[]> {
         } catch (RuntimeException e) {
             health.failed(e, records.size());
             throw e;
+        }
+    }
+
+    /**
+     * Every rejected record on the dead-letter topic of its source, all sent before waiting for any, and all
+     * acknowledged before this returns, so the poll's offsets are committed only once nothing can be lost. Bounded by
+     * the producer's delivery.timeout.ms; a failure fails the poll, which is then retried.
+     */
+    private void deadLetter(List<Rejected> rejected) {
+        CompletableFuture.allOf(rejected.stream().map(reject -> deadLetters.write(reject.record(), reject.reason()))
+                .toArray(CompletableFuture[]::new)).join();
+        for (Rejected reject : rejected) {
+            ConsumerRecord<String, byte[]> record = reject.record();
+            log.warn("dead-lettered {} partition {} offset {} key {}: {}",
+                    record.topic(), record.partition(), record.offset(), record.key(), reject.reason());
         }
     }
 }

@@ -3,6 +3,7 @@ package io.contactdesk.tools.replay;
 import io.contactdesk.contracts.config.KafkaConnection;
 import io.contactdesk.contracts.events.DeadLetter;
 import io.contactdesk.contracts.topics.Topic;
+import io.contactdesk.contracts.topics.TopicReader;
 import io.contactdesk.contracts.topics.Topics;
 import io.contactdesk.tools.ToolExit;
 import io.contactdesk.tools.ToolSettings;
@@ -18,18 +19,13 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.Future;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
@@ -52,7 +48,6 @@ public final class ReplayDeadLetters {
     static final String STREAMS_SOURCE_TOPIC_HEADER = "__streams.errors.topic";
     private static final String USAGE = "usage: replay-dlq --topic <dead-letter topic> [--since <ISO instant, e.g. "
             + "2026-12-05T20:00:00Z>]   (" + ToolSettings.BOOTSTRAP + " from the environment)";
-    private static final Duration POLL = Duration.ofMillis(200);
 
     /** One letter to publish again. */
     record Replay(String sourceTopic, byte[] key, byte[] value) {
@@ -156,34 +151,15 @@ public final class ReplayDeadLetters {
         }
     }
 
+    /** Only committed letters: the services write dead letters in their transactions, an aborted one never was. */
     private static List<ConsumerRecord<byte[], byte[]>> readToEnd(KafkaConnection kafka, String topic) {
-        Properties props = new Properties();
-        props.putAll(kafka.clientConfig());
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        // The services write dead letters in their transactions: an aborted one was never a dead letter.
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "directory-tools-replay-dlq");
-        Instant deadline = Instant.now().plus(KAFKA_TIMEOUT);
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, KAFKA_TIMEOUT).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-            List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, KAFKA_TIMEOUT);
-            List<TopicPartition> pending = new ArrayList<>(partitions.stream()
-                    .filter(tp -> consumer.position(tp, KAFKA_TIMEOUT) < end.get(tp)).toList());
-            while (!pending.isEmpty()) {
-                if (Instant.now().isAfter(deadline)) {
-                    throw new TimeoutException("did not reach the end of " + topic + " within " + KAFKA_TIMEOUT);
-                }
-                consumer.poll(POLL).forEach(records::add);
-                pending.removeIf(tp -> consumer.position(tp, KAFKA_TIMEOUT) >= end.get(tp));
-            }
-            return records;
+        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+        try (TopicReader reader = TopicReader.open(kafka.clientConfig(), "directory-tools-replay-dlq", topic,
+                KAFKA_TIMEOUT)) {
+            reader.seekToBeginning();
+            reader.readToEnd(KAFKA_TIMEOUT, records::add);
         }
+        return records;
     }
 
     /** Idempotent, acks=all, and every send waited for: the summary never counts a letter the broker did not take. */

@@ -2,13 +2,15 @@ package io.contactdesk.poller.ingress;
 
 import io.contactdesk.contracts.config.KafkaConnection;
 import io.contactdesk.contracts.crypto.SealedUpdates;
-import io.contactdesk.contracts.events.DeadLetter;
+import io.contactdesk.contracts.deadletters.DeadLetterWriter;
 import io.contactdesk.contracts.events.UpdateRef;
 import io.contactdesk.contracts.topics.Topics;
+import io.contactdesk.poller.IngressPollerApplication;
 import io.contactdesk.poller.telegram.UpdateSource.ReceivedUpdate;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -28,15 +30,17 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class WebhookPublisher implements AutoCloseable {
 
-    static final String SERVICE = "ingress-poller";
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
     private final KafkaProducer<String, Object> producer;
     private final SealedUpdates seals;
+    private final DeadLetterWriter deadLetters;
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    public WebhookPublisher(KafkaConnection kafka, SealedUpdates seals) {
+    public WebhookPublisher(KafkaConnection kafka, SealedUpdates seals, MeterRegistry meters, Clock clock) {
         this.seals = seals;
+        this.deadLetters = new DeadLetterWriter(IngressPollerApplication.SERVICE,
+                letter -> send(new ProducerRecord<>(letter.topic(), letter.key(), letter.value())), meters, clock);
         Map<String, Object> config = new HashMap<>(kafka.clientConfig());
         config.putAll(Map.of(
                 ProducerConfig.CLIENT_ID_CONFIG, "contactdesk-webhook-" + UUID.randomUUID().toString().substring(0, 8),
@@ -62,11 +66,10 @@ public final class WebhookPublisher implements AutoCloseable {
      * Sets aside a request body that is no update (not JSON, or too large), on {@code tg.updates.dlq} with the reason.
      * Sealed like an update (bound to update id 0): it came with the right secret, so it may hold what a user wrote.
      */
-    public CompletableFuture<Void> deadLetter(long epoch, byte[] body, String reason, Instant at) {
+    public CompletableFuture<Void> deadLetter(long epoch, byte[] body, String reason) {
         byte[] sealed = seals.seal(new UpdateRef(epoch, 0),
                 new String(body, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
-        DeadLetter letter = new DeadLetter(Topics.UPDATES.name(), -1, -1, null, sealed, reason, SERVICE, at);
-        return send(new ProducerRecord<>(Topics.UPDATES_DLQ.name(), null, letter));
+        return deadLetters.write(Topics.UPDATES.name(), null, sealed, reason);
     }
 
     private CompletableFuture<Void> send(ProducerRecord<String, Object> record) {

@@ -34,8 +34,8 @@ public class WebhookConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    WebhookPublisher webhookPublisher(IngressSettings ingress, KafkaConnection kafka) {
-        return new WebhookPublisher(kafka, ingress.seals());
+    WebhookPublisher webhookPublisher(IngressSettings ingress, KafkaConnection kafka, MeterRegistry meters) {
+        return new WebhookPublisher(kafka, ingress.seals(), meters, Clock.systemUTC());
     }
 
     @Bean

@@ -51,7 +51,6 @@ final class WebhookIngress {
     private final WebhookPublisher publisher;
     private final LongSupplier epoch;
     private final WebhookStatus status;
-    private final Clock clock;
     private final MeterRegistry meters;
     private final Timer ackLatency;
     private final ThrottledWarning refused;
@@ -65,7 +64,6 @@ final class WebhookIngress {
         this.publisher = publisher;
         this.epoch = epoch;
         this.status = status;
-        this.clock = clock;
         this.meters = meters;
         this.ackLatency = Timer.builder("contactdesk.ingress.webhook.kafka.ack")
                 .description("From a webhook request's update handed to Kafka to Kafka's acknowledgement")
@@ -136,7 +134,7 @@ final class WebhookIngress {
      */
     private WebhookAnswer deadLetter(long currentEpoch, byte[] body, String reason, WebhookAnswer outcome) {
         try {
-            publisher.deadLetter(currentEpoch, body, reason, clock.instant()).get(ACK_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            publisher.deadLetter(currentEpoch, body, reason).get(ACK_WAIT.toMillis(), TimeUnit.MILLISECONDS);
             log.warn("webhook request dead-lettered to tg.updates.dlq: {}", reason);
             return outcome;
         } catch (ExecutionException | TimeoutException e) {

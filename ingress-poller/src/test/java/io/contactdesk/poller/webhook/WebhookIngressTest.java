@@ -20,10 +20,11 @@ class WebhookIngressTest {
             + "\"chat\":{\"id\":42,\"type\":\"private\"},\"text\":\"/start\"}}").getBytes(StandardCharsets.UTF_8);
 
     // Nothing listens on port 9 (discard): the producer never gets metadata and gives up after max.block.ms.
-    private final WebhookPublisher unreachableKafka = new WebhookPublisher(KafkaConnection.plaintext("localhost:9"),
-            new SealedUpdates(ContactCipher.fromKeyring(ContactCipher.generateKeyringEntry("t1"))));
-    private final WebhookStatus status = new WebhookStatus("https://bot.example.org/hook");
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final WebhookPublisher unreachableKafka = new WebhookPublisher(KafkaConnection.plaintext("localhost:9"),
+            new SealedUpdates(ContactCipher.fromKeyring(ContactCipher.generateKeyringEntry("t1"))), meters,
+            Clock.systemUTC());
+    private final WebhookStatus status = new WebhookStatus("https://bot.example.org/hook");
 
     @AfterEach
     void close() {

@@ -2,6 +2,7 @@ package io.contactdesk.notifier.alerts;
 
 import io.contactdesk.notifier.database.NotifierDatabase;
 import io.contactdesk.notifier.flood.FloodControl;
+import io.contactdesk.notifier.lifecycle.PeriodicJob;
 import io.contactdesk.notifier.telegram.BotApi;
 import java.time.Clock;
 import java.util.HashMap;
@@ -37,9 +38,9 @@ class AdminAlertsConfiguration {
     }
 
     @Bean
-    AlertSummaries alertSummaries(AlertFolds folds, NotifierDatabase database, AdminMessages admins,
+    PeriodicJob alertSummaries(AlertFolds folds, NotifierDatabase database, AdminMessages admins,
             AlertSettings settings) {
-        return new AlertSummaries(folds, database, admins, Clock.systemUTC(), settings.summaryInterval());
+        return new AlertSummaries(folds, database, admins, Clock.systemUTC(), settings.summaryInterval()).every();
     }
 
     /**

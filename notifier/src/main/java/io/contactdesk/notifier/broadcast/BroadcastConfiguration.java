@@ -1,5 +1,7 @@
 package io.contactdesk.notifier.broadcast;
 
+import io.contactdesk.contracts.topics.TopicFollower;
+import io.contactdesk.contracts.topics.TopicReader;
 import io.contactdesk.contracts.topics.Topics;
 import io.contactdesk.notifier.database.NotifierDatabase;
 import io.contactdesk.notifier.flood.FloodControl;
@@ -29,12 +31,15 @@ class BroadcastConfiguration {
             BotApi botApi, FloodControl flood, BroadcastSettings settings, KafkaProperties kafka) {
         Map<String, Object> consumer = kafka.buildConsumerProperties();
         String instance = Long.toString(ProcessHandle.current().pid());
-        CompactedTopicFollower<?> shards = new CompactedTopicFollower<>(Topics.BROADCAST_SHARDS.name(),
-                CompactedTopicFollower.readerProperties(consumer, "notifier-shards-" + instance),
-                Topics.BROADCAST_SHARDS.valueSerde().deserializer(), board::shard);
-        CompactedTopicFollower<?> controls = new CompactedTopicFollower<>(Topics.BROADCAST_CONTROL.name(),
-                CompactedTopicFollower.readerProperties(consumer, "notifier-broadcasts-" + instance),
-                Topics.BROADCAST_CONTROL.valueSerde().deserializer(), board::control);
+        TopicFollower shards = new TopicFollower(consumer, "notifier-shards-" + instance,
+                Topics.BROADCAST_SHARDS.name(), TopicReader::seekToBeginning,
+                TopicReader.decoding(Topics.BROADCAST_SHARDS, shard -> board.shard(shard.key(), shard.value())),
+                Clock.systemUTC());
+        TopicFollower controls = new TopicFollower(consumer, "notifier-broadcasts-" + instance,
+                Topics.BROADCAST_CONTROL.name(), TopicReader::seekToBeginning,
+                TopicReader.decoding(Topics.BROADCAST_CONTROL,
+                        control -> board.control(control.key(), control.value())),
+                Clock.systemUTC());
         ProgressReporter progress = new ProgressReporter(board, ledger, database, new StatusMessage(botApi, flood),
                 Clock.systemUTC());
         return new BroadcastTracking(List.of(shards, controls), board, progress, settings.progressInterval());

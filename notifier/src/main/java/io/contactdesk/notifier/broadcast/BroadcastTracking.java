@@ -1,5 +1,6 @@
 package io.contactdesk.notifier.broadcast;
 
+import io.contactdesk.contracts.topics.TopicFollower;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -17,14 +18,14 @@ final class BroadcastTracking implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(BroadcastTracking.class);
 
-    private final List<CompactedTopicFollower<?>> readers;
+    private final List<TopicFollower> readers;
     private final BroadcastBoard board;
     private final ProgressReporter progress;
     private final Duration interval;
     private ScheduledExecutorService scheduler;
     private volatile boolean running;
 
-    BroadcastTracking(List<CompactedTopicFollower<?>> readers, BroadcastBoard board, ProgressReporter progress,
+    BroadcastTracking(List<TopicFollower> readers, BroadcastBoard board, ProgressReporter progress,
             Duration interval) {
         this.readers = readers;
         this.board = board;
@@ -34,7 +35,7 @@ final class BroadcastTracking implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        readers.forEach(CompactedTopicFollower::start);
+        readers.forEach(TopicFollower::start);
         scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "notifier-broadcast-progress");
             thread.setDaemon(true);
@@ -47,7 +48,7 @@ final class BroadcastTracking implements SmartLifecycle {
 
     private void awaitReaders() {
         try {
-            for (CompactedTopicFollower<?> reader : readers) {
+            for (TopicFollower reader : readers) {
                 while (!reader.awaitCaughtUp(Duration.ofMinutes(1))) {
                     log.warn("still reading the broadcast topics; bulk messages of broadcasts wait meanwhile");
                 }
@@ -73,7 +74,7 @@ final class BroadcastTracking implements SmartLifecycle {
         if (scheduler != null) {
             scheduler.shutdownNow();
         }
-        readers.forEach(CompactedTopicFollower::close);
+        readers.forEach(TopicFollower::close);
     }
 
     @Override

@@ -1,15 +1,12 @@
 package io.contactdesk.notifier.delivery;
 
-import io.contactdesk.contracts.events.DeadLetter;
 import io.contactdesk.contracts.events.OutboxMessage;
-import io.contactdesk.contracts.topics.Topics;
 import io.contactdesk.notifier.broadcast.BroadcastBoard;
 import io.contactdesk.notifier.broadcast.BroadcastLedger;
 import io.contactdesk.notifier.broadcast.BroadcastMessages;
 import java.time.Duration;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.errors.SerializationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.KafkaException;
@@ -29,7 +26,7 @@ final class BulkListener {
     private static final Duration LOAD_TIMEOUT = Duration.ofMinutes(1);
 
     private final OutboxDelivery delivery;
-    private final DeadLetters deadLetters;
+    private final OutboxRecords records;
     private final DeliveryReports reports;
     private final BroadcastBoard broadcasts;
     private final BroadcastLedger ledger;
@@ -37,10 +34,10 @@ final class BulkListener {
     private final Pause pause;
     private final Duration maxYield;
 
-    BulkListener(OutboxDelivery delivery, DeadLetters deadLetters, DeliveryReports reports, BroadcastBoard broadcasts,
+    BulkListener(OutboxDelivery delivery, OutboxRecords records, DeliveryReports reports, BroadcastBoard broadcasts,
             BroadcastLedger ledger, InteractiveActivity interactive, Pause pause, Duration maxYield) {
         this.delivery = delivery;
-        this.deadLetters = deadLetters;
+        this.records = records;
         this.reports = reports;
         this.broadcasts = broadcasts;
         this.ledger = ledger;
@@ -53,18 +50,11 @@ final class BulkListener {
             topics = "#{T(io.contactdesk.contracts.topics.Topics).OUTBOX_BULK.name()}",
             concurrency = "${contactdesk.bulk.concurrency:3}")
     void onRecord(ConsumerRecord<String, byte[]> record) {
-        OutboxMessage message;
-        try {
-            message = Topics.OUTBOX_BULK.valueSerde().deserializer().deserialize(record.topic(), record.value());
-            if (message == null) {
-                throw new SerializationException("empty outbox record");
-            }
-        } catch (SerializationException e) {
-            log.warn("bulk record {} chat {}: not an OutboxMessage, dead-lettered", DeadLetters.where(record),
-                    record.key());
-            deadLetters.publish(record, DeadLetter.reasonOf(e));
+        Optional<OutboxMessage> read = records.read(record);
+        if (read.isEmpty()) {
             return;
         }
+        OutboxMessage message = read.get();
         Optional<String> broadcast = BroadcastMessages.broadcastIdOf(message);
         if (broadcast.isPresent()) {
             awaitBroadcastsLoaded(message);
@@ -94,7 +84,7 @@ final class BulkListener {
                 broadcast.ifPresent(id -> ledger.settle(message.outboxId(), BroadcastLedger.RecipientOutcome.FAILED));
                 log.warn("bulk outbox {} chat {}: dead-lettered: {}", message.outboxId(), message.chatId(),
                         outcome.reason());
-                deadLetters.publish(record, outcome.reason());
+                records.deadLetter(record, outcome.reason());
             }
             case SKIPPED -> log.debug("outbox {}: already claimed or cancelled, not sent again", message.outboxId());
         }

@@ -1,9 +1,11 @@
 package io.contactdesk.notifier.delivery;
 
+import io.contactdesk.contracts.deadletters.DeadLetterWriter;
 import io.contactdesk.contracts.events.DeadLetter;
 import io.contactdesk.contracts.events.DeliveryReport;
 import io.contactdesk.contracts.topics.Topic;
 import io.contactdesk.contracts.topics.Topics;
+import io.contactdesk.notifier.NotifierApplication;
 import io.contactdesk.notifier.broadcast.BroadcastBoard;
 import io.contactdesk.notifier.broadcast.BroadcastLedger;
 import io.contactdesk.notifier.contacts.ContactReveal;
@@ -70,8 +72,9 @@ class DeliveryConfiguration {
     }
 
     @Bean
-    DeadLetters deadLetters(KafkaTemplate<String, DeadLetter> deadLetterTemplate, MeterRegistry meters) {
-        return new DeadLetters(deadLetterTemplate, meters, Clock.systemUTC());
+    OutboxRecords outboxRecords(KafkaTemplate<String, DeadLetter> deadLetterTemplate, MeterRegistry meters) {
+        return new OutboxRecords(new DeadLetterWriter(NotifierApplication.SERVICE, deadLetterTemplate::send, meters,
+                Clock.systemUTC()));
     }
 
     @Bean
@@ -85,9 +88,9 @@ class DeliveryConfiguration {
     }
 
     @Bean
-    OutboxRecordHandler outboxRecordHandler(OutboxDelivery delivery, DeadLetters deadLetters, DeliveryReports reports,
+    OutboxRecordHandler outboxRecordHandler(OutboxDelivery delivery, OutboxRecords records, DeliveryReports reports,
             InteractiveActivity activity) {
-        return new OutboxRecordHandler(delivery, deadLetters, reports, activity);
+        return new OutboxRecordHandler(delivery, records, reports, activity);
     }
 
     /**
@@ -111,16 +114,15 @@ class DeliveryConfiguration {
     }
 
     @Bean
-    PriorityListener priorityListener(OutboxDelivery delivery, DeadLetters deadLetters, InteractiveActivity activity,
-            DeliveryReports reports) {
-        return new PriorityListener(delivery, deadLetters, activity, reports);
+    PriorityListener priorityListener(OutboxRecordHandler handler) {
+        return new PriorityListener(handler);
     }
 
     @Bean
-    BulkListener bulkListener(OutboxDelivery delivery, DeadLetters deadLetters, DeliveryReports reports,
+    BulkListener bulkListener(OutboxDelivery delivery, OutboxRecords records, DeliveryReports reports,
             BroadcastBoard broadcasts, BroadcastLedger ledger, InteractiveActivity activity, StoppablePause pause,
             BulkSettings bulk) {
-        return new BulkListener(delivery, deadLetters, reports, broadcasts, ledger, activity, pause, bulk.maxYield());
+        return new BulkListener(delivery, records, reports, broadcasts, ledger, activity, pause, bulk.maxYield());
     }
 
     @Bean

@@ -211,7 +211,7 @@ final class OutboxConsumer implements SmartLifecycle {
                     retries++;
                     Duration wait = RETRY.delay(retries, ThreadLocalRandom.current().nextDouble());
                     log.warn("outbox record {} chat {}: not settled ({}), offered again in {} ms",
-                            DeadLetters.where(record), record.key(), e.toString(), wait.toMillis());
+                            OutboxRecords.where(record), record.key(), e.toString(), wait.toMillis());
                     if (!pause.sleep(wait)) {
                         return;
                     }

@@ -1,12 +1,6 @@
 package io.contactdesk.notifier.delivery;
 
-import io.contactdesk.contracts.events.DeadLetter;
-import io.contactdesk.contracts.events.OutboxMessage;
-import io.contactdesk.contracts.topics.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.errors.SerializationException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 
 /**
@@ -14,59 +8,20 @@ import org.springframework.kafka.annotation.KafkaListener;
  * which cancels the payment when it does not come within 10 s; and refunds of Stars payments, whose outcome goes back
  * to the processor as a delivery report. Its own topic and consumer group, so it never queues
  * behind {@code tg.outbox}'s replies, which wait for the flood limits per chat; these calls take no flood permit
- * ({@code FloodControl.throttles}). While it holds a record the bulk lane yields, as for a reply.
+ * ({@code FloodControl.throttles}). Each record is settled as a reply is ({@link OutboxRecordHandler}).
  */
 final class PriorityListener {
 
-    private static final Logger log = LoggerFactory.getLogger(PriorityListener.class);
+    private final OutboxRecordHandler handler;
 
-    private final OutboxDelivery delivery;
-    private final DeadLetters deadLetters;
-    private final InteractiveActivity activity;
-    private final DeliveryReports reports;
-
-    PriorityListener(OutboxDelivery delivery, DeadLetters deadLetters, InteractiveActivity activity,
-            DeliveryReports reports) {
-        this.delivery = delivery;
-        this.deadLetters = deadLetters;
-        this.activity = activity;
-        this.reports = reports;
+    PriorityListener(OutboxRecordHandler handler) {
+        this.handler = handler;
     }
 
     @KafkaListener(id = "notifier-priority", groupId = "contactdesk-notifier-priority",
             topics = "#{T(io.contactdesk.contracts.topics.Topics).OUTBOX_PRIORITY.name()}", concurrency = "2")
     void onRecord(ConsumerRecord<String, byte[]> record) {
-        activity.taken();
-        try {
-            handle(record);
-        } finally {
-            activity.released();
-        }
-    }
-
-    private void handle(ConsumerRecord<String, byte[]> record) {
-        OutboxMessage message;
-        try {
-            message = Topics.OUTBOX_PRIORITY.valueSerde().deserializer().deserialize(record.topic(), record.value());
-            if (message == null) {
-                throw new SerializationException("empty outbox record");
-            }
-        } catch (SerializationException e) {
-            log.warn("priority record {} chat {}: not an OutboxMessage, dead-lettered", DeadLetters.where(record),
-                    record.key());
-            deadLetters.publish(record, DeadLetter.reasonOf(e));
-            return;
-        }
-        OutboxDelivery.DeliveryOutcome outcome = delivery.deliver(message);
-        if (OutboxMessage.REFUND_STAR_PAYMENT.equals(message.method())) {
-            // The processor takes the credits back only on Telegram's word, and tells the admin either way.
-            reports.refund(message, outcome.delivered(), outcome.reason());
-        }
-        if (!outcome.delivered()) {
-            // Too late or refused: Telegram has cancelled the payment by now, and charged nothing.
-            log.warn("outbox {} chat {}: {} dead-lettered: {}", message.outboxId(), message.chatId(), message.method(),
-                    outcome.reason());
-            deadLetters.publish(record, outcome.reason());
-        }
+        // Never waits for another lane: nothing goes before these calls.
+        handler.handle(record, Lane.INTERACTIVE);
     }
 }

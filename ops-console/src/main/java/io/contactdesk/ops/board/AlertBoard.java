@@ -1,35 +1,43 @@
 package io.contactdesk.ops.board;
 
 import io.contactdesk.contracts.events.OpsAlert;
+import io.contactdesk.contracts.topics.TopicFollower;
+import io.contactdesk.contracts.topics.TopicReader;
 import io.contactdesk.contracts.topics.Topics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 
 /**
  * Recent alerts from {@code ops.alerts}, folded into {@link RecentAlerts}: read from {@code lookBack} before
  * start-up, then as they come. After a lost connection it resumes where it was, so nothing is counted twice.
  */
-public class AlertBoard extends TopicReader<OpsAlert> {
+public class AlertBoard {
+
+    private static final Duration SEEK_TIMEOUT = Duration.ofSeconds(10);
 
     private final Clock clock;
     private final Duration lookBack;
     private final RecentAlerts alerts;
-    // Next offset to read per partition; only the reading thread touches it.
-    private final Map<TopicPartition, Long> positions = new HashMap<>();
+    // Next offset to read per partition: kept across reconnections, so that nothing is counted twice.
+    private final Map<TopicPartition, Long> positions = new ConcurrentHashMap<>();
 
-    public AlertBoard(Map<String, Object> kafkaConfig, Clock clock, Duration lookBack, RecentAlerts alerts) {
-        super(Topics.ALERTS, "ops-console-alerts", kafkaConfig, clock);
+    public AlertBoard(Clock clock, Duration lookBack, RecentAlerts alerts) {
         this.clock = clock;
         this.lookBack = lookBack;
         this.alerts = alerts;
+    }
+
+    /** Reads {@code ops.alerts} into this board: from {@code lookBack} ago, then as alerts come. */
+    public TopicFollower follower(Map<String, Object> kafkaConfig) {
+        return new TopicFollower(kafkaConfig, "ops-console-alerts", Topics.ALERTS.name(), this::seek,
+                TopicReader.decoding(Topics.ALERTS, this::read, this::skip), clock);
     }
 
     public RecentAlerts alerts() {
@@ -37,45 +45,32 @@ public class AlertBoard extends TopicReader<OpsAlert> {
     }
 
     /** Where this board was for partitions it read before; the first record after the look-back for the others. */
-    @Override
-    void seek(KafkaConsumer<String, OpsAlert> reader, List<TopicPartition> partitions) {
-        Map<TopicPartition, Long> since = new HashMap<>();
-        long from = clock.instant().minus(lookBack).toEpochMilli();
-        for (TopicPartition partition : partitions) {
+    void seek(TopicReader reader) {
+        List<TopicPartition> unread = new ArrayList<>();
+        for (TopicPartition partition : reader.partitions()) {
             Long position = positions.get(partition);
             if (position != null) {
                 reader.seek(partition, position);
             } else {
-                since.put(partition, from);
+                unread.add(partition);
             }
         }
-        if (since.isEmpty()) {
-            return;
-        }
-        List<TopicPartition> toEnd = new ArrayList<>();
-        reader.offsetsForTimes(since, Duration.ofSeconds(10)).forEach((partition, found) -> {
-            if (found == null) {
-                toEnd.add(partition); // nothing as recent as the look-back: only what comes from now on
-            } else {
-                reader.seek(partition, found.offset());
-            }
-        });
-        if (!toEnd.isEmpty()) {
-            reader.seekToEnd(toEnd);
-            // Fix the end now, or an alert written before the lazy seek resolves would be missed.
-            toEnd.forEach(partition -> positions.put(partition, reader.position(partition, Duration.ofSeconds(10))));
+        if (!unread.isEmpty()) {
+            // Resolved now, or an alert written before a lazy seek resolves would be missed.
+            positions.putAll(reader.seekToTime(unread, clock.instant().minus(lookBack), SEEK_TIMEOUT));
         }
     }
 
-    @Override
-    void read(ConsumerRecord<String, OpsAlert> record) {
+    void read(TopicReader.Entry<OpsAlert> alert) {
+        ConsumerRecord<byte[], byte[]> record = alert.record();
         positions.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
-        alerts.accept(record.key(), record.value(), Instant.ofEpochMilli(record.timestamp()));
+        alerts.accept(alert.key(), alert.value(), Instant.ofEpochMilli(record.timestamp()));
     }
 
-    @Override
-    void skipped(TopicPartition partition, long offset) {
-        positions.put(partition, offset + 1);
+    /** An alert that cannot be read is counted and passed over; the follower warns about it. */
+    void skip(ConsumerRecord<byte[], byte[]> record, RuntimeException failure) {
+        positions.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
         alerts.skip();
+        throw failure;
     }
 }

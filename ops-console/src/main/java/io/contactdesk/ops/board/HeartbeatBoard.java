@@ -2,6 +2,8 @@ package io.contactdesk.ops.board;
 
 import io.contactdesk.contracts.events.Heartbeat;
 import io.contactdesk.contracts.ops.Roster;
+import io.contactdesk.contracts.topics.TopicFollower;
+import io.contactdesk.contracts.topics.TopicReader;
 import io.contactdesk.contracts.topics.Topics;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,24 +13,27 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 
 /**
  * The latest heartbeat of every instance, read from the compacted {@code ops.heartbeats} topic from its beginning;
  * instances that something replaced long enough ago leave the list ({@link Roster}).
  */
-public class HeartbeatBoard extends TopicReader<Heartbeat> {
+public class HeartbeatBoard {
 
     private final Clock clock;
     private final Roster roster;
     private final Map<String, Heartbeat> latest = new ConcurrentHashMap<>();
 
-    public HeartbeatBoard(Map<String, Object> kafkaConfig, Clock clock, Roster roster) {
-        super(Topics.HEARTBEATS, "ops-console-heartbeats", kafkaConfig, clock);
+    public HeartbeatBoard(Clock clock, Roster roster) {
         this.clock = clock;
         this.roster = roster;
+    }
+
+    /** Reads {@code ops.heartbeats} from its beginning into this board, and then as instances beat. */
+    public TopicFollower follower(Map<String, Object> kafkaConfig) {
+        return new TopicFollower(kafkaConfig, "ops-console-heartbeats", Topics.HEARTBEATS.name(),
+                TopicReader::seekToBeginning,
+                TopicReader.decoding(Topics.HEARTBEATS, beat -> accept(beat.key(), beat.value())), clock);
     }
 
     /**
@@ -73,15 +78,5 @@ public class HeartbeatBoard extends TopicReader<Heartbeat> {
             latest.merge(key, beat, (old, neu) -> neu.at() != null && old.at() != null
                     && neu.at().isBefore(old.at()) ? old : neu);
         }
-    }
-
-    @Override
-    void seek(KafkaConsumer<String, Heartbeat> reader, List<TopicPartition> partitions) {
-        reader.seekToBeginning(partitions);
-    }
-
-    @Override
-    void read(ConsumerRecord<String, Heartbeat> record) {
-        accept(record.key(), record.value());
     }
 }

@@ -7,6 +7,7 @@ import io.contactdesk.ops.alerts.CriticalConditions;
 
 import io.contactdesk.contracts.ops.ConsumerLag;
 import io.contactdesk.contracts.ops.ConsumerLagMetrics;
+import io.contactdesk.contracts.topics.TopicFollower;
 import io.contactdesk.ops.OpsConsoleSettings;
 import io.contactdesk.ops.auth.CookieSigner;
 import io.contactdesk.ops.auth.SessionFilter;
@@ -86,8 +87,13 @@ public class OpsConsoleConfiguration {
     }
 
     @Bean
-    HeartbeatBoard heartbeatBoard(KafkaConnection kafka, Clock clock, OpsConsoleSettings settings) {
-        return new HeartbeatBoard(kafka.clientConfig(), clock, settings.roster());
+    HeartbeatBoard heartbeatBoard(Clock clock, OpsConsoleSettings settings) {
+        return new HeartbeatBoard(clock, settings.roster());
+    }
+
+    @Bean
+    TopicFollower heartbeatReader(HeartbeatBoard board, KafkaConnection kafka) {
+        return board.follower(kafka.clientConfig());
     }
 
     /**
@@ -95,7 +101,12 @@ public class OpsConsoleConfiguration {
      * many as a page shows at a glance (the notifier has told the admins about all of them anyway).
      */
     @Bean
-    AlertBoard alertBoard(KafkaConnection kafka, Clock clock) {
-        return new AlertBoard(kafka.clientConfig(), clock, Duration.ofHours(24), new RecentAlerts(50));
+    AlertBoard alertBoard(Clock clock) {
+        return new AlertBoard(clock, Duration.ofHours(24), new RecentAlerts(50));
+    }
+
+    @Bean
+    TopicFollower alertReader(AlertBoard board, KafkaConnection kafka) {
+        return board.follower(kafka.clientConfig());
     }
 }
