@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -25,8 +24,8 @@ class ReportRequestListenerTest {
 
     private final ConsumerLagMetrics lag = new ConsumerLagMetrics(() -> List.of(new GroupLag("contactdesk-notifier",
             List.of(new PartitionLag("tg.outbox", 2, 1L, 8L, 7L)))), Duration.ofHours(1), CLOCK);
-    // never started: no instance has reported in
-    private final HeartbeatBoard heartbeats = new HeartbeatBoard(Map.of(), CLOCK, Roster.standard());
+    // fed nothing: no instance has reported in
+    private final HeartbeatBoard heartbeats = new HeartbeatBoard(CLOCK, Roster.standard());
     // answer() alone sends nothing
     private final ReportRequestListener listener = new ReportRequestListener(heartbeats, lag, null, CLOCK);
 
