@@ -1,6 +1,10 @@
 package io.contactdesk.bench;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.management.OperatingSystemMXBean;
 import io.contactdesk.bench.peer.TelegrambotsBot;
+import io.contactdesk.contracts.config.Settings;
 import io.contactdesk.contracts.crypto.ContactCipher;
 import io.contactdesk.contracts.events.Listing;
 import io.contactdesk.contracts.events.ListingStatus;
@@ -11,6 +15,7 @@ import io.contactdesk.infra.process.ServiceProcess;
 import io.contactdesk.sandbox.TelegramSandbox;
 import io.contactdesk.sandbox.webhook.WebhookSenderSettings;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -25,6 +30,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -34,8 +40,12 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -49,8 +59,6 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The benchmark of issue 14, one run: contactdesk (its four services as processes), a telegrambots bot and a grammY
@@ -79,6 +87,31 @@ class BenchmarkIT {
     final Path repoRoot = Path.of(System.getProperty("bench.repoRoot", "..")).toAbsolutePath().normalize();
     final Path target = repoRoot.resolve("bench/target");
     final Path logs = target.resolve("bench-logs");
+    final List<String> listingIds = new ArrayList<>();
+    final Map<String, String> contacts = new LinkedHashMap<>();
+    final StringBuilder notes = new StringBuilder();
+    final List<Double> loadAverages = new ArrayList<>();
+    // results
+    final List<RatePoint> points = new ArrayList<>();
+    final Map<String, Double> saturation = new LinkedHashMap<>();
+    final List<Catchup> catchups = new ArrayList<>();
+    final Map<String, Long> peakMemory = new LinkedHashMap<>();
+    final Map<String, String> facts = new LinkedHashMap<>();
+    final Map<String, Double> stages = new LinkedHashMap<>();
+
+    record RatePoint(String system, int offered, double achieved, Percentiles latency, long sent, long answered) {
+    }
+
+    record Catchup(String label, int backlog, double rate, double seconds, List<double[]> curve) {
+    }
+
+    // per-stage observation of contactdesk's topics
+    final Map<Long, long[]> updatesSeen = new ConcurrentHashMap<>();
+    final Map<Long, Long> outboxSeen = new ConcurrentHashMap<>();
+    final AtomicBoolean observing = new AtomicBoolean();
+    /** Every process started, stopped by a shutdown hook too: an interrupted run must leave none behind. */
+    final List<Runnable> running = new CopyOnWriteArrayList<>();
+
     /** Fresh each run: a state directory left from another run's broker sends the processor's global thread to ERROR. */
     Path streamsState;
 
@@ -86,36 +119,13 @@ class BenchmarkIT {
     EmbeddedPostgresServer postgres;
     TelegramSandbox sandbox;
     Load load;
-    final List<String> listingIds = new ArrayList<>();
-    final Map<String, String> contacts = new LinkedHashMap<>();
-    final StringBuilder notes = new StringBuilder();
-    final List<Double> loadAverages = new ArrayList<>();
 
     // results
-    record RatePoint(String system, int offered, double achieved, Percentiles latency, long sent, long answered) {
-    }
-
-    record Catchup(String label, int backlog, double rate, double seconds, List<double[]> curve) {
-    }
-
-    final List<RatePoint> points = new ArrayList<>();
     Set<Long> lastStep = Set.of();
-    final Map<String, Double> saturation = new LinkedHashMap<>();
-    final List<Catchup> catchups = new ArrayList<>();
-    final Map<String, Long> peakMemory = new LinkedHashMap<>();
-    final Map<String, String> facts = new LinkedHashMap<>();
-    final Map<String, Double> stages = new LinkedHashMap<>();
     double passThroughRate;
     Percentiles passThroughLatency;
     double pollerCeiling;
     double webhookIngest;
-
-    // per-stage observation of contactdesk's topics
-    final Map<Long, long[]> updatesSeen = new ConcurrentHashMap<>();
-    final Map<Long, Long> outboxSeen = new ConcurrentHashMap<>();
-    final AtomicBoolean observing = new AtomicBoolean();
-    /** Every process started, stopped by a shutdown hook too: an interrupted run must leave none behind. */
-    final List<Runnable> running = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @Test
     void measuresEverySystemAndWritesTheReport() throws Exception {
@@ -332,7 +342,7 @@ class BenchmarkIT {
         env.put("CONTACTDESK_FLOOD_PRIVATE_CHAT_PER_SECOND", "1000");
         env.put("CONTACTDESK_FLOOD_PRIVATE_CHAT_BURST", "1000");
         env.put("CONTACT_ENCRYPTION_KEYS", KEYRING);
-        env.put("PAYMENT_PAYLOAD_KEY", io.contactdesk.contracts.config.Settings.generateSecretKey(32));
+        env.put("PAYMENT_PAYLOAD_KEY", Settings.generateSecretKey(32));
         env.put("BOT_USERNAME", "contactdesk_bot");
         env.put("POLL_TIMEOUT_SECONDS", "25");
         env.putAll(rules());
@@ -515,8 +525,8 @@ class BenchmarkIT {
             props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
             try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
                 consumer.subscribe(List.of(Topics.UPDATES.name(), Topics.OUTBOX.name()));
-                java.util.regex.Pattern updateId = java.util.regex.Pattern.compile("\"update_id\":(\\d+)");
-                java.util.regex.Pattern cause = java.util.regex.Pattern.compile("\"causeId\":\"update:(\\d+)");
+                Pattern updateId = Pattern.compile("\"update_id\":(\\d+)");
+                Pattern cause = Pattern.compile("\"causeId\":\"update:(\\d+)");
                 while (observing.get()) {
                     for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
                         long now = Instant.now().toEpochMilli() * 1000 + (System.nanoTime() / 1000) % 1000;
@@ -665,9 +675,9 @@ class BenchmarkIT {
     void passThrough() throws Exception {
         String in = "bench.passthrough.in";
         String out = "bench.passthrough.out";
-        try (var admin = org.apache.kafka.clients.admin.Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
-            admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(in, 12, (short) 1),
-                    new org.apache.kafka.clients.admin.NewTopic(out, 12, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        try (var admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(in, 12, (short) 1),
+                    new NewTopic(out, 12, (short) 1))).all().get(30, TimeUnit.SECONDS);
         }
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "bench-passthrough");
@@ -850,7 +860,7 @@ class BenchmarkIT {
             // keep the default
         }
         return String.format(Locale.ROOT, "%d cores (%s), %.0f GiB, %s %s, Java %s, Node %s", Runtime.getRuntime().availableProcessors(), cpu,
-                ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize() / 1073741824.0,
+                ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize() / 1073741824.0,
                 System.getProperty("os.name"), System.getProperty("os.version"), System.getProperty("java.version"), nodeVersion());
     }
 
@@ -881,7 +891,7 @@ class BenchmarkIT {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -895,7 +905,7 @@ class BenchmarkIT {
     }
 
     static List<Integer> ints(String csv) {
-        return java.util.Arrays.stream(csv.split(",")).map(String::trim).map(Integer::parseInt).toList();
+        return Arrays.stream(csv.split(",")).map(String::trim).map(Integer::parseInt).toList();
     }
 
     static int intOr(String text, int otherwise) {

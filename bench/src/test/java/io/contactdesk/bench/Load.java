@@ -7,6 +7,7 @@ import io.contactdesk.contracts.json.Json;
 import io.contactdesk.testsupport.SandboxClient;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -52,7 +53,7 @@ final class Load {
 
     /** Forgets what users saw (a new system starts with new messages); who has /start-ed is kept per system. */
     void reset() {
-        java.util.Arrays.fill(started, false);
+        Arrays.fill(started, false);
         keyboardMessage.clear();
         keyboardButtons.clear();
         answers.clear();

@@ -1,5 +1,6 @@
 package io.contactdesk.chaos;
 
+import io.contactdesk.contracts.json.Json;
 import io.contactdesk.contracts.topics.Topics;
 import io.contactdesk.testsupport.CommittedRecords;
 import java.sql.Connection;
@@ -121,7 +122,7 @@ final class Audit {
 
     private static String reason(byte[] value) {
         try {
-            var json = io.contactdesk.contracts.json.Json.mapper().readTree(value);
+            var json = Json.mapper().readTree(value);
             return json.path("service").asText("?") + " (key " + json.path("key").asText() + "): "
                     + json.path("reason").asText();
         } catch (Exception notJson) {

@@ -1,9 +1,8 @@
 package io.contactdesk.chaos;
 
-import io.contactdesk.infra.process.ServiceProcess;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.contactdesk.infra.process.ServiceProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,8 +18,10 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -87,11 +88,11 @@ class ChaosIT {
     private final List<Verdicts.FaultEvent> faults = new CopyOnWriteArrayList<>();
     /** Faults that can explain no duplicate (a refused call sends nothing), kept to lay the 429s beside. */
     private final List<Verdicts.FaultEvent> refusingFaults = new CopyOnWriteArrayList<>();
-    private volatile Instant loadStarted;
     private final List<String> notRecovered = new CopyOnWriteArrayList<>();
     private final List<String> findings = new CopyOnWriteArrayList<>();
     private final ConcurrentLinkedQueue<String> problems = new ConcurrentLinkedQueue<>();
-    private final List<java.util.concurrent.Future<?>> outages = new CopyOnWriteArrayList<>();
+    private final List<Future<?>> outages = new CopyOnWriteArrayList<>();
+    private volatile Instant loadStarted;
     private volatile long loadStartedNanos;
     private volatile Workload workload;
 
@@ -182,7 +183,7 @@ class ChaosIT {
         List<Verdicts.Verdict> verdicts = Verdicts.judge(seen);
         findings.addAll(LedgerForensics.explain(stack, LedgerForensics.suspects(seen)));
         findings.addAll(FloodRefusals.beside(FloodRefusals.of(stack.chats.floodRefusals()),
-                java.util.stream.Stream.concat(faults.stream(), refusingFaults.stream()).toList(), loadStarted));
+                Stream.concat(faults.stream(), refusingFaults.stream()).toList(), loadStarted));
         String report = new ChaosReport(SEED, LONG_FORM ? "long (" + MINUTES + " min)" : "short (CI)", PLANT.label(),
                 loadSeconds, USERS, RATE, INSTANCES, NOTIFIERS, workload, stack, recoveries, findings, lagAfterLoad, finalLag, seen,
                 verdicts).render();

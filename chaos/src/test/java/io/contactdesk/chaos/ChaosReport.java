@@ -1,6 +1,7 @@
 package io.contactdesk.chaos;
 
 import io.contactdesk.infra.process.ServiceProcess;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -95,7 +96,7 @@ record ChaosReport(long seed, String form, String plant, long loadSeconds, int u
     private static String hostName() {
         try {
             return InetAddress.getLocalHost().getHostName();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return "unknown";
         }
     }

@@ -1,8 +1,7 @@
 package io.contactdesk.chaos;
 
-import io.contactdesk.infra.process.ServiceProcess;
-
 import io.contactdesk.contracts.topics.Topics;
+import io.contactdesk.infra.process.ServiceProcess;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package io.contactdesk.chaos;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -13,9 +14,12 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * Lag as {@code kafka-consumer-groups --describe} computes it, from the broker: committed offsets of a group against
@@ -70,12 +74,12 @@ final class LagPerTopic {
         if (behind.isEmpty()) {
             return records;
         }
-        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<byte[], byte[]>(Map.of(
-                org.apache.kafka.clients.consumer.ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                org.apache.kafka.clients.consumer.ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                org.apache.kafka.clients.consumer.ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-                new org.apache.kafka.common.serialization.ByteArrayDeserializer(),
-                new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+        try (var consumer = new KafkaConsumer<byte[], byte[]>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+                new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
             consumer.assign(behind.keySet());
             behind.forEach((tp, range) -> {
                 consumer.seek(tp, range[0]);
@@ -84,7 +88,7 @@ final class LagPerTopic {
             Set<TopicPartition> open = new HashSet<>(behind.keySet());
             long deadline = System.nanoTime() + 15_000_000_000L;
             while (!open.isEmpty() && System.nanoTime() < deadline) {
-                for (var record : consumer.poll(java.time.Duration.ofMillis(500))) {
+                for (var record : consumer.poll(Duration.ofMillis(500))) {
                     TopicPartition tp = new TopicPartition(record.topic(), record.partition());
                     if (record.offset() < behind.get(tp)[1]) {
                         records.merge(tp, 1L, Long::sum);

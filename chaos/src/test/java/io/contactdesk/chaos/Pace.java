@@ -1,7 +1,6 @@
 package io.contactdesk.chaos;
 
 import io.contactdesk.infra.process.ServiceProcess;
-
 import java.util.concurrent.atomic.AtomicLong;
 
 /**

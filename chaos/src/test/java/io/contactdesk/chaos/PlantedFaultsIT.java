@@ -1,9 +1,8 @@
 package io.contactdesk.chaos;
 
-import io.contactdesk.infra.process.ServiceProcess;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.contactdesk.infra.process.ServiceProcess;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,5 +1,8 @@
 package io.contactdesk.chaos;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /**
  * What a bot message answers, read from its text: the matcher pairs each command with a message of its kind, so that
  * a lost reply and a duplicate in the same chat are two findings, not a balance of zero.
@@ -12,7 +15,7 @@ enum ReplyKind {
     /** The lane of the 🎁 notices: in the order of the admin's grants. */
     static final String GIFTS = "gifts";
 
-    private static final java.util.regex.Pattern TARGET = java.util.regex.Pattern.compile(" (?:to|from) (\\d+)");
+    private static final Pattern TARGET = Pattern.compile(" (?:to|from) (\\d+)");
 
     /** The lane an admin's confirmation about {@code userId} travels in. */
     static String accountLane(long userId) {
@@ -25,7 +28,7 @@ enum ReplyKind {
             return GIFTS;
         }
         if (kind == GRANTED || kind == REVOKED) {
-            java.util.regex.Matcher target = TARGET.matcher(text);
+            Matcher target = TARGET.matcher(text);
             return target.find() ? accountLane(Long.parseLong(target.group(1))) : OWN;
         }
         return OWN;

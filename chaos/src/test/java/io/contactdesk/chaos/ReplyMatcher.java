@@ -3,6 +3,8 @@ package io.contactdesk.chaos;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Pairs the replies a chat must have (one per command, in the order the commands were sent) with the messages the bot
@@ -44,7 +46,7 @@ final class ReplyMatcher {
     }
 
     static Result match(List<Expected> expected, List<Seen> seen) {
-        java.util.Set<String> lanes = new java.util.TreeSet<>();
+        Set<String> lanes = new TreeSet<>();
         expected.forEach(e -> lanes.add(e.lane()));
         seen.forEach(m -> lanes.add(m.lane()));
         List<Expected> lost = new ArrayList<>();

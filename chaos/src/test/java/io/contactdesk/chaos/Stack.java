@@ -1,17 +1,19 @@
 package io.contactdesk.chaos;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.contactdesk.infra.process.ServiceProcess;
-import io.contactdesk.infra.process.BrokerProcess;
-
+import io.contactdesk.contracts.config.Settings;
 import io.contactdesk.contracts.crypto.ContactCipher;
 import io.contactdesk.contracts.events.Listing;
 import io.contactdesk.contracts.events.ListingStatus;
 import io.contactdesk.contracts.topics.Topics;
 import io.contactdesk.infra.EmbeddedPostgresServer;
+import io.contactdesk.infra.process.BrokerProcess;
+import io.contactdesk.infra.process.ServiceProcess;
 import io.contactdesk.sandbox.TelegramSandbox;
 import io.contactdesk.testsupport.SandboxClient;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -87,7 +89,7 @@ final class Stack implements AutoCloseable {
         environment.put("DATABASE_URL", postgres.url());
         environment.put("FLOOD_CONTROL", "shared");
         environment.put("CONTACT_ENCRYPTION_KEYS", KEYRING);
-        environment.put("PAYMENT_PAYLOAD_KEY", io.contactdesk.contracts.config.Settings.generateSecretKey(32));
+        environment.put("PAYMENT_PAYLOAD_KEY", Settings.generateSecretKey(32));
         environment.put("BOT_USERNAME", "contactdesk_bot");
         environment.put("ADMIN_USER_IDS", admins.stream().map(String::valueOf).collect(Collectors.joining(",")));
         environment.put("POLL_TIMEOUT_SECONDS", "1");
@@ -199,11 +201,11 @@ final class Stack implements AutoCloseable {
     }
 
     static int freePort() {
-        try (var socket = new java.net.ServerSocket(0)) {
+        try (var socket = new ServerSocket(0)) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -211,7 +213,7 @@ final class Stack implements AutoCloseable {
         for (int attempt = 0; attempt < 50; attempt++) {
             int port = freePort();
             if (port < 65535) {
-                try (var next = new java.net.ServerSocket(port + 1)) {
+                try (var next = new ServerSocket(port + 1)) {
                     return port;
                 } catch (IOException taken) {
                     // try another

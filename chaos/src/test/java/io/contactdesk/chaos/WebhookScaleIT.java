@@ -3,6 +3,7 @@ package io.contactdesk.chaos;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.contactdesk.contracts.config.Settings;
 import io.contactdesk.contracts.crypto.ContactCipher;
 import io.contactdesk.contracts.events.EventIds;
 import io.contactdesk.contracts.events.LedgerEntry;
@@ -91,7 +92,7 @@ class WebhookScaleIT {
             environment.put("TELEGRAM_TOKEN", TOKEN);
             environment.put("TELEGRAM_API_URL", sandbox.baseUrl());
             environment.put("CONTACT_ENCRYPTION_KEYS", ContactCipher.generateKeyringEntry("k1"));
-            environment.put("PAYMENT_PAYLOAD_KEY", io.contactdesk.contracts.config.Settings.generateSecretKey(32));
+            environment.put("PAYMENT_PAYLOAD_KEY", Settings.generateSecretKey(32));
             environment.put("BOT_USERNAME", "contactdesk_bot");
             environment.put("ADMIN_USER_IDS", "1");
             environment.put("RATE_LIMIT_MAX_REQUESTS", "1000");

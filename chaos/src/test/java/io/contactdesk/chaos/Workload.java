@@ -2,7 +2,6 @@ package io.contactdesk.chaos;
 
 import io.contactdesk.infra.process.ServiceProcess;
 import io.contactdesk.testsupport.SandboxClient;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,12 +1,12 @@
 package io.contactdesk.processor;
 
+import io.contactdesk.contracts.config.Settings;
 import io.contactdesk.contracts.crypto.ContactCipher;
 import io.contactdesk.contracts.directory.Categories;
 import io.contactdesk.processor.commands.BotRules;
 import io.contactdesk.processor.credits.CreditRules;
 import io.contactdesk.processor.payments.CreditPacks;
 import io.contactdesk.processor.payments.InvoicePayload;
-import io.contactdesk.contracts.config.Settings;
 import io.contactdesk.processor.ratelimit.RateLimiter;
 import io.contactdesk.processor.referrals.ReferralCodes;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package io.contactdesk.tools;
 
-import io.contactdesk.contracts.config.KafkaConnection;
 import io.contactdesk.contracts.config.InvalidSettingException;
+import io.contactdesk.contracts.config.KafkaConnection;
 import io.contactdesk.contracts.config.Settings;
 import io.contactdesk.contracts.crypto.ContactCipher;
 import java.util.Map;

@@ -6,16 +6,11 @@ import io.contactdesk.contracts.config.KafkaConnection;
 import io.contactdesk.contracts.crypto.ContactCipher;
 import io.contactdesk.contracts.events.Listing;
 import io.contactdesk.contracts.events.ListingStatus;
-import io.contactdesk.contracts.topics.Topics;
 import io.contactdesk.contracts.ops.HeartbeatPublisher;
 import io.contactdesk.contracts.topics.TopicProvisioning;
-import io.contactdesk.testsupport.CommittedRecords;
-import java.time.Clock;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.awaitility.Awaitility;
+import io.contactdesk.contracts.topics.Topics;
 import io.contactdesk.infra.KraftBroker;
+import io.contactdesk.testsupport.CommittedRecords;
 import io.contactdesk.tools.importer.ImportListings;
 import io.contactdesk.tools.importer.ListingIds;
 import io.contactdesk.tools.importer.ListingRow;
@@ -26,10 +21,16 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -147,7 +148,7 @@ class DirectoryToolsIT {
         ListingRow row = new ListingRow(2, "Old Glazier", "Repairs", "Bremen", "Windows and mirrors cut to size.",
                 "+49 421 5550199");
         String legacyId = ListingIds.legacyOf(row);
-        java.time.Instant then = java.time.Instant.parse("2026-11-01T00:00:00Z");
+        Instant then = Instant.parse("2026-11-01T00:00:00Z");
         Listing legacy = new Listing(legacyId, row.title(), row.category(), row.city(), row.description(),
                 ContactCipher.fromKeyring(ring).encrypt(row.contact(), legacyId), ListingStatus.ACTIVE, 0L, then, null,
                 then, then);

@@ -9,6 +9,8 @@ import io.contactdesk.tools.rotation.RotateContactKeys;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -39,10 +41,10 @@ class ToolSettingsTest {
 
     @Test
     void aMissingOrWeakListingIdKeyStopsTheImportNamingTheVariableNotItsValue() {
-        String weak = java.util.Base64.getEncoder().encodeToString("sixteen byte key".getBytes(StandardCharsets.UTF_8));
+        String weak = Base64.getEncoder().encodeToString("sixteen byte key".getBytes(StandardCharsets.UTF_8));
         for (String value : new String[] {null, "not base64!", weak}) {
             ByteArrayOutputStream err = new ByteArrayOutputStream();
-            Map<String, String> env = new java.util.HashMap<>(Map.of(ContactCipher.VARIABLE,
+            Map<String, String> env = new HashMap<>(Map.of(ContactCipher.VARIABLE,
                     ContactCipher.generateKeyringEntry("k1")));
             if (value != null) {
                 env.put(ListingIds.VARIABLE, value);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -59,7 +60,7 @@ class KraftBrokerIT {
                 new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of("facts"));
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            java.util.ArrayList<String> values = new java.util.ArrayList<>();
+            ArrayList<String> values = new ArrayList<>();
             while (values.isEmpty() && System.nanoTime() < deadline) {
                 ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
                 records.forEach(record -> values.add(record.value()));

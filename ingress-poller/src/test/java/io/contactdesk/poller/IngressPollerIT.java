@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import io.contactdesk.contracts.config.KafkaConnection;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.contactdesk.contracts.config.KafkaConnection;
 import io.contactdesk.contracts.crypto.SealedUpdates;
 import io.contactdesk.contracts.events.IngressOffset;
 import io.contactdesk.contracts.events.UpdateRef;
@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.errors.InvalidProducerEpochException;
@@ -280,6 +281,6 @@ class IngressPollerIT {
     }
 
     private static List<ConsumerRecord<String, String>> messages(List<ConsumerRecord<String, String>> records) {
-        return records.stream().filter(r -> r.value().contains("\"message\"")).collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+        return records.stream().filter(r -> r.value().contains("\"message\"")).collect(Collectors.toCollection(ArrayList::new));
     }
 }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import io.contactdesk.contracts.config.KafkaConnection;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.contactdesk.contracts.config.KafkaConnection;
 import io.contactdesk.contracts.json.Json;
 import io.contactdesk.contracts.topics.Topics;
 import io.contactdesk.poller.ingress.IngressStatus;
@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.errors.InvalidProducerEpochException;
@@ -289,6 +290,6 @@ class PollerFailoverIT {
     private static List<ConsumerRecord<String, String>> since(List<ConsumerRecord<String, String>> records, long firstId) {
         return records.stream().filter(r -> r.value().contains("\"message\""))
                 .filter(r -> json(r.value()).path("update_id").asLong() >= firstId)
-                .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+                .collect(Collectors.toCollection(ArrayList::new));
     }
 }

@@ -5,11 +5,14 @@ import io.contactdesk.contracts.boot.ServiceLauncher;
 import io.contactdesk.contracts.crypto.ContactCipher;
 import io.contactdesk.contracts.crypto.SealedUpdates;
 import io.contactdesk.contracts.json.Json;
+import io.contactdesk.contracts.topics.Topic;
 import io.contactdesk.infra.KraftBroker;
 import io.contactdesk.sandbox.TelegramSandbox;
 import io.contactdesk.sandbox.webhook.WebhookSenderSettings;
 import io.contactdesk.testsupport.SandboxClient;
+import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -73,7 +76,7 @@ final class PollerTestStack implements AutoCloseable {
 
     /** What a webhook instance is started with: the same as a poller, plus webhook mode at {@link #webhookUrl}. */
     List<String> webhookArguments(int webhookPort) {
-        List<String> arguments = new java.util.ArrayList<>(pollerArguments(0));
+        List<String> arguments = new ArrayList<>(pollerArguments(0));
         arguments.add("--TELEGRAM_WEBHOOK_URL=" + webhookUrl(webhookPort));
         arguments.add("--TELEGRAM_WEBHOOK_SECRET=" + WEBHOOK_SECRET);
         arguments.add("--WEBHOOK_PORT=" + webhookPort);
@@ -95,7 +98,7 @@ final class PollerTestStack implements AutoCloseable {
 
 
     /** Reads a topic from its beginning with its own serde, in a group of its own. */
-    <V> KafkaConsumer<String, V> consumer(io.contactdesk.contracts.topics.Topic<String, V> topic) {
+    <V> KafkaConsumer<String, V> consumer(Topic<String, V> topic) {
         KafkaConsumer<String, V> consumer = new KafkaConsumer<>(consumerProps(), new StringDeserializer(),
                 topic.valueSerde().deserializer());
         consumer.subscribe(List.of(topic.name()));
@@ -128,7 +131,7 @@ final class PollerTestStack implements AutoCloseable {
             try {
                 JsonNode record = Json.mapper().readTree(value);
                 return SealedUpdates.isSealed(record) ? SEALS.open(record) : value;
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 return value;
             }
         });

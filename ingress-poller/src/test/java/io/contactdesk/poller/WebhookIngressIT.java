@@ -20,6 +20,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -216,7 +217,7 @@ class WebhookIngressIT {
         }
     }
 
-    private static final Set<Long> published = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private static final Set<Long> published = ConcurrentHashMap.newKeySet();
 
     /** Waits until the first {@code count} updates sent are all on tg.updates. */
     private static void awaitPublished(KafkaConsumer<String, String> raw, ConcurrentLinkedQueue<Long> sent, int count) {

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.function.Supplier;
 
 /**
  * The contact encryption keyring of a local stack: the one given in {@code CONTACT_ENCRYPTION_KEYS}, or else one
@@ -41,7 +42,7 @@ final class LocalKeyring {
         return kept(dataDir, PAYMENT_PAYLOAD_KEY_FILE, () -> Settings.generateSecretKey(32));
     }
 
-    private static String kept(Path dataDir, String name, java.util.function.Supplier<String> generate) {
+    private static String kept(Path dataDir, String name, Supplier<String> generate) {
         Path file = dataDir.resolve(name);
         try {
             if (Files.exists(file)) {

@@ -37,10 +37,10 @@ public final class LocalStack implements AutoCloseable {
 
     private final LocalStackSettings settings;
     private final EncryptedConnections encryption;
+    private final List<ServiceInstance> services = new ArrayList<>();
     private KraftBroker broker;
     private EmbeddedPostgresServer postgres;
     private TelegramSandbox sandbox;
-    private final List<ServiceInstance> services = new ArrayList<>();
     private Path logFile;
 
     public LocalStack(LocalStackSettings settings) {

@@ -7,8 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.contactdesk.contracts.topics.Topics;
 import io.contactdesk.testsupport.SandboxClient;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -86,12 +90,12 @@ abstract class BuyingCreditsScenario {
     @Test
     void preCheckoutsAreAnsweredInTimeBehindABacklogOfReplies() throws Exception {
         int backlog = Integer.getInteger("stars.backlog", 0);
-        org.junit.jupiter.api.Assumptions.assumeTrue(backlog > 0,
+        Assumptions.assumeTrue(backlog > 0,
                 "opt-in: -Dstars.backlog=300 measures pre-checkout answers behind a backlog of replies");
         LocalStack stack = stack();
         SandboxClient sandbox = new SandboxClient(stack.telegramApiUrl());
         int buyers = Integer.getInteger("stars.buyers", 5);
-        List<JsonNode> invoices = new java.util.ArrayList<>();
+        List<JsonNode> invoices = new ArrayList<>();
         for (int i = 0; i < buyers; i++) {
             SandboxUser buyer = new SandboxUser(stack.telegramApiUrl(), 4_300 + i);
             buyer.sends("/start");
@@ -101,27 +105,27 @@ abstract class BuyingCreditsScenario {
             buyer.presses(offer.path("message_id").asLong(), "buy:10x50");
             invoices.add(await().atMost(PIPELINE).until(() -> last(buyer), m -> m != null && isInvoice(m)));
         }
-        List<Map<String, Object>> load = new java.util.ArrayList<>();
+        List<Map<String, Object>> load = new ArrayList<>();
         for (int i = 0; i < backlog; i++) {
             load.add(Map.of("user_id", 50_000 + i, "text", "/start"));
         }
 
         // when the backlog is queued and every buyer pays at once
         sandbox.queueUpdates(load);
-        List<java.util.concurrent.CompletableFuture<long[]>> paying = new java.util.ArrayList<>();
+        List<CompletableFuture<long[]>> paying = new ArrayList<>();
         for (int i = 0; i < buyers; i++) {
             long buyer = 4_300 + i;
             long invoice = invoices.get(i).path("message_id").asLong();
-            paying.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            paying.add(CompletableFuture.supplyAsync(() -> {
                 long started = System.nanoTime();
                 JsonNode paid = sandbox.userPays(buyer, Map.of("message_id", invoice));
                 return new long[] {paid.path("status").asText().equals("paid") ? 1 : 0,
                         (System.nanoTime() - started) / 1_000_000};
             }));
         }
-        List<long[]> results = new java.util.ArrayList<>();
+        List<long[]> results = new ArrayList<>();
         for (var pay : paying) {
-            results.add(pay.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            results.add(pay.get(30, TimeUnit.SECONDS));
         }
 
         // then every one was answered within Telegram's 10 s, while the replies were still queued

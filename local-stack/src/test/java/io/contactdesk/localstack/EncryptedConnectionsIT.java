@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -116,7 +117,7 @@ class EncryptedConnectionsIT {
             // when it asks for the topics, then the broker never answers it (it hangs up on the unencrypted bytes)
             assertThatThrownBy(() -> plaintext.listTopics().names().get(10, TimeUnit.SECONDS))
                     .isInstanceOf(ExecutionException.class)
-                    .hasCauseInstanceOf(org.apache.kafka.common.errors.TimeoutException.class);
+                    .hasCauseInstanceOf(TimeoutException.class);
         }
     }
 

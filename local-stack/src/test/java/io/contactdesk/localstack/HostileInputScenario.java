@@ -23,15 +23,17 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -94,11 +96,11 @@ abstract class HostileInputScenario {
     private final Random random = new Random(SEED);
     private final List<SandboxUser> hostile = new ArrayList<>();
     private final List<SandboxUser> valid = new ArrayList<>();
-    private SandboxUser victim;
     private final Map<Long, Long> welcomeMessage = new HashMap<>();
     private final Map<Long, Integer> messagesSent = new HashMap<>();
     private final Map<Long, Integer> buttonsTapped = new HashMap<>();
     private final List<Sent> broken = new ArrayList<>();
+    private SandboxUser victim;
     // Telegram's update ids stop at 2,000,000,000 (telegram-bot-api's TQueue): the highest it can hand out, counting down.
     private long nextDirectId = 2_000_000_000L;
     private int handled;
@@ -357,8 +359,8 @@ abstract class HostileInputScenario {
             HostileUpdates.Broken record = sent.record();
             List<DeadLetter> letters = byPosition.getOrDefault(position(sent.at().get()), List.of());
             byte[] payload = record.value() == null ? new byte[0] : record.value().getBytes(StandardCharsets.UTF_8);
-            if (letters.size() != 1 || !java.util.Objects.equals(letters.get(0).key(), record.key())
-                    || !java.util.Arrays.equals(letters.get(0).payload(), payload)
+            if (letters.size() != 1 || !Objects.equals(letters.get(0).key(), record.key())
+                    || !Arrays.equals(letters.get(0).payload(), payload)
                     || !letters.get(0).reason().contains(record.reason())
                     || !letters.get(0).sourceTopic().equals(Topics.UPDATES.name())) {
                 wrong.add(record.label() + " (key " + record.key() + "): " + letters.stream().map(DeadLetter::reason).toList());
@@ -419,7 +421,7 @@ abstract class HostileInputScenario {
         assertThat(echoes).contains("Nothing matches <b>" + Html.escape(HostileUpdates.SCRIPT) + "</b>. Try other words, or /browse the categories.",
                 "Nothing matches <b>" + Html.escape(HostileUpdates.SQL) + "</b>. Try other words, or /browse the categories.");
         assertThat(everyone().flatMap(user -> user.messages().stream()).map(message -> message.path("text").asText()))
-                .noneMatch(text -> text.toLowerCase(java.util.Locale.ROOT).contains("<script"));
+                .noneMatch(text -> text.toLowerCase(Locale.ROOT).contains("<script"));
     }
 
     @Test

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.contactdesk.contracts.crypto.SealedUpdates;
 import io.contactdesk.contracts.json.Json;
+import java.math.BigInteger;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -114,7 +116,7 @@ final class HostileUpdates {
                         "[" + write(update) + "]")), "not a JSON object");
             }
             case 4 -> {
-                return new Broken("empty", key, pick(java.util.Arrays.asList("", " ", "\n\t\r\n", null)), "empty update");
+                return new Broken("empty", key, pick(Arrays.asList("", " ", "\n\t\r\n", null)), "empty update");
             }
             case 5 -> {
                 String field = pick(List.of("update_id", "message_id"));
@@ -134,7 +136,7 @@ final class HostileUpdates {
             }
             case 8 -> {
                 update.set("update_id", pick(List.of(NODES.textNode("123"), NODES.numberNode(1.5), NODES.booleanNode(true),
-                        NODES.numberNode(new java.math.BigInteger("99999999999999999999")), NODES.nullNode())));
+                        NODES.numberNode(new BigInteger("99999999999999999999")), NODES.nullNode())));
                 return new Broken("wrong type of update_id: " + update.get("update_id"), key, write(update),
                         "update_id is missing or not an integer");
             }
@@ -158,7 +160,7 @@ final class HostileUpdates {
                         "longer than 64 bytes");
             }
             case 13 -> {
-                return new Broken("keyed by someone else", pick(java.util.Arrays.asList(Long.toString(user + 1), "abc", "",
+                return new Broken("keyed by someone else", pick(Arrays.asList(Long.toString(user + 1), "abc", "",
                         " " + user, "0" + user, null)), write(update), "is not the sender's user id");
             }
             default -> {

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
+import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
@@ -24,6 +25,7 @@ import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
@@ -101,8 +103,8 @@ final class TestCertificates {
         StringWriter text = new StringWriter();
         try (JcaPEMWriter writer = new JcaPEMWriter(text)) {
             // a private key is written as PKCS#8 ("BEGIN PRIVATE KEY"), which PostgreSQL reads
-            writer.writeObject(object instanceof java.security.PrivateKey key
-                    ? new org.bouncycastle.openssl.jcajce.JcaPKCS8Generator(key, null) : object);
+            writer.writeObject(object instanceof PrivateKey key
+                    ? new JcaPKCS8Generator(key, null) : object);
         }
         return Files.writeString(file, text.toString());
     }

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -105,7 +106,7 @@ class BroadcastIT {
         assertThat(CommittedRecords.valuesOf(stack.broker().bootstrapServers(), Topics.DELIVERY_REPORTS,
                 Long.toString(blocked)))
                 .extracting(DeliveryReport::outcome, DeliveryReport::outboxId)
-                .contains(org.assertj.core.groups.Tuple.tuple(DeliveryReport.Finding.BLOCKED_BY_USER,
+                .contains(Tuple.tuple(DeliveryReport.Finding.BLOCKED_BY_USER,
                         outboxId(broadcast, blocked)));
         assertThat(CommittedRecords.valuesOf(stack.broker().bootstrapServers(), Topics.OUTBOX_BULK_DLQ,
                 Long.toString(blocked)))

@@ -40,8 +40,8 @@ class OutboxHandoverIT {
     // A record whose call Telegram accepted is committed within milliseconds; on a loaded machine, within a second.
     private static final Duration IN_FLIGHT = Duration.ofSeconds(2);
 
-    private NotifierTestStack stack;
     private final List<NotifierProcess> notifiers = new ArrayList<>();
+    private NotifierTestStack stack;
 
     @BeforeEach
     void start() {

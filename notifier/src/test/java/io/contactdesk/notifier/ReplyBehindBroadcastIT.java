@@ -23,6 +23,7 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -32,6 +33,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.common.GroupState;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -225,8 +227,8 @@ class ReplyBehindBroadcastIT {
                 Map<String, ConsumerGroupDescription> groups;
                 try {
                     groups = admin.describeConsumerGroups(members.keySet()).all().get();
-                } catch (java.util.concurrent.ExecutionException e) {
-                    if (e.getCause() instanceof org.apache.kafka.common.errors.GroupIdNotFoundException) {
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof GroupIdNotFoundException) {
                         return false; // no consumer of that lane has joined yet
                     }
                     throw e;

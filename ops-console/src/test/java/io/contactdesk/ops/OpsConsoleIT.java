@@ -3,10 +3,10 @@ package io.contactdesk.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.contactdesk.contracts.config.KafkaConnection;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.contactdesk.contracts.boot.ServiceLauncher;
+import io.contactdesk.contracts.config.KafkaConnection;
 import io.contactdesk.contracts.events.OpsAlert;
 import io.contactdesk.contracts.events.OpsReportRequested;
 import io.contactdesk.contracts.events.OutboxMessage;
@@ -20,9 +20,11 @@ import io.contactdesk.infra.KraftBroker;
 import io.contactdesk.sandbox.browser.BrowserTab;
 import io.contactdesk.sandbox.browser.Chromium;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -509,7 +511,7 @@ class OpsConsoleIT {
         return HTTP.send(HttpRequest.newBuilder(URI.create(base + "/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("password="
-                        + java.net.URLEncoder.encode(password, java.nio.charset.StandardCharsets.UTF_8)))
+                        + URLEncoder.encode(password, StandardCharsets.UTF_8)))
                 .build(), HttpResponse.BodyHandlers.ofString());
     }
 

@@ -8,6 +8,7 @@ import io.contactdesk.contracts.events.Heartbeat;
 import io.contactdesk.ops.board.HeartbeatBoardViews;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class OpsConsoleSettingsTest {
@@ -69,11 +70,11 @@ class OpsConsoleSettingsTest {
     @Test
     void trustedProxiesAreIpAddressesAndAHostNameIsRefused() {
         OpsConsoleSettings settings = new OpsConsoleSettings("pw", SECRET, null, null, null, null, null, 1000, null,
-                java.util.Set.of(" 10.0.0.2 ", "0:0:0:0:0:0:0:1"));
+                Set.of(" 10.0.0.2 ", "0:0:0:0:0:0:0:1"));
 
         assertThat(settings.trustedProxies()).containsExactlyInAnyOrder("10.0.0.2", "0:0:0:0:0:0:0:1");
         assertThatThrownBy(() -> new OpsConsoleSettings("pw", SECRET, null, null, null, null, null, 1000, null,
-                java.util.Set.of("proxy.internal")))
+                Set.of("proxy.internal")))
                 .isInstanceOf(InvalidSettingException.class).hasMessageStartingWith("OPS_CONSOLE_TRUSTED_PROXIES ");
     }
 }

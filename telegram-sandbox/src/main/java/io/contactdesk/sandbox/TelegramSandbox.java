@@ -18,7 +18,6 @@ import io.contactdesk.sandbox.updates.UpdateQueue;
 import io.contactdesk.sandbox.web.ChatPageHandler;
 import io.contactdesk.sandbox.webhook.WebhookSender;
 import io.contactdesk.sandbox.webhook.WebhookSenderSettings;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;

@@ -1,12 +1,11 @@
 package io.contactdesk.sandbox;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.contactdesk.testsupport.SandboxClient;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class BlockingTest extends SandboxTestBase {
 

@@ -1,12 +1,11 @@
 package io.contactdesk.sandbox;
 
-import io.contactdesk.testsupport.SandboxClient;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.contactdesk.testsupport.SandboxClient;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class BotApiEnvelopeTest extends SandboxTestBase {
 

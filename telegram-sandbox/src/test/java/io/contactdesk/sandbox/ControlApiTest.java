@@ -1,11 +1,10 @@
 package io.contactdesk.sandbox;
 
-import io.contactdesk.testsupport.SandboxClient;
-import org.junit.jupiter.api.Test;
-
-import java.util.Map;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import io.contactdesk.testsupport.SandboxClient;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 class ControlApiTest extends SandboxTestBase {
 

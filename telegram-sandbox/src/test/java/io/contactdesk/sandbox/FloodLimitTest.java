@@ -1,13 +1,12 @@
 package io.contactdesk.sandbox;
 
-import io.contactdesk.testsupport.SandboxClient;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.contactdesk.testsupport.SandboxClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class FloodLimitTest extends SandboxTestBase {
 

@@ -1,12 +1,12 @@
 package io.contactdesk.sandbox;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.contactdesk.testsupport.SandboxClient;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code GET /sandbox/replies}: which update each bot call answers, and when, as a benchmark reads it. */
 class ReplyLogTest extends SandboxTestBase {

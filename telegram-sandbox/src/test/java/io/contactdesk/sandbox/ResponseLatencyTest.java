@@ -1,10 +1,10 @@
 package io.contactdesk.sandbox;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** A configured round trip holds back every Bot API answer, as the distance to Telegram's servers would. */
 class ResponseLatencyTest extends SandboxTestBase {

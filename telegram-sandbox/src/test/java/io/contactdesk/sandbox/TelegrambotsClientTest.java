@@ -1,24 +1,25 @@
 package io.contactdesk.sandbox;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.TelegramUrl;
-import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
+import org.telegram.telegrambots.meta.api.methods.invoices.SendInvoice;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
+import org.telegram.telegrambots.meta.api.objects.payments.LabeledPrice;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
-
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** The services talk to the sandbox through telegrambots' own client; it must work unchanged. */
 class TelegrambotsClientTest extends SandboxTestBase {
@@ -53,10 +54,10 @@ class TelegrambotsClientTest extends SandboxTestBase {
     void clientSendsAnInvoiceInStarsAndReadsTheInvoiceMessageBack() throws Exception {
         client.userWrites(USER, "/buy");
 
-        Message sent = telegram.execute(org.telegram.telegrambots.meta.api.methods.invoices.SendInvoice.builder()
+        Message sent = telegram.execute(SendInvoice.builder()
                 .chatId(USER).title("50 credits").description("50 credits to unlock").payload("v1.test")
                 .providerToken("").currency("XTR")
-                .price(new org.telegram.telegrambots.meta.api.objects.payments.LabeledPrice("50 credits", 200))
+                .price(new LabeledPrice("50 credits", 200))
                 .build());
 
         assertThat(sent.getInvoice().getTotalAmount()).isEqualTo(200);

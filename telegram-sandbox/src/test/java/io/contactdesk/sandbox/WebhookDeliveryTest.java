@@ -9,14 +9,15 @@ import com.sun.net.httpserver.HttpServer;
 import io.contactdesk.sandbox.spec.BotApiSpec;
 import io.contactdesk.sandbox.webhook.WebhookSenderSettings;
 import io.contactdesk.testsupport.SandboxClient;
-
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -184,7 +185,7 @@ class WebhookDeliveryTest extends SandboxTestBase {
     }
 
     private SandboxClient.Answer setWebhook(Map<String, Object> extra) {
-        Map<String, Object> params = new java.util.HashMap<>(extra);
+        Map<String, Object> params = new HashMap<>(extra);
         params.put("url", endpoint.url());
         return client.bot("setWebhook", params);
     }
@@ -238,7 +239,7 @@ class WebhookDeliveryTest extends SandboxTestBase {
             try {
                 return new Endpoint(status);
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new UncheckedIOException(e);
             }
         }
 
@@ -266,12 +267,12 @@ class WebhookDeliveryTest extends SandboxTestBase {
         }
 
         @Override
-        public java.time.ZoneId getZone() {
+        public ZoneId getZone() {
             return ZoneOffset.UTC;
         }
 
         @Override
-        public Clock withZone(java.time.ZoneId zone) {
+        public Clock withZone(ZoneId zone) {
             return this;
         }
     }

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
  */
 class SandboxClientTest {
 
-    private HttpServer server;
     private final ConcurrentLinkedQueue<String> requests = new ConcurrentLinkedQueue<>();
+    private HttpServer server;
     private volatile int status = 200;
     private volatile String body = "{}";
 

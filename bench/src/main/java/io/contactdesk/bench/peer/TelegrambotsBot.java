@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -173,7 +174,7 @@ public final class TelegrambotsBot {
             case "/browse" -> send(userId, "Choose a category:", categoryKeyboard());
             case "/search" -> {
                 String[] words = rest.toLowerCase(Locale.ROOT).split("\\s+");
-                List<Listing> found = listings.stream().filter(l -> java.util.Arrays.stream(words)
+                List<Listing> found = listings.stream().filter(l -> Arrays.stream(words)
                         .allMatch(l.haystack()::contains)).limit(PAGE).toList();
                 if (found.isEmpty()) {
                     send(userId, "Nothing found.", null);

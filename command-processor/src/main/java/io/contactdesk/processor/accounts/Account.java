@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * The processor's authoritative state of one user, kept in the {@code accounts} store: profile, balance and the
@@ -96,7 +97,7 @@ public record Account(
     }
 
     /** The unlocks under the ids their listings live under now (see {@code Directory.current}); this one if none moved. */
-    public Account withUnlockedMoved(java.util.function.UnaryOperator<String> current) {
+    public Account withUnlockedMoved(UnaryOperator<String> current) {
         List<String> moved = List.copyOf(new LinkedHashSet<>(unlocked.stream().map(current).toList()));
         return moved.equals(unlocked) ? this
                 : new Account(profile, balance, signupBonusGranted, moved, lastSearch, banNoticeSent, ledgerEntries, referrals, language);

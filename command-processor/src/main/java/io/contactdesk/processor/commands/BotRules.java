@@ -1,8 +1,8 @@
 package io.contactdesk.processor.commands;
 
 import io.contactdesk.contracts.crypto.ContactCipher;
-import io.contactdesk.processor.credits.CreditRules;
 import io.contactdesk.contracts.directory.Categories;
+import io.contactdesk.processor.credits.CreditRules;
 import io.contactdesk.processor.payments.CreditPacks;
 import io.contactdesk.processor.payments.InvoicePayload;
 import io.contactdesk.processor.ratelimit.RateLimiter;

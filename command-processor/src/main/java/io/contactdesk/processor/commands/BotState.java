@@ -1,6 +1,7 @@
 package io.contactdesk.processor.commands;
 
 import io.contactdesk.processor.accounts.UserStore;
+import io.contactdesk.processor.broadcast.BroadcastDraft;
 import io.contactdesk.processor.directory.Directory;
 import io.contactdesk.processor.history.LedgerHistory;
 import io.contactdesk.processor.ratelimit.RateWindow;
@@ -14,6 +15,6 @@ public record BotState(
         UserStore<SubmitSession> sessions,
         UserStore<LedgerHistory> history,
         UserStore<RateWindow> rateWindows,
-        UserStore<io.contactdesk.processor.broadcast.BroadcastDraft> broadcasts,
+        UserStore<BroadcastDraft> broadcasts,
         Supplier<StatsShard> totals) {
 }

@@ -2,20 +2,21 @@ package io.contactdesk.processor.commands;
 
 import io.contactdesk.contracts.events.LedgerKind;
 import io.contactdesk.contracts.events.OpsReportRequested;
+import io.contactdesk.contracts.events.StarPayment;
 import io.contactdesk.processor.accounts.Account;
 import io.contactdesk.processor.admin.AccountCommand;
-import io.contactdesk.processor.language.Language;
 import io.contactdesk.processor.admin.AccountCommandType;
+import io.contactdesk.processor.language.Language;
 import io.contactdesk.processor.ratelimit.RateLimiter;
 import io.contactdesk.processor.referrals.ReferralRules;
 import io.contactdesk.processor.updates.IncomingUpdate;
 import io.contactdesk.processor.updates.MembershipUpdate;
 import io.contactdesk.processor.updates.PreCheckoutQuery;
 import io.contactdesk.processor.updates.SuccessfulPayment;
-import io.contactdesk.contracts.events.StarPayment;
-import java.util.function.Function;
+import io.contactdesk.processor.updates.UserText;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The bot's behaviour for one update, without Kafka: given the user's account (null for someone new), the task's
@@ -150,9 +151,9 @@ public final class CommandRouter {
             case "balance" -> conversation.reply(conversation.texts().balance(conversation.account().balance()));
             case "browse" -> directory.categories(screen);
             case "search" -> {
-                String words = io.contactdesk.processor.updates.UserText.clean(update.commandArguments(), false);
+                String words = UserText.clean(update.commandArguments(), false);
                 if (words.length() > 100) {
-                    words = io.contactdesk.processor.updates.UserText.truncate(words, 100);
+                    words = UserText.truncate(words, 100);
                 }
                 if (!words.isBlank()) {
                     conversation.update(conversation.account().withLastSearch(words));

@@ -1,6 +1,7 @@
 package io.contactdesk.processor.commands;
 
 import io.contactdesk.contracts.events.AuditEvent;
+import io.contactdesk.contracts.events.BroadcastControl;
 import io.contactdesk.contracts.events.ContactUnlocked;
 import io.contactdesk.contracts.events.EventIds;
 import io.contactdesk.contracts.events.InlineKeyboard;
@@ -11,7 +12,6 @@ import io.contactdesk.contracts.events.OpsReportRequested;
 import io.contactdesk.contracts.events.OutboxMessage;
 import io.contactdesk.contracts.events.StarPayment;
 import io.contactdesk.processor.accounts.Account;
-import io.contactdesk.contracts.events.BroadcastControl;
 import io.contactdesk.processor.admin.AccountCommand;
 import io.contactdesk.processor.broadcast.BroadcastRequest;
 import io.contactdesk.processor.language.Language;
@@ -32,7 +32,6 @@ public final class Conversation {
     private final Instant now;
     private final Account before;
     private final boolean registered;
-    private Account account;
     private final List<OutboxMessage> replies = new ArrayList<>();
     private final List<LedgerEntry> ledger = new ArrayList<>();
     private final List<Listing> listings = new ArrayList<>();
@@ -44,6 +43,7 @@ public final class Conversation {
     private final List<BroadcastControl> broadcastControls = new ArrayList<>();
     private final List<StarPayment> payments = new ArrayList<>();
     private final List<OpsReportRequested> reportRequests = new ArrayList<>();
+    private Account account;
     private boolean rateLimited;
 
     public Conversation(String causeId, long chatId, Account before, Account account, boolean registered, Instant now) {

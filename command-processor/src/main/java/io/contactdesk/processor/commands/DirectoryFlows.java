@@ -12,6 +12,7 @@ import io.contactdesk.processor.directory.Page;
 import io.contactdesk.processor.history.LedgerHistory;
 import io.contactdesk.processor.updates.IncomingUpdate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -191,7 +192,7 @@ final class DirectoryFlows {
 
     void unlocked(Screen screen, BotState state, int pageNumber) {
         List<String> ids = new ArrayList<>(screen.conversation().account().unlocked());
-        java.util.Collections.reverse(ids);
+        Collections.reverse(ids);
         List<Listing> listings = ids.stream().map(id -> state.directory().find(id)).flatMap(Optional::stream).toList();
         if (listings.isEmpty()) {
             screen.show(screen.replies().noUnlocks(), null);

@@ -1,6 +1,7 @@
 package io.contactdesk.processor.commands;
 
 import io.contactdesk.contracts.events.AuditEvent;
+import io.contactdesk.contracts.events.BroadcastControl;
 import io.contactdesk.contracts.events.ContactUnlocked;
 import io.contactdesk.contracts.events.LedgerEntry;
 import io.contactdesk.contracts.events.Listing;
@@ -9,7 +10,6 @@ import io.contactdesk.contracts.events.OutboxMessage;
 import io.contactdesk.contracts.events.StarPayment;
 import io.contactdesk.contracts.events.UserProfile;
 import io.contactdesk.processor.accounts.Account;
-import io.contactdesk.contracts.events.BroadcastControl;
 import io.contactdesk.processor.admin.AccountCommand;
 import io.contactdesk.processor.broadcast.BroadcastRequest;
 import io.contactdesk.processor.moderation.ModerationRequest;

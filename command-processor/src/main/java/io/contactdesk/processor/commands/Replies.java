@@ -1,5 +1,7 @@
 package io.contactdesk.processor.commands;
 
+import static io.contactdesk.contracts.html.Html.escape;
+
 import io.contactdesk.contracts.events.LedgerEntry;
 import io.contactdesk.contracts.events.Listing;
 import io.contactdesk.contracts.events.OutboxMessage;
@@ -11,8 +13,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
-
-import static io.contactdesk.contracts.html.Html.escape;
 
 /**
  * What the bot says, in Telegram HTML, in one language ({@link Texts}); every fragment a user typed goes through

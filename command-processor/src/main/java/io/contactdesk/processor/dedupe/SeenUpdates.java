@@ -1,7 +1,7 @@
 package io.contactdesk.processor.dedupe;
 
-import java.time.Duration;
 import io.contactdesk.contracts.events.UpdateRef;
+import java.time.Duration;
 import java.time.Instant;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;

@@ -6,6 +6,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -73,7 +74,7 @@ public final class InvoicePayload {
             return Optional.empty();
         }
         String body = payload.substring(0, payload.lastIndexOf('.'));
-        byte[] expected = java.util.Arrays.copyOf(mac(body), MAC_BYTES);
+        byte[] expected = Arrays.copyOf(mac(body), MAC_BYTES);
         byte[] given = Base64.getUrlDecoder().decode(m.group(6));
         if (!MessageDigest.isEqual(expected, given)) {
             return Optional.empty();
@@ -117,6 +118,6 @@ public final class InvoicePayload {
     }
 
     private static String base64(byte[] bytes, int length) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(bytes, length));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(bytes, length));
     }
 }

@@ -8,7 +8,6 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.regex.Pattern;
 import javax.crypto.Cipher;

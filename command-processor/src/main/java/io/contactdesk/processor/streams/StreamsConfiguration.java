@@ -3,17 +3,17 @@ package io.contactdesk.processor.streams;
 import io.contactdesk.contracts.config.KafkaConnection;
 import io.contactdesk.contracts.topics.TopicProvisioning;
 import io.contactdesk.processor.commands.CommandRouter;
-import io.contactdesk.processor.topology.ProcessorTopics;
-import org.springframework.kafka.core.KafkaAdmin;
 import io.contactdesk.processor.topology.CommandTopology;
+import io.contactdesk.processor.topology.ProcessorTopics;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Properties;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.streams.StreamsConfig;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.KafkaAdmin;
 
 @Configuration(proxyBeanMethods = false)
 class StreamsConfiguration {

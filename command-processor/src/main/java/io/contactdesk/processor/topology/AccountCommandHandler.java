@@ -1,5 +1,7 @@
 package io.contactdesk.processor.topology;
 
+import io.contactdesk.contracts.events.OutboxMessage;
+import io.contactdesk.contracts.events.StarPayment;
 import io.contactdesk.processor.accounts.Account;
 import io.contactdesk.processor.admin.AccountCommand;
 import io.contactdesk.processor.admin.AccountCommandApplier;
@@ -7,8 +9,6 @@ import io.contactdesk.processor.admin.AccountCommandType;
 import io.contactdesk.processor.commands.Outcome;
 import io.contactdesk.processor.commands.PaymentRefundFlow;
 import io.contactdesk.processor.commands.RefundLookup;
-import io.contactdesk.contracts.events.OutboxMessage;
-import io.contactdesk.contracts.events.StarPayment;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;

@@ -1,11 +1,11 @@
 package io.contactdesk.processor.topology;
 
 import io.contactdesk.contracts.events.DeliveryReport;
-import io.contactdesk.processor.accounts.Account;
-import io.contactdesk.processor.commands.RefundFlow;
-import io.contactdesk.processor.commands.PaymentRefundFlow;
-import io.contactdesk.processor.admin.AccountCommand;
 import io.contactdesk.contracts.events.StarPayment;
+import io.contactdesk.processor.accounts.Account;
+import io.contactdesk.processor.admin.AccountCommand;
+import io.contactdesk.processor.commands.PaymentRefundFlow;
+import io.contactdesk.processor.commands.RefundFlow;
 import io.contactdesk.processor.history.LedgerHistory;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.streams.processor.api.Processor;

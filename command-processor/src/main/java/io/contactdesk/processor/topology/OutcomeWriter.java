@@ -2,7 +2,6 @@ package io.contactdesk.processor.topology;
 
 import io.contactdesk.contracts.events.AuditEvent;
 import io.contactdesk.contracts.events.BroadcastControl;
-import io.contactdesk.processor.broadcast.BroadcastRequest;
 import io.contactdesk.contracts.events.ContactUnlocked;
 import io.contactdesk.contracts.events.LedgerEntry;
 import io.contactdesk.contracts.events.Listing;
@@ -12,6 +11,7 @@ import io.contactdesk.contracts.events.StarPayment;
 import io.contactdesk.processor.accounts.Account;
 import io.contactdesk.processor.admin.AccountCommand;
 import io.contactdesk.processor.admin.AccountCommandType;
+import io.contactdesk.processor.broadcast.BroadcastRequest;
 import io.contactdesk.processor.commands.Outcome;
 import io.contactdesk.processor.history.LedgerHistory;
 import io.contactdesk.processor.moderation.ModerationRequest;

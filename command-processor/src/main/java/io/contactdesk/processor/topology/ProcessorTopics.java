@@ -7,6 +7,7 @@ import io.contactdesk.processor.admin.AccountCommand;
 import io.contactdesk.processor.broadcast.BroadcastRequest;
 import io.contactdesk.processor.moderation.ModerationRequest;
 import io.contactdesk.processor.stats.StatsShard;
+import java.time.Duration;
 import org.apache.kafka.common.serialization.Serdes;
 
 /**
@@ -18,16 +19,16 @@ public final class ProcessorTopics {
 
     public static final Topic<String, AccountCommand> ACCOUNT_COMMANDS = new Topic<>(
             "contactdesk.processor.account-commands", Serdes.String(), JsonSerde.of(AccountCommand.class), false,
-            java.time.Duration.ofDays(7));
+            Duration.ofDays(7));
 
     public static final Topic<String, ModerationRequest> MODERATION = new Topic<>(
             "contactdesk.processor.moderation", Serdes.String(), JsonSerde.of(ModerationRequest.class), false,
-            java.time.Duration.ofDays(7));
+            Duration.ofDays(7));
 
     /** Confirmed broadcasts, copied to every partition so that each task sends to the users it owns. */
     public static final Topic<String, BroadcastRequest> BROADCAST_REQUESTS = new Topic<>(
             "contactdesk.processor.broadcast-requests", Serdes.String(), JsonSerde.of(BroadcastRequest.class), false,
-            java.time.Duration.ofDays(7));
+            Duration.ofDays(7));
 
     public static final Topic<String, StatsShard> STATS = new Topic<>(
             "contactdesk.processor.stats", Serdes.String(), JsonSerde.of(StatsShard.class), true, null);

@@ -1,9 +1,11 @@
 package io.contactdesk.processor.topology;
 
+import io.contactdesk.contracts.crypto.SealedUpdates;
 import io.contactdesk.contracts.deadletters.DeadLetterWriter;
 import io.contactdesk.contracts.events.DeadLetter;
 import io.contactdesk.contracts.events.EventIds;
 import io.contactdesk.contracts.events.OutboxMessage;
+import io.contactdesk.contracts.events.StarPayment;
 import io.contactdesk.contracts.topics.Topics;
 import io.contactdesk.processor.CommandProcessorApplication;
 import io.contactdesk.processor.accounts.Account;
@@ -12,11 +14,11 @@ import io.contactdesk.processor.commands.CommandRouter;
 import io.contactdesk.processor.commands.Outcome;
 import io.contactdesk.processor.dedupe.SeenUpdates;
 import io.contactdesk.processor.directory.StoreDirectory;
+import io.contactdesk.processor.groups.GroupChats;
 import io.contactdesk.processor.language.Language;
 import io.contactdesk.processor.language.Texts;
 import io.contactdesk.processor.session.SubmitSession;
 import io.contactdesk.processor.stats.StatsShard;
-import io.contactdesk.processor.groups.GroupChats;
 import io.contactdesk.processor.updates.GroupUpdate;
 import io.contactdesk.processor.updates.IgnoredUpdate;
 import io.contactdesk.processor.updates.IncomingUpdate;
@@ -25,9 +27,7 @@ import io.contactdesk.processor.updates.MembershipUpdate;
 import io.contactdesk.processor.updates.ParsedUpdate;
 import io.contactdesk.processor.updates.PreCheckoutQuery;
 import io.contactdesk.processor.updates.SuccessfulPayment;
-import io.contactdesk.contracts.events.StarPayment;
 import io.contactdesk.processor.updates.UpdateParser;
-import io.contactdesk.contracts.crypto.SealedUpdates;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,6 +54,7 @@ final class UpdateHandler implements Processor<String, String, String, Object> {
     private final CommandRouter router;
     private final UpdateMetrics metrics;
     private final UpdateParser parser;
+    private final LedgerMetrics ledgerMetrics;
     private ProcessorContext<String, Object> context;
     private SeenUpdates seen;
     private GroupChats groups;
@@ -63,8 +64,6 @@ final class UpdateHandler implements Processor<String, String, String, Object> {
     private KeyValueStore<Long, SubmitSession> sessions;
     private BotState state;
     private OutcomeWriter writer;
-
-    private final LedgerMetrics ledgerMetrics;
 
     UpdateHandler(CommandRouter router, UpdateMetrics metrics, LedgerMetrics ledgerMetrics) {
         this.router = router;

@@ -2,8 +2,8 @@ package io.contactdesk.processor.topology;
 
 import io.contactdesk.contracts.deadletters.DeadLetterWriter;
 import io.contactdesk.contracts.topics.Topics;
-import io.micrometer.core.instrument.Counter;
 import io.contactdesk.processor.updates.IgnoredUpdate;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**

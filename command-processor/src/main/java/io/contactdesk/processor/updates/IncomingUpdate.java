@@ -1,6 +1,7 @@
 package io.contactdesk.processor.updates;
 
 import io.contactdesk.contracts.events.UpdateRef;
+import java.util.Locale;
 
 /**
  * The part of a Telegram {@code Update} the bot acts on, validated: a private message or a callback query from a
@@ -39,7 +40,7 @@ public record IncomingUpdate(
         }
         String word = text.split("\\s+", 2)[0].substring(1);
         int mention = word.indexOf('@');
-        return (mention >= 0 ? word.substring(0, mention) : word).toLowerCase(java.util.Locale.ROOT);
+        return (mention >= 0 ? word.substring(0, mention) : word).toLowerCase(Locale.ROOT);
     }
 
     /** What follows the command word, trimmed ("" when nothing). */

@@ -3,13 +3,14 @@ package io.contactdesk.processor.commands;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.contactdesk.contracts.commands.BotCommandList;
-import io.contactdesk.contracts.events.OpsReportRequested;
-import io.contactdesk.processor.language.Language;
 import io.contactdesk.contracts.crypto.SealedUpdates;
+import io.contactdesk.contracts.events.Listing;
+import io.contactdesk.contracts.events.OpsReportRequested;
 import io.contactdesk.processor.TelegramUpdates;
 import io.contactdesk.processor.TestRules;
 import io.contactdesk.processor.accounts.UserStore;
 import io.contactdesk.processor.directory.Directory;
+import io.contactdesk.processor.language.Language;
 import io.contactdesk.processor.stats.StatsShard;
 import io.contactdesk.processor.updates.IncomingUpdate;
 import io.contactdesk.processor.updates.UpdateParser;
@@ -29,12 +30,12 @@ class CommandRouterTest {
     private static Directory emptyDirectory() {
         return new Directory() {
             @Override
-            public Optional<io.contactdesk.contracts.events.Listing> find(String listingId) {
+            public Optional<Listing> find(String listingId) {
                 return Optional.empty();
             }
 
             @Override
-            public List<io.contactdesk.contracts.events.Listing> all() {
+            public List<Listing> all() {
                 return List.of();
             }
         };

@@ -16,9 +16,9 @@ import io.contactdesk.contracts.events.DeadLetter;
 import io.contactdesk.contracts.events.DeliveryReport;
 import io.contactdesk.contracts.events.LedgerEntry;
 import io.contactdesk.contracts.events.LedgerKind;
-import io.contactdesk.contracts.events.OpsReportRequested;
 import io.contactdesk.contracts.events.Listing;
 import io.contactdesk.contracts.events.ListingStatus;
+import io.contactdesk.contracts.events.OpsReportRequested;
 import io.contactdesk.contracts.events.OutboxMessage;
 import io.contactdesk.contracts.events.UpdateRef;
 import io.contactdesk.contracts.events.UserProfile;
@@ -34,6 +34,7 @@ import io.contactdesk.processor.streams.TopologyDrivers;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,14 +55,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 class CommandTopologyTest {
 
-    @TempDir
-    Path stateDir;
-
     private static final Instant T0 = Instant.parse("2026-11-25T12:00:00Z");
     private static final long ADA = 42;
 
-    /** Counting a handled update fails (a bug in the handler) while this is set, until a test "deploys the fix". */
-    private boolean countingBroken;
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry() {
         @Override
         protected Counter newCounter(Meter.Id id) {
@@ -87,6 +83,11 @@ class CommandTopologyTest {
             };
         }
     };
+
+    @TempDir
+    Path stateDir;
+    /** Counting a handled update fails (a bug in the handler) while this is set, until a test "deploys the fix". */
+    private boolean countingBroken;
     private TopologyTestDriver driver;
     private SealedInput updates;
     private TestInputTopic<String, Listing> listingsIn;
@@ -288,7 +289,7 @@ class CommandTopologyTest {
 
         DeadLetter letter = deadLetters.readValue();
         assertThat(letter.reason()).endsWith("not sealed: only the ingress may publish updates");
-        assertThat(new String(letter.payload(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(forged);
+        assertThat(new String(letter.payload(), StandardCharsets.UTF_8)).isEqualTo(forged);
         assertThat(outbox.isEmpty()).isTrue();
         assertThat(ledger.isEmpty()).isTrue();
         assertThat(audit.isEmpty()).isTrue();
@@ -306,7 +307,7 @@ class CommandTopologyTest {
 
         // the fix is deployed, and the operator replays the dead letter to its source topic (directory-tools replay-dlq)
         countingBroken = false;
-        updates.pipeRecord(letter.key(), new String(letter.payload(), java.nio.charset.StandardCharsets.UTF_8),
+        updates.pipeRecord(letter.key(), new String(letter.payload(), StandardCharsets.UTF_8),
                 clock.plusSeconds(60));
 
         assertThat(only(outbox.readValuesToList(), "sendMessage").causeId()).isEqualTo("update:" + (nextUpdateId - 1));
@@ -339,9 +340,9 @@ class CommandTopologyTest {
 
         TestRecord<String, byte[]> letter = streamsDeadLetters.readRecord();
         assertThat(letter.key()).isEqualTo("42");
-        assertThat(new String(letter.value(), java.nio.charset.StandardCharsets.UTF_8)).contains("\"poison\"");
+        assertThat(new String(letter.value(), StandardCharsets.UTF_8)).contains("\"poison\"");
         assertThat(new String(letter.headers().lastHeader("__streams.errors.exception").value(),
-                java.nio.charset.StandardCharsets.UTF_8)).contains("ArithmeticException");
+                StandardCharsets.UTF_8)).contains("ArithmeticException");
         assertThat(streamsDeadLetters.isEmpty()).isTrue();
         assertThat(ledger.readValuesToList()).singleElement().satisfies(entry -> {
             assertThat(entry.reason()).isEqualTo("next");
@@ -398,7 +399,7 @@ class CommandTopologyTest {
 
         DeadLetter letter = deadLetters.readValue();
         assertThat(letter.reason()).endsWith("sealed update cannot be opened: no key 'k7' in the keyring");
-        assertThat(new String(letter.payload(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(record);
+        assertThat(new String(letter.payload(), StandardCharsets.UTF_8)).isEqualTo(record);
         assertThat(ledger.isEmpty()).isTrue();
         assertThat(outbox.isEmpty()).isTrue();
     }

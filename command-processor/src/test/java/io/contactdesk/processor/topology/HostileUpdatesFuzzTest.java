@@ -23,8 +23,8 @@ import io.contactdesk.contracts.topics.Topics;
 import io.contactdesk.processor.TestRules;
 import io.contactdesk.processor.admin.AccountCommand;
 import io.contactdesk.processor.commands.CommandRouter;
-import io.contactdesk.processor.streams.TopologyDrivers;
 import io.contactdesk.processor.moderation.ModerationRequest;
+import io.contactdesk.processor.streams.TopologyDrivers;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -140,6 +140,15 @@ class HostileUpdatesFuzzTest {
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final Random random = new Random(SEED);
     private final SealedUpdates seals = new SealedUpdates(TestRules.cipher());
+    private final List<Fed> fed = new ArrayList<>();
+    private final List<Effects> effects = new ArrayList<>();
+    private final Set<Long> usedUpdateIds = new HashSet<>();
+    private final List<Long> startedUsers = new ArrayList<>();
+    private final Map<Long, String> victimSessions = new LinkedHashMap<>();
+    private final Map<Long, Long> modelBalance = new HashMap<>();
+    private final Map<Long, Set<String>> modelUnlocked = new HashMap<>();
+    private final List<Fed> fedStarts = new ArrayList<>();
+    private final List<Fed> fedValid = new ArrayList<>();
     private TopologyTestDriver driver;
     private TestInputTopic<String, String> updates;
     private TestOutputTopic<String, OutboxMessage> outbox;
@@ -153,19 +162,9 @@ class HostileUpdatesFuzzTest {
     private TestOutputTopic<String, DeadLetter> deadLetters;
     /** Records of the processor's own topics whose handling failed, set aside by production's error handling. */
     private TestOutputTopic<byte[], byte[]> handlingSetAside;
-
-    private final List<Fed> fed = new ArrayList<>();
-    private final List<Effects> effects = new ArrayList<>();
     private Throwable failure;
     private Fed failedOn;
     private Instant clock = T0;
-    private final Set<Long> usedUpdateIds = new HashSet<>();
-    private final List<Long> startedUsers = new ArrayList<>();
-    private final Map<Long, String> victimSessions = new LinkedHashMap<>();
-    private final Map<Long, Long> modelBalance = new HashMap<>();
-    private final Map<Long, Set<String>> modelUnlocked = new HashMap<>();
-    private final List<Fed> fedStarts = new ArrayList<>();
-    private final List<Fed> fedValid = new ArrayList<>();
 
     // --- given: the corpus, fed once ---------------------------------------------------------------------------
 

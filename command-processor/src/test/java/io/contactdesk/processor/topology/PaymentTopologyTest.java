@@ -15,6 +15,7 @@ import io.contactdesk.contracts.events.StarPayment;
 import io.contactdesk.contracts.json.Json;
 import io.contactdesk.contracts.topics.Topics;
 import io.contactdesk.processor.TestRules;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -124,7 +125,7 @@ class PaymentTopologyTest {
 
         assertThat(invoice.params()).containsEntry("currency", "XTR").containsEntry("provider_token", "");
         assertThat((List<?>) invoice.params().get("prices")).hasSize(1);
-        assertThat(((String) invoice.params().get("payload")).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        assertThat(((String) invoice.params().get("payload")).getBytes(StandardCharsets.UTF_8))
                 .hasSizeBetween(1, 128);
     }
 

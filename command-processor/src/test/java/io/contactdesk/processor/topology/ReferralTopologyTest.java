@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.apache.kafka.streams.TestOutputTopic;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -81,8 +82,8 @@ class ReferralTopologyTest {
         List<OutboxMessage> messages = say(BOB, "/start " + parameter);
 
         assertThat(referralEntries()).extracting(LedgerEntry::userId, LedgerEntry::delta)
-                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(ADA, 1L),
-                        org.assertj.core.groups.Tuple.tuple(BOB, 1L));
+                .containsExactlyInAnyOrder(Tuple.tuple(ADA, 1L),
+                        Tuple.tuple(BOB, 1L));
         assertThat(messages).filteredOn(m -> m.chatId() == ADA).extracting(ReferralTopologyTest::text)
                 .singleElement().asString().contains("Someone joined with your invitation", "Balance: <b>4 credits");
         assertThat(messages).filteredOn(m -> m.chatId() == BOB).extracting(ReferralTopologyTest::text)

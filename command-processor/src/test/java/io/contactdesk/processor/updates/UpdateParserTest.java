@@ -6,8 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.contactdesk.contracts.crypto.ContactCipher;
 import io.contactdesk.contracts.crypto.SealedUpdates;
 import io.contactdesk.contracts.events.UpdateRef;
-import io.contactdesk.processor.TestRules;
 import io.contactdesk.processor.TelegramUpdates;
+import io.contactdesk.processor.TestRules;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class UpdateParserTest {
@@ -174,8 +175,8 @@ class UpdateParserTest {
 
     @Test
     void aPreCheckoutQueryIsReadWithItsPayloadAndKeyedByThePayer() {
-        String query = TelegramUpdates.ofType(32, "pre_checkout_query", java.util.Map.of("id", "q1",
-                "from", java.util.Map.of("id", 42, "is_bot", false, "first_name", "Ada"),
+        String query = TelegramUpdates.ofType(32, "pre_checkout_query", Map.of("id", "q1",
+                "from", Map.of("id", 42, "is_bot", false, "first_name", "Ada"),
                 "currency", "XTR", "total_amount", 50, "invoice_payload", "v1.x"));
 
         PreCheckoutQuery read = (PreCheckoutQuery) parser.readOpened(query);
@@ -188,8 +189,8 @@ class UpdateParserTest {
 
     @Test
     void aPreCheckoutQueryWithoutItsPayloadIsBroken() {
-        String query = TelegramUpdates.ofType(33, "pre_checkout_query", java.util.Map.of("id", "q1",
-                "from", java.util.Map.of("id", 42, "is_bot", false, "first_name", "Ada"),
+        String query = TelegramUpdates.ofType(33, "pre_checkout_query", Map.of("id", "q1",
+                "from", Map.of("id", 42, "is_bot", false, "first_name", "Ada"),
                 "currency", "XTR", "total_amount", 50));
 
         assertThatThrownBy(() -> parser.readOpened(query)).isInstanceOf(InvalidUpdateException.class)

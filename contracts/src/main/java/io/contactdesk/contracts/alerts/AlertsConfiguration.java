@@ -1,9 +1,9 @@
 package io.contactdesk.contracts.alerts;
 
 import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
 import io.contactdesk.contracts.boot.KafkaConnectionConfiguration;
 import io.contactdesk.contracts.config.KafkaConnection;
-import ch.qos.logback.classic.LoggerContext;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.UnknownHostException;

@@ -1,9 +1,10 @@
 package io.contactdesk.contracts.boot;
 
-import org.springframework.boot.context.properties.bind.BindException;
-
 import io.contactdesk.contracts.config.InvalidSettingException;
+import java.util.Map;
+import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -22,9 +23,9 @@ public final class ServiceLauncher {
      */
     public static SpringApplication application(String service, Class<?> application) {
         SpringApplication app = new SpringApplication(application);
-        app.setBannerMode(org.springframework.boot.Banner.Mode.OFF);
+        app.setBannerMode(Banner.Mode.OFF);
         app.setLogStartupInfo(false);
-        app.setDefaultProperties(java.util.Map.of(
+        app.setDefaultProperties(Map.of(
                 "spring.config.name", service,
                 "spring.application.name", service,
                 // Setting failures are printed as one line by run(); other failures keep their stack trace.

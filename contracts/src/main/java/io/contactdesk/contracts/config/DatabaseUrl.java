@@ -4,6 +4,10 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * {@code DATABASE_URL} in either form operators paste: a JDBC URL
@@ -13,8 +17,8 @@ import java.nio.charset.StandardCharsets;
 public record DatabaseUrl(String jdbcUrl, String username, String password) {
 
     public static final String VARIABLE = "DATABASE_URL";
-    private static final java.util.List<String> SSL_MODES =
-            java.util.List.of("disable", "allow", "prefer", "require", "verify-ca", "verify-full");
+    private static final List<String> SSL_MODES =
+            List.of("disable", "allow", "prefer", "require", "verify-ca", "verify-full");
 
     @Override
     public String toString() {
@@ -33,7 +37,7 @@ public record DatabaseUrl(String jdbcUrl, String username, String password) {
 
     public static DatabaseUrl parse(String value) {
         String url = Settings.required(VARIABLE, value, "a PostgreSQL URL (jdbc:postgresql://… or postgresql://user:pass@host/db)");
-        if (url.toLowerCase(java.util.Locale.ROOT).contains("logservererrordetail")) {
+        if (url.toLowerCase(Locale.ROOT).contains("logservererrordetail")) {
             // pgjdbc would then put the failing row (user names, sealed contacts) into exception messages, and so
             // into logs and alerts; URL parameters win over the pool's logServerErrorDetail=false.
             throw new InvalidSettingException(VARIABLE, "must not set logServerErrorDetail: row values would reach the logs");
@@ -76,7 +80,7 @@ public record DatabaseUrl(String jdbcUrl, String username, String password) {
      * as they are. A misspelt mode would otherwise fail only at the first connection, with pgjdbc's words.
      */
     private static void checkSslmode(String url) {
-        java.util.regex.Matcher mode = java.util.regex.Pattern.compile("[?&]sslmode=([^&#]*)").matcher(url);
+        Matcher mode = Pattern.compile("[?&]sslmode=([^&#]*)").matcher(url);
         if (mode.find() && !SSL_MODES.contains(mode.group(1))) {
             throw new InvalidSettingException(VARIABLE, "has sslmode=" + mode.group(1) + ": it must be one of "
                     + String.join(", ", SSL_MODES));

@@ -1,7 +1,11 @@
 package io.contactdesk.contracts.config;
 
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 
@@ -70,15 +74,15 @@ public final class Settings {
     }
 
     /** An http(s) base URL such as {@code https://api.telegram.org}. */
-    public static java.net.URI httpUrl(String variable, String value) {
+    public static URI httpUrl(String variable, String value) {
         String url = required(variable, value, "an http(s) URL");
         try {
-            java.net.URI uri = new java.net.URI(url);
+            URI uri = new URI(url);
             if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-                throw new java.net.URISyntaxException(url, "not http(s)");
+                throw new URISyntaxException(url, "not http(s)");
             }
             return uri;
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             throw new InvalidSettingException(variable, "must be an http(s) URL such as https://api.telegram.org, got '" + url + "'");
         }
     }
@@ -94,7 +98,7 @@ public final class Settings {
         }
         byte[] key;
         try {
-            key = java.util.Base64.getDecoder().decode(value.trim());
+            key = Base64.getDecoder().decode(value.trim());
         } catch (IllegalArgumentException e) {
             throw new InvalidSettingException(variable, "is not valid base64");
         }
@@ -108,7 +112,7 @@ public final class Settings {
     /** A fresh value for a {@link #secretKey} setting: base64 of {@code bytes} random bytes. */
     public static String generateSecretKey(int bytes) {
         byte[] key = new byte[bytes];
-        new java.security.SecureRandom().nextBytes(key);
-        return java.util.Base64.getEncoder().encodeToString(key);
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
     }
 }

@@ -8,6 +8,8 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
@@ -140,7 +142,7 @@ public final class ContactCipher {
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, data, 0, IV_BYTES));
             cipher.updateAAD(listingId.getBytes(StandardCharsets.UTF_8));
             return new String(cipher.doFinal(data, IV_BYTES, data.length - IV_BYTES), StandardCharsets.UTF_8);
-        } catch (javax.crypto.AEADBadTagException e) {
+        } catch (AEADBadTagException e) {
             throw new ContactCipherException("envelope does not authenticate (wrong key, or sealed for another listing or update)");
         } catch (GeneralSecurityException e) {
             throw new ContactCipherException("envelope cannot be decrypted: " + e.getClass().getSimpleName());
@@ -160,7 +162,7 @@ public final class ContactCipher {
     }
 
     /** Ids of every key in the ring, the decrypt-only ones included. */
-    public java.util.Set<String> keyIds() {
+    public Set<String> keyIds() {
         return keys.keySet();
     }
 

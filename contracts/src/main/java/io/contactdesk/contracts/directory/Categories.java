@@ -1,5 +1,7 @@
 package io.contactdesk.contracts.directory;
 
+import io.contactdesk.contracts.config.InvalidSettingException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -23,10 +25,10 @@ public record Categories(List<String> names) {
         if (configured == null || configured.isBlank()) {
             return new Categories(DEFAULT);
         }
-        List<String> names = java.util.Arrays.stream(configured.split(",")).map(String::trim)
+        List<String> names = Arrays.stream(configured.split(",")).map(String::trim)
                 .filter(name -> !name.isEmpty()).distinct().toList();
         if (names.isEmpty() || names.stream().anyMatch(name -> name.length() > 40)) {
-            throw new io.contactdesk.contracts.config.InvalidSettingException("LISTING_CATEGORIES",
+            throw new InvalidSettingException("LISTING_CATEGORIES",
                     "must be comma-separated category names of at most 40 characters");
         }
         return new Categories(names);

@@ -2,6 +2,7 @@ package io.contactdesk.contracts.events;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -115,7 +116,7 @@ public record OutboxMessage(
         params.put("payload", payload);
         params.put("provider_token", "");
         params.put("currency", STARS);
-        params.put("prices", java.util.List.of(price));
+        params.put("prices", List.of(price));
         return new OutboxMessage(outboxId, chatId, SEND_INVOICE, params, causeId, at);
     }
 

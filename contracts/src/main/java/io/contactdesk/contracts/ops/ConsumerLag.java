@@ -1,5 +1,6 @@
 package io.contactdesk.contracts.ops;
 
+import io.contactdesk.contracts.config.KafkaConnection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -14,7 +15,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
-import io.contactdesk.contracts.config.KafkaConnection;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.DescribeConsumerGroupsOptions;
@@ -30,6 +30,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
+import org.apache.kafka.common.errors.InterruptException;
 
 /**
  * Consumer lag as the broker sees it, computed exactly as {@code kafka-consumer-groups --describe} does, so it is
@@ -206,10 +207,10 @@ public final class ConsumerLag implements AutoCloseable {
             }
             throw new IllegalStateException(e.getCause());
         } catch (TimeoutException e) {
-            throw new org.apache.kafka.common.errors.TimeoutException("no answer from the broker within " + timeout);
+            throw new IllegalStateException("no answer from the broker within " + timeout, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new org.apache.kafka.common.errors.InterruptException(e);
+            throw new InterruptException(e);
         }
     }
 

@@ -17,6 +17,7 @@ import io.contactdesk.contracts.events.StarPayment;
 import io.contactdesk.contracts.events.UserProfile;
 import io.contactdesk.contracts.json.JsonSerde;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,7 +35,10 @@ public final class Topics {
     // Ledger and audit are facts to keep; PostgreSQL holds them too, but the topic can rebuild it.
     private static final Duration LONG = Duration.ofDays(3650);
 
-    /** Raw Telegram {@code Update} JSON, keyed by the sender's user id. */
+    /**
+     * Telegram updates as the ingress seals them ({@link io.contactdesk.contracts.crypto.SealedUpdates}: update id,
+     * ingress epoch, the update sealed under the contact keyring), keyed by the sender's user id (a group's chat id).
+     */
     public static final Topic<String, String> UPDATES =
             new Topic<>("tg.updates", Serdes.String(), Serdes.String(), false, WEEK);
 
@@ -145,7 +149,7 @@ public final class Topics {
 
     /** Every topic where records that could not be processed are set aside, the processor's Streams DLQ included. */
     public static List<String> deadLetterTopicNames() {
-        List<String> names = new java.util.ArrayList<>(ALL.stream().filter(Topic::isDeadLetterTopic).map(Topic::name).toList());
+        List<String> names = new ArrayList<>(ALL.stream().filter(Topic::isDeadLetterTopic).map(Topic::name).toList());
         names.add(PROCESSOR_STREAMS_DLQ);
         return List.copyOf(names);
     }

@@ -3,6 +3,7 @@ package io.contactdesk.contracts.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class SettingsTest {
@@ -45,10 +46,10 @@ class SettingsTest {
 
     @Test
     void aDurationMustBeAboveZeroAndFallsBackOnlyWhenUnset() {
-        assertThat(Settings.positive("contactdesk.x", null, java.time.Duration.ofSeconds(5))).hasSeconds(5);
-        assertThat(Settings.positive("contactdesk.x", java.time.Duration.ofMillis(1), java.time.Duration.ofSeconds(5)))
+        assertThat(Settings.positive("contactdesk.x", null, Duration.ofSeconds(5))).hasSeconds(5);
+        assertThat(Settings.positive("contactdesk.x", Duration.ofMillis(1), Duration.ofSeconds(5)))
                 .hasMillis(1);
-        assertThatThrownBy(() -> Settings.positive("contactdesk.x", java.time.Duration.ZERO, java.time.Duration.ofSeconds(5)))
+        assertThatThrownBy(() -> Settings.positive("contactdesk.x", Duration.ZERO, Duration.ofSeconds(5)))
                 .hasMessage("contactdesk.x must be a positive duration, got PT0S");
         assertThatThrownBy(() -> Settings.positive("contactdesk.y", null)).hasMessage("contactdesk.y must be a positive duration, got null");
     }

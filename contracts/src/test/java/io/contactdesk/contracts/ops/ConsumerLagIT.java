@@ -5,7 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import io.contactdesk.contracts.config.KafkaConnection;
 import io.contactdesk.infra.KraftBroker;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +26,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Exit;
+import org.apache.kafka.tools.consumer.group.ConsumerGroupCommand;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -144,21 +150,21 @@ class ConsumerLagIT {
 
     /** Runs Kafka's own ConsumerGroupCommand and reads the LAG column per partition from what it prints. */
     private static Map<Integer, Long> consumerGroupsToolLag(String group) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        java.io.PrintStream original = System.out;
-        org.apache.kafka.common.utils.Exit.setExitProcedure((status, message) -> {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        Exit.setExitProcedure((status, message) -> {
             throw new IllegalStateException("kafka-consumer-groups exited with " + status + ": " + message);
         });
-        System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
         try {
-            org.apache.kafka.tools.consumer.group.ConsumerGroupCommand.main(new String[] {
+            ConsumerGroupCommand.main(new String[] {
                 "--bootstrap-server", broker.bootstrapServers(), "--describe", "--group", group});
         } finally {
             System.setOut(original);
-            org.apache.kafka.common.utils.Exit.resetExitProcedure();
+            Exit.resetExitProcedure();
         }
-        Map<Integer, Long> lagByPartition = new java.util.HashMap<>();
-        List<String> lines = out.toString(java.nio.charset.StandardCharsets.UTF_8).lines()
+        Map<Integer, Long> lagByPartition = new HashMap<>();
+        List<String> lines = out.toString(StandardCharsets.UTF_8).lines()
                 .filter(line -> !line.isBlank()).toList();
         // It may first say that the group has no active members; the table starts at its header.
         int headerLine = 0;
@@ -188,7 +194,7 @@ class ConsumerLagIT {
             fresh.listOffsets(latest).all().get().forEach((tp, info) -> ends.put(tp, info.offset()));
             List<PartitionLag> rows = committed.entrySet().stream()
                     .sorted(Map.Entry.comparingByKey(
-                            java.util.Comparator.comparing(TopicPartition::topic)
+                            Comparator.comparing(TopicPartition::topic)
                                     .thenComparingInt(TopicPartition::partition)))
                     .map(e -> new PartitionLag(e.getKey().topic(), e.getKey().partition(), e.getValue().offset(),
                             ends.get(e.getKey()), ends.get(e.getKey()) - e.getValue().offset()))

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -80,7 +81,7 @@ class HeartbeatPublisherIT {
     private final List<ConsumerRecord<String, Heartbeat>> all = new ArrayList<>();
 
     private List<ConsumerRecord<String, Heartbeat>> readUntil(KafkaConsumer<String, Heartbeat> consumer,
-            java.util.function.Predicate<List<ConsumerRecord<String, Heartbeat>>> done) {
+            Predicate<List<ConsumerRecord<String, Heartbeat>>> done) {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (!done.test(all) && System.nanoTime() < deadline) {
             consumer.poll(Duration.ofMillis(200)).forEach(all::add);

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.contactdesk.contracts.crypto.ContactCipher;
 import io.contactdesk.contracts.events.Heartbeat;
 import io.contactdesk.contracts.json.Json;
+import io.contactdesk.contracts.topics.Topics;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.junit.jupiter.api.Test;
@@ -57,15 +60,15 @@ class HeartbeatPublisherTest {
 
     @Test
     void snapshotCarriesTheInstancesFactsInTheirOrderAndSurvivesTheTopicsSerde() {
-        Map<String, String> said = new java.util.LinkedHashMap<>();
+        Map<String, String> said = new LinkedHashMap<>();
         said.put("ingress", "webhook");
         said.put("webhook.pending_update_count", "7");
         HeartbeatPublisher publisher = new HeartbeatPublisher("ingress-poller",
                 Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:1"), () -> "UP", () -> said,
-                Duration.ofSeconds(10), new MutableClock(Instant.now()), java.util.List.of());
+                Duration.ofSeconds(10), new MutableClock(Instant.now()), List.of());
 
         Heartbeat beat = publisher.snapshot("UP");
-        var serde = io.contactdesk.contracts.topics.Topics.HEARTBEATS.valueSerde();
+        var serde = Topics.HEARTBEATS.valueSerde();
         Heartbeat read = serde.deserializer().deserialize("t", serde.serializer().serialize("t", beat));
 
         assertThat(read.facts()).containsExactly(Map.entry("ingress", "webhook"),
@@ -77,7 +80,7 @@ class HeartbeatPublisherTest {
         HeartbeatPublisher publisher = new HeartbeatPublisher("ingress-poller",
                 Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:1"), () -> "UP",
                 () -> { throw new IllegalStateException("not yet"); },
-                Duration.ofSeconds(10), new MutableClock(Instant.now()), java.util.List.of());
+                Duration.ofSeconds(10), new MutableClock(Instant.now()), List.of());
 
         assertThat(publisher.snapshot("UP").facts()).isEmpty();
         assertThat(Json.mapper().convertValue(Map.of("service", "old", "heapUsedBytes", 1, "heapMaxBytes", 2),

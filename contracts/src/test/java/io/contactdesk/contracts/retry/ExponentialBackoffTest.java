@@ -3,6 +3,7 @@ package io.contactdesk.contracts.retry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class ExponentialBackoffTest {
@@ -11,7 +12,7 @@ class ExponentialBackoffTest {
 
     @Test
     void ceilingDoublesFromTheInitialDelayUpToTheMaximum() {
-        assertThat(java.util.stream.IntStream.rangeClosed(1, 9).mapToLong(backoff::ceilingMillis).toArray())
+        assertThat(IntStream.rangeClosed(1, 9).mapToLong(backoff::ceilingMillis).toArray())
                 .containsExactly(500, 1_000, 2_000, 4_000, 8_000, 16_000, 30_000, 30_000, 30_000);
     }
 

@@ -6,6 +6,7 @@ import io.contactdesk.contracts.events.UserProfile;
 import io.contactdesk.dbwriter.database.SqlParam;
 import java.sql.Types;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +25,7 @@ class UsersTableTest {
 
         assertThat(params).extracting(SqlParam::value).containsExactly(
                 42L, "alice", "Alice", "en", true, false, true,
-                REGISTERED.atOffset(java.time.ZoneOffset.UTC), UPDATED.atOffset(java.time.ZoneOffset.UTC), null);
+                REGISTERED.atOffset(ZoneOffset.UTC), UPDATED.atOffset(ZoneOffset.UTC), null);
         assertThat(params.get(8).sqlType()).isEqualTo(Types.TIMESTAMP_WITH_TIMEZONE);
     }
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -77,7 +78,7 @@ public final class ListingCsv {
     }
 
     private static void checkHeader(List<String> header) throws ImportFileException {
-        List<String> names = header.stream().map(name -> name.trim().toLowerCase(java.util.Locale.ROOT)).toList();
+        List<String> names = header.stream().map(name -> name.trim().toLowerCase(Locale.ROOT)).toList();
         List<String> missing = COLUMNS.stream().filter(column -> !names.contains(column)).toList();
         if (!missing.isEmpty() || names.size() != COLUMNS.size()) {
             throw new ImportFileException("line 1: the header must be " + String.join(",", COLUMNS) + ", got "

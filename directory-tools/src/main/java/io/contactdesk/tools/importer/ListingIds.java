@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Locale;
@@ -64,7 +65,7 @@ public final class ListingIds {
     /** A fresh {@value #VARIABLE} value. */
     public static String generateKey() {
         byte[] key = new byte[MIN_KEY_BYTES];
-        new java.security.SecureRandom().nextBytes(key);
+        new SecureRandom().nextBytes(key);
         return Base64.getEncoder().encodeToString(key);
     }
 

@@ -3,7 +3,6 @@ package io.contactdesk.tools.importer;
 import io.contactdesk.contracts.crypto.ContactCipher;
 import io.contactdesk.contracts.crypto.ContactCipherException;
 import io.contactdesk.contracts.events.Listing;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;

@@ -1,8 +1,7 @@
 package io.contactdesk.tools.importer;
 
-import io.contactdesk.contracts.directory.ListingFields;
-
 import io.contactdesk.contracts.directory.Categories;
+import io.contactdesk.contracts.directory.ListingFields;
 import java.util.Optional;
 
 /**

@@ -1,8 +1,8 @@
 package io.contactdesk.poller.ingress;
 
 import io.contactdesk.contracts.config.KafkaConnection;
-import io.contactdesk.contracts.ops.HeartbeatConfiguration.InstanceFacts;
 import io.contactdesk.contracts.crypto.SealedUpdates;
+import io.contactdesk.contracts.ops.HeartbeatConfiguration.InstanceFacts;
 import io.contactdesk.contracts.retry.ExponentialBackoff;
 import io.contactdesk.poller.telegram.BotApiUpdateSource;
 import io.contactdesk.poller.telegram.TelegramPollingSettings;

@@ -3,7 +3,6 @@ package io.contactdesk.poller.ingress;
 import io.contactdesk.contracts.config.KafkaConnection;
 import java.time.Duration;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;

@@ -1,7 +1,6 @@
 package io.contactdesk.poller.ingress;
 
 import io.contactdesk.contracts.config.KafkaConnection;
-import io.contactdesk.contracts.events.IngressOffset;
 import io.contactdesk.contracts.events.UpdateRef;
 import io.contactdesk.contracts.topics.TopicReader;
 import io.contactdesk.contracts.topics.Topics;

@@ -15,6 +15,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
@@ -43,7 +44,7 @@ public final class UpdatePublisher implements AutoCloseable {
                 ProducerConfig.LINGER_MS_CONFIG, 0,
                 ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"));
         this.producer = new KafkaProducer<>(config,
-                new StringSerializer(), (org.apache.kafka.common.serialization.Serializer) new PublishedValueSerializer());
+                new StringSerializer(), (Serializer) new PublishedValueSerializer());
         try {
             // Fences every earlier producer with this transactional id and aborts its open transaction.
             producer.initTransactions();
@@ -98,7 +99,7 @@ public final class UpdatePublisher implements AutoCloseable {
     }
 
     /** Updates are JSON strings already; offsets and dead letters go through their topic's serde. */
-    static final class PublishedValueSerializer implements org.apache.kafka.common.serialization.Serializer<Object> {
+    static final class PublishedValueSerializer implements Serializer<Object> {
         private final StringSerializer strings = new StringSerializer();
 
         @Override

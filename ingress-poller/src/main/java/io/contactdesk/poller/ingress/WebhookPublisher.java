@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
@@ -54,7 +55,7 @@ public final class WebhookPublisher implements AutoCloseable {
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000,
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000));
-        this.producer = new KafkaProducer<>(config, new StringSerializer(), (org.apache.kafka.common.serialization.Serializer) new UpdatePublisher.PublishedValueSerializer());
+        this.producer = new KafkaProducer<>(config, new StringSerializer(), (Serializer) new UpdatePublisher.PublishedValueSerializer());
     }
 
     /** Completes once Kafka acknowledged the update; fails when it could not take it. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
 import java.util.List;
 import org.telegram.telegrambots.meta.api.objects.Update;
 
@@ -37,7 +38,7 @@ public interface UpdateSource {
         }
 
         /** Reads an update as Telegram sends it to a webhook. */
-        public static ReceivedUpdate parse(byte[] json) throws java.io.IOException {
+        public static ReceivedUpdate parse(byte[] json) throws IOException {
             return of(JSON.readValue(json, Update.class));
         }
     }

@@ -1,8 +1,8 @@
 package io.contactdesk.poller.webhook;
 
+import io.contactdesk.contracts.ops.ThrottledWarning;
 import io.contactdesk.poller.ingress.WebhookPublisher;
 import io.contactdesk.poller.telegram.UpdateSource.ReceivedUpdate;
-import io.contactdesk.contracts.ops.ThrottledWarning;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -79,7 +80,7 @@ final class WebhookIngress {
         WebhookAnswer outcome = handle(secretHeader, body);
         Counter.builder("contactdesk.ingress.webhook.requests")
                 .description("Webhook requests by outcome: published, or why they were refused")
-                .tag("outcome", outcome.name().toLowerCase(java.util.Locale.ROOT))
+                .tag("outcome", outcome.name().toLowerCase(Locale.ROOT))
                 .register(meters).increment();
         return outcome;
     }

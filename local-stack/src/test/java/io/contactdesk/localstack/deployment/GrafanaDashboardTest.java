@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.contactdesk.contracts.json.Json;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** The provisioned dashboard must load in Grafana and show what operators watch. */
@@ -69,11 +72,11 @@ class GrafanaDashboardTest {
     @Test
     void everyContactdeskMetricTheDashboardQueriesIsRegisteredBySomeService() throws IOException {
         String sources;
-        try (var files = java.nio.file.Files.walk(ComposeFileTest.ROOT)) {
+        try (var files = Files.walk(ComposeFileTest.ROOT)) {
             sources = files.filter(f -> f.toString().endsWith(".java") && f.toString().contains("/src/main/"))
                     .map(ComposeFileTest::readString).reduce("", String::concat);
         }
-        java.util.regex.Matcher metric = java.util.regex.Pattern.compile("contactdesk_[a-z_]+")
+        Matcher metric = Pattern.compile("contactdesk_[a-z_]+")
                 .matcher(dashboard().toString());
         while (metric.find()) {
             String meter = metric.group().replaceAll("_(total|records|seconds|count|sum|max)$", "").replace('_', '.');

@@ -9,6 +9,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -66,7 +67,7 @@ public final class BroadcastLedger {
         try (Connection connection = database.connection();
                 PreparedStatement update = connection.prepareStatement(
                         "UPDATE broadcast_deliveries SET outcome = ?, at = ? WHERE outbox_id = ?")) {
-            update.setString(1, outcome.name().toLowerCase(java.util.Locale.ROOT));
+            update.setString(1, outcome.name().toLowerCase(Locale.ROOT));
             update.setTimestamp(2, Timestamp.from(clock.instant()));
             update.setString(3, outboxId);
             update.executeUpdate();

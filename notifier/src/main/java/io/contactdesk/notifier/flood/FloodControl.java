@@ -1,11 +1,11 @@
 package io.contactdesk.notifier.flood;
 
+import io.contactdesk.notifier.lifecycle.StoppableWaits;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.contactdesk.notifier.lifecycle.StoppableWaits;
 import io.micrometer.core.instrument.Timer;
 import java.util.Objects;
 import java.util.concurrent.Semaphore;

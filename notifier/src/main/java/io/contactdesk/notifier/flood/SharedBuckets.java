@@ -4,6 +4,8 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.contactdesk.contracts.config.DataSources;
 import io.contactdesk.contracts.config.DatabaseUrl;
+import io.contactdesk.notifier.database.Migrations;
+import io.contactdesk.notifier.database.NotifierSchema;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
@@ -16,8 +18,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import io.contactdesk.notifier.database.Migrations;
-import io.contactdesk.notifier.database.NotifierSchema;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

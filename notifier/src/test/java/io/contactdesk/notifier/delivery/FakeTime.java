@@ -11,8 +11,8 @@ import java.util.List;
 /** A clock that moves only when the code under test pauses, and remembers every pause. */
 final class FakeTime extends Clock implements Pause {
 
-    private Instant now = Instant.parse("2026-11-25T10:00:00Z");
     private final List<Duration> pauses = new ArrayList<>();
+    private Instant now = Instant.parse("2026-11-25T10:00:00Z");
     private boolean stopping;
 
     @Override

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
+import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
@@ -145,7 +146,7 @@ class OutboxCallsTest {
         OutboxMessage invoice = OutboxMessage.sendInvoice("update:7/reply:1", 42, "50 credits", "50 credits to unlock",
                 "v1.50.200.42.1.AAAAAAAAAAA.AAAAAAAAAAAAAAAAAAAAAA", "50 credits", 200, "update:7", AT);
 
-        org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod<?> call =
+        BotApiMethod<?> call =
                 OutboxCalls.toMethod(throughKafka(invoice));
         call.validate();
         JsonNode wire = new ObjectMapper().readTree(new ObjectMapper().writeValueAsString(call));

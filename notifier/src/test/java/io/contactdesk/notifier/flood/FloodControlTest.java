@@ -314,8 +314,8 @@ class FloodControlTest {
     /** Bucket4j's time and flood control's waits: waiting moves the clock by exactly the wait. */
     private static final class FakeClock implements TimeMeter {
 
-        private long now;
         private final List<Long> waits = new ArrayList<>();
+        private long now;
 
         boolean sleep(long nanos) {
             waits.add(nanos);

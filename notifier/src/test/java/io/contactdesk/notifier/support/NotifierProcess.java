@@ -4,8 +4,10 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A notifier in a JVM of its own, started from the runnable jar the build just made, so a test can kill it as a
@@ -41,7 +43,7 @@ public final class NotifierProcess implements AutoCloseable {
     }
 
     /** Until the notifier reached the Bot API after start-up (it logs its getMe once ready). */
-    public NotifierProcess awaitReady(java.time.Duration timeout) throws InterruptedException {
+    public NotifierProcess awaitReady(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
@@ -78,7 +80,7 @@ public final class NotifierProcess implements AutoCloseable {
     public void close() throws InterruptedException {
         if (process.isAlive()) {
             process.destroy();
-            if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
                 kill();
             }
         }

@@ -22,10 +22,10 @@ public final class NotifierTestStack implements AutoCloseable {
 
     private final String token;
     private final String keyring = ContactCipher.generateKeyringEntry("k1");
+    private final List<ConfigurableApplicationContext> notifiers = new CopyOnWriteArrayList<>();
     private KraftBroker broker;
     private EmbeddedPostgresServer postgres;
     private TelegramSandbox telegram;
-    private final List<ConfigurableApplicationContext> notifiers = new CopyOnWriteArrayList<>();
 
     private NotifierTestStack(String token) {
         this.token = token;

@@ -1,14 +1,13 @@
 package io.contactdesk.ops.web;
 
-import io.contactdesk.contracts.config.KafkaConnection;
 import io.contactdesk.contracts.alerts.AlertPublisher;
-import io.contactdesk.ops.alerts.ConditionWatch;
-import io.contactdesk.ops.alerts.CriticalConditions;
-
+import io.contactdesk.contracts.config.KafkaConnection;
 import io.contactdesk.contracts.ops.ConsumerLag;
 import io.contactdesk.contracts.ops.ConsumerLagMetrics;
 import io.contactdesk.contracts.topics.TopicFollower;
 import io.contactdesk.ops.OpsConsoleSettings;
+import io.contactdesk.ops.alerts.ConditionWatch;
+import io.contactdesk.ops.alerts.CriticalConditions;
 import io.contactdesk.ops.auth.CookieSigner;
 import io.contactdesk.ops.auth.SessionFilter;
 import io.contactdesk.ops.board.AlertBoard;

@@ -19,7 +19,7 @@ class CriticalConditionsTest {
 
     private static InstanceView instance(String state, long secondsSinceSeen) {
         return new InstanceView("notifier", "n-1", "host-a", 0, 100, 1, 2, state, 0, secondsSinceSeen, secondsSinceSeen > 30,
-                secondsSinceSeen <= 30 && !"STOPPED".equals(state), java.util.Map.of());
+                secondsSinceSeen <= 30 && !"STOPPED".equals(state), Map.of());
     }
 
     private static GroupLag lagging(long lag) {

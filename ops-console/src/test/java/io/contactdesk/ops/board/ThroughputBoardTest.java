@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
@@ -16,7 +17,6 @@ class ThroughputBoardTest {
     private static final Instant T0 = Instant.parse("2025-01-01T00:00:00Z");
 
     private final Map<String, Long> ends = new HashMap<>();
-    private Instant now = T0;
     private final ThroughputBoard board = new ThroughputBoard(() -> Map.copyOf(ends), new Clock() {
         @Override
         public Instant instant() {
@@ -24,15 +24,16 @@ class ThroughputBoardTest {
         }
 
         @Override
-        public java.time.ZoneId getZone() {
+        public ZoneId getZone() {
             return ZoneOffset.UTC;
         }
 
         @Override
-        public Clock withZone(java.time.ZoneId zone) {
+        public Clock withZone(ZoneId zone) {
             return this;
         }
     });
+    private Instant now = T0;
 
     @Test
     void nothingIsKnownBeforeTheFirstSample() {

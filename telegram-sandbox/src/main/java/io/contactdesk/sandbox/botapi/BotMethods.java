@@ -8,7 +8,6 @@ import io.contactdesk.sandbox.chat.CallbackQueries;
 import io.contactdesk.sandbox.chat.ChatStore;
 import io.contactdesk.sandbox.json.Mapper;
 import io.contactdesk.sandbox.json.TelegramObjects;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalLong;

@@ -8,7 +8,6 @@ import io.contactdesk.sandbox.chat.FormattedText;
 import io.contactdesk.sandbox.chat.SentMessage;
 import io.contactdesk.sandbox.flood.TelegramFloodLimiter;
 import io.contactdesk.sandbox.json.TelegramObjects;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalLong;

@@ -2,7 +2,6 @@ package io.contactdesk.sandbox.botapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.contactdesk.sandbox.chat.FormattedText;
-
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;

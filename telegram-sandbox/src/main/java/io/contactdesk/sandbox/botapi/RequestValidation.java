@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.contactdesk.sandbox.spec.BotApiSpec;
 import io.contactdesk.sandbox.spec.SpecViolation;
 import io.contactdesk.sandbox.spec.SpecViolationLog;
-
 import java.util.List;
 import java.util.Map;
 

@@ -9,7 +9,6 @@ import io.contactdesk.sandbox.spec.BotApiSpec;
 import io.contactdesk.sandbox.updates.UpdateQueue;
 import io.contactdesk.sandbox.webhook.WebhookRegistration;
 import io.contactdesk.sandbox.webhook.WebhookSender;
-
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;

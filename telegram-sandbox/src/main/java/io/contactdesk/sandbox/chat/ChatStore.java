@@ -1,7 +1,6 @@
 package io.contactdesk.sandbox.chat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -189,15 +188,15 @@ public final class ChatStore {
     /** Mutable on purpose, and only ever touched under the store's monitor. */
     private static final class Chat {
         final long id;
+        final Map<Long, SentMessage> sent = new LinkedHashMap<>();
+        // Kept for the chat page and for edits; keyed by message id.
+        final Map<Long, IncomingMessage> received = new LinkedHashMap<>();
+        final List<CallbackAnswer> answers = new ArrayList<>();
         // null for a private chat, whose Chat object is drawn from its user
         ChatInfo group;
         boolean blocked;
         // Telegram numbers the users' and the bot's messages of a chat in one sequence.
         long lastMessageId;
-        final Map<Long, SentMessage> sent = new LinkedHashMap<>();
-        // Kept for the chat page and for edits; keyed by message id.
-        final Map<Long, IncomingMessage> received = new LinkedHashMap<>();
-        final List<CallbackAnswer> answers = new ArrayList<>();
 
         Chat(long id, ChatInfo group) {
             this.id = id;

@@ -1,7 +1,6 @@
 package io.contactdesk.sandbox.chat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.time.Instant;
 import java.util.Objects;
 

@@ -1,6 +1,7 @@
 package io.contactdesk.sandbox.control;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
@@ -9,6 +10,7 @@ import io.contactdesk.sandbox.botapi.Faults;
 import io.contactdesk.sandbox.botapi.RecordFault;
 import io.contactdesk.sandbox.chat.CallbackQueries;
 import io.contactdesk.sandbox.chat.ChatStore;
+import io.contactdesk.sandbox.flood.TelegramFloodLimiter;
 import io.contactdesk.sandbox.http.Exchanges;
 import io.contactdesk.sandbox.http.RequestParams;
 import io.contactdesk.sandbox.json.Mapper;
@@ -16,14 +18,12 @@ import io.contactdesk.sandbox.json.TelegramObjects;
 import io.contactdesk.sandbox.payments.Payments;
 import io.contactdesk.sandbox.replies.ReplyLog;
 import io.contactdesk.sandbox.spec.SpecViolationLog;
-import io.contactdesk.sandbox.flood.TelegramFloodLimiter;
 import io.contactdesk.sandbox.stats.Stats;
 import io.contactdesk.sandbox.updates.UpdateQueue;
-
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** Serves {@code /sandbox/...}: the test-facing side that plays the users and reports what the bot did. */
 public final class ControlApiHandler implements HttpHandler {
@@ -221,7 +221,7 @@ public final class ControlApiHandler implements HttpHandler {
         } catch (IllegalArgumentException e) {
             throw ControlException.badRequest(e.getMessage());
         }
-        return Mapper.object().put("effect", effect.name().toLowerCase(java.util.Locale.ROOT)).put("count", count);
+        return Mapper.object().put("effect", effect.name().toLowerCase(Locale.ROOT)).put("count", count);
     }
 
     private JsonNode restartUpdateIds(ControlInput input) {

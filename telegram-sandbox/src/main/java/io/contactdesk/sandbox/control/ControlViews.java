@@ -14,7 +14,6 @@ import io.contactdesk.sandbox.spec.SpecViolation;
 import io.contactdesk.sandbox.spec.SpecViolationLog;
 import io.contactdesk.sandbox.stats.Stats;
 import io.contactdesk.sandbox.updates.UpdateQueue;
-
 import java.time.Instant;
 import java.util.Iterator;
 

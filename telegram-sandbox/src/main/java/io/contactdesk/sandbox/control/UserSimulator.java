@@ -2,8 +2,8 @@ package io.contactdesk.sandbox.control;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.contactdesk.sandbox.chat.CallbackQueries;
-import io.contactdesk.sandbox.chat.ChatInfo;
 import io.contactdesk.sandbox.chat.ChatException;
+import io.contactdesk.sandbox.chat.ChatInfo;
 import io.contactdesk.sandbox.chat.ChatStore;
 import io.contactdesk.sandbox.chat.IncomingMessage;
 import io.contactdesk.sandbox.chat.SentMessage;
@@ -11,9 +11,9 @@ import io.contactdesk.sandbox.chat.SimulatedUser;
 import io.contactdesk.sandbox.json.Mapper;
 import io.contactdesk.sandbox.json.TelegramObjects;
 import io.contactdesk.sandbox.payments.Payments;
-import java.util.Optional;
 import io.contactdesk.sandbox.replies.ReplyLog;
 import io.contactdesk.sandbox.updates.UpdateQueue;
+import java.util.Optional;
 
 /** What a simulated user does in the Telegram app, turned into chat state and pending updates. */
 final class UserSimulator {

@@ -1,7 +1,6 @@
 package io.contactdesk.sandbox.flood;
 
 import io.contactdesk.sandbox.FloodLimits;
-
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;

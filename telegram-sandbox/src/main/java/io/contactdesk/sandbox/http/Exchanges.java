@@ -3,7 +3,6 @@ package io.contactdesk.sandbox.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import io.contactdesk.sandbox.json.Mapper;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

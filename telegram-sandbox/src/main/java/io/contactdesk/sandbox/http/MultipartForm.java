@@ -1,6 +1,7 @@
 package io.contactdesk.sandbox.http;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -21,7 +22,7 @@ final class MultipartForm {
 
     /** The boundary of a multipart/form-data content type; empty for any other type. */
     static Optional<String> boundary(String contentType) {
-        if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data")) {
+        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
             return Optional.empty();
         }
         Matcher matcher = BOUNDARY.matcher(contentType);

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import io.contactdesk.sandbox.json.Mapper;
-
 import java.io.IOException;
 import java.util.Optional;
 

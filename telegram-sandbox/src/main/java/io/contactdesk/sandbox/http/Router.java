@@ -4,7 +4,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.contactdesk.sandbox.json.Mapper;
 import io.contactdesk.sandbox.web.ChatPageHandler;
-
 import java.io.IOException;
 
 /**

@@ -8,7 +8,6 @@ import io.contactdesk.sandbox.chat.IncomingMessage;
 import io.contactdesk.sandbox.chat.SentMessage;
 import io.contactdesk.sandbox.chat.SimulatedUser;
 import io.contactdesk.sandbox.payments.Payments;
-
 import java.time.Instant;
 
 /** Renders sandbox state as the Bot API's JSON objects (User, Chat, Message, CallbackQuery, ChatMemberUpdated). */

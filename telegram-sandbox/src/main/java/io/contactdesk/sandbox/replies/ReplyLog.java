@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.contactdesk.sandbox.json.Mapper;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.contactdesk.sandbox.json.Mapper;
 import io.contactdesk.sandbox.spec.SpecViolation.Kind;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

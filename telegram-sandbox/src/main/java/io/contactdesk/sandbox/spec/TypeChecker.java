@@ -2,7 +2,6 @@ package io.contactdesk.sandbox.spec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.contactdesk.sandbox.spec.SpecViolation.Kind;
-
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;

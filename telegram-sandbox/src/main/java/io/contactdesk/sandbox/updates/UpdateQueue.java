@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.contactdesk.sandbox.stats.Stats;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,7 +2,6 @@ package io.contactdesk.sandbox.webhook;
 
 import io.contactdesk.sandbox.updates.PendingUpdate;
 import io.contactdesk.sandbox.updates.UpdateQueue;
-
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.http.HttpClient;

@@ -2,7 +2,6 @@ package io.contactdesk.sandbox.browser;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.contactdesk.sandbox.browser.DevTools.DevToolsException;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

@@ -1,15 +1,14 @@
 package io.contactdesk.sandbox.flood;
 
-import io.contactdesk.sandbox.FloodLimits;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.contactdesk.sandbox.FloodLimits;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class TelegramFloodLimiterTest {
 

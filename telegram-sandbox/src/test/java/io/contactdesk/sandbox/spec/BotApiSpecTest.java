@@ -1,12 +1,12 @@
 package io.contactdesk.sandbox.spec;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Test;
-
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class BotApiSpecTest {
 
@@ -91,7 +91,7 @@ class BotApiSpecTest {
         JsonNode params = json("{\"chat_id\":\"42\",\"text\":\"hi\",\"disable_notification\":\"true\","
                 + "\"reply_markup\":\"{\\\"inline_keyboard\\\":[]}\"}");
 
-        assertThat(SPEC.checkRequest("sendmessage", (com.fasterxml.jackson.databind.node.ObjectNode) params))
+        assertThat(SPEC.checkRequest("sendmessage", (ObjectNode) params))
                 .isEmpty();
     }
 
