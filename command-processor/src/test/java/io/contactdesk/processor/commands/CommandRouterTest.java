@@ -4,19 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.contactdesk.contracts.commands.BotCommandList;
 import io.contactdesk.contracts.crypto.SealedUpdates;
-import io.contactdesk.contracts.events.Listing;
 import io.contactdesk.contracts.events.OpsReportRequested;
 import io.contactdesk.processor.TelegramUpdates;
 import io.contactdesk.processor.TestRules;
-import io.contactdesk.processor.accounts.UserStore;
-import io.contactdesk.processor.directory.Directory;
 import io.contactdesk.processor.language.Language;
-import io.contactdesk.processor.stats.StatsShard;
 import io.contactdesk.processor.updates.IncomingUpdate;
 import io.contactdesk.processor.updates.UpdateParser;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class CommandRouterTest {
@@ -24,22 +19,7 @@ class CommandRouterTest {
     private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
     private final CommandRouter router = new CommandRouter(TestRules.rules());
     private final UpdateParser parser = new UpdateParser(new SealedUpdates(TestRules.cipher()));
-    private final BotState state = new BotState(emptyDirectory(), UserStore.inMemory(), UserStore.inMemory(),
-            UserStore.inMemory(), UserStore.inMemory(), () -> StatsShard.EMPTY);
-
-    private static Directory emptyDirectory() {
-        return new Directory() {
-            @Override
-            public Optional<Listing> find(String listingId) {
-                return Optional.empty();
-            }
-
-            @Override
-            public List<Listing> all() {
-                return List.of();
-            }
-        };
-    }
+    private final BotState state = TestRules.emptyState();
 
     private IncomingUpdate update(long id, long user, String text) {
         return (IncomingUpdate) parser.parse(TelegramUpdates.sealed(TelegramUpdates.message(id, user, text)));

@@ -2,23 +2,17 @@ package io.contactdesk.processor.commands;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.contactdesk.contracts.events.Listing;
 import io.contactdesk.contracts.events.ListingStatus;
 import io.contactdesk.contracts.events.OutboxMessage;
 import io.contactdesk.contracts.events.UpdateRef;
 import io.contactdesk.processor.TestRules;
 import io.contactdesk.processor.accounts.Account;
-import io.contactdesk.processor.accounts.UserStore;
-import io.contactdesk.processor.directory.Directory;
 import io.contactdesk.processor.language.Language;
 import io.contactdesk.processor.language.Texts;
 import io.contactdesk.processor.session.SubmitSession;
 import io.contactdesk.processor.session.SubmitStep;
-import io.contactdesk.processor.stats.StatsShard;
 import io.contactdesk.processor.updates.IncomingUpdate;
 import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The /submit and /addlisting conversation alone: each step's answer, the confirmation, and what it publishes. */
@@ -28,17 +22,7 @@ class SubmitFlowTest {
     private static final long ADA = 42;
 
     private final SubmitFlow flow = new SubmitFlow(TestRules.rules());
-    private final BotState state = new BotState(new Directory() {
-        @Override
-        public Optional<Listing> find(String listingId) {
-            return Optional.empty();
-        }
-
-        @Override
-        public List<Listing> all() {
-            return List.of();
-        }
-    }, UserStore.inMemory(), UserStore.inMemory(), UserStore.inMemory(), UserStore.inMemory(), () -> StatsShard.EMPTY);
+    private final BotState state = TestRules.emptyState();
     private long nextUpdateId = 17;
     private Instant clock = NOW;
 
