@@ -19,6 +19,8 @@ final class LocalKeyring {
 
     static final String FILE = "contact-encryption-keys";
     static final String PAYMENT_PAYLOAD_KEY_FILE = "payment-payload-key";
+    static final String OPS_CONSOLE_PASSWORD_FILE = "ops-console-password";
+    static final String OPS_CONSOLE_SECRET_FILE = "ops-console-secret";
 
     private LocalKeyring() {
     }
@@ -40,6 +42,25 @@ final class LocalKeyring {
             return configured.trim();
         }
         return kept(dataDir, PAYMENT_PAYLOAD_KEY_FILE, () -> Settings.generateSecretKey(32));
+    }
+
+    /**
+     * {@code OPS_CONSOLE_PASSWORD}: the one given, or one generated on first start and kept in the data directory,
+     * where the banner points (it is never printed).
+     */
+    static String opsConsolePassword(String configured, Path dataDir) {
+        if (configured != null && !configured.isBlank()) {
+            return configured.trim();
+        }
+        return kept(dataDir, OPS_CONSOLE_PASSWORD_FILE, () -> Settings.generateSecretKey(16));
+    }
+
+    /** {@code OPS_CONSOLE_SECRET}: the one given, or one generated and kept, so sessions outlive a restart. */
+    static String opsConsoleSecret(String configured, Path dataDir) {
+        if (configured != null && !configured.isBlank()) {
+            return configured.trim();
+        }
+        return kept(dataDir, OPS_CONSOLE_SECRET_FILE, () -> Settings.generateSecretKey(32));
     }
 
     private static String kept(Path dataDir, String name, Supplier<String> generate) {

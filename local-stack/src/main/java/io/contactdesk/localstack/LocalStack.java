@@ -6,6 +6,8 @@ import io.contactdesk.dbwriter.DbWriterApplication;
 import io.contactdesk.infra.EmbeddedPostgresServer;
 import io.contactdesk.infra.KraftBroker;
 import io.contactdesk.notifier.NotifierApplication;
+import io.contactdesk.ops.OpsConsoleApplication;
+import io.contactdesk.ops.OpsConsoleSettings;
 import io.contactdesk.poller.IngressPollerApplication;
 import io.contactdesk.processor.CommandProcessorApplication;
 import io.contactdesk.sandbox.TelegramSandbox;
@@ -26,14 +28,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The whole pipeline on one machine with nothing installed: a real KRaft broker, a real PostgreSQL,
- * the Bot API sandbox (or real Telegram) and the four services, each in its own Spring context.
+ * the Bot API sandbox (or real Telegram), the four services and the ops console, each in its own Spring context.
  */
 public final class LocalStack implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
 
     /** The services in the order of their ports, from {@code SERVICES_FIRST_PORT} up. */
-    static final List<String> SERVICES_BY_PORT = List.of("ingress-poller", "command-processor", "db-writer", "notifier");
+    static final List<String> SERVICES_BY_PORT =
+            List.of("ingress-poller", "command-processor", "db-writer", "notifier", "ops-console");
 
     private final LocalStackSettings settings;
     private final EncryptedConnections encryption;
@@ -134,6 +137,8 @@ public final class LocalStack implements AutoCloseable {
         starting.add(startService("command-processor", CommandProcessorApplication.class, common));
         starting.add(startService("db-writer", DbWriterApplication.class, common));
         starting.add(startService("notifier", NotifierApplication.class, common));
+        // Added after the notifier, so stopped before it: its answers to /health and /lag go through tg.outbox.
+        starting.add(startService("ops-console", OpsConsoleApplication.class, opsConsole()));
         Map<String, String> ingress = new LinkedHashMap<>(common);
         if (settings.webhook() != null) {
             ingress.put("TELEGRAM_WEBHOOK_URL", settings.webhook().url());
@@ -154,6 +159,20 @@ public final class LocalStack implements AutoCloseable {
         if (failure != null) {
             throw failure;
         }
+    }
+
+    /**
+     * The console needs only the broker and its login: the bot token, the database and the keyring stay out of it, as
+     * in docker-compose.yml.
+     */
+    private Map<String, String> opsConsole() {
+        Map<String, String> console = new LinkedHashMap<>();
+        console.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers());
+        console.put(OpsConsoleSettings.PASSWORD_VARIABLE, LocalKeyring.opsConsolePassword(
+                System.getenv(OpsConsoleSettings.PASSWORD_VARIABLE), settings.dataDir()));
+        console.put(OpsConsoleSettings.SECRET_VARIABLE, LocalKeyring.opsConsoleSecret(
+                System.getenv(OpsConsoleSettings.SECRET_VARIABLE), settings.dataDir()));
+        return console;
     }
 
     private int servicePort(String service) {

@@ -15,7 +15,7 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
  * One logging set-up for the whole local stack, made before the broker starts: its lines go to the same file and
  * console as the services' lines, each labelled with the part that logged it ({@link ServiceLabel}).
  *
- * <p>Spring Boot would set Logback up anew for each of the four services, and each time from the last service's
+ * <p>Spring Boot would set Logback up anew for each of the five services, and each time from the last service's
  * name; it is told to leave logging alone instead ({@code org.springframework.boot.logging.LoggingSystem=none}).
  */
 final class LocalStackLogging {

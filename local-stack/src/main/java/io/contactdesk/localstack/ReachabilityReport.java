@@ -33,6 +33,10 @@ record ReachabilityReport(LocalStack stack, long startupMillis) {
         for (ServiceInstance service : stack.services()) {
             out.append(String.format("  %-18s http://localhost:%d%n", service.name(), service.port()));
         }
+        // The password itself is never printed: the console log may be shared, the data directory is the user's own.
+        out.append("  ops console login: ").append(System.getenv("OPS_CONSOLE_PASSWORD") == null
+                ? "the password in " + settings.dataDir().resolve(LocalKeyring.OPS_CONSOLE_PASSWORD_FILE)
+                : "the password in OPS_CONSOLE_PASSWORD").append('\n');
         out.append("\nData is kept in ").append(settings.dataDir()).append(" (delete it to start afresh).\n");
         out.append("The full log is in ").append(stack.logFile());
         out.append(settings.logDetail().verbose() ? ".\n" : " (LOCAL_STACK_LOG=info shows it here too).\n");

@@ -6,7 +6,7 @@ import java.util.Map;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** One of the four services running inside the local stack's JVM. */
+/** One of the services (the four and the ops console) running inside the local stack's JVM. */
 record ServiceInstance(String name, ConfigurableApplicationContext context) {
 
     /** Settings become command-line arguments: they outrank the environment, as a launcher's flags should. */

@@ -29,18 +29,16 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Issue 13, "encrypted connections, tested": the broker accepts SASL_SSL (SCRAM-SHA-512) only and PostgreSQL TLS only,
  * both certified by a CA made for this run. A {@code /start} still travels through the four services, each its own
- * SCRAM principal with the README's settings; the ops console reads the broker the same way; and a client that does
+ * SCRAM principal with the README's settings; the stack's ops console reads the broker the same way; and a client that does
  * not encrypt, or does not authenticate, is refused by both servers.
  */
 class EncryptedConnectionsIT {
 
     private static final Duration PIPELINE = Duration.ofSeconds(60);
-    private static final String CONSOLE_PASSWORD = "tls-check-password";
     private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     @TempDir
@@ -48,10 +46,10 @@ class EncryptedConnectionsIT {
 
     private static EncryptedConnections encryption;
     private static LocalStack stack;
-    private static ConfigurableApplicationContext console;
+    private static StacksOpsConsole console;
 
     @BeforeAll
-    static void startEncryptedStackAndConsole() throws Exception {
+    static void startEncryptedStack() throws Exception {
         Path certificates = Files.createDirectories(dataDir.resolve("certificates"));
         encryption = TestCertificates.create(certificates, Map.of(
                 EncryptedConnections.STACK, "stack-secret",
@@ -62,15 +60,11 @@ class EncryptedConnectionsIT {
                 "ops-console", "console-secret"));
         stack = new LocalStack(new LocalStackSettings(0, 0, 0, dataDir.resolve("stack"), null, null, "", null, 0,
                 null), encryption).start();
-        console = OpsConsoleBesideTheStack.start(stack, CONSOLE_PASSWORD, "tls-check-secret-tls-check-secret-0123",
-                encryption.kafkaSettings("ops-console"));
+        console = StacksOpsConsole.of(stack);
     }
 
     @AfterAll
     static void stop() {
-        if (console != null) {
-            console.close();
-        }
         if (stack != null) {
             stack.close();
         }
@@ -156,11 +150,11 @@ class EncryptedConnectionsIT {
     }
 
     private static int consolePort() {
-        return Integer.parseInt(console.getEnvironment().getProperty("local.server.port"));
+        return console.port();
     }
 
     private static String consoleSession() throws Exception {
-        String form = "password=" + URLEncoder.encode(CONSOLE_PASSWORD, StandardCharsets.UTF_8);
+        String form = "password=" + URLEncoder.encode(console.password(), StandardCharsets.UTF_8);
         HttpResponse<String> login = HTTP.send(HttpRequest.newBuilder(
                         URI.create("http://localhost:" + consolePort() + "/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")

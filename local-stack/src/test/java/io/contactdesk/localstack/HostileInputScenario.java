@@ -289,7 +289,7 @@ abstract class HostileInputScenario {
 
     @Test
     void everyServiceIsStillHealthyAfterTheStorm() {
-        assertThat(stack().services()).hasSize(4).allSatisfy(service -> {
+        assertThat(stack().services()).hasSize(LocalStack.SERVICES_BY_PORT.size()).allSatisfy(service -> {
             HttpResponse<String> health = get("http://localhost:" + service.port() + "/actuator/health");
             assertThat(health.statusCode()).as(service.name()).isEqualTo(200);
             assertThat(json(health.body()).path("status").asText()).as(service.name()).isEqualTo("UP");

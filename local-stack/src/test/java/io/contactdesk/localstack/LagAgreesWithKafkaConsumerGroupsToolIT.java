@@ -9,6 +9,8 @@ import io.contactdesk.contracts.ops.ConsumerLagMetrics;
 import io.contactdesk.contracts.ops.GroupLag;
 import io.contactdesk.contracts.ops.PartitionLag;
 import io.contactdesk.contracts.topics.Topics;
+import io.contactdesk.ops.board.HeartbeatBoard;
+import io.contactdesk.ops.board.HeartbeatBoard.InstanceView;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -33,7 +35,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Issue 6, "done means": the lag in the admin's {@code /lag} reply (answered by the ops console, issue 17), on the
@@ -42,6 +43,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * {@code credit.ledger} that stopped part-way, and db-writer once it has written everything (an admin the bot already
  * knows asking {@code /lag} only adds to {@code tg.updates}, {@code ops.report-requests} and {@code tg.outbox}, which
  * neither reads). The tool runs before and after the others and must print the same both times.
+ *
+ * <p>Every view is the local stack's own ops console: it answers the admin's {@code /lag} and {@code /health} there as
+ * in production, and without it neither would get an answer.
  */
 class LagAgreesWithKafkaConsumerGroupsToolIT {
 
@@ -49,27 +53,24 @@ class LagAgreesWithKafkaConsumerGroupsToolIT {
     private static final long ADMIN = 4242;
     private static final String STALLED = "lag-check-stalled-reader";
     private static final String DB_WRITER = "contactdesk-db-writer";
-    private static final String PASSWORD = "lag-check-password";
+    private static final String HEALTH_TITLE = "<b>Instances</b>";
     private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     @TempDir
     static Path dataDir;
 
     private static LocalStack stack;
-    private static ConfigurableApplicationContext console;
+    private static StacksOpsConsole console;
 
     @BeforeAll
-    static void startStackAndConsole() {
+    static void startStack() {
         stack = new LocalStack(new LocalStackSettings(0, 0, 0, dataDir, null, null, Long.toString(ADMIN), null, 0,
                 null)).start();
-        console = OpsConsoleBesideTheStack.start(stack, PASSWORD, "lag-check-secret-lag-check-secret-0123", Map.of());
+        console = StacksOpsConsole.of(stack);
     }
 
     @AfterAll
     static void stop() {
-        if (console != null) {
-            console.close();
-        }
         if (stack != null) {
             stack.close();
         }
@@ -98,12 +99,13 @@ class LagAgreesWithKafkaConsumerGroupsToolIT {
         Instant printedAt = Instant.now();
         // and then every view is read, the console's background sample (gauges, /lag) once it has measured again: a
         // measurement that ended after the tool (a JVM start, seconds) also began after the lag froze
-        ConsumerLagMetrics consoleLag = console.getBean(ConsumerLagMetrics.class);
+        ConsumerLagMetrics consoleLag = console.context().getBean(ConsumerLagMetrics.class);
         await().atMost(PIPELINE).until(() -> measuredSince(consoleLag, printedAt));
-        LagGauges consoleGauges = new LagGauges(get(port(console), "/actuator/prometheus", null));
-        JsonNode consolePage = Json.mapper().readTree(get(port(console), "/api/lag", consoleSession()));
+        LagGauges consoleGauges = new LagGauges(get(console.port(), "/actuator/prometheus", null));
+        JsonNode consolePage = Json.mapper().readTree(get(console.port(), "/api/lag", consoleSession()));
+        int asked = admin.chat().size();
         admin.sends("/lag");
-        String reply = await().atMost(PIPELINE).until(() -> lagReply(admin), text -> text != null);
+        String reply = await().atMost(PIPELINE).until(() -> answer(admin, asked, LagReply.TITLE), text -> text != null);
         Map<String, LagReply> replied = LagReply.parse(reply);
         // and the tool, once more, still prints the same
         assertThat(tool.describe(STALLED, DB_WRITER)).as("lag frozen while the views were read").isEqualTo(printed);
@@ -128,6 +130,45 @@ class LagAgreesWithKafkaConsumerGroupsToolIT {
             assertThat(replied.get(group)).as("/lag reply for " + group).isEqualTo(new LagReply(expected.totalLag(),
                     expected.unknownPartitions(), lagging(expected)));
         }
+    }
+
+    @Test
+    void anAdminsHealthIsAnsweredWithEveryServiceOfTheStack() {
+        // given an admin the bot knows, and every service of the stack has reported in to the stack's console
+        SandboxUser admin = new SandboxUser(stack.telegramApiUrl(), ADMIN);
+        admin.sends("/start");
+        await().atMost(PIPELINE).until(() -> !admin.chat().isEmpty());
+        HeartbeatBoard heartbeats = console.context().getBean(HeartbeatBoard.class);
+        await().atMost(PIPELINE).until(() -> heartbeats.instances().stream().map(InstanceView::service)
+                .collect(Collectors.toSet()).containsAll(LocalStack.SERVICES_BY_PORT));
+
+        // when the admin asks for /health
+        int asked = admin.chat().size();
+        admin.sends("/health");
+
+        // then the answer lists every service of the stack, the console itself included
+        String reply = await().atMost(PIPELINE).until(() -> answer(admin, asked, HEALTH_TITLE), text -> text != null);
+        for (String service : LocalStack.SERVICES_BY_PORT) {
+            assertThat(reply).as("/health reply").contains("<b>" + service + "</b>");
+        }
+    }
+
+    @Test
+    void anAdminsLagIsAnsweredWithTheGroupsOfTheStack() {
+        // given an admin the bot knows, and the stack's console has measured db-writer's group
+        SandboxUser admin = new SandboxUser(stack.telegramApiUrl(), ADMIN);
+        admin.sends("/start");
+        await().atMost(PIPELINE).until(() -> !admin.chat().isEmpty());
+        ConsumerLagMetrics consoleLag = console.context().getBean(ConsumerLagMetrics.class);
+        await().atMost(PIPELINE).until(() -> consoleLag.latest().stream().anyMatch(g -> g.group().equals(DB_WRITER)));
+
+        // when the admin asks for /lag
+        int asked = admin.chat().size();
+        admin.sends("/lag");
+
+        // then the answer gives db-writer's group its lag
+        String reply = await().atMost(PIPELINE).until(() -> answer(admin, asked, LagReply.TITLE), text -> text != null);
+        assertThat(LagReply.parse(reply)).as("/lag reply").containsKey(DB_WRITER);
     }
 
     private static void startBot(int firstUser, int lastUser) {
@@ -167,11 +208,14 @@ class LagAgreesWithKafkaConsumerGroupsToolIT {
         return metrics.refreshedAt() != null && metrics.refreshedAt().isAfter(moment);
     }
 
-    /** The latest /lag reply in the admin's chat (alerts may arrive there too), or null before there is one. */
-    private static String lagReply(SandboxUser admin) {
+    /**
+     * The answer starting with {@code title} among the admin's messages after the first {@code asked} (alerts may
+     * arrive there too, and the tests share the admin), or null before there is one.
+     */
+    private static String answer(SandboxUser admin, int asked, String title) {
         List<String> chat = admin.chat();
-        for (int i = chat.size() - 1; i >= 0; i--) {
-            if (chat.get(i).startsWith(LagReply.TITLE)) {
+        for (int i = chat.size() - 1; i >= asked; i--) {
+            if (chat.get(i).startsWith(title)) {
                 return chat.get(i);
             }
         }
@@ -208,14 +252,10 @@ class LagAgreesWithKafkaConsumerGroupsToolIT {
         return partitions;
     }
 
-    private static int port(ConfigurableApplicationContext context) {
-        return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
-    }
-
     private static String consoleSession() throws Exception {
-        String form = "password=" + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8);
+        String form = "password=" + URLEncoder.encode(console.password(), StandardCharsets.UTF_8);
         HttpResponse<String> login = HTTP.send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port(console) + "/login"))
+                        URI.create("http://localhost:" + console.port() + "/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form))
                 .build(), HttpResponse.BodyHandlers.ofString());

@@ -26,6 +26,8 @@ class LocalStackConsoleIT {
     private static final Path JAR = Path.of("target", "local-stack.jar");
     private static final String BANNER = "=== contactdesk local stack is up";
     /** A line whose thread column names one of Kafka Streams' threads. */
+    /** The banner's line for the ops console: its name and where to open it. */
+    private static final Pattern OPS_CONSOLE_URL = Pattern.compile("^ +ops-console +http://localhost:\\d+$");
     private static final Pattern STREAM_THREAD = Pattern.compile("^\\S+ \\S+ \\S+ +\\[[^]]+] \\[[^]]*-StreamThread-\\d+]");
 
     @TempDir
@@ -46,13 +48,18 @@ class LocalStackConsoleIT {
             // then the console held the banner and fewer than 100 lines in all
             assertThat(console).as("console").anyMatch(line -> line.startsWith(BANNER));
             assertThat(console).as("console lines up to the banner").hasSizeLessThan(100);
-            assertThat(console).as("each service's start").anyMatch(line -> line.contains("command-processor started"));
+            assertThat(console).as("each service's start").anyMatch(line -> line.contains("command-processor started"))
+                    .anyMatch(line -> line.contains("ops-console started"));
+            assertThat(console).as("the banner's ops console").anyMatch(line -> OPS_CONSOLE_URL.matcher(line).find());
 
             // and the full log names the service each line comes from, Kafka's own threads included
             List<String> log = Files.readAllLines(dataDir.resolve("local-stack.log"), StandardCharsets.UTF_8);
             assertThat(log).as("full log").hasSizeGreaterThan(console.size());
             assertThat(log).as("the Streams threads' lines").filteredOn(line -> STREAM_THREAD.matcher(line).find())
                     .isNotEmpty().allMatch(line -> line.contains("[command-processor]"));
+            assertThat(log).as("the ops console's report listener's lines")
+                    .filteredOn(line -> line.contains("[ops-console-report-requests-"))
+                    .isNotEmpty().allMatch(line -> line.contains("[ops-console]"));
             assertThat(log).as("the broker's lines").filteredOn(line -> line.contains(" kafka.server."))
                     .isNotEmpty().allMatch(line -> line.contains("[kafka]"));
         } finally {

@@ -21,7 +21,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The local stack with its ingress in webhook mode, chosen as a newcomer chooses it ({@code TELEGRAM_WEBHOOK_URL} in
@@ -30,7 +29,6 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class WebhookModeIT extends WalkingSkeletonScenario {
 
-    private static final String CONSOLE_PASSWORD = "webhook-mode-console";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Duration PIPELINE = Duration.ofSeconds(60);
 
@@ -39,24 +37,20 @@ class WebhookModeIT extends WalkingSkeletonScenario {
 
     private static String webhookUrl;
     private static LocalStack stack;
-    private static ConfigurableApplicationContext console;
+    private static StacksOpsConsole console;
 
     @BeforeAll
-    static void startStackInWebhookModeAndConsole() throws IOException {
+    static void startStackInWebhookMode() throws IOException {
         webhookUrl = "http://localhost:" + freePort() + "/telegram/webhook";
         stack = new LocalStack(LocalStackSettings.fromEnvironment(Map.of(
                 "SANDBOX_PORT", "0", "KAFKA_PORT", "0", "POSTGRES_PORT", "0", "SERVICES_FIRST_PORT", "0",
                 "LOCAL_STACK_DATA_DIR", dataDir.toString(),
                 "TELEGRAM_WEBHOOK_URL", webhookUrl))).start();
-        console = OpsConsoleBesideTheStack.start(stack, CONSOLE_PASSWORD, "webhook-mode-secret-webhook-mode-0123",
-                Map.of());
+        console = StacksOpsConsole.of(stack);
     }
 
     @AfterAll
     static void stop() {
-        if (console != null) {
-            console.close();
-        }
         if (stack != null) {
             stack.close();
         }
@@ -101,11 +95,11 @@ class WebhookModeIT extends WalkingSkeletonScenario {
     }
 
     private static String consoleGet(String path) throws Exception {
-        String base = "http://localhost:" + console.getEnvironment().getProperty("local.server.port");
+        String base = "http://localhost:" + console.port();
         HttpResponse<String> login = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(
-                        "password=" + URLEncoder.encode(CONSOLE_PASSWORD, StandardCharsets.UTF_8)))
+                        "password=" + URLEncoder.encode(console.password(), StandardCharsets.UTF_8)))
                 .build(), HttpResponse.BodyHandlers.ofString());
         String cookie = login.headers().firstValue("Set-Cookie").orElseThrow();
         return HTTP.send(HttpRequest.newBuilder(URI.create(base + path))
