@@ -279,9 +279,10 @@ class OpsConsoleIT {
 
     @Test
     void anAdminsHealthRequestIsAnsweredOnTheOutboxWithTheInstancesTheConsoleShows() throws Exception {
-        // given the other service's heartbeat has reached the console
+        // given the other service's heartbeat and the console's own have reached the console
         await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/instances", cookie()).body(),
-                body -> body.contains("\"service\":\"it-service\""));
+                body -> body.contains("\"service\":\"it-service\"")
+                        && body.contains("\"service\":\"ops-console\""));
 
         // when the processor forwards an admin's /health
         OpsReportRequested request = requestReport(OpsReportRequested.Report.HEALTH, 7001);
