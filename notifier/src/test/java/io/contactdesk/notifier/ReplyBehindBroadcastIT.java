@@ -21,7 +21,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -206,11 +205,9 @@ class ReplyBehindBroadcastIT {
     }
 
     private static void startNotifiers() {
-        List<CompletableFuture<ConfigurableApplicationContext>> starting = new ArrayList<>();
         for (int i = 0; i < NOTIFIERS; i++) {
-            starting.add(CompletableFuture.supplyAsync(() -> stack.startNotifier()));
+            notifiers.add(stack.startNotifier());
         }
-        starting.forEach(notifier -> notifiers.add(notifier.join()));
     }
 
     /** Both lanes' groups have every notifier's consumers and no rebalance under way. */

@@ -96,8 +96,13 @@ public final class NotifierTestStack implements AutoCloseable {
         return arguments;
     }
 
-    /** A notifier in this JVM; closing the stack closes it first (a test may close it earlier: closing is idempotent). */
-    public ConfigurableApplicationContext startNotifier(String... extra) {
+    /**
+     * A notifier in this JVM; closing the stack closes it first (a test may close it earlier: closing is idempotent).
+     *
+     * <p>One at a time: each Spring application sets up the JVM's one Logback context as it starts, and two doing so at
+     * once fail now and then ("Unable to find Spring Environment in logger context", seen in CI).
+     */
+    public synchronized ConfigurableApplicationContext startNotifier(String... extra) {
         ConfigurableApplicationContext notifier = ServiceLauncher.application("notifier", NotifierApplication.class)
                 .run(notifierArguments(extra).toArray(String[]::new));
         notifiers.add(notifier);
