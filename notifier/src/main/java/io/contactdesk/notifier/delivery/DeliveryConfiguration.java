@@ -9,6 +9,7 @@ import io.contactdesk.notifier.NotifierApplication;
 import io.contactdesk.notifier.broadcast.BroadcastBoard;
 import io.contactdesk.notifier.broadcast.BroadcastLedger;
 import io.contactdesk.notifier.contacts.ContactReveal;
+import io.contactdesk.notifier.database.NotifierDatabase;
 import io.contactdesk.notifier.flood.FloodControl;
 import io.contactdesk.notifier.telegram.BotApi;
 import io.contactdesk.notifier.telegram.TelegramCallSettings;
@@ -98,16 +99,21 @@ class DeliveryConfiguration {
      * records: it hands them to its delivery threads and never waits for a call itself.
      */
     @Bean
+    SettledJournal settledJournal(NotifierDatabase database, MeterRegistry meters) {
+        return new SettledJournal(database, meters);
+    }
+
+    @Bean
     OutboxConsumer outboxConsumer(ConsumerFactory<?, ?> consumerFactory, OutboxRecordHandler handler,
-            OutboxAssignment assignment, OutboxSettings outbox, DeliverySettings delivery, TelegramCallSettings telegram,
-            StoppablePause pause, MeterRegistry meters) {
+            OutboxAssignment assignment, SettledJournal journal, OutboxSettings outbox, DeliverySettings delivery,
+            TelegramCallSettings telegram, StoppablePause pause, MeterRegistry meters) {
         Properties polls = new Properties();
         polls.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.toString(outbox.windowPerPartition()));
         @SuppressWarnings("unchecked")
         ConsumerFactory<String, byte[]> replies = (ConsumerFactory<String, byte[]>) consumerFactory;
         OutboxConsumer consumer = new OutboxConsumer(
-                () -> replies.createConsumer(null, OutboxConsumer.CLIENT_ID, null, polls), handler, assignment, outbox,
-                delivery.deliveryTimeout().plus(telegram.callTimeout()), pause);
+                () -> replies.createConsumer(null, OutboxConsumer.CLIENT_ID, null, polls), handler, assignment, journal,
+                outbox, delivery.deliveryTimeout().plus(telegram.callTimeout()), pause);
         Gauge.builder(OutboxConsumer.IN_FLIGHT, consumer, OutboxConsumer::inFlight)
                 .description("tg.outbox records taken and not settled yet").register(meters);
         return consumer;

@@ -41,6 +41,10 @@ import org.springframework.context.SmartLifecycle;
  * called are left to the next owner, those that did are waited for, and what was settled is committed before the
  * partition goes ({@link OutboxAssignment}, which also starts a partition that comes back behind what was settled here
  * after it). The consumer's thread never waits for a call, except at such a handover.
+ *
+ * <p>Each settled record is also written to PostgreSQL ({@link SettledJournal}); a partition's new owner skips the
+ * records above its committed offset that the journal names, so a notifier killed while its commits could not land
+ * (the broker away) does not leave its replies to be sent again.
  */
 final class OutboxConsumer implements SmartLifecycle {
 
@@ -64,12 +68,16 @@ final class OutboxConsumer implements SmartLifecycle {
     private final Duration longestRecord;
     private final Pause pause;
     private final OutboxWindow window;
+    private final SettledJournal journal;
     private final Map<TopicPartition, PartitionTurn> turns = new ConcurrentHashMap<>();
     // The consumer's thread only: the partitions it took records from in their current assignment, with what it last
     // committed for each (null: nothing yet); and the records above each one's committed offset that an earlier owner
     // settled (SettledAbove), not to be sent again.
     private final Map<TopicPartition, OffsetAndMetadata> committed = new HashMap<>();
     private final Map<TopicPartition, NavigableSet<Long>> settledBefore = new HashMap<>();
+    // The consumer's thread only: records above each partition's committed offset that the journal names as settled,
+    // offset to Kafka timestamp.
+    private final Map<TopicPartition, Map<Long, Long>> journaled = new HashMap<>();
     private volatile boolean stopping;
     private volatile boolean running;
     private Consumer<String, byte[]> consumer;
@@ -82,8 +90,10 @@ final class OutboxConsumer implements SmartLifecycle {
      *     long a handover waits for the records that called
      */
     OutboxConsumer(Supplier<Consumer<String, byte[]>> consumers, OutboxRecordHandler handler,
-            OutboxAssignment assignment, OutboxSettings settings, Duration longestRecord, Pause pause) {
+            OutboxAssignment assignment, SettledJournal journal, OutboxSettings settings, Duration longestRecord,
+            Pause pause) {
         this.consumers = consumers;
+        this.journal = journal;
         this.handler = handler;
         this.assignment = assignment;
         this.settings = settings;
@@ -190,6 +200,13 @@ final class OutboxConsumer implements SmartLifecycle {
             window.finished(partition, record.offset());
             return;
         }
+        Map<Long, Long> inJournal = journaled.get(partition);
+        if (inJournal != null && inJournal.containsKey(record.offset())
+                && inJournal.remove(record.offset()) == record.timestamp()) {
+            // Settled by an earlier owner (or this notifier before a restart) after its last commit that landed.
+            window.finished(partition, record.offset());
+            return;
+        }
         // The outbox is keyed by chat; a record without a key keeps its partition's order.
         String chat = record.key() != null ? record.key() : "partition:" + record.partition();
         chats.submit(chat, () -> deliver(record, partition, turn));
@@ -203,6 +220,7 @@ final class OutboxConsumer implements SmartLifecycle {
             while (!stopping && lane.mayGoOn()) {
                 try {
                     handler.handle(record, lane);
+                    journal.settled(partition, record.offset(), record.timestamp());
                     lane.finish(() -> window.finished(partition, record.offset()));
                     return;
                 } catch (OutboxDelivery.DeliveryStoppedException e) {
@@ -259,6 +277,7 @@ final class OutboxConsumer implements SmartLifecycle {
         try {
             consumer.commitSync(offsets, COMMIT_TIMEOUT);
             committed.putAll(offsets);
+            offsets.forEach((partition, next) -> journal.committed(partition, next.offset()));
         } catch (WakeupException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -307,6 +326,7 @@ final class OutboxConsumer implements SmartLifecycle {
             turns.remove(partition);
             committed.remove(partition);
             settledBefore.remove(partition);
+            journaled.remove(partition);
         });
     }
 
@@ -357,23 +377,39 @@ final class OutboxConsumer implements SmartLifecycle {
             readSettledBefore(partitions);
         }
 
-        /** What the partitions' earlier owners settled above their committed offsets ({@link SettledAbove}). */
+        /**
+         * What the partitions' earlier owners settled above their committed offsets: in the commit's metadata
+         * ({@link SettledAbove}) and in the journal ({@link SettledJournal}).
+         */
         private void readSettledBefore(Collection<TopicPartition> partitions) {
             if (partitions.isEmpty()) {
                 return;
             }
+            Map<TopicPartition, OffsetAndMetadata> offsets;
             try {
-                consumer.committed(Set.copyOf(partitions)).forEach((partition, offset) -> {
-                    if (offset != null) {
-                        NavigableSet<Long> settled = SettledAbove.decode(offset.offset(), offset.metadata());
-                        if (!settled.isEmpty()) {
-                            settledBefore.put(partition, new TreeSet<>(settled));
-                        }
-                    }
-                });
+                offsets = consumer.committed(Set.copyOf(partitions));
             } catch (RuntimeException e) {
                 log.warn("outbox: cannot read what was settled on {} before ({}): it may be sent again", partitions,
                         e.toString());
+                return;
+            }
+            Map<TopicPartition, Integer> skipped = new HashMap<>();
+            for (TopicPartition partition : partitions) {
+                OffsetAndMetadata offset = offsets.get(partition);
+                if (offset != null) {
+                    NavigableSet<Long> settled = SettledAbove.decode(offset.offset(), offset.metadata());
+                    if (!settled.isEmpty()) {
+                        settledBefore.put(partition, new TreeSet<>(settled));
+                    }
+                }
+                Map<Long, Long> inJournal = journal.settledFrom(partition, offset == null ? 0 : offset.offset());
+                if (!inJournal.isEmpty()) {
+                    journaled.put(partition, inJournal);
+                    skipped.put(partition, inJournal.size());
+                }
+            }
+            if (!skipped.isEmpty()) {
+                log.info("outbox: records settled above the committed offset before, not sent again: {}", skipped);
             }
         }
     }
