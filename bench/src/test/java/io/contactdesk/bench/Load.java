@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.contactdesk.contracts.json.Json;
 import io.contactdesk.testsupport.SandboxClient;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -42,6 +43,7 @@ final class Load {
     final ConcurrentLinkedQueue<Answer> answers = new ConcurrentLinkedQueue<>();
     private long replySeq;
     private long lastQueued;
+    private String offerStopped;
 
     Load(String baseUrl, int users, List<String> listingIds, long seed) {
         this.sandbox = new SandboxClient(baseUrl);
@@ -60,12 +62,18 @@ final class Load {
         sandbox.clearReplies();
     }
 
+    /** Why the last {@link #offer} ended before its time, or null. */
+    String offerStopped() {
+        return offerStopped;
+    }
+
     /**
      * Offers {@code rate} updates a second for {@code duration}, reading replies meanwhile.
      *
-     * @return the update ids queued, in order
+     * @return the update ids queued, in order; fewer when the sandbox stopped answering ({@link #offerStopped()})
      */
     List<Long> offer(double rate, Duration duration, boolean taps) {
+        offerStopped = null;
         List<Long> ids = new ArrayList<>();
         long start = System.nanoTime();
         long end = start + duration.toNanos();
@@ -74,7 +82,14 @@ final class Load {
             long due = (long) (rate * (System.nanoTime() - start) / 1e9) - sent;
             if (due > 0) {
                 int batch = (int) Math.min(due, 10_000);
-                ids.addAll(queue(batch, taps));
+                try {
+                    ids.addAll(queue(batch, taps));
+                } catch (UncheckedIOException e) {
+                    // The sandbox (in this JVM, beside the system under test) could take no more: the step ends here
+                    // with what it queued, and the report says so, rather than the whole run ending.
+                    offerStopped = ids.size() + " updates queued, then the sandbox did not answer: " + e.getMessage();
+                    return ids;
+                }
                 sent += batch;
             }
             readReplies();
