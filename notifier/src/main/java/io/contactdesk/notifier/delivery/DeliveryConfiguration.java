@@ -94,15 +94,15 @@ class DeliveryConfiguration {
         return new OutboxRecordHandler(delivery, records, reports, activity);
     }
 
-    /**
-     * The replies' consumer, from the consumer factory Boot configured (its metrics and settings), with polls of many
-     * records: it hands them to its delivery threads and never waits for a call itself.
-     */
     @Bean
     SettledJournal settledJournal(NotifierDatabase database, MeterRegistry meters) {
         return new SettledJournal(database, meters);
     }
 
+    /**
+     * The replies' consumer, from the consumer factory Boot configured (its metrics and settings), with polls of many
+     * records: it hands them to its delivery threads and never waits for a call itself.
+     */
     @Bean
     OutboxConsumer outboxConsumer(ConsumerFactory<?, ?> consumerFactory, OutboxRecordHandler handler,
             OutboxAssignment assignment, SettledJournal journal, OutboxSettings outbox, DeliverySettings delivery,

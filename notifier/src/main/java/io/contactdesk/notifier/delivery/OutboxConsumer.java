@@ -393,7 +393,7 @@ final class OutboxConsumer implements SmartLifecycle {
                         e.toString());
                 return;
             }
-            Map<TopicPartition, Integer> skipped = new HashMap<>();
+            Map<TopicPartition, Long> from = new HashMap<>();
             for (TopicPartition partition : partitions) {
                 OffsetAndMetadata offset = offsets.get(partition);
                 if (offset != null) {
@@ -402,12 +402,13 @@ final class OutboxConsumer implements SmartLifecycle {
                         settledBefore.put(partition, new TreeSet<>(settled));
                     }
                 }
-                Map<Long, Long> inJournal = journal.settledFrom(partition, offset == null ? 0 : offset.offset());
-                if (!inJournal.isEmpty()) {
-                    journaled.put(partition, inJournal);
-                    skipped.put(partition, inJournal.size());
-                }
+                from.put(partition, offset == null ? 0 : offset.offset());
             }
+            Map<TopicPartition, Integer> skipped = new HashMap<>();
+            journal.settledFrom(from).forEach((partition, inJournal) -> {
+                journaled.put(partition, inJournal);
+                skipped.put(partition, inJournal.size());
+            });
             if (!skipped.isEmpty()) {
                 log.info("outbox: records settled above the committed offset before, not sent again: {}", skipped);
             }

@@ -58,7 +58,8 @@ final class SettledJournal implements SmartLifecycle {
 
     private final NotifierDatabase database;
     private final Counter unrecorded;
-    private final BlockingQueue<Settled> pending = new ArrayBlockingQueue<>(QUEUE);
+    private final BlockingQueue<Settled> pending;
+    private final Duration pruneEvery;
     private final ConcurrentMap<TopicPartition, Long> committed = new ConcurrentHashMap<>();
     private final List<Settled> batch = new ArrayList<>();
     private volatile boolean running;
@@ -66,7 +67,17 @@ final class SettledJournal implements SmartLifecycle {
     private long nextPrune = System.nanoTime();
 
     SettledJournal(NotifierDatabase database, MeterRegistry meters) {
+        this(database, meters, QUEUE, PRUNE_EVERY);
+    }
+
+    /**
+     * @param queue settled records waiting for their rows, at most
+     * @param pruneEvery how often rows below the committed offsets are deleted (and how long an idle writer waits)
+     */
+    SettledJournal(NotifierDatabase database, MeterRegistry meters, int queue, Duration pruneEvery) {
         this.database = database;
+        this.pending = new ArrayBlockingQueue<>(queue);
+        this.pruneEvery = pruneEvery;
         this.unrecorded = Counter.builder(UNRECORDED)
                 .description("settled tg.outbox records the journal could not keep (PostgreSQL away too long)")
                 .register(meters);
@@ -85,24 +96,32 @@ final class SettledJournal implements SmartLifecycle {
     }
 
     /**
-     * The records of {@code partition} at {@code from} or above that were settled, offset to Kafka timestamp; empty
-     * when PostgreSQL cannot say (they may then be sent again, as without the journal).
+     * The records of each partition at its offset in {@code from} or above that were settled, partition to offset to
+     * Kafka timestamp; without the partitions PostgreSQL cannot say about (their records may then be sent again, as
+     * without the journal). One connection for all: a rebalance during a PostgreSQL outage waits for one connection
+     * timeout on the consumer's thread, not one per partition.
      */
-    Map<Long, Long> settledFrom(TopicPartition partition, long from) {
-        Map<Long, Long> settled = new HashMap<>();
+    Map<TopicPartition, Map<Long, Long>> settledFrom(Map<TopicPartition, Long> from) {
+        Map<TopicPartition, Map<Long, Long>> settled = new HashMap<>();
+        if (from.isEmpty()) {
+            return settled;
+        }
         try (Connection connection = database.connection();
                 PreparedStatement select = connection.prepareStatement(SELECT)) {
-            select.setString(1, partition.topic());
-            select.setInt(2, partition.partition());
-            select.setLong(3, from);
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    settled.put(rows.getLong(1), rows.getLong(2));
+            for (Map.Entry<TopicPartition, Long> partition : from.entrySet()) {
+                select.setString(1, partition.getKey().topic());
+                select.setInt(2, partition.getKey().partition());
+                select.setLong(3, partition.getValue());
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        settled.computeIfAbsent(partition.getKey(), read -> new HashMap<>())
+                                .put(rows.getLong(1), rows.getLong(2));
+                    }
                 }
             }
         } catch (SQLException e) {
             log.warn("outbox: cannot read which records of {} were settled before ({}): they may be sent again",
-                    partition, e.toString());
+                    from.keySet(), e.toString());
         }
         return settled;
     }
@@ -151,7 +170,7 @@ final class SettledJournal implements SmartLifecycle {
         while (running || !pending.isEmpty() || !batch.isEmpty()) {
             try {
                 if (batch.isEmpty()) {
-                    Settled first = running ? pending.poll(PRUNE_EVERY.toMillis(), TimeUnit.MILLISECONDS)
+                    Settled first = running ? pending.poll(pruneEvery.toMillis(), TimeUnit.MILLISECONDS)
                             : pending.poll();
                     if (first != null) {
                         batch.add(first);
@@ -199,7 +218,7 @@ final class SettledJournal implements SmartLifecycle {
         }
     }
 
-    /** At most every {@link #PRUNE_EVERY}: rows below the offsets committed since, and rows older than a week. */
+    /** At most every {@code pruneEvery}: rows below the offsets committed since, and rows older than a week. */
     private void pruneNow() throws SQLException {
         long now = System.nanoTime();
         if (now - nextPrune < 0) {
@@ -222,6 +241,6 @@ final class SettledJournal implements SmartLifecycle {
             old.executeUpdate();
         }
         below.forEach(committed::remove);
-        nextPrune = now + PRUNE_EVERY.toNanos();
+        nextPrune = now + pruneEvery.toNanos();
     }
 }
