@@ -57,6 +57,17 @@ public final class TelegramUpdates {
     public static String groupMessage(long updateId, long chatId, String type, long userId, boolean fromBot, String text) {
         Map<String, Object> from = from(userId);
         from.put("is_bot", fromBot);
+        return groupMessage(updateId, chatId, type, from, text);
+    }
+
+    /** A person's text in a supergroup, from a Telegram client that reports {@code languageCode}. */
+    public static String groupMessage(long updateId, long chatId, long userId, String languageCode, String text) {
+        Map<String, Object> from = from(userId);
+        from.put("language_code", languageCode);
+        return groupMessage(updateId, chatId, "supergroup", from, text);
+    }
+
+    private static String groupMessage(long updateId, long chatId, String type, Map<String, Object> from, String text) {
         Map<String, Object> chat = new LinkedHashMap<>();
         chat.put("id", chatId);
         chat.put("type", type);
@@ -80,12 +91,19 @@ public final class TelegramUpdates {
 
     /** {@code my_chat_member} in a group: the bot (@contactdesk_bot) added by a user. */
     public static String botAddedToGroup(long updateId, long chatId, long byUser) {
+        return botAddedToGroup(updateId, chatId, byUser, "en");
+    }
+
+    /** {@code my_chat_member} in a group: the bot added by a user whose Telegram client reports {@code languageCode}. */
+    public static String botAddedToGroup(long updateId, long chatId, long byUser, String languageCode) {
+        Map<String, Object> by = from(byUser);
+        by.put("language_code", languageCode);
         Map<String, Object> chat = new LinkedHashMap<>();
         chat.put("id", chatId);
         chat.put("type", "group");
         chat.put("title", "Neighbours");
         return write(Map.of("update_id", updateId, "my_chat_member",
-                chatMemberUpdated(chat, from(byUser), "left", "member")));
+                chatMemberUpdated(chat, by, "left", "member")));
     }
 
     /** The record the ingress publishes for {@code update}: sealed with the test keyring, in epoch 0, under its own id. */

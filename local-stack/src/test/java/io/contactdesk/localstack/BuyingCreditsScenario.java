@@ -28,7 +28,7 @@ abstract class BuyingCreditsScenario {
     abstract LocalStack stack();
 
     @Test
-    void aPackBoughtWithStarsIsCreditedOnceAndAForgedInvoiceIsRefused() {
+    void aPackBoughtWithStarsIsCreditedOnceAndAForgedInvoiceIsRefused() throws Exception {
         LocalStack stack = stack();
         SandboxUser user = new SandboxUser(stack.telegramApiUrl(), BUYER);
         SandboxClient sandbox = new SandboxClient(stack.telegramApiUrl(), stack.telegramToken());
@@ -41,13 +41,17 @@ abstract class BuyingCreditsScenario {
         JsonNode offer = await().atMost(PIPELINE).until(() -> last(user), m -> m != null && m.toString().contains("buy:50x200"));
         user.presses(offer.path("message_id").asLong(), "buy:50x200");
         JsonNode invoice = await().atMost(PIPELINE).until(() -> last(user), m -> m != null && isInvoice(m));
-        long started = System.nanoTime();
-        JsonNode paid = sandbox.userPays(BUYER, Map.of("message_id", invoice.path("message_id")));
-        long answeredMs = (System.nanoTime() - started) / 1_000_000;
+        JsonNode paid;
+        try (PreCheckoutHops hops = PreCheckoutHops.follow(stack)) {
+            long started = System.nanoTime();
+            paid = sandbox.userPays(BUYER, Map.of("message_id", invoice.path("message_id")));
+            long answeredMs = (System.nanoTime() - started) / 1_000_000;
 
-        // then Telegram got its pre-checkout answer in time, and the user is thanked with the new balance
-        assertThat(paid.path("status").asText()).as(paid.toString()).isEqualTo("paid");
-        System.out.printf("pre-checkout answered through the pipeline in %d ms (Telegram allows 10,000)%n", answeredMs);
+            // then Telegram got its pre-checkout answer in time, and the user is thanked with the new balance
+            assertThat(paid.path("status").asText()).as(paid.toString()).isEqualTo("paid");
+            System.out.printf("pre-checkout answered through the pipeline in %d ms (Telegram allows 10,000)%n%s",
+                    answeredMs, hops.report(List.of(PreCheckoutHops.Query.of(paid))));
+        }
         await().atMost(PIPELINE).until(() -> user.chat().stream().anyMatch(text -> text.contains("Balance: <b>53 credits")));
 
         // when Telegram delivers the same payment again
@@ -111,34 +115,46 @@ abstract class BuyingCreditsScenario {
         }
 
         // when the backlog is queued and every buyer pays at once
-        sandbox.queueUpdates(load);
-        List<CompletableFuture<long[]>> paying = new ArrayList<>();
-        for (int i = 0; i < buyers; i++) {
-            long buyer = 4_300 + i;
-            long invoice = invoices.get(i).path("message_id").asLong();
-            paying.add(CompletableFuture.supplyAsync(() -> {
-                long started = System.nanoTime();
-                JsonNode paid = sandbox.userPays(buyer, Map.of("message_id", invoice));
-                return new long[] {paid.path("status").asText().equals("paid") ? 1 : 0,
-                        (System.nanoTime() - started) / 1_000_000};
-            }));
-        }
-        List<long[]> results = new ArrayList<>();
-        for (var pay : paying) {
-            results.add(pay.get(30, TimeUnit.SECONDS));
+        List<Payment> results = new ArrayList<>();
+        String hopReport;
+        try (PreCheckoutHops hops = PreCheckoutHops.follow(stack)) {
+            sandbox.queueUpdates(load);
+            List<CompletableFuture<Payment>> paying = new ArrayList<>();
+            for (int i = 0; i < buyers; i++) {
+                long buyer = 4_300 + i;
+                long invoice = invoices.get(i).path("message_id").asLong();
+                paying.add(CompletableFuture.supplyAsync(() -> {
+                    long started = System.nanoTime();
+                    JsonNode paid = sandbox.userPays(buyer, Map.of("message_id", invoice));
+                    return new Payment(paid, (System.nanoTime() - started) / 1_000_000);
+                }));
+            }
+            for (var pay : paying) {
+                results.add(pay.get(30, TimeUnit.SECONDS));
+            }
+            hopReport = hops.report(results.stream().filter(Payment::paid).map(p -> PreCheckoutHops.Query.of(p.answer()))
+                    .toList());
         }
 
         // then every one was answered within Telegram's 10 s, while the replies were still queued
-        List<Long> times = results.stream().map(r -> r[1]).sorted().toList();
+        List<Long> times = results.stream().map(Payment::millis).sorted().toList();
         SandboxUser lastInQueue = new SandboxUser(stack.telegramApiUrl(), 50_000 + backlog - 1);
         await().atMost(PIPELINE).until(() -> !lastInQueue.chat().isEmpty());
         // Nearest rank: with 5 buyers p99 is the slowest; -Dstars.buyers=100 gives a p99 of its own.
         System.out.printf("pre-checkout behind %d queued replies, %d buyers: p50 %d ms, p99 %d ms, max %d ms, "
-                        + "answered %d (docs/performance.md#pre-checkout-behind-a-backlog)%n",
+                        + "answered %d (docs/performance.md#pre-checkout-behind-a-backlog)%n%s",
                 backlog, buyers, times.get(times.size() / 2),
                 times.get((int) Math.ceil(times.size() * 0.99) - 1), times.get(times.size() - 1),
-                results.stream().filter(r -> r[0] == 1).count());
-        assertThat(results).as("answered (paid) within 10 s").allSatisfy(r -> assertThat(r[0]).isEqualTo(1));
+                results.stream().filter(Payment::paid).count(), hopReport);
+        assertThat(results).as("answered (paid) within 10 s").allSatisfy(r -> assertThat(r.paid()).isTrue());
+    }
+
+    /** A buyer's payment: the sandbox's answer, and how long the Pay call took. */
+    private record Payment(JsonNode answer, long millis) {
+
+        boolean paid() {
+            return answer.path("status").asText().equals("paid");
+        }
     }
 
     private static JsonNode last(SandboxUser user) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 
 /** Invoices in Telegram Stars, the pre-checkout handshake, refunds and the bot's Star transactions. */
@@ -124,6 +125,24 @@ class StarsPaymentTest extends SandboxTestBase {
         assertThat(declined.path("status").asText()).isEqualTo("declined");
         assertThat(declined.path("error_message").asText()).isEqualTo("This invoice has expired.");
         assertThat(client.bot("getStarTransactions", Map.of()).result().path("transactions")).isEmpty();
+    }
+
+    /** What a latency trace reads: when the query was queued, handed to getUpdates, and answered. */
+    @Test
+    void anAnsweredPreCheckoutIsInTheReplyLogWithItsQueryTimes() throws Exception {
+        long start = client.userWrites(USER, "/buy");
+        CompletableFuture<JsonNode> paying = pay(sendInvoice());
+        JsonNode query = answerNextPreCheckout(start + 1, true);
+        paying.get(10, TimeUnit.SECONDS);
+
+        JsonNode answered = StreamSupport.stream(client.get("replies").body().get("replies").spliterator(), false)
+                .filter(entry -> entry.get("method").asText().equals("answerPreCheckoutQuery")).findFirst().orElseThrow();
+        assertThat(answered.get("update_id").asLong()).isEqualTo(query.get("update_id").asLong());
+        assertThat(answered.get("chat_id").asLong()).isEqualTo(USER);
+        long enqueued = answered.get("enqueued_at_us").asLong();
+        assertThat(enqueued).isPositive();
+        assertThat(answered.get("delivered_at_us").asLong()).isGreaterThanOrEqualTo(enqueued);
+        assertThat(answered.get("at_us").asLong()).isGreaterThanOrEqualTo(answered.get("delivered_at_us").asLong());
     }
 
     @Test

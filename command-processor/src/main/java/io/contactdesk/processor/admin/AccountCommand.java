@@ -1,5 +1,6 @@
 package io.contactdesk.processor.admin;
 
+import io.contactdesk.contracts.events.Listing;
 import io.contactdesk.processor.language.Language;
 import java.time.Instant;
 
@@ -11,6 +12,8 @@ import java.time.Instant;
  * @param commandId deterministic, derived from the cause
  * @param replyChatId who is told the result (the admin), or 0
  * @param replyLanguage the code of the language the admin is told in (null, as in records from before it: English)
+ * @param listing the submitted listing an admin is asked to review ({@link AccountCommandType#REVIEW_REQUESTED}),
+ *                else null
  */
 public record AccountCommand(
         String commandId,
@@ -22,7 +25,8 @@ public record AccountCommand(
         long replyChatId,
         String listingTitle,
         Instant at,
-        String replyLanguage) {
+        String replyLanguage,
+        Listing listing) {
 
     /** The language the result is told in: the admin's own, where their account lives (another task). */
     public Language replyIn() {

@@ -6,7 +6,9 @@ import io.contactdesk.contracts.events.LedgerKind;
 import io.contactdesk.processor.accounts.Account;
 import io.contactdesk.processor.commands.Conversation;
 import io.contactdesk.processor.commands.Outcome;
+import io.contactdesk.processor.commands.ReviewCard;
 import io.contactdesk.processor.credits.CreditRules;
+import io.contactdesk.processor.language.Language;
 import io.contactdesk.processor.language.Texts;
 import io.contactdesk.processor.referrals.ReferralRules;
 import java.util.LinkedHashMap;
@@ -86,6 +88,11 @@ public final class AccountCommandApplier {
                 tellUser(conversation, told.get("listing.rejected", escape(command.listingTitle())));
                 return conversation.outcome();
             }
+            case REVIEW_REQUESTED -> {
+                // Whether or not the admin blocked the bot, as the card always was: reviewing is their job.
+                ReviewCard.send(conversation, user, conversation.language(), command);
+                return conversation.outcome();
+            }
         }
         if (!command.reason().isBlank()) {
             details.put("reason", command.reason());
@@ -111,7 +118,7 @@ public final class AccountCommandApplier {
                 : told.get("referral.joined", joined));
         conversation.command(new AccountCommand(conversation.nextCommandId(), command.actorId(),
                 AccountCommandType.REFERRAL_WELCOME, command.amount(), "", referrer.userId(), 0, null, command.at(),
-                null));
+                null, null));
         return conversation.outcome();
     }
 
@@ -129,7 +136,10 @@ public final class AccountCommandApplier {
     private Outcome unknownUser(AccountCommand command) {
         Conversation conversation = new Conversation(command.commandId(), command.replyChatId(), null,
                 null, false, command.at());
-        if (command.replyChatId() != 0) {
+        if (command.type() == AccountCommandType.REVIEW_REQUESTED) {
+            // An admin who never started the bot still reviews; with no account, there is no language but English.
+            ReviewCard.send(conversation, command.targetUserId(), Language.FALLBACK, command);
+        } else if (command.replyChatId() != 0) {
             conversation.sendTo(command.replyChatId(), Texts.in(command.replyIn()).get("admin.unknown.user",
                     command.targetUserId()), null);
         }

@@ -26,5 +26,10 @@ public enum AccountCommandType {
      */
     REFERRAL_JOINED,
     /** To the newcomer: their referrer was credited ({@code actorId}), so they get their half, {@code amount}. */
-    REFERRAL_WELCOME
+    REFERRAL_WELCOME,
+    /**
+     * To an admin: the user {@code actorId}, shown as {@code reason} (@username or first name), submitted
+     * {@code listing}. The card is built on the admin's task, where their language is known.
+     */
+    REVIEW_REQUESTED
 }

@@ -85,7 +85,7 @@ final class AdminFlows {
     private void send(Conversation conversation, long target, AccountCommandType type, long amount, String reason) {
         long admin = conversation.account().userId();
         conversation.command(new AccountCommand(conversation.nextCommandId(), target, type, amount, reason, admin,
-                admin, null, conversation.now(), conversation.language().code()));
+                admin, null, conversation.now(), conversation.language().code(), null));
     }
 
     void stats(Conversation conversation, BotState state) {

@@ -250,7 +250,7 @@ public final class CommandRouter {
         ReferralRules.referrer(rules.referrals(), conversation.isNewUser(), account.userId(), argument)
                 .ifPresent(referrer -> conversation.command(new AccountCommand(conversation.nextCommandId(), referrer,
                         AccountCommandType.REFERRAL_JOINED, rules.credits().referralBonus(), "", account.userId(), 0,
-                        null, conversation.now(), null)));
+                        null, conversation.now(), null, null)));
         if (account.signupBonusGranted()) {
             conversation.reply(conversation.texts().welcomeBack(account.profile().firstName(), account.balance()));
             return;

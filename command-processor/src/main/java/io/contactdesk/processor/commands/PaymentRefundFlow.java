@@ -56,7 +56,8 @@ public final class PaymentRefundFlow {
                 command.at());
         conversation.command(new AccountCommand(EventIds.derived(command.commandId(), "looked-up", task),
                 command.actorId(), AccountCommandType.REFUND_LOOKED_UP, holdsCharge ? 1 : 0, command.reason(),
-                command.actorId(), command.replyChatId(), null, command.at(), command.replyLanguage()));
+                command.actorId(), command.replyChatId(), null, command.at(), command.replyLanguage(),
+                null));
         return conversation.outcomeWithoutAccount();
     }
 

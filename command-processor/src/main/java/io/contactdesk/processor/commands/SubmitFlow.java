@@ -6,7 +6,6 @@ import io.contactdesk.contracts.directory.ListingFields;
 import io.contactdesk.contracts.events.InlineButton;
 import io.contactdesk.contracts.events.Listing;
 import io.contactdesk.contracts.events.ListingStatus;
-import io.contactdesk.processor.language.Language;
 import io.contactdesk.processor.language.Texts;
 import io.contactdesk.processor.session.SubmissionRules;
 import io.contactdesk.processor.session.SubmitSession;
@@ -149,18 +148,12 @@ final class SubmitFlow {
         }
         conversation.edit(update.messageId(), conversation.texts().submitSubmitted(listing.title(),
                 rules.credits().listingReward()), null);
-        // Admins' accounts (and languages) live on their own tasks: the card is in English, the fallback.
-        Replies admins = Replies.in(Language.FALLBACK);
+        // Admins' accounts (and languages) live on their own tasks: each admin's task sends the card, in their language.
         var profile = conversation.account().profile();
         String who = profile.username() != null ? "@" + profile.username()
                 : profile.firstName() != null ? profile.firstName() : "";
         for (long admin : rules.admins().stream().sorted().toList()) {
-            conversation.sendToRevealing(admin, admins.moderationCard(who, profile.userId(), listing),
-                    Keyboards.create().row(
-                            button(admins.text("moderation.button.approve"), CallbackAction.moderate(listing.listingId(), true)),
-                            button(admins.text("moderation.button.reject"), CallbackAction.moderate(listing.listingId(), false)))
-                            .build(),
-                    listing.sealedContact(), listing.listingId());
+            conversation.command(ReviewCard.request(conversation, admin, who, listing));
         }
     }
 

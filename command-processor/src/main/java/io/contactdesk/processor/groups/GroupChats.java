@@ -5,6 +5,8 @@ import static io.contactdesk.contracts.html.Html.escape;
 import io.contactdesk.contracts.events.EventIds;
 import io.contactdesk.contracts.events.OutboxMessage;
 import io.contactdesk.processor.accounts.UserStore;
+import io.contactdesk.processor.language.Language;
+import io.contactdesk.processor.language.Texts;
 import io.contactdesk.processor.updates.GroupUpdate;
 import java.time.Instant;
 import java.util.Optional;
@@ -34,14 +36,16 @@ public final class GroupChats {
             return Optional.empty();
         }
         store.put(update.chatId(), new GroupChat(update.chatId(), now));
+        String notice = notice(update.botUsername(), Language.forUser(null, update.languageCode()));
         return Optional.of(OutboxMessage.sendMessage(EventIds.derived(update.causeId(), "reply", 0), update.chatId(),
-                notice(update.botUsername()), null, update.causeId(), now));
+                notice, null, update.causeId(), now));
     }
 
-    static String notice(String botUsername) {
-        String where = botUsername == null ? "open a private chat with me"
-                : "write to me at @" + escape(botUsername);
-        return "Hi! I only work in private chats, so please talk to me there: " + where
-                + " and send /start. I will not answer in this group.";
+    /** In the language of whoever wrote (or added the bot): a group has no language of its own, and no account. */
+    static String notice(String botUsername, Language language) {
+        Texts texts = Texts.in(language);
+        String where = botUsername == null ? texts.get("group.notice.open.private.chat")
+                : texts.get("group.notice.write.to", escape(botUsername));
+        return texts.get("group.notice", where);
     }
 }

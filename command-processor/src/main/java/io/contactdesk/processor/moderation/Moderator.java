@@ -47,7 +47,7 @@ public final class Moderator {
         if (pending.submittedBy() > 0) {
             conversation.command(new AccountCommand(conversation.nextCommandId(), pending.submittedBy(),
                     request.approve() ? AccountCommandType.LISTING_APPROVED : AccountCommandType.LISTING_REJECTED,
-                    0, pending.listingId(), request.adminId(), 0, pending.title(), request.at(), null));
+                    0, pending.listingId(), request.adminId(), 0, pending.title(), request.at(), null, null));
         }
         return conversation.outcomeWithoutAccount();
     }

@@ -8,8 +8,10 @@ import io.contactdesk.contracts.events.UpdateRef;
  *
  * @param botAdded    the update is {@code my_chat_member}: someone added the bot to the group
  * @param botUsername the bot's own username when the update names it (the bot added to the group), else null
+ * @param languageCode the {@code language_code} of the person who wrote (or added the bot), else null
  */
-public record GroupUpdate(UpdateRef ref, long chatId, boolean botAdded, String botUsername) implements ParsedUpdate {
+public record GroupUpdate(UpdateRef ref, long chatId, boolean botAdded, String botUsername, String languageCode)
+        implements ParsedUpdate {
 
     /** The Bot API's name of the update's type. */
     public String type() {

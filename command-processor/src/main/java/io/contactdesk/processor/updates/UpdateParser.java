@@ -186,7 +186,7 @@ public final class UpdateParser {
         if (!message.path("text").isTextual()) {
             return new IgnoredUpdate(ref, "message", IgnoredUpdate.Reason.NOT_TEXT);
         }
-        return new GroupUpdate(ref, chat.id(), false, null);
+        return new GroupUpdate(ref, chat.id(), false, null, optionalText(from, "language_code"));
     }
 
     private ParsedUpdate callback(UpdateRef ref, JsonNode query) {
@@ -257,7 +257,7 @@ public final class UpdateParser {
         if (chat.isGroup() && isIn(newStatus) && !isIn(oldStatus)) {
             // new_chat_member.user is the bot itself: the one place an update tells the bot its own username.
             String botUsername = username(change.get("new_chat_member").path("user"));
-            return new GroupUpdate(ref, chat.id(), true, botUsername);
+            return new GroupUpdate(ref, chat.id(), true, botUsername, optionalText(performer, "language_code"));
         }
         return new IgnoredUpdate(ref, "my_chat_member", chat.isChannel() ? IgnoredUpdate.Reason.CHANNEL
                 : chat.isGroup() ? IgnoredUpdate.Reason.MEMBERSHIP : IgnoredUpdate.Reason.OTHER_CHAT);

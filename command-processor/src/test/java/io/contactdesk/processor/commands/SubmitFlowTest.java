@@ -7,6 +7,8 @@ import io.contactdesk.contracts.events.OutboxMessage;
 import io.contactdesk.contracts.events.UpdateRef;
 import io.contactdesk.processor.TestRules;
 import io.contactdesk.processor.accounts.Account;
+import io.contactdesk.processor.admin.AccountCommand;
+import io.contactdesk.processor.admin.AccountCommandType;
 import io.contactdesk.processor.language.Language;
 import io.contactdesk.processor.language.Texts;
 import io.contactdesk.processor.session.SubmitSession;
@@ -109,15 +111,21 @@ class SubmitFlowTest {
     }
 
     @Test
-    void aConfirmedUserDraftWaitsForModerationAndEveryAdminGetsItsCard() {
+    void aConfirmedUserDraftWaitsForModerationAndEveryAdminsTaskIsAskedForItsCard() {
         SubmitSession session = drafted(ADA, false);
 
         Outcome confirmed = tapped(ADA, new CallbackAction.SubmitConfirm(session.sessionId(), true));
 
         assertThat(confirmed.listings()).singleElement()
                 .satisfies(listing -> assertThat(listing.status()).isEqualTo(ListingStatus.PENDING));
-        assertThat(confirmed.replies()).filteredOn(reply -> reply.method().equals(OutboxMessage.SEND_MESSAGE))
-                .extracting(OutboxMessage::chatId).containsExactly(TestRules.ADMIN, TestRules.OTHER_ADMIN);
+        assertThat(confirmed.accountCommands())
+                .allSatisfy(command -> {
+                    assertThat(command.type()).isEqualTo(AccountCommandType.REVIEW_REQUESTED);
+                    assertThat(command.listing()).isEqualTo(confirmed.listings().get(0));
+                    assertThat(command.actorId()).isEqualTo(ADA);
+                })
+                .extracting(AccountCommand::targetUserId).containsExactly(TestRules.ADMIN, TestRules.OTHER_ADMIN);
+        assertThat(confirmed.replies()).extracting(OutboxMessage::chatId).containsOnly(ADA);
         assertThat(confirmed.audit()).isEmpty();
         assertThat(state.sessions().get(ADA)).isNull();
     }

@@ -370,7 +370,7 @@ class CommandTopologyTest {
 
     private AccountCommand grant(String id, long amount) {
         return new AccountCommand(id, ADA, AccountCommandType.GRANT, amount, id, TestRules.ADMIN, TestRules.ADMIN, null,
-                clock, null);
+                clock, null, null);
     }
 
     @Test

@@ -1,6 +1,8 @@
 package io.contactdesk.processor.topology;
 
+import static io.contactdesk.processor.TelegramUpdates.botAddedToGroup;
 import static io.contactdesk.processor.TelegramUpdates.callback;
+import static io.contactdesk.processor.TelegramUpdates.groupMessage;
 import static io.contactdesk.processor.TelegramUpdates.message;
 import static io.contactdesk.processor.TelegramUpdates.preCheckout;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,6 +67,26 @@ class LanguageTopologyTest {
         clock = clock.plus(Duration.ofSeconds(7));
         topology.updates().pipeInput(Long.toString(user), callback(nextUpdateId++, user, messageId, data), clock);
         return outbox.readValuesToList();
+    }
+
+    /** {@code author} submits a listing and confirms it; returns what the bot sends to the admins. */
+    private List<OutboxMessage> submitted(long author) {
+        sayAll(author, "de", "/submit");
+        sayAll(author, "de", "Reliable plumber");
+        sayAll(author, "de", "plumbing");
+        sayAll(author, "de", "Lisbon");
+        sayAll(author, "de", "Fixes leaks and boilers, 24/7.");
+        OutboxMessage summary = sayAll(author, "de", "+351 912 345 678").get(0);
+        return tap(author, 800, buttons(summary).get(0).get(1)).stream()
+                .filter(message -> message.chatId() != author).toList();
+    }
+
+    private String groupNotice(long chatId, String update) {
+        clock = clock.plus(Duration.ofSeconds(7));
+        topology.updates().pipeInput(Long.toString(chatId), update, clock);
+        List<OutboxMessage> said = outbox.readValuesToList();
+        assertThat(said).singleElement().extracting(OutboxMessage::chatId).isEqualTo(chatId);
+        return text(said.get(0));
     }
 
     private static String text(OutboxMessage message) {
@@ -199,5 +221,51 @@ class LanguageTopologyTest {
                 .satisfies(message -> assertThat(text(message)).isEqualTo("Se dieron 5 créditos a 52. Saldo: 8 créditos."));
         assertThat(said).filteredOn(message -> message.chatId() == DIETER).singleElement()
                 .satisfies(message -> assertThat(text(message)).startsWith("🎁 You received <b>5 credits</b>."));
+    }
+
+    @Test
+    void aSpanishSpeakingAdminReviewsASubmissionOnASpanishCard() {
+        sayAll(TestRules.ADMIN, "es", "/start");
+        sayAll(TestRules.OTHER_ADMIN, "en", "/start");
+        sayAll(DIETER, "de", "/start");
+
+        List<OutboxMessage> cards = submitted(DIETER);
+
+        assertThat(cards).extracting(OutboxMessage::chatId).containsExactly(TestRules.ADMIN, TestRules.OTHER_ADMIN);
+        assertThat(text(cards.get(0))).startsWith("<b>Nuevo anuncio para revisar</b> de @ada (52)")
+                .contains("Contacto: " + OutboxMessage.CONTACT_PLACEHOLDER);
+        assertThat(buttons(cards.get(0))).extracting(button -> button.get(0)).containsExactly("✅ Aprobar", "❌ Rechazar");
+        assertThat(text(cards.get(1))).startsWith("<b>New listing to review</b> from @ada (52)");
+        assertThat(cards).allSatisfy(card -> assertThat(card.revealsContact()).isTrue());
+    }
+
+    @Test
+    void anAdminWhoNeverStartedTheBotReviewsOnAnEnglishCard() {
+        sayAll(TestRules.OTHER_ADMIN, "es", "/start");
+        sayAll(DIETER, "de", "/start");
+
+        List<OutboxMessage> cards = submitted(DIETER);
+
+        assertThat(cards).filteredOn(card -> card.chatId() == TestRules.ADMIN).singleElement()
+                .satisfies(card -> assertThat(text(card)).startsWith("<b>New listing to review</b>"));
+    }
+
+    @Test
+    void aGroupIsToldInTheLanguageOfWhoeverWroteThere() {
+        assertThat(groupNotice(-100, groupMessage(nextUpdateId++, -100, ANA, "es-MX", "/start")))
+                .isEqualTo("¡Hola! Solo funciono en chats privados, así que háblame allí: abre un chat privado conmigo"
+                        + " y envía /start. No responderé en este grupo.");
+    }
+
+    @Test
+    void aGroupIsToldInEnglishWhenItsWriterSpeaksALanguageTheBotDoesNot() {
+        assertThat(groupNotice(-101, groupMessage(nextUpdateId++, -101, DIETER, "de", "hallo")))
+                .startsWith("Hi! I only work in private chats");
+    }
+
+    @Test
+    void aSpanishSpeakerAddingTheBotToAGroupIsToldWhereToFindItInSpanish() {
+        assertThat(groupNotice(-102, botAddedToGroup(nextUpdateId++, -102, ANA, "es")))
+                .contains("escríbeme a @contactdesk_bot");
     }
 }

@@ -203,7 +203,7 @@ class UpdateParserTest {
     void aPersonsTextInAGroupIsAGroupUpdateKeyedByTheChat() {
         ParsedUpdate update = parser.readOpened(TelegramUpdates.groupMessage(33, -1_001_234, "supergroup", 42, false, "/browse"));
 
-        assertThat(update).isEqualTo(new GroupUpdate(new UpdateRef(0, 33), -1_001_234, false, null));
+        assertThat(update).isEqualTo(new GroupUpdate(new UpdateRef(0, 33), -1_001_234, false, null, "en"));
         assertThat(update.expectedKey()).isEqualTo("-1001234");
     }
 
@@ -235,7 +235,7 @@ class UpdateParserTest {
     @Test
     void theBotAddedToAGroupIsAGroupUpdateThatNamesTheBot() {
         assertThat(parser.readOpened(TelegramUpdates.botAddedToGroup(38, -555, 42)))
-                .isEqualTo(new GroupUpdate(new UpdateRef(0, 38), -555, true, "contactdesk_bot"));
+                .isEqualTo(new GroupUpdate(new UpdateRef(0, 38), -555, true, "contactdesk_bot", "en"));
     }
 
     // --- membership in the private chat -----------------------------------------------------------------------

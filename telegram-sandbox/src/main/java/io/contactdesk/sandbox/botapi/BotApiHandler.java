@@ -125,6 +125,8 @@ public final class BotApiHandler implements HttpHandler {
     private void log(String method, ObjectNode params, JsonNode result) {
         if (method.equals("answerCallbackQuery")) {
             replies.answeredCallback(params.path("callback_query_id").asText());
+        } else if (method.equals("answerPreCheckoutQuery")) {
+            replies.answeredPreCheckout(params.path("pre_checkout_query_id").asText());
         } else if (result.has("message_id") && result.has("chat")) {
             replies.wrote(method, result.path("chat").path("id").asLong(), result.path("message_id").asLong(),
                     result.get("reply_markup"));

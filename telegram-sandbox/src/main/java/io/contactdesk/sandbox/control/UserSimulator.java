@@ -136,8 +136,8 @@ final class UserSimulator {
         } else {
             String queryId = payments.openQuery(userId, invoice);
             answer.put("pre_checkout_query_id", queryId);
-            answer.put("pre_checkout_update_id",
-                    updates.add("pre_checkout_query", objects.preCheckoutQuery(queryId, user, invoice)));
+            answer.put("pre_checkout_update_id", updates.add("pre_checkout_query",
+                    objects.preCheckoutQuery(queryId, user, invoice), id -> replies.preCheckoutOpened(id, userId, queryId)));
             Optional<Payments.Answer> verdict = payments.awaitAnswer(queryId);
             if (verdict.isEmpty()) {
                 return answer.put("status", "timed_out");

@@ -19,7 +19,7 @@ import java.util.Map;
  * <p>Which update a call answers: a callback query is answered by the {@code answerCallbackQuery} naming it; a
  * private message by the next message the bot sends or edits in that chat, provided the message had already been
  * handed to {@code getUpdates} (a bot cannot answer what it has not seen, so an edit finishing an earlier tap never
- * claims a message still waiting in the queue). Every bot call that writes into a chat is logged, answering or not,
+ * claims a message still waiting in the queue); a payment's pre-checkout query by the answerPreCheckoutQuery naming it. Every bot call that writes into a chat is logged, answering or not,
  * with the callback data of its inline buttons, so a load generator can tap what the bot showed.
  */
 public final class ReplyLog {
@@ -31,6 +31,7 @@ public final class ReplyLog {
     private final Map<Long, Opened> byUpdate = new HashMap<>();
     private final Map<Long, ArrayDeque<Opened>> messagesByChat = new HashMap<>();
     private final Map<String, Opened> callbacks = new HashMap<>();
+    private final Map<String, Opened> preCheckouts = new HashMap<>();
     /** entries.get(i) has seq firstSeq + i: a read from a given seq is an index, not a scan. */
     private final ArrayList<Entry> entries = new ArrayList<>();
     private long firstSeq = 1;
@@ -51,6 +52,13 @@ public final class ReplyLog {
         Opened opened = new Opened(updateId, chatId, micros(clock.instant()));
         byUpdate.put(updateId, opened);
         callbacks.put(queryId, opened);
+    }
+
+    /** A payment's pre_checkout_query, waiting for the answerPreCheckoutQuery naming {@code queryId}. */
+    public synchronized void preCheckoutOpened(long updateId, long chatId, String queryId) {
+        Opened opened = new Opened(updateId, chatId, micros(clock.instant()));
+        byUpdate.put(updateId, opened);
+        preCheckouts.put(queryId, opened);
     }
 
     /** getUpdates handed this update out for the first time. */
@@ -91,6 +99,15 @@ public final class ReplyLog {
         }
     }
 
+    /** The bot answered a pre-checkout query in time (a refused late answer is not an answer). */
+    public synchronized void answeredPreCheckout(String queryId) {
+        Opened answered = preCheckouts.remove(queryId);
+        if (answered != null) {
+            byUpdate.remove(answered.updateId);
+            append("answerPreCheckoutQuery", answered.chatId, answered, 0, List.of());
+        }
+    }
+
     /** Entries after {@code afterSeq}, oldest first, at most {@code limit}. */
     public synchronized List<ObjectNode> after(long afterSeq, int limit) {
         List<ObjectNode> result = new ArrayList<>();
@@ -115,6 +132,7 @@ public final class ReplyLog {
         byUpdate.clear();
         messagesByChat.clear();
         callbacks.clear();
+        preCheckouts.clear();
     }
 
     private void append(String method, long chatId, Opened answered, long messageId, List<String> buttons) {
