@@ -33,9 +33,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 class FloodControlIT {
 
     private static final String TOKEN = "100000002:flood-sandbox-token";
-    // Issue 5's scenario, in CI too: 3,000 messages to 1,000 chats (about 100 s at 30/s). -Dflood.chats=200 for a
-    // quick local run.
-    private static final int CHATS = Integer.getInteger("flood.chats", 1_000);
+    // CI: 1,200 messages to 400 chats, about 40 s at 30/s: the bot-wide bucket is exceeded 40 times over and every chat's
+    // burst too, by three notifiers of which two join mid-drain. -Dflood.chats=1000 runs issue 5's full scenario
+    // (3,000 messages to 1,000 chats, about 100 s), the benchmark's figures in docs/performance.md.
+    private static final int CHATS = Integer.getInteger("flood.chats", 400);
     private static final int MESSAGES_PER_CHAT = Integer.getInteger("flood.messagesPerChat", 3);
     private static final int MESSAGES = CHATS * MESSAGES_PER_CHAT;
     private static final int NOTIFIERS = 3;
@@ -79,8 +80,8 @@ class FloodControlIT {
                 .until(() -> sent(stats()) >= MESSAGES);
         double seconds = (System.nanoTime() - started) / 1e9;
 
-        // exactly once, in each chat in order
-        Thread.sleep(1_000);
+        // exactly once (no late extra send within a second), in each chat in order
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> sent(stats()) == MESSAGES);
         List<Instant> sentAt = new ArrayList<>();
         Map<Long, Instant> lastSent = new HashMap<>();
         for (long chat = firstChat; chat < firstChat + CHATS; chat++) {

@@ -30,6 +30,7 @@ import io.contactdesk.processor.TestRules;
 import io.contactdesk.processor.admin.AccountCommand;
 import io.contactdesk.processor.admin.AccountCommandType;
 import io.contactdesk.processor.commands.CommandRouter;
+import io.contactdesk.processor.streams.InMemoryStateDirectory;
 import io.contactdesk.processor.streams.TopologyDrivers;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Meter;
@@ -84,7 +85,7 @@ class CommandTopologyTest {
         }
     };
 
-    @TempDir
+    @TempDir(factory = InMemoryStateDirectory.class)
     Path stateDir;
     /** Counting a handled update fails (a bug in the handler) while this is set, until a test "deploys the fix". */
     private boolean countingBroken;

@@ -11,6 +11,7 @@ import io.contactdesk.contracts.events.OutboxMessage;
 import io.contactdesk.contracts.json.Json;
 import io.contactdesk.contracts.topics.Topics;
 import io.contactdesk.processor.TestRules;
+import io.contactdesk.processor.streams.InMemoryStateDirectory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The bot answers in the user's language: their Telegram client's, or the one they chose with /language. */
 class LanguageTopologyTest {
 
-    @TempDir
+    @TempDir(factory = InMemoryStateDirectory.class)
     Path stateDir;
 
     private static final Instant T0 = Instant.parse("2026-12-06T12:00:00Z");

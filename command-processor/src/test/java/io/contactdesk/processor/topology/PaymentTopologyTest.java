@@ -15,6 +15,7 @@ import io.contactdesk.contracts.events.StarPayment;
 import io.contactdesk.contracts.json.Json;
 import io.contactdesk.contracts.topics.Topics;
 import io.contactdesk.processor.TestRules;
+import io.contactdesk.processor.streams.InMemoryStateDirectory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Buying credits with Telegram Stars through the whole topology: /buy, invoice, pre-checkout, payment. */
 class PaymentTopologyTest {
 
-    @TempDir
+    @TempDir(factory = InMemoryStateDirectory.class)
     Path stateDir;
 
     private static final Instant T0 = Instant.parse("2026-11-25T12:00:00Z");

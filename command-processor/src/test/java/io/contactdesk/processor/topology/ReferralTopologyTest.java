@@ -8,6 +8,7 @@ import io.contactdesk.contracts.events.LedgerKind;
 import io.contactdesk.contracts.events.OutboxMessage;
 import io.contactdesk.contracts.topics.Topics;
 import io.contactdesk.processor.TestRules;
+import io.contactdesk.processor.streams.InMemoryStateDirectory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Invitations through the whole topology: the newcomer's task, the referrer's, and back (docs/architecture.md). */
 class ReferralTopologyTest {
 
-    @TempDir
+    @TempDir(factory = InMemoryStateDirectory.class)
     Path stateDir;
 
     private static final Instant T0 = Instant.parse("2026-11-25T12:00:00Z");

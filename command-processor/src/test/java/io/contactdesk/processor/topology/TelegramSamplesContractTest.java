@@ -10,6 +10,7 @@ import io.contactdesk.contracts.topics.Topics;
 import io.contactdesk.processor.TelegramUpdates;
 import io.contactdesk.processor.TestRules;
 import io.contactdesk.processor.commands.CommandRouter;
+import io.contactdesk.processor.streams.InMemoryStateDirectory;
 import io.contactdesk.processor.streams.TopologyDrivers;
 import io.contactdesk.processor.updates.GroupUpdate;
 import io.contactdesk.processor.updates.IgnoredUpdate;
@@ -49,7 +50,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class TelegramSamplesContractTest {
 
-    @TempDir
+    @TempDir(factory = InMemoryStateDirectory.class)
     Path stateDir;
 
     private static final String USER = "123456789";
