@@ -113,6 +113,10 @@ final class OutboxAssignment implements OutboxShare {
                 if (current == null || current.offset() < next.offset()) {
                     consumer.seek(partition, next.offset());
                     ahead.put(partition, next);
+                } else {
+                    // Another notifier got further since: what was settled here is old news, and committing it at
+                    // the next handover would move the partition back (and send everything since again).
+                    settled.remove(partition, next);
                 }
             }
             if (!ahead.isEmpty()) {
@@ -138,7 +142,17 @@ final class OutboxAssignment implements OutboxShare {
             return;
         }
         try {
-            consumer.commitSync(offsets);
+            // Only forward: a partition held here before, lost, and taken back without a record taken since still
+            // has its old settled offset here, while its committed offset moved on with another notifier.
+            consumer.committed(Set.copyOf(offsets.keySet())).forEach((partition, committed) -> {
+                if (committed != null && committed.offset() >= offsets.get(partition).offset()) {
+                    offsets.remove(partition);
+                    settled.remove(partition);
+                }
+            });
+            if (!offsets.isEmpty()) {
+                consumer.commitSync(offsets);
+            }
         } catch (RuntimeException e) {
             log.warn("outbox: cannot commit what was settled before {} {} ({}): the next owner may send it again",
                     why, offsets.keySet(), e.toString());

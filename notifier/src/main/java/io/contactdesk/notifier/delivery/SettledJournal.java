@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -63,6 +64,7 @@ final class SettledJournal implements SmartLifecycle {
     private final ConcurrentMap<TopicPartition, Long> committed = new ConcurrentHashMap<>();
     private final List<Settled> batch = new ArrayList<>();
     private volatile boolean running;
+    private Instant failingSince;
     private Thread writer;
     private long nextPrune = System.nanoTime();
 
@@ -182,19 +184,29 @@ final class SettledJournal implements SmartLifecycle {
                     batch.clear();
                 }
                 pruneNow();
+                if (failingSince != null) {
+                    log.info("outbox: settled records written again (they could not be from {})", failingSince);
+                    failingSince = null;
+                }
             } catch (InterruptedException e) {
                 // stop(): what is queued is written once more, without waiting, then the thread ends.
                 if (running) {
                     Thread.currentThread().interrupt();
                     return;
                 }
-            } catch (SQLException e) {
+            } catch (SQLException | RuntimeException e) {
+                // Whatever fails, the thread stays: a journal that stopped writing would leave every later crash's
+                // replies to be sent again, unseen.
                 if (!running) {
                     log.warn("outbox: {} settled records not written before stopping ({}): they may be sent again "
                             + "after a crash", batch.size() + pending.size(), e.toString());
                     return;
                 }
-                log.debug("outbox: cannot write settled records yet ({})", e.toString());
+                if (failingSince == null) {
+                    failingSince = Instant.now();
+                    log.warn("outbox: cannot write settled records ({}): until they are, a crash may send them again; "
+                            + "retrying every {} s", e.toString(), RETRY.toSeconds());
+                }
                 try {
                     Thread.sleep(RETRY.toMillis());
                 } catch (InterruptedException stopped) {

@@ -78,6 +78,35 @@ class OutboxAssignmentTest {
     }
 
     @Test
+    void aPartitionHandedOverAgainWithoutRecordsTakenHereKeepsTheFurtherCommit() {
+        // given record 15 settled here long ago, and another notifier that has since committed up to 40
+        assignment.settled(P5, new OffsetAndMetadata(16));
+        consumer.commitSync(Map.of(P5, new OffsetAndMetadata(40)));
+
+        // when the partition comes back here and is handed over again before a record was taken from it
+        consumer.seek(P5, 40);
+        assignment.onPartitionsAssigned(consumer, Set.of(P5));
+        assignment.onPartitionsRevokedBeforeCommit(consumer, Set.of(P5));
+
+        // then its next owner still starts at 40: committing the old 16 would send 16 to 39 again
+        assertThat(consumer.committed(Set.of(P5)).get(P5).offset()).isEqualTo(40);
+    }
+
+    @Test
+    void aPartitionLostAndHandedOverLaterNeverMovesTheCommitBack() {
+        // given record 15 settled here, the partition lost, and another notifier that has since committed up to 40
+        assignment.settled(P5, new OffsetAndMetadata(16));
+        assignment.onPartitionsLost(consumer, Set.of(P5));
+        consumer.commitSync(Map.of(P5, new OffsetAndMetadata(40)));
+
+        // when this notifier is asked to hand it over (it still remembers 16)
+        assignment.onPartitionsRevokedBeforeCommit(consumer, Set.of(P5));
+
+        // then the commit stays at 40
+        assertThat(consumer.committed(Set.of(P5)).get(P5).offset()).isEqualTo(40);
+    }
+
+    @Test
     void theShareIsThePartitionsHeldOfAllTheTopicHas() {
         assignment.onPartitionsAssigned(consumer, Set.of(P5));
 
