@@ -63,7 +63,7 @@
     return svg;
   }
 
-  // The pipeline (DESIGN.md section 1) as an SVG: boxes at fixed places, labels filled from /api/pipeline.
+  // The pipeline (docs/architecture.md section 1) as an SVG: boxes at fixed places, labels filled from /api/pipeline.
   const SVG_NS = 'http://www.w3.org/2000/svg';
   const PIPE = {
     width: 1060, height: 380,

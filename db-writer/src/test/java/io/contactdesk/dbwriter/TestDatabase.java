@@ -60,8 +60,8 @@ final class TestDatabase {
     }
 
     /**
-     * The ledger invariant (DESIGN §6): for every user, the balance_after of their latest entry equals
-     * the sum of their deltas, and no balance is negative. Returns the users that break it.
+     * The ledger invariant (docs/architecture.md section 5, {@code credit_ledger}): for every user, the balance_after
+     * of their latest entry equals the sum of their deltas, and no balance is negative. Returns the users that break it.
      */
     List<Map<String, Object>> ledgerInvariantViolations() {
         return rows("""

@@ -44,7 +44,7 @@ public final class CompactedTopicReader {
         return latest;
     }
 
-    private static <V> void apply(TopicReader.Entry<V> entry, Map<String, V> latest) {
+    private static <V> void apply(TopicReader.ReadRecord<V> entry, Map<String, V> latest) {
         if (entry.key() == null) {
             return; // a compacted topic keeps nothing without a key
         }

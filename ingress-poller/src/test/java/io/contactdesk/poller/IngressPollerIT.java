@@ -15,6 +15,7 @@ import io.contactdesk.poller.ingress.IngressOffsets;
 import io.contactdesk.poller.ingress.IngressStatus;
 import io.contactdesk.poller.ingress.UpdatePublisher;
 import io.contactdesk.poller.telegram.UpdateSource.ReceivedUpdate;
+import io.contactdesk.testsupport.CommittedRecords;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,7 +27,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.errors.InvalidProducerEpochException;
 import org.apache.kafka.common.errors.ProducerFencedException;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -244,24 +244,12 @@ class IngressPollerIT {
         }
     }
 
+    /** The bot's latest ingress offset committed on {@code tg.ingress-offsets} (the poller commits it with updates). */
     private static IngressOffset lastOffset() {
-        try (KafkaConsumer<String, IngressOffset> consumer = new KafkaConsumer<>(stack.consumerProps(),
-                new StringDeserializer(), Topics.INGRESS_OFFSETS.valueSerde().deserializer())) {
-            consumer.subscribe(List.of(Topics.INGRESS_OFFSETS.name()));
-            IngressOffset last = null;
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, IngressOffset> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (record.key().equals(Long.toString(PollerTestStack.BOT_ID))) {
-                        last = record.value();
-                    }
-                }
-                if (last != null && consumer.poll(Duration.ofMillis(500)).isEmpty()) {
-                    return last;
-                }
-            }
-            throw new AssertionError("no ingress offset for the bot");
-        }
+        List<IngressOffset> offsets = await().atMost(Duration.ofSeconds(20)).until(
+                () -> CommittedRecords.valuesOf(stack.broker().bootstrapServers(), Topics.INGRESS_OFFSETS,
+                        Long.toString(PollerTestStack.BOT_ID)), committed -> !committed.isEmpty());
+        return offsets.get(offsets.size() - 1);
     }
 
     private static List<ConsumerRecord<String, String>> readAtLeast(KafkaConsumer<String, String> consumer, int n) {

@@ -15,7 +15,7 @@ import java.util.List;
 final class FixedPorts {
 
     /** {@code port} is taken by {@code owner}, and set by {@code variable} whose value is {@code setting}. */
-    private record Claim(int port, String variable, int setting, String owner) {
+    private record PortClaim(int port, String variable, int setting, String owner) {
 
         String problem() {
             String taken = port == setting
@@ -29,32 +29,34 @@ final class FixedPorts {
     }
 
     static void requireFree(LocalStackSettings settings) {
-        for (Claim claim : claims(settings)) {
+        for (PortClaim claim : claims(settings)) {
             if (claim.port() != 0 && !free(claim.port())) {
                 throw new InvalidSettingException(claim.variable(), claim.problem());
             }
         }
     }
 
-    private static List<Claim> claims(LocalStackSettings settings) {
-        List<Claim> claims = new ArrayList<>();
+    private static List<PortClaim> claims(LocalStackSettings settings) {
+        List<PortClaim> claims = new ArrayList<>();
         if (settings.usesSandbox()) {
-            claims.add(new Claim(settings.sandboxPort(), "SANDBOX_PORT", settings.sandboxPort(), "the Telegram sandbox"));
+            claims.add(new PortClaim(settings.sandboxPort(), "SANDBOX_PORT", settings.sandboxPort(),
+                    "the Telegram sandbox"));
         }
         if (settings.externalKafka() == null && settings.kafkaPort() != 0) {
-            claims.add(new Claim(settings.kafkaPort(), "KAFKA_PORT", settings.kafkaPort(), "the Kafka broker"));
-            claims.add(new Claim(settings.kafkaPort() + 1, "KAFKA_PORT", settings.kafkaPort(), "the Kafka controller"));
+            claims.add(new PortClaim(settings.kafkaPort(), "KAFKA_PORT", settings.kafkaPort(), "the Kafka broker"));
+            claims.add(new PortClaim(settings.kafkaPort() + 1, "KAFKA_PORT", settings.kafkaPort(),
+                    "the Kafka controller"));
         }
-        claims.add(new Claim(settings.postgresPort(), "POSTGRES_PORT", settings.postgresPort(), "PostgreSQL"));
+        claims.add(new PortClaim(settings.postgresPort(), "POSTGRES_PORT", settings.postgresPort(), "PostgreSQL"));
         if (settings.webhook() != null) {
-            claims.add(new Claim(settings.webhook().port(), "WEBHOOK_PORT", settings.webhook().port(),
+            claims.add(new PortClaim(settings.webhook().port(), "WEBHOOK_PORT", settings.webhook().port(),
                     "the ingress's webhook endpoint"));
         }
         int first = settings.firstServicePort();
         if (first != 0) {
             List<String> services = LocalStack.SERVICES_BY_PORT;
             for (int i = 0; i < services.size(); i++) {
-                claims.add(new Claim(first + i, "SERVICES_FIRST_PORT", first, services.get(i)));
+                claims.add(new PortClaim(first + i, "SERVICES_FIRST_PORT", first, services.get(i)));
             }
         }
         return claims;

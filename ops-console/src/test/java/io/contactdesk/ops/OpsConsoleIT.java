@@ -19,6 +19,7 @@ import io.contactdesk.contracts.topics.Topics;
 import io.contactdesk.infra.KraftBroker;
 import io.contactdesk.sandbox.browser.BrowserTab;
 import io.contactdesk.sandbox.browser.Chromium;
+import io.contactdesk.testsupport.CommittedRecords;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -33,6 +34,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -334,24 +336,12 @@ class OpsConsoleIT {
     /** The message on tg.outbox whose id derives from the request's, read as the notifier reads (read_committed). */
     private static OutboxMessage answerTo(OpsReportRequested request) {
         String outboxId = request.requestId() + "/reply:0";
-        try (KafkaConsumer<String, OutboxMessage> outbox = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-                new StringDeserializer(), Topics.OUTBOX.valueSerde().deserializer())) {
-            List<TopicPartition> partitions = outbox.partitionsFor(Topics.OUTBOX.name()).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            outbox.assign(partitions);
-            outbox.seekToBeginning(partitions);
-            return await().atMost(Duration.ofSeconds(30)).until(() -> {
-                for (ConsumerRecord<String, OutboxMessage> record : outbox.poll(Duration.ofMillis(200))) {
-                    if (record.value().outboxId().equals(outboxId)) {
-                        assertThat(record.key()).isEqualTo(Long.toString(request.chatId()));
-                        return record.value();
-                    }
-                }
-                return null;
-            }, answer -> answer != null);
-        }
+        ConsumerRecord<String, OutboxMessage> answer = await().atMost(Duration.ofSeconds(30))
+                .until(() -> CommittedRecords.of(broker.bootstrapServers(), Topics.OUTBOX).stream()
+                        .filter(record -> record.value().outboxId().equals(outboxId)).findFirst(), Optional::isPresent)
+                .orElseThrow();
+        assertThat(answer.key()).isEqualTo(Long.toString(request.chatId()));
+        return answer.value();
     }
 
     private static boolean allHaveARate(JsonNode topics) {

@@ -54,7 +54,7 @@ public final class TelegramSandbox implements AutoCloseable {
         }
     }
 
-    private final Settings config;
+    private final BuilderSnapshot config;
     private final UpdateQueue updates;
     private final WebhookSender webhook;
     private final Router router;
@@ -62,7 +62,7 @@ public final class TelegramSandbox implements AutoCloseable {
     private ExecutorService executor;
     private boolean closed;
 
-    private TelegramSandbox(Settings config) {
+    private TelegramSandbox(BuilderSnapshot config) {
         this.config = config;
         BotIdentity bot = BotIdentity.fromToken(config.token(), config.botFirstName(), config.botUsername());
         Stats stats = new Stats();
@@ -258,14 +258,14 @@ public final class TelegramSandbox implements AutoCloseable {
         }
 
         public TelegramSandbox build() {
-            return new TelegramSandbox(new Settings(port, bindAddress, token, botUsername, botFirstName, floodLimits,
-                    firstUpdateId, clock, webhook, responseLatency));
+            return new TelegramSandbox(new BuilderSnapshot(port, bindAddress, token, botUsername, botFirstName,
+                    floodLimits, firstUpdateId, clock, webhook, responseLatency));
         }
     }
 
     /** A snapshot of the builder, so that reusing a builder cannot change a built sandbox. */
-    private record Settings(int port, String bindAddress, String token, String botUsername, String botFirstName,
-                            FloodLimits floodLimits, long firstUpdateId, Clock clock, WebhookSenderSettings webhook,
-                            Duration responseLatency) {
+    private record BuilderSnapshot(int port, String bindAddress, String token, String botUsername,
+                                   String botFirstName, FloodLimits floodLimits, long firstUpdateId, Clock clock,
+                                   WebhookSenderSettings webhook, Duration responseLatency) {
     }
 }

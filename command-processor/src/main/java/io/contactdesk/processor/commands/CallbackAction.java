@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  */
 public sealed interface CallbackAction {
 
-    record Categories() implements CallbackAction {
+    record ShowCategories() implements CallbackAction {
     }
 
     record CategoryPage(int category, int page) implements CallbackAction {
@@ -81,7 +81,7 @@ public sealed interface CallbackAction {
             return Optional.empty();
         }
         if (data.equals("b")) {
-            return Optional.of(new Categories());
+            return Optional.of(new ShowCategories());
         }
         if (data.equals("noop")) {
             return Optional.of(new Nothing());

@@ -205,7 +205,7 @@ public final class CommandRouter {
         DirectoryFlows.Screen screen = new DirectoryFlows.Screen(conversation, update);
         CallbackAction action = parsed.get();
         // Java 17: no pattern switch yet, so the sealed actions are told apart one by one.
-        if (action instanceof CallbackAction.Categories) {
+        if (action instanceof CallbackAction.ShowCategories) {
             directory.categories(screen);
         } else if (action instanceof CallbackAction.CategoryPage page) {
             directory.category(screen, state, page.category(), page.page());

@@ -17,9 +17,9 @@ final class GlobalTableUpdater<V> implements Processor<String, byte[], Void, Voi
     private static final Logger log = LoggerFactory.getLogger(GlobalTableUpdater.class);
 
     private final String storeName;
+    private final String topic;
     private final Deserializer<V> values;
     private KeyValueStore<String, V> store;
-    private String topic;
 
     GlobalTableUpdater(String storeName, String topic, Deserializer<V> values) {
         this.storeName = storeName;

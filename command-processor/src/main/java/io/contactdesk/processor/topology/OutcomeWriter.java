@@ -69,7 +69,7 @@ final class OutcomeWriter {
 
     void write(Outcome outcome, long timestamp) {
         if (outcome.account() != null) {
-            store(outcome);
+            store(outcome, timestamp);
         }
         if (outcome.profile() != null) {
             forward(CommandTopology.USERS_SINK, Long.toString(outcome.profile().userId()), outcome.profile(), timestamp);
@@ -119,7 +119,7 @@ final class OutcomeWriter {
         }
     }
 
-    private void store(Outcome outcome) {
+    private void store(Outcome outcome, long timestamp) {
         Account account = outcome.account();
         accounts.put(account.userId(), account);
         if (!outcome.ledger().isEmpty()) {
@@ -155,7 +155,8 @@ final class OutcomeWriter {
         if (!after.equals(before == null ? StatsShard.EMPTY : before)) {
             shard.put(SHARD, after);
             String key = "shard-" + context.taskId().partition();
-            staging.forward(CommandTopology.STATS_SINK, key, after, context.currentSystemTimeMs());
+            // The record's time, as for every other output: a replay writes exactly the same records.
+            staging.forward(CommandTopology.STATS_SINK, key, after, timestamp);
         }
     }
 

@@ -12,7 +12,7 @@ class CallbackActionTest {
     @Test
     void everyButtonTheBotMakesParsesBackToItsAction() {
         Map<String, CallbackAction> made = Map.ofEntries(
-                Map.entry("b", new CallbackAction.Categories()),
+                Map.entry("b", new CallbackAction.ShowCategories()),
                 Map.entry("noop", new CallbackAction.Nothing()),
                 Map.entry(CallbackAction.categoryPage(3, 2), new CallbackAction.CategoryPage(3, 2)),
                 Map.entry(CallbackAction.searchPage(4), new CallbackAction.SearchPage(4)),

@@ -33,7 +33,7 @@ class CommandRouterTest {
     void everyCommandInTelegramsMenuIsOneTheBotAnswers() {
         String unknown = Replies.in(Language.EN).unknown();
         long id = 100;
-        for (BotCommandList.Entry entry : BotCommandList.admin()) {
+        for (BotCommandList.MenuEntry entry : BotCommandList.admin()) {
             Outcome outcome = router.handle(state, null, update(id++, TestRules.ADMIN, "/" + entry.command()), NOW);
 
             assertThat(outcome.replies()).as("/%s", entry.command())

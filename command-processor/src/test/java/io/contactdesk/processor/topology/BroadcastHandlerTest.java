@@ -10,14 +10,11 @@ import io.contactdesk.processor.broadcast.BroadcastRequest;
 import io.contactdesk.processor.updates.IncomingUpdate;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;
-import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.processor.TaskId;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.MockProcessorContext.CapturedForward;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,18 +28,14 @@ class BroadcastHandlerTest {
     private static final long ADMIN = 900;
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final MockProcessorContext<String, Object> context =
-            new MockProcessorContext<>(new Properties(), new TaskId(0, 3), null);
+    private final MockTask task = new MockTask(3);
+    private final MockProcessorContext<String, Object> context = task.context;
     private final BroadcastHandler handler = new BroadcastHandler(12, meters);
     private KeyValueStore<Long, Account> accounts;
 
     @BeforeEach
     void init() {
-        // The mock context keeps no changelog.
-        accounts = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(CommandTopology.ACCOUNTS_STORE),
-                Serdes.Long(), JsonSerde.of(Account.class)).withLoggingDisabled().build();
-        accounts.init(context.getStateStoreContext(), accounts);
-        context.addStateStore(accounts);
+        accounts = task.store(CommandTopology.ACCOUNTS_STORE, Serdes.Long(), JsonSerde.of(Account.class));
         handler.init(context);
     }
 

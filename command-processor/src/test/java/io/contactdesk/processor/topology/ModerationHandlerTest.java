@@ -13,14 +13,10 @@ import io.contactdesk.processor.moderation.ModerationDecision;
 import io.contactdesk.processor.moderation.ModerationRequest;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;
-import java.util.List;
-import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
-import org.apache.kafka.streams.processor.api.MockProcessorContext.CapturedForward;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,37 +32,25 @@ class ModerationHandlerTest {
     private static final long OTHER_ADMIN = 901;
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final MockProcessorContext<String, Object> context = new MockProcessorContext<>();
+    private final MockTask task = new MockTask(0);
+    private final MockProcessorContext<String, Object> context = task.context;
     private final ModerationHandler handler = new ModerationHandler(new LedgerMetrics(meters), meters);
     private KeyValueStore<String, ModerationDecision> decisions;
     private KeyValueStore<String, Listing> directory;
 
     @BeforeEach
     void init() {
-        decisions = store(CommandTopology.DECISIONS_STORE, JsonSerde.of(ModerationDecision.class));
-        directory = store(CommandTopology.DIRECTORY_STORE, JsonSerde.of(Listing.class));
+        decisions = task.store(CommandTopology.DECISIONS_STORE, Serdes.String(),
+                JsonSerde.of(ModerationDecision.class));
+        directory = task.store(CommandTopology.DIRECTORY_STORE, Serdes.String(), JsonSerde.of(Listing.class));
         directory.put("s1", new Listing("s1", "Reliable plumber", "Plumbing", "Lisbon", "Fixes leaks, 24/7",
                 "v1:sealed", ListingStatus.PENDING, SUBMITTER, T0, null, null, T0));
         handler.init(context);
     }
 
-    private <V> KeyValueStore<String, V> store(String name, Serde<V> values) {
-        // The mock context keeps no changelog.
-        KeyValueStore<String, V> store = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name),
-                Serdes.String(), values).withLoggingDisabled().build();
-        store.init(context.getStateStoreContext(), store);
-        context.addStateStore(store);
-        return store;
-    }
-
     private void tap(String requestId, long admin, boolean approve, Instant at) {
         handler.process(new Record<>("s1", new ModerationRequest(requestId, "s1", approve, admin, admin, 77,
                 "cb-" + requestId, at, "en"), at.toEpochMilli()));
-    }
-
-    private List<Object> forwardedTo(String sink) {
-        return context.forwarded().stream().filter(forward -> forward.childName().orElseThrow().equals(sink))
-                .map(CapturedForward::record).map(Record::value).map(Object.class::cast).toList();
     }
 
     private static String text(Object message) {
@@ -77,17 +61,18 @@ class ModerationHandlerTest {
     void theFirstDecisionPublishesTheListingAuditsItAndTellsTheSubmittersTask() {
         tap("r1", ADMIN, true, T0.plusSeconds(5));
 
-        assertThat(forwardedTo(CommandTopology.LISTINGS_SINK)).singleElement().satisfies(listing -> {
+        assertThat(task.forwardedTo(CommandTopology.LISTINGS_SINK)).singleElement().satisfies(listing -> {
             assertThat(((Listing) listing).status()).isEqualTo(ListingStatus.ACTIVE);
             assertThat(((Listing) listing).decidedBy()).isEqualTo(ADMIN);
         });
-        assertThat(forwardedTo(CommandTopology.AUDIT_SINK)).singleElement()
+        assertThat(task.forwardedTo(CommandTopology.AUDIT_SINK)).singleElement()
                 .satisfies(event -> assertThat(((AuditEvent) event).action()).isEqualTo("approve"));
-        assertThat(forwardedTo(CommandTopology.ACCOUNT_COMMANDS_SINK)).singleElement().satisfies(command -> {
+        assertThat(task.forwardedTo(CommandTopology.ACCOUNT_COMMANDS_SINK)).singleElement().satisfies(command -> {
             assertThat(((AccountCommand) command).type()).isEqualTo(AccountCommandType.LISTING_APPROVED);
             assertThat(((AccountCommand) command).targetUserId()).isEqualTo(SUBMITTER);
         });
-        assertThat(forwardedTo(CommandTopology.OUTBOX_SINK)).extracting(message -> ((OutboxMessage) message).method())
+        assertThat(task.forwardedTo(CommandTopology.OUTBOX_SINK))
+                .extracting(message -> ((OutboxMessage) message).method())
                 .containsExactly(OutboxMessage.ANSWER_CALLBACK_QUERY, OutboxMessage.EDIT_MESSAGE_TEXT);
         assertThat(decisions.get("s1")).isEqualTo(new ModerationDecision("s1", true, ADMIN, T0.plusSeconds(5)));
     }
@@ -101,7 +86,7 @@ class ModerationHandlerTest {
 
         assertThat(context.forwarded()).extracting(forward -> forward.childName().orElseThrow())
                 .containsOnly(CommandTopology.OUTBOX_SINK);
-        assertThat(text(forwardedTo(CommandTopology.OUTBOX_SINK).get(1)))
+        assertThat(text(task.forwardedTo(CommandTopology.OUTBOX_SINK).get(1)))
                 .isEqualTo("This listing was already approved by admin 900.");
         assertThat(decisions.get("s1").approved()).isTrue();
     }
@@ -111,7 +96,7 @@ class ModerationHandlerTest {
         handler.process(new Record<>("gone", new ModerationRequest("r1", "gone", true, ADMIN, ADMIN, 77, "cb-r1",
                 T0, "en"), T0.toEpochMilli()));
 
-        assertThat(forwardedTo(CommandTopology.OUTBOX_SINK)).singleElement()
+        assertThat(task.forwardedTo(CommandTopology.OUTBOX_SINK)).singleElement()
                 .satisfies(answer -> assertThat(((OutboxMessage) answer).params())
                         .containsEntry("text", "This listing is not waiting for review."));
         assertThat(context.forwarded()).hasSize(1);

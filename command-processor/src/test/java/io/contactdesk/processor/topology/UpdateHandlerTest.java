@@ -26,16 +26,12 @@ import io.contactdesk.processor.stats.StatsShard;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
-import org.apache.kafka.streams.processor.api.MockProcessorContext.CapturedForward;
 import org.apache.kafka.streams.processor.api.MockProcessorContext.CapturedPunctuator;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -49,7 +45,8 @@ class UpdateHandlerTest {
     private static final long ADA = 42;
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final MockProcessorContext<String, Object> context = new MockProcessorContext<>();
+    private final MockTask task = new MockTask(0);
+    private final MockProcessorContext<String, Object> context = task.context;
     private final UpdateHandler handler = new UpdateHandler(new CommandRouter(TestRules.rules()),
             new UpdateMetrics(meters), new LedgerMetrics(meters));
     private KeyValueStore<Long, Account> accounts;
@@ -57,38 +54,22 @@ class UpdateHandlerTest {
 
     @BeforeEach
     void init() {
-        store(SeenUpdates.STORE, Serdes.Long(), Serdes.Long());
-        store(GroupChats.STORE, Serdes.Long(), JsonSerde.of(GroupChat.class));
-        sessions = store(CommandTopology.SESSIONS_STORE, Serdes.Long(), JsonSerde.of(SubmitSession.class));
-        store(CommandTopology.RATE_WINDOWS_STORE, Serdes.Long(), JsonSerde.of(RateWindow.class));
-        store(CommandTopology.BROADCASTS_STORE, Serdes.Long(), JsonSerde.of(BroadcastDraft.class));
-        accounts = store(CommandTopology.ACCOUNTS_STORE, Serdes.Long(), JsonSerde.of(Account.class));
-        store(CommandTopology.HISTORY_STORE, Serdes.Long(), JsonSerde.of(LedgerHistory.class));
-        store(CommandTopology.SHARD_STATS_STORE, Serdes.String(), JsonSerde.of(StatsShard.class));
-        store(CommandTopology.PAYMENTS_STORE, Serdes.String(), JsonSerde.of(StarPayment.class));
-        store(CommandTopology.DIRECTORY_STORE, Serdes.String(), JsonSerde.of(Listing.class));
-        store(CommandTopology.STATS_SHARDS_STORE, Serdes.String(), JsonSerde.of(StatsShard.class));
-        // the stats shard's record is stamped with the task's clock
-        context.setCurrentSystemTimeMs(T0.toEpochMilli());
+        task.store(SeenUpdates.STORE, Serdes.Long(), Serdes.Long());
+        task.store(GroupChats.STORE, Serdes.Long(), JsonSerde.of(GroupChat.class));
+        sessions = task.store(CommandTopology.SESSIONS_STORE, Serdes.Long(), JsonSerde.of(SubmitSession.class));
+        task.store(CommandTopology.RATE_WINDOWS_STORE, Serdes.Long(), JsonSerde.of(RateWindow.class));
+        task.store(CommandTopology.BROADCASTS_STORE, Serdes.Long(), JsonSerde.of(BroadcastDraft.class));
+        accounts = task.store(CommandTopology.ACCOUNTS_STORE, Serdes.Long(), JsonSerde.of(Account.class));
+        task.store(CommandTopology.HISTORY_STORE, Serdes.Long(), JsonSerde.of(LedgerHistory.class));
+        task.store(CommandTopology.SHARD_STATS_STORE, Serdes.String(), JsonSerde.of(StatsShard.class));
+        task.store(CommandTopology.PAYMENTS_STORE, Serdes.String(), JsonSerde.of(StarPayment.class));
+        task.store(CommandTopology.DIRECTORY_STORE, Serdes.String(), JsonSerde.of(Listing.class));
+        task.store(CommandTopology.STATS_SHARDS_STORE, Serdes.String(), JsonSerde.of(StatsShard.class));
         handler.init(context);
-    }
-
-    private <K, V> KeyValueStore<K, V> store(String name, Serde<K> keys, Serde<V> values) {
-        // The mock context keeps no changelog.
-        KeyValueStore<K, V> store = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), keys, values)
-                .withLoggingDisabled().build();
-        store.init(context.getStateStoreContext(), store);
-        context.addStateStore(store);
-        return store;
     }
 
     private void feed(long user, String update, Instant at) {
         handler.process(new Record<>(Long.toString(user), update, at.toEpochMilli()));
-    }
-
-    private List<Object> forwardedTo(String sink) {
-        return context.forwarded().stream().filter(forward -> forward.childName().orElseThrow().equals(sink))
-                .map(CapturedForward::record).map(Record::value).map(Object.class::cast).toList();
     }
 
     @Test
@@ -96,13 +77,22 @@ class UpdateHandlerTest {
         feed(ADA, sealed(message(1, ADA, "/start")), T0);
 
         assertThat(accounts.get(ADA).balance()).isEqualTo(3);
-        assertThat(forwardedTo(CommandTopology.USERS_SINK)).hasSize(1);
-        assertThat(forwardedTo(CommandTopology.LEDGER_SINK)).hasSize(1);
-        assertThat(forwardedTo(CommandTopology.OUTBOX_SINK)).singleElement()
+        assertThat(task.forwardedTo(CommandTopology.USERS_SINK)).hasSize(1);
+        assertThat(task.forwardedTo(CommandTopology.LEDGER_SINK)).hasSize(1);
+        assertThat(task.forwardedTo(CommandTopology.OUTBOX_SINK)).singleElement()
                 .satisfies(reply -> assertThat(((OutboxMessage) reply).causeId()).isEqualTo("update:1"));
-        // the record's time, not the clock: a replay produces exactly the same records
-        assertThat(context.forwarded()).filteredOn(forward -> !forward.childName().orElseThrow()
-                .equals(CommandTopology.STATS_SINK)).allSatisfy(forward ->
+    }
+
+    @Test
+    void everyRecordItWritesCarriesTheUpdatesTimeNotTheClock() {
+        // given a task whose clock is an hour past the update
+        context.setCurrentSystemTimeMs(T0.plusSeconds(3600).toEpochMilli());
+
+        feed(ADA, sealed(message(1, ADA, "/start")), T0);
+
+        // then every output, the task's stats shard among them, has the update's time: a replay writes the same
+        assertThat(task.forwardedTo(CommandTopology.STATS_SINK)).isNotEmpty();
+        assertThat(context.forwarded()).allSatisfy(forward ->
                 assertThat(forward.record().timestamp()).isEqualTo(T0.toEpochMilli()));
     }
 
@@ -125,9 +115,10 @@ class UpdateHandlerTest {
         feed(TestRules.ADMIN, sealed(message(2, TestRules.ADMIN, "/health")), T0.plusSeconds(1));
         feed(TestRules.ADMIN, sealed(message(3, TestRules.ADMIN, "/lag")), T0.plusSeconds(2));
 
-        assertThat(forwardedTo(CommandTopology.OUTBOX_SINK)).isEmpty();
+        assertThat(task.forwardedTo(CommandTopology.OUTBOX_SINK)).isEmpty();
         assertThat(context.forwarded().stream().map(forward -> (String) forward.record().key()).toList()).containsOnly("900");
-        assertThat(forwardedTo(CommandTopology.REPORT_REQUESTS_SINK)).extracting(request -> ((OpsReportRequested) request).report())
+        assertThat(task.forwardedTo(CommandTopology.REPORT_REQUESTS_SINK))
+                .extracting(request -> ((OpsReportRequested) request).report())
                 .containsExactly(OpsReportRequested.Report.HEALTH, OpsReportRequested.Report.LAG);
     }
 
@@ -137,7 +128,7 @@ class UpdateHandlerTest {
 
         feed(ADA, message(1, ADA, "/start"), T0);
 
-        assertThat(forwardedTo(CommandTopology.DEAD_LETTER_SINK)).singleElement().satisfies(letter -> {
+        assertThat(task.forwardedTo(CommandTopology.DEAD_LETTER_SINK)).singleElement().satisfies(letter -> {
             DeadLetter dead = (DeadLetter) letter;
             assertThat(dead.reason()).endsWith("not sealed: only the ingress may publish updates");
             assertThat(dead.partition()).isEqualTo(3);
@@ -158,7 +149,7 @@ class UpdateHandlerTest {
         everyMinute.getPunctuator().punctuate(T0.plus(Duration.ofMinutes(15)).toEpochMilli());
 
         assertThat(sessions.get(ADA)).isNull();
-        assertThat(forwardedTo(CommandTopology.OUTBOX_SINK)).singleElement().satisfies(notice -> {
+        assertThat(task.forwardedTo(CommandTopology.OUTBOX_SINK)).singleElement().satisfies(notice -> {
             assertThat(((OutboxMessage) notice).chatId()).isEqualTo(ADA);
             assertThat(((OutboxMessage) notice).params())
                     .containsEntry("text", Texts.in(Language.EN).get("submit.expired"));

@@ -179,7 +179,7 @@ public final class TopicReader implements AutoCloseable {
     }
 
     /** One record as its topic's serdes read it; {@code value} null for a tombstone. */
-    public record Entry<V>(String key, V value, ConsumerRecord<byte[], byte[]> record) {
+    public record ReadRecord<V>(String key, V value, ConsumerRecord<byte[], byte[]> record) {
 
         /** {@code topic-partition@offset}: where the record is, never what it holds (it may hold a contact). */
         public String position() {
@@ -189,7 +189,7 @@ public final class TopicReader implements AutoCloseable {
 
     /** Hands {@code each} the records as {@code topic} decodes them; one that does not decode throws. */
     public static <V> Consumer<ConsumerRecord<byte[], byte[]>> decoding(Topic<String, V> topic,
-            Consumer<Entry<V>> each) {
+            Consumer<ReadRecord<V>> each) {
         return decoding(topic, each, (record, failure) -> {
             throw failure;
         });
@@ -199,16 +199,17 @@ public final class TopicReader implements AutoCloseable {
      * Hands {@code each} the records as {@code topic} decodes them; a record that does not decode goes to
      * {@code unreadable} with the failure, and the read goes on.
      */
-    public static <V> Consumer<ConsumerRecord<byte[], byte[]>> decoding(Topic<String, V> topic, Consumer<Entry<V>> each,
+    public static <V> Consumer<ConsumerRecord<byte[], byte[]>> decoding(Topic<String, V> topic,
+            Consumer<ReadRecord<V>> each,
             BiConsumer<ConsumerRecord<byte[], byte[]>, RuntimeException> unreadable) {
         return record -> {
-            Entry<V> entry;
+            ReadRecord<V> entry;
             try {
                 String key = record.key() == null ? null
                         : topic.keySerde().deserializer().deserialize(record.topic(), record.key());
                 V value = record.value() == null ? null
                         : topic.valueSerde().deserializer().deserialize(record.topic(), record.value());
-                entry = new Entry<>(key, value, record);
+                entry = new ReadRecord<>(key, value, record);
             } catch (RuntimeException e) {
                 unreadable.accept(record, e);
                 return;

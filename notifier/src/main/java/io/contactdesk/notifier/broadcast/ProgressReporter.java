@@ -103,13 +103,14 @@ final class ProgressReporter {
                 shown = row.getString(2);
             }
         }
-        Progress progress = Progress.of(broadcast, ledger.tally(connection, id), board.cancelled(id), now);
+        BroadcastProgress progress = BroadcastProgress.of(broadcast, ledger.tally(connection, id), board.cancelled(id),
+                now);
         String text = ProgressText.of(progress);
-        boolean last = progress.state() != Progress.State.RUNNING;
+        boolean last = progress.state() != BroadcastProgress.State.RUNNING;
         boolean current = text.equals(shown);
         if (!current && broadcast.hasStatusMessage()) {
-            StatusMessage.Result result = status.show(broadcast.statusChatId(), broadcast.statusMessageId(), text);
-            current = result != StatusMessage.Result.TRY_LATER;
+            StatusMessage.ShowResult result = status.show(broadcast.statusChatId(), broadcast.statusMessageId(), text);
+            current = result != StatusMessage.ShowResult.TRY_LATER;
         } else if (!broadcast.hasStatusMessage()) {
             current = true; // Nowhere to show it: only the table keeps the counts.
         }

@@ -9,7 +9,7 @@ final class ProgressText {
     private ProgressText() {
     }
 
-    static String of(Progress progress) {
+    static String of(BroadcastProgress progress) {
         String id = progress.broadcastId();
         return switch (progress.state()) {
             case FINISHED -> "✅ Broadcast " + id + " finished: " + count(progress.sent()) + " sent · "

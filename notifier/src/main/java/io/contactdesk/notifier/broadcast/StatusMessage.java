@@ -14,7 +14,7 @@ import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageTe
 final class StatusMessage {
 
     /** Whether the text is now shown, or will never be (so it need not be tried again). */
-    enum Result { SHOWN, GIVEN_UP, TRY_LATER }
+    enum ShowResult { SHOWN, GIVEN_UP, TRY_LATER }
 
     private static final Logger log = LoggerFactory.getLogger(StatusMessage.class);
     private static final String EDIT = "editMessageText";
@@ -28,18 +28,18 @@ final class StatusMessage {
         this.flood = flood;
     }
 
-    Result show(long chatId, long messageId, String text) {
+    ShowResult show(long chatId, long messageId, String text) {
         try {
             if (!flood.awaitPermit(chatId, EDIT)) {
-                return Result.TRY_LATER;
+                return ShowResult.TRY_LATER;
             }
             botApi.execute(EditMessageText.builder().chatId(Long.toString(chatId)).messageId((int) messageId).text(text).build());
-            return Result.SHOWN;
+            return ShowResult.SHOWN;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return Result.TRY_LATER;
+            return ShowResult.TRY_LATER;
         } catch (FloodControl.FloodWaitTimeoutException e) {
-            return Result.TRY_LATER;
+            return ShowResult.TRY_LATER;
         } catch (BotApiException e) {
             return after(e, chatId, messageId);
         } finally {
@@ -47,10 +47,10 @@ final class StatusMessage {
         }
     }
 
-    private static Result after(BotApiException failure, long chatId, long messageId) {
+    private static ShowResult after(BotApiException failure, long chatId, long messageId) {
         if (failure.origin() == BotApiException.Origin.UNREADABLE_ANSWER
                 || failure.errorCode() == 400 && failure.description().contains(NOT_MODIFIED)) {
-            return Result.SHOWN;
+            return ShowResult.SHOWN;
         }
         boolean refused = failure.origin() == BotApiException.Origin.REJECTED_BEFORE_SENDING
                 || failure.origin() == BotApiException.Origin.BOT_API && failure.errorCode() >= 400
@@ -58,6 +58,6 @@ final class StatusMessage {
         // Not ERROR: the notifier's ERROR lines become admin alerts, and this is no outage.
         log.warn("status message {} in chat {}: {}{}", messageId, chatId, failure.getMessage(),
                 refused ? " (not tried again for this text)" : " (tried again later)");
-        return refused ? Result.GIVEN_UP : Result.TRY_LATER;
+        return refused ? ShowResult.GIVEN_UP : ShowResult.TRY_LATER;
     }
 }

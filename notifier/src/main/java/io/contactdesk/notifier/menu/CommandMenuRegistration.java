@@ -118,7 +118,8 @@ public final class CommandMenuRegistration implements SmartLifecycle {
         return Stream.concat(Stream.of(""), BotCommandList.TRANSLATED_LANGUAGES.stream()).toList();
     }
 
-    private static SetMyCommands commands(List<BotCommandList.Entry> entries, BotCommandScope scope, String language) {
+    private static SetMyCommands commands(List<BotCommandList.MenuEntry> entries, BotCommandScope scope,
+            String language) {
         return SetMyCommands.builder()
                 .commands(entries.stream()
                         .map(entry -> new BotCommand(entry.command(), entry.descriptionIn(language))).toList())

@@ -25,7 +25,7 @@ final class StarLedgerComparison {
     record PaymentRow(String chargeId, long stars, Instant paidAt, Instant refundedAt) {
     }
 
-    enum Kind {
+    enum DifferenceKind {
         MISSING_IN_PAYMENTS("paid at Telegram, no payments row"),
         MISSING_AT_TELEGRAM("payments row, no payment at Telegram"),
         AMOUNT_DIFFERS("stars differ"),
@@ -34,13 +34,13 @@ final class StarLedgerComparison {
 
         final String meaning;
 
-        Kind(String meaning) {
+        DifferenceKind(String meaning) {
             this.meaning = meaning;
         }
     }
 
     /** What differs about one charge; {@code detail} holds numbers only, never a payload. */
-    record Difference(String chargeId, Kind kind, String detail) {
+    record Difference(String chargeId, DifferenceKind kind, String detail) {
     }
 
     private StarLedgerComparison() {
@@ -63,24 +63,28 @@ final class StarLedgerComparison {
             }
             PaymentRow row = byCharge.get(payment.chargeId());
             if (row == null) {
-                differences.add(new Difference(payment.chargeId(), Kind.MISSING_IN_PAYMENTS, payment.stars() + " stars"));
+                differences.add(new Difference(payment.chargeId(), DifferenceKind.MISSING_IN_PAYMENTS,
+                        payment.stars() + " stars"));
             } else if (row.stars() != payment.stars()) {
-                differences.add(new Difference(payment.chargeId(), Kind.AMOUNT_DIFFERS,
+                differences.add(new Difference(payment.chargeId(), DifferenceKind.AMOUNT_DIFFERS,
                         "Telegram " + payment.stars() + ", payments " + row.stars()));
             }
         }
         for (PaymentRow row : rows) {
             if (within(row.paidAt(), from, to) && !paid.containsKey(row.chargeId())) {
-                differences.add(new Difference(row.chargeId(), Kind.MISSING_AT_TELEGRAM, row.stars() + " stars"));
+                differences.add(new Difference(row.chargeId(), DifferenceKind.MISSING_AT_TELEGRAM,
+                        row.stars() + " stars"));
             }
             if (within(row.refundedAt(), from, to) && !refunded.containsKey(row.chargeId())) {
-                differences.add(new Difference(row.chargeId(), Kind.REFUND_NOT_AT_TELEGRAM, row.stars() + " stars"));
+                differences.add(new Difference(row.chargeId(), DifferenceKind.REFUND_NOT_AT_TELEGRAM,
+                        row.stars() + " stars"));
             }
         }
         for (TelegramTransaction refund : refunded.values()) {
             PaymentRow row = byCharge.get(refund.chargeId());
             if (within(refund.at(), from, to) && (row == null || row.refundedAt() == null)) {
-                differences.add(new Difference(refund.chargeId(), Kind.REFUND_NOT_RECORDED, refund.stars() + " stars"));
+                differences.add(new Difference(refund.chargeId(), DifferenceKind.REFUND_NOT_RECORDED,
+                        refund.stars() + " stars"));
             }
         }
         List<Difference> sorted = new ArrayList<>(differences);

@@ -17,10 +17,10 @@ class ProgressTextTest {
         BroadcastLedger.Tally tally = new BroadcastLedger.Tally(1_200, 3, 0, 2, START);
 
         // when
-        Progress progress = Progress.of(ALL_SHARDS, tally, false, START.plusSeconds(40));
+        BroadcastProgress progress = BroadcastProgress.of(ALL_SHARDS, tally, false, START.plusSeconds(40));
 
         // then 3,797 left at about 30 a second: a little over 2 minutes
-        assertThat(progress.state()).isEqualTo(Progress.State.RUNNING);
+        assertThat(progress.state()).isEqualTo(BroadcastProgress.State.RUNNING);
         assertThat(ProgressText.of(progress))
                 .isEqualTo("📣 Broadcast b3f: sent 1,200 / 5,000 · 3 blocked · 0 failed · ETA 3 min");
     }
@@ -29,8 +29,8 @@ class ProgressTextTest {
     void totalIsALowerBoundUntilEveryTaskReported() {
         BroadcastTotals someShards = new BroadcastTotals("b3f", 2_000, false, 42, 7);
 
-        String text = ProgressText.of(Progress.of(someShards, new BroadcastLedger.Tally(10, 0, 0, 0, START), false,
-                START.plusSeconds(1)));
+        String text = ProgressText.of(BroadcastProgress.of(someShards, new BroadcastLedger.Tally(10, 0, 0, 0, START),
+                false, START.plusSeconds(1)));
 
         assertThat(text).isEqualTo("📣 Broadcast b3f: sent 10 / ≥2,000 · 0 blocked · 0 failed");
     }
@@ -39,9 +39,9 @@ class ProgressTextTest {
     void everyRecipientSettledIsFinished() {
         BroadcastLedger.Tally tally = new BroadcastLedger.Tally(4_997, 3, 0, 0, START);
 
-        Progress progress = Progress.of(ALL_SHARDS, tally, false, START.plusSeconds(200));
+        BroadcastProgress progress = BroadcastProgress.of(ALL_SHARDS, tally, false, START.plusSeconds(200));
 
-        assertThat(progress.state()).isEqualTo(Progress.State.FINISHED);
+        assertThat(progress.state()).isEqualTo(BroadcastProgress.State.FINISHED);
         assertThat(ProgressText.of(progress)).isEqualTo("✅ Broadcast b3f finished: 4,997 sent · 3 blocked");
     }
 
@@ -49,20 +49,22 @@ class ProgressTextTest {
     void failuresShowInTheFinalTextOnlyWhenThereAreAny() {
         BroadcastLedger.Tally tally = new BroadcastLedger.Tally(4_990, 3, 7, 0, START);
 
-        assertThat(ProgressText.of(Progress.of(ALL_SHARDS, tally, false, START)))
+        assertThat(ProgressText.of(BroadcastProgress.of(ALL_SHARDS, tally, false, START)))
                 .isEqualTo("✅ Broadcast b3f finished: 4,990 sent · 3 blocked · 7 failed");
     }
 
     @Test
     void cancelledBroadcastEndsOnceItsCallsUnderWayLanded() {
         // given a cancellation while two calls are still under way
-        Progress landing = Progress.of(ALL_SHARDS, new BroadcastLedger.Tally(1_198, 0, 0, 2, START), true, START);
+        BroadcastProgress landing = BroadcastProgress.of(ALL_SHARDS, new BroadcastLedger.Tally(1_198, 0, 0, 2, START),
+                true, START);
         // and once they landed
-        Progress landed = Progress.of(ALL_SHARDS, new BroadcastLedger.Tally(1_200, 0, 0, 0, START), true, START);
+        BroadcastProgress landed = BroadcastProgress.of(ALL_SHARDS, new BroadcastLedger.Tally(1_200, 0, 0, 0, START),
+                true, START);
 
         // then
-        assertThat(landing.state()).isEqualTo(Progress.State.RUNNING);
-        assertThat(landed.state()).isEqualTo(Progress.State.CANCELLED);
+        assertThat(landing.state()).isEqualTo(BroadcastProgress.State.RUNNING);
+        assertThat(landed.state()).isEqualTo(BroadcastProgress.State.CANCELLED);
         assertThat(ProgressText.of(landed)).isEqualTo("⛔ Broadcast b3f cancelled after 1,200 sent");
     }
 

@@ -3,7 +3,7 @@ package io.contactdesk.notifier.reconciliation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.contactdesk.notifier.reconciliation.StarLedgerComparison.Difference;
-import io.contactdesk.notifier.reconciliation.StarLedgerComparison.Kind;
+import io.contactdesk.notifier.reconciliation.StarLedgerComparison.DifferenceKind;
 import io.contactdesk.notifier.reconciliation.StarLedgerComparison.PaymentRow;
 import io.contactdesk.notifier.reconciliation.StarLedgerComparison.TelegramTransaction;
 import java.time.Instant;
@@ -40,39 +40,39 @@ class StarLedgerComparisonTest {
     @Test
     void aPaymentAtTelegramWithoutItsRowIsMissingInPayments() {
         assertThat(compare(List.of(paid("a", 50, NOON)), List.of()))
-                .containsExactly(new Difference("a", Kind.MISSING_IN_PAYMENTS, "50 stars"));
+                .containsExactly(new Difference("a", DifferenceKind.MISSING_IN_PAYMENTS, "50 stars"));
     }
 
     @Test
     void aRowWithoutItsPaymentAtTelegramIsMissingAtTelegram() {
         assertThat(compare(List.of(), List.of(new PaymentRow("a", 50, NOON, null))))
-                .containsExactly(new Difference("a", Kind.MISSING_AT_TELEGRAM, "50 stars"));
+                .containsExactly(new Difference("a", DifferenceKind.MISSING_AT_TELEGRAM, "50 stars"));
     }
 
     @Test
     void starsThatDifferAreNamedWithBothAmounts() {
         assertThat(compare(List.of(paid("a", 50, NOON)), List.of(new PaymentRow("a", 40, NOON, null))))
-                .containsExactly(new Difference("a", Kind.AMOUNT_DIFFERS, "Telegram 50, payments 40"));
+                .containsExactly(new Difference("a", DifferenceKind.AMOUNT_DIFFERS, "Telegram 50, payments 40"));
     }
 
     @Test
     void aRefundAtTelegramThatPaymentsDoesNotShowIsNotRecorded() {
         assertThat(compare(List.of(paid("a", 50, NOON), refunded("a", 50, NOON.plusSeconds(60))),
                 List.of(new PaymentRow("a", 50, NOON, null))))
-                .containsExactly(new Difference("a", Kind.REFUND_NOT_RECORDED, "50 stars"));
+                .containsExactly(new Difference("a", DifferenceKind.REFUND_NOT_RECORDED, "50 stars"));
     }
 
     @Test
     void aRefundOfAnEarlierPaymentIsCheckedOnTheDayOfTheRefund() {
         Instant lastWeek = FROM.minusSeconds(7 * 86_400);
         assertThat(compare(List.of(refunded("old", 50, NOON)), List.of(new PaymentRow("old", 50, lastWeek, null))))
-                .containsExactly(new Difference("old", Kind.REFUND_NOT_RECORDED, "50 stars"));
+                .containsExactly(new Difference("old", DifferenceKind.REFUND_NOT_RECORDED, "50 stars"));
     }
 
     @Test
     void aRefundInPaymentsThatTelegramDoesNotShowIsNotAtTelegram() {
         assertThat(compare(List.of(paid("a", 50, NOON)), List.of(new PaymentRow("a", 50, NOON, NOON.plusSeconds(5)))))
-                .containsExactly(new Difference("a", Kind.REFUND_NOT_AT_TELEGRAM, "50 stars"));
+                .containsExactly(new Difference("a", DifferenceKind.REFUND_NOT_AT_TELEGRAM, "50 stars"));
     }
 
     @Test

@@ -27,7 +27,7 @@ final class LoginThrottle {
     private final Duration forgetAfter;
     private final Clock clock;
     // Access order: the least recently seen address is evicted first.
-    private final Map<String, Failures> byAddress = new LinkedHashMap<>(16, 0.75f, true);
+    private final Map<String, FailedLogins> byAddress = new LinkedHashMap<>(16, 0.75f, true);
 
     LoginThrottle(int freeFailures, Duration firstWait, Duration maxWait, Clock clock) {
         this.freeFailures = freeFailures;
@@ -37,7 +37,7 @@ final class LoginThrottle {
         this.clock = clock;
     }
 
-    private record Failures(int count, Instant last, Instant blockedUntil) {
+    private record FailedLogins(int count, Instant last, Instant blockedUntil) {
     }
 
     /**
@@ -47,7 +47,7 @@ final class LoginThrottle {
      */
     synchronized Optional<Duration> begin(String address) {
         Instant now = clock.instant();
-        Failures failures = byAddress.get(address);
+        FailedLogins failures = byAddress.get(address);
         if (failures != null && failures.last().plus(forgetAfter).isBefore(now)) {
             failures = null;
         }
@@ -55,7 +55,7 @@ final class LoginThrottle {
             return Optional.of(Duration.between(now, failures.blockedUntil()));
         }
         int count = failures == null ? 1 : failures.count() + 1;
-        byAddress.put(address, new Failures(count, now, now.plus(waitAfter(count))));
+        byAddress.put(address, new FailedLogins(count, now, now.plus(waitAfter(count))));
         if (byAddress.size() > MAX_ADDRESSES) {
             byAddress.remove(byAddress.keySet().iterator().next());
         }

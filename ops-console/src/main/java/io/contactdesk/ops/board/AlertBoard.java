@@ -61,7 +61,7 @@ public class AlertBoard {
         }
     }
 
-    void read(TopicReader.Entry<OpsAlert> alert) {
+    void read(TopicReader.ReadRecord<OpsAlert> alert) {
         ConsumerRecord<byte[], byte[]> record = alert.record();
         positions.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
         alerts.accept(alert.key(), alert.value(), Instant.ofEpochMilli(record.timestamp()));

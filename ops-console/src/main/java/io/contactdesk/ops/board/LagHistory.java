@@ -15,12 +15,12 @@ import java.util.function.Consumer;
 public class LagHistory implements Consumer<List<GroupLag>> {
 
     /** One point of a sparkline: epoch millis and total lag. */
-    public record Sample(long at, long total) {
+    public record Point(long at, long total) {
     }
 
     private final Clock clock;
     private final Duration keep;
-    private final Map<String, Deque<Sample>> samples = new ConcurrentHashMap<>();
+    private final Map<String, Deque<Point>> samples = new ConcurrentHashMap<>();
 
     public LagHistory(Clock clock, Duration keep) {
         this.clock = clock;
@@ -31,9 +31,9 @@ public class LagHistory implements Consumer<List<GroupLag>> {
     public void accept(List<GroupLag> snapshot) {
         Instant now = clock.instant();
         for (GroupLag group : snapshot) {
-            Deque<Sample> series = samples.computeIfAbsent(group.group(), g -> new ArrayDeque<>());
+            Deque<Point> series = samples.computeIfAbsent(group.group(), g -> new ArrayDeque<>());
             synchronized (series) {
-                series.addLast(new Sample(now.toEpochMilli(), group.totalLag()));
+                series.addLast(new Point(now.toEpochMilli(), group.totalLag()));
             }
         }
         long cutoff = now.minus(keep).toEpochMilli();
@@ -51,8 +51,8 @@ public class LagHistory implements Consumer<List<GroupLag>> {
         });
     }
 
-    public List<Sample> of(String group) {
-        Deque<Sample> series = samples.get(group);
+    public List<Point> of(String group) {
+        Deque<Point> series = samples.get(group);
         if (series == null) {
             return List.of();
         }

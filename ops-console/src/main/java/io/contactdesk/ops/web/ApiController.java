@@ -58,7 +58,7 @@ public class ApiController {
     }
 
     public record GroupView(String group, long totalLag, long unknownPartitions, List<PartitionLag> partitions,
-            List<LagHistory.Sample> history) {
+            List<LagHistory.Point> history) {
     }
 
     public record LagView(long now, Long sampledAt, List<GroupView> groups) {

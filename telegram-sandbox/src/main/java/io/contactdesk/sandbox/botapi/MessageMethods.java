@@ -91,7 +91,7 @@ final class MessageMethods {
             });
             return objects.sent(edited, chats.chat(ref.chatId()));
         } catch (ChatException e) {
-            if (e.reason() == ChatException.Reason.MESSAGE_NOT_FOUND) {
+            if (e.reason() == ChatException.ChatRefusal.MESSAGE_NOT_FOUND) {
                 throw BotApiErrorAnswer.badRequest("message to edit not found");
             }
             throw e;
@@ -112,7 +112,7 @@ final class MessageMethods {
             chats.update(chatId, messageId, SentMessage::asDeleted);
             return BooleanNode.TRUE;
         } catch (ChatException e) {
-            if (e.reason() == ChatException.Reason.MESSAGE_NOT_FOUND) {
+            if (e.reason() == ChatException.ChatRefusal.MESSAGE_NOT_FOUND) {
                 throw BotApiErrorAnswer.badRequest("message to delete not found");
             }
             throw e;

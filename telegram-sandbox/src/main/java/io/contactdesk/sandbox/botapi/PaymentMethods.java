@@ -102,7 +102,8 @@ final class PaymentMethods {
         if (!ok && (error == null || error.isBlank())) {
             throw BotApiErrorAnswer.badRequest("error_message is required when ok is False");
         }
-        if (!payments.answer(params.string("pre_checkout_query_id"), new Payments.Answer(ok, ok ? null : error))) {
+        if (!payments.answer(params.string("pre_checkout_query_id"),
+                new Payments.PreCheckoutAnswer(ok, ok ? null : error))) {
             throw BotApiErrorAnswer.badRequest("query is too old and response timeout expired or query ID is invalid");
         }
         return BooleanNode.TRUE;

@@ -19,7 +19,7 @@ import java.util.function.UnaryOperator;
  */
 public final class ChatStore {
 
-    private final Map<Long, Chat> chats = new HashMap<>();
+    private final Map<Long, StoredChat> chats = new HashMap<>();
     private final Map<Long, SimulatedUser> users = new HashMap<>();
     private final Clock clock;
 
@@ -35,7 +35,8 @@ public final class ChatStore {
                                                   String languageCode, ChatInfo group, String text) {
         SimulatedUser user = users.computeIfAbsent(userId, SimulatedUser::initial).with(firstName, username, languageCode);
         users.put(userId, user);
-        Chat chat = group == null ? privateChat(userId) : chats.computeIfAbsent(group.id(), id -> new Chat(id, group));
+        StoredChat chat = group == null ? privateChat(userId)
+                : chats.computeIfAbsent(group.id(), id -> new StoredChat(id, group));
         if (group != null) {
             chat.group = group;
         }
@@ -59,10 +60,10 @@ public final class ChatStore {
 
     /** A user edits their own earlier message; anyone else's (or an unknown one) is not found. */
     public synchronized IncomingMessage userEdited(long userId, long chatId, long messageId, String text) {
-        Chat chat = known(chatId);
+        StoredChat chat = known(chatId);
         IncomingMessage message = chat.received.get(messageId);
         if (message == null || message.from().id() != userId) {
-            throw new ChatException(ChatException.Reason.MESSAGE_NOT_FOUND);
+            throw new ChatException(ChatException.ChatRefusal.MESSAGE_NOT_FOUND);
         }
         IncomingMessage edited = message.edited(text, clock.instant());
         chat.received.put(messageId, edited);
@@ -76,7 +77,7 @@ public final class ChatStore {
      * @return whether this changed anything (blocking twice does not)
      */
     public synchronized boolean setBlocked(long userId, boolean blocked) {
-        Chat chat = privateChat(userId);
+        StoredChat chat = privateChat(userId);
         boolean changed = chat.blocked != blocked;
         chat.blocked = blocked;
         return changed;
@@ -94,13 +95,13 @@ public final class ChatStore {
     public synchronized SimulatedUser user(long userId) {
         SimulatedUser user = users.get(userId);
         if (user == null) {
-            throw new ChatException(ChatException.Reason.CHAT_NOT_FOUND);
+            throw new ChatException(ChatException.ChatRefusal.CHAT_NOT_FOUND);
         }
         return user;
     }
 
     public synchronized SentMessage send(long chatId, FormattedText text, JsonNode replyMarkup) {
-        Chat chat = reachableChat(chatId);
+        StoredChat chat = reachableChat(chatId);
         SentMessage message = SentMessage.sent(chatId, ++chat.lastMessageId, text, replyMarkup, clock.instant());
         chat.sent.put(message.messageId(), message);
         return message;
@@ -115,7 +116,7 @@ public final class ChatStore {
     public synchronized SentMessage message(long chatId, long messageId) {
         SentMessage message = known(chatId).sent.get(messageId);
         if (message == null || message.deleted()) {
-            throw new ChatException(ChatException.Reason.MESSAGE_NOT_FOUND);
+            throw new ChatException(ChatException.ChatRefusal.MESSAGE_NOT_FOUND);
         }
         return message;
     }
@@ -126,20 +127,20 @@ public final class ChatStore {
      * @param change may throw to refuse the change; the message then stays as it was
      */
     public synchronized SentMessage update(long chatId, long messageId, UnaryOperator<SentMessage> change) {
-        Chat chat = reachableChat(chatId);
+        StoredChat chat = reachableChat(chatId);
         SentMessage changed = change.apply(message(chatId, messageId));
         chat.sent.put(messageId, changed);
         return changed;
     }
 
     public synchronized List<SentMessage> sentTo(long chatId) {
-        Chat chat = chats.get(chatId);
+        StoredChat chat = chats.get(chatId);
         return chat == null ? List.of() : List.copyOf(chat.sent.values());
     }
 
     /** Both directions of the chat as the user's app shows it; empty for a chat nobody opened yet. */
     public synchronized ChatHistory history(long chatId) {
-        Chat chat = chats.get(chatId);
+        StoredChat chat = chats.get(chatId);
         if (chat == null) {
             return new ChatHistory(false, List.of(), List.of());
         }
@@ -151,7 +152,7 @@ public final class ChatStore {
     }
 
     public synchronized List<CallbackAnswer> answers(long chatId) {
-        Chat chat = chats.get(chatId);
+        StoredChat chat = chats.get(chatId);
         return chat == null ? List.of() : List.copyOf(chat.answers);
     }
 
@@ -159,34 +160,34 @@ public final class ChatStore {
         return clock.instant();
     }
 
-    private Chat privateChat(long userId) {
+    private StoredChat privateChat(long userId) {
         users.computeIfAbsent(userId, SimulatedUser::initial);
-        return chats.computeIfAbsent(userId, id -> new Chat(id, null));
+        return chats.computeIfAbsent(userId, id -> new StoredChat(id, null));
     }
 
     // A private chat shows the user as they are now, so a later name change shows in it.
-    private ChatInfo info(Chat chat) {
+    private ChatInfo info(StoredChat chat) {
         return chat.group != null ? chat.group : ChatInfo.privateWith(users.get(chat.id));
     }
 
-    private Chat known(long chatId) {
-        Chat chat = chats.get(chatId);
+    private StoredChat known(long chatId) {
+        StoredChat chat = chats.get(chatId);
         if (chat == null) {
-            throw new ChatException(ChatException.Reason.CHAT_NOT_FOUND);
+            throw new ChatException(ChatException.ChatRefusal.CHAT_NOT_FOUND);
         }
         return chat;
     }
 
-    private Chat reachableChat(long chatId) {
-        Chat chat = known(chatId);
+    private StoredChat reachableChat(long chatId) {
+        StoredChat chat = known(chatId);
         if (chat.blocked) {
-            throw new ChatException(ChatException.Reason.BLOCKED);
+            throw new ChatException(ChatException.ChatRefusal.BLOCKED);
         }
         return chat;
     }
 
     /** Mutable on purpose, and only ever touched under the store's monitor. */
-    private static final class Chat {
+    private static final class StoredChat {
         final long id;
         final Map<Long, SentMessage> sent = new LinkedHashMap<>();
         // Kept for the chat page and for edits; keyed by message id.
@@ -198,7 +199,7 @@ public final class ChatStore {
         // Telegram numbers the users' and the bot's messages of a chat in one sequence.
         long lastMessageId;
 
-        Chat(long id, ChatInfo group) {
+        StoredChat(long id, ChatInfo group) {
             this.id = id;
             this.group = group;
         }

@@ -229,7 +229,7 @@ public final class ControlApiHandler implements HttpHandler {
         if (firstId != null && (firstId < 1 || firstId > Integer.MAX_VALUE)) {
             throw ControlException.badRequest("\"first_id\" must be a positive 32-bit integer, like Telegram's ids");
         }
-        UpdateQueue.Restart restart = updates.restart(firstId);
+        UpdateQueue.Restarted restart = updates.restart(firstId);
         replies.forgetWaiting();
         return Mapper.object().put("first_id", restart.firstId()).put("discarded", restart.discarded());
     }

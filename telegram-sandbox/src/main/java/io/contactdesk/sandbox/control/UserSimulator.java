@@ -138,7 +138,7 @@ final class UserSimulator {
             answer.put("pre_checkout_query_id", queryId);
             answer.put("pre_checkout_update_id", updates.add("pre_checkout_query",
                     objects.preCheckoutQuery(queryId, user, invoice), id -> replies.preCheckoutOpened(id, userId, queryId)));
-            Optional<Payments.Answer> verdict = payments.awaitAnswer(queryId);
+            Optional<Payments.PreCheckoutAnswer> verdict = payments.awaitAnswer(queryId);
             if (verdict.isEmpty()) {
                 return answer.put("status", "timed_out");
             }

@@ -27,7 +27,7 @@ public final class Payments {
     }
 
     /** The bot's answer to a pre-checkout query. */
-    public record Answer(boolean ok, String errorMessage) {
+    public record PreCheckoutAnswer(boolean ok, String errorMessage) {
     }
 
     /** A payment Telegram charged, and its refund if any. */
@@ -74,7 +74,7 @@ public final class Payments {
      * The bot's answer. False for an unknown query, one answered already, or one answered after
      * {@link #ANSWER_WITHIN}: Telegram has cancelled that payment.
      */
-    public synchronized boolean answer(String queryId, Answer answer) {
+    public synchronized boolean answer(String queryId, PreCheckoutAnswer answer) {
         OpenQuery query = queries.get(queryId);
         if (query == null || query.answer != null || !clock.instant().isBefore(query.openedAt.plus(ANSWER_WITHIN))) {
             return false;
@@ -85,14 +85,14 @@ public final class Payments {
     }
 
     /** Waits (at most {@link #ANSWER_WITHIN} of real time) for the bot's answer; empty when none came in time. */
-    public synchronized Optional<Answer> awaitAnswer(String queryId) throws InterruptedException {
+    public synchronized Optional<PreCheckoutAnswer> awaitAnswer(String queryId) throws InterruptedException {
         long deadline = System.nanoTime() + ANSWER_WITHIN.toNanos();
         OpenQuery query = queries.get(queryId);
         while (query.answer == null) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 // Closed, as Telegram's: a late answer is refused.
-                query.answer = new Answer(false, "timed out");
+                query.answer = new PreCheckoutAnswer(false, "timed out");
                 return Optional.empty();
             }
             TimeUnit.NANOSECONDS.timedWait(this, left);
@@ -146,7 +146,7 @@ public final class Payments {
         final long userId;
         final Invoice invoice;
         final Instant openedAt;
-        Answer answer;
+        PreCheckoutAnswer answer;
 
         OpenQuery(long userId, Invoice invoice, Instant openedAt) {
             this.userId = userId;

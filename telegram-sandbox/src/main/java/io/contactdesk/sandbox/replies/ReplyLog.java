@@ -33,7 +33,7 @@ public final class ReplyLog {
     private final Map<String, Opened> callbacks = new HashMap<>();
     private final Map<String, Opened> preCheckouts = new HashMap<>();
     /** entries.get(i) has seq firstSeq + i: a read from a given seq is an index, not a scan. */
-    private final ArrayList<Entry> entries = new ArrayList<>();
+    private final ArrayList<LoggedCall> entries = new ArrayList<>();
     private long firstSeq = 1;
 
     public ReplyLog(Clock clock) {
@@ -139,16 +139,16 @@ public final class ReplyLog {
         if (entries.size() >= CAPACITY) {
             clear();
         }
-        entries.add(new Entry(firstSeq + entries.size(), method, chatId, micros(clock.instant()), answered, messageId,
-                buttons));
+        entries.add(new LoggedCall(firstSeq + entries.size(), method, chatId, micros(clock.instant()), answered,
+                messageId, buttons));
     }
 
     private static long micros(Instant at) {
         return at.getEpochSecond() * 1_000_000 + at.getNano() / 1_000;
     }
 
-    private record Entry(long seq, String method, long chatId, long at, Opened answered, long messageId,
-                         List<String> buttons) {
+    private record LoggedCall(long seq, String method, long chatId, long at, Opened answered, long messageId,
+                              List<String> buttons) {
         ObjectNode toJson() {
             ObjectNode json = Mapper.object();
             json.put("seq", seq);

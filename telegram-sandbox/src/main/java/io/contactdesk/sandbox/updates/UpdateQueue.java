@@ -98,21 +98,21 @@ public final class UpdateQueue {
      *
      * @param firstId the next update's id, or null for a random one
      */
-    public Restart restart(Long firstId) {
+    public Restarted restart(Long firstId) {
         lock.lock();
         try {
             int discarded = pending.size();
             clearLocked();
             nextUpdateId = firstId != null ? firstId : 1 + ThreadLocalRandom.current().nextInt(Integer.MAX_VALUE / 2);
             highestDelivered = nextUpdateId - 1;
-            return new Restart(nextUpdateId, discarded);
+            return new Restarted(nextUpdateId, discarded);
         } finally {
             lock.unlock();
         }
     }
 
     /** What {@link #restart} did: the id the next update gets and how many pending updates it dropped. */
-    public record Restart(long firstId, int discarded) {
+    public record Restarted(long firstId, int discarded) {
     }
 
     /**

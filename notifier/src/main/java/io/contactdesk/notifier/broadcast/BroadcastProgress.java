@@ -10,12 +10,12 @@ import java.time.Instant;
  * @param inFlight calls under way (claimed, not settled)
  * @param eta null while unknown
  */
-record Progress(String broadcastId, long sent, long blocked, long failed, long recipients, boolean totalKnown,
+record BroadcastProgress(String broadcastId, long sent, long blocked, long failed, long recipients, boolean totalKnown,
         boolean cancelled, long inFlight, Duration eta) {
 
     enum State { RUNNING, FINISHED, CANCELLED }
 
-    static Progress of(BroadcastTotals totals, BroadcastLedger.Tally tally, boolean cancelled, Instant now) {
+    static BroadcastProgress of(BroadcastTotals totals, BroadcastLedger.Tally tally, boolean cancelled, Instant now) {
         long settled = tally.settled();
         long remaining = Math.max(0, totals.recipients() - settled);
         Duration eta = null;
@@ -24,8 +24,8 @@ record Progress(String broadcastId, long sent, long blocked, long failed, long r
             // The rate so far, as the remaining recipients go out at the same pace (flood limits make it steady).
             eta = Duration.ofMillis((long) ((double) remaining * elapsedMillis / settled));
         }
-        return new Progress(totals.broadcastId(), tally.sent(), tally.blocked(), tally.failed(), totals.recipients(),
-                totals.complete(), cancelled, tally.inFlight(), eta);
+        return new BroadcastProgress(totals.broadcastId(), tally.sent(), tally.blocked(), tally.failed(),
+                totals.recipients(), totals.complete(), cancelled, tally.inFlight(), eta);
     }
 
     State state() {
