@@ -66,7 +66,7 @@ public final class TelegramSandbox implements AutoCloseable {
         this.config = config;
         BotIdentity bot = BotIdentity.fromToken(config.token(), config.botFirstName(), config.botUsername());
         Stats stats = new Stats();
-        ChatStore chats = new ChatStore(config.clock());
+        ChatStore chats = new ChatStore(config.clock(), config.messagesKeptPerChat());
         CallbackQueries callbackQueries = new CallbackQueries();
         TelegramObjects objects = new TelegramObjects(bot);
         Faults faults = new Faults();
@@ -169,6 +169,7 @@ public final class TelegramSandbox implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private WebhookSenderSettings webhook = WebhookSenderSettings.DEFAULT;
         private Duration responseLatency = Duration.ZERO;
+        private int messagesKeptPerChat;
 
         private Builder() {
         }
@@ -257,15 +258,29 @@ public final class TelegramSandbox implements AutoCloseable {
             return this;
         }
 
+        /**
+         * How many messages of each direction, and callback answers, a chat keeps; 0 (the default) keeps all, as
+         * Telegram does. A benchmark sets it: millions of kept messages would fill the heap of the JVM that serves
+         * the sandbox and slow every system measured after the first. An edit of a message no longer kept is
+         * answered "message to edit not found", so keep more than the bots under test edit back.
+         */
+        public Builder messagesKeptPerChat(int messagesKeptPerChat) {
+            if (messagesKeptPerChat < 0) {
+                throw new IllegalArgumentException("messages kept per chat must be 0 (all) or more: " + messagesKeptPerChat);
+            }
+            this.messagesKeptPerChat = messagesKeptPerChat;
+            return this;
+        }
+
         public TelegramSandbox build() {
             return new TelegramSandbox(new BuilderSnapshot(port, bindAddress, token, botUsername, botFirstName,
-                    floodLimits, firstUpdateId, clock, webhook, responseLatency));
+                    floodLimits, firstUpdateId, clock, webhook, responseLatency, messagesKeptPerChat));
         }
     }
 
     /** A snapshot of the builder, so that reusing a builder cannot change a built sandbox. */
     private record BuilderSnapshot(int port, String bindAddress, String token, String botUsername,
                                    String botFirstName, FloodLimits floodLimits, long firstUpdateId, Clock clock,
-                                   WebhookSenderSettings webhook, Duration responseLatency) {
+                                   WebhookSenderSettings webhook, Duration responseLatency, int messagesKeptPerChat) {
     }
 }

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +24,17 @@ public final class ChatStore {
     private final Map<Long, StoredChat> chats = new HashMap<>();
     private final Map<Long, SimulatedUser> users = new HashMap<>();
     private final Clock clock;
+    /** Per chat and direction, and for callback answers; 0 keeps everything. */
+    private final int keptPerChat;
 
     public ChatStore(Clock clock) {
+        this(clock, 0);
+    }
+
+    /** @param keptPerChat how many messages of each direction (and callback answers) a chat keeps, 0 for all */
+    public ChatStore(Clock clock, int keptPerChat) {
         this.clock = clock;
+        this.keptPerChat = keptPerChat;
     }
 
     /**
@@ -43,6 +53,7 @@ public final class ChatStore {
         IncomingMessage message = new IncomingMessage(user, info(chat), ++chat.lastMessageId, clock.instant(), text,
                 null, 0);
         chat.received.put(message.messageId(), message);
+        trim(chat.received.values());
         return message;
     }
 
@@ -104,6 +115,7 @@ public final class ChatStore {
         StoredChat chat = reachableChat(chatId);
         SentMessage message = SentMessage.sent(chatId, ++chat.lastMessageId, text, replyMarkup, clock.instant());
         chat.sent.put(message.messageId(), message);
+        trim(chat.sent.values());
         return message;
     }
 
@@ -148,7 +160,9 @@ public final class ChatStore {
     }
 
     public synchronized void answered(long chatId, CallbackAnswer answer) {
-        known(chatId).answers.add(answer);
+        List<CallbackAnswer> answers = known(chatId).answers;
+        answers.add(answer);
+        trim(answers);
     }
 
     public synchronized List<CallbackAnswer> answers(long chatId) {
@@ -158,6 +172,16 @@ public final class ChatStore {
 
     public Instant now() {
         return clock.instant();
+    }
+
+    // Oldest first: the maps keep insertion (message-id) order.
+    private void trim(Collection<?> kept) {
+        if (keptPerChat > 0) {
+            for (Iterator<?> oldest = kept.iterator(); kept.size() > keptPerChat; ) {
+                oldest.next();
+                oldest.remove();
+            }
+        }
     }
 
     private StoredChat privateChat(long userId) {

@@ -264,7 +264,10 @@ public final class UpdateQueue {
             long head = pending.isEmpty() ? nextUpdateId : pending.getFirst().updateId();
             // Outside the queue, e.g. a poller's stored offset from before the ids restarted lower: Telegram ignores it.
             if (offset >= head && offset <= nextUpdateId) {
-                pending.removeIf(update -> update.updateId() < offset);
+                // Pending updates are in id order: confirming takes from the head only, not a walk over a backlog.
+                while (!pending.isEmpty() && pending.getFirst().updateId() < offset) {
+                    retryAt.remove(pending.removeFirst().updateId());
+                }
             }
         } else {
             while (pending.size() > -offset) {
