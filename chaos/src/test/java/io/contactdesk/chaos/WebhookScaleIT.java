@@ -1,6 +1,7 @@
 package io.contactdesk.chaos;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.contactdesk.contracts.config.Settings;
@@ -9,12 +10,12 @@ import io.contactdesk.contracts.events.EventIds;
 import io.contactdesk.contracts.events.LedgerEntry;
 import io.contactdesk.contracts.events.LedgerKind;
 import io.contactdesk.contracts.events.OutboxMessage;
-import io.contactdesk.contracts.topics.Topic;
 import io.contactdesk.contracts.topics.Topics;
 import io.contactdesk.infra.KraftBroker;
 import io.contactdesk.infra.process.ServiceProcess;
 import io.contactdesk.sandbox.TelegramSandbox;
 import io.contactdesk.sandbox.webhook.WebhookSenderSettings;
+import io.contactdesk.testsupport.CommittedRecords;
 import io.contactdesk.testsupport.SandboxClient;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -37,12 +38,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -154,12 +151,25 @@ class WebhookScaleIT {
                 userOf.keySet().forEach(id -> expectedCauses.add(EventIds.update(id)));
                 Map<String, Integer> outboxIds = new HashMap<>();
                 Set<String> answered = new HashSet<>();
-                readUntil(broker, Topics.OUTBOX, Duration.ofSeconds(120), false, (OutboxMessage reply) -> {
-                    outboxIds.merge(reply.outboxId(), 1, Integer::sum);
-                    String cause = reply.causeId() == null ? "" : reply.causeId().split("/")[0];
-                    answered.add(cause);
-                    return answered.containsAll(expectedCauses);
-                });
+                try {
+                    await().atMost(Duration.ofSeconds(120)).pollInSameThread().pollInterval(Duration.ofSeconds(1))
+                            .until(() -> {
+                        outboxIds.clear();
+                        answered.clear();
+                        for (ConsumerRecord<String, OutboxMessage> record
+                                : CommittedRecords.of(broker.bootstrapServers(), Topics.OUTBOX)) {
+                            OutboxMessage reply = record.value();
+                            if (reply == null) {
+                                continue;
+                            }
+                            outboxIds.merge(reply.outboxId(), 1, Integer::sum);
+                            answered.add(reply.causeId() == null ? "" : reply.causeId().split("/")[0]);
+                        }
+                        return answered.containsAll(expectedCauses);
+                    });
+                } catch (ConditionTimeoutException e) {
+                    // the assertions below name what was not answered
+                }
                 assertThat(expectedCauses).hasSize(total);
                 if (swallower != null) {
                     log.info("planted swallow-one: update {} was answered 200 and never forwarded",
@@ -174,14 +184,19 @@ class WebhookScaleIT {
                 // and credited exactly once: one signup bonus per user
                 Map<Long, Integer> bonuses = new HashMap<>();
                 List<LedgerEntry> others = new ArrayList<>();
-                readUntil(broker, Topics.LEDGER, Duration.ofSeconds(60), true, (LedgerEntry entry) -> {
+                // The whole topic, committed with the replies read above: a repeat would be in it.
+                for (ConsumerRecord<String, LedgerEntry> record
+                        : CommittedRecords.of(broker.bootstrapServers(), Topics.LEDGER)) {
+                    LedgerEntry entry = record.value();
+                    if (entry == null) {
+                        continue;
+                    }
                     if (entry.kind() == LedgerKind.SIGNUP_BONUS) {
                         bonuses.merge(entry.userId(), 1, Integer::sum);
                     } else {
                         others.add(entry);
                     }
-                    return false; // the whole topic, committed with the replies read above: a repeat would be in it
-                });
+                }
                 assertThat(bonuses).hasSize(USERS);
                 assertThat(bonuses.values()).containsOnly(1);
                 // and the forgeries changed nothing: no grant, no reply to them
@@ -265,32 +280,6 @@ class WebhookScaleIT {
      * Reads {@code topic} from the start, read_committed, until {@code done} says so, or (with {@code toEnd}) the end
      * of the topic is reached, or {@code atMost} passed.
      */
-    private static <V> void readUntil(KraftBroker broker, Topic<String, V> topic, Duration atMost, boolean toEnd,
-            Function<V, Boolean> done) {
-        try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-                new StringDeserializer(), topic.valueSerde().deserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
-                    .map(info -> new TopicPartition(topic.name(), info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            long deadline = System.nanoTime() + atMost.toNanos();
-            while (System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, V> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (record.value() != null && done.apply(record.value())) {
-                        return;
-                    }
-                }
-                if (toEnd && end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {
-                    return;
-                }
-            }
-        }
-    }
-
     private static long seconds(long sinceNanos) {
         return (System.nanoTime() - sinceNanos) / 1_000_000_000;
     }
