@@ -4,7 +4,8 @@
 #   scripts/bench.sh                 short form (a few minutes)
 #   scripts/bench.sh -Dbench.form=full   full form (under 20 minutes on 2 cores)
 # Other properties: -Dbench.duration=30s (each rate), -Dbench.users, -Dbench.rates, -Dbench.systems, -Dbench.backlog,
-# -Dbench.processors.
+# -Dbench.processors. CPU per update by service: -Dbench.systems=cpu -Dbench.backlog=30000 [-Dbench.jfr=DIR]
+# (docs/performance.md, "Where the CPU goes").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # The grammY peer's packages, exactly as package-lock.json pins them.

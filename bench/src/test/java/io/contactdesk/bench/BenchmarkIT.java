@@ -180,6 +180,8 @@ class BenchmarkIT {
                             pollerCeiling();
                             webhookIngest();
                         }
+                        // contactdesk's CPU per update, service by service, on a backlog drained by a warm system
+                        case "cpu" -> cpuPerUpdate();
                         default -> throw new IllegalArgumentException("bench.systems: unknown system " + system);
                     }
                 } catch (IllegalArgumentException e) {
@@ -190,12 +192,19 @@ class BenchmarkIT {
                     e.printStackTrace();
                 }
             }
-            passThrough();
+            if (!cpuOnly()) {
+                passThrough();
+            }
         } finally {
             observing.set(false);
             sandbox.close();
             postgres.close();
             broker.stop();
+        }
+        if (cpuOnly()) {
+            // A profile of one system, not a benchmark run: the dated report is left as the last full run wrote it.
+            assertThat(failed).as("systems not measured to the end").isEmpty();
+            return;
         }
         Path report = writeReport(Duration.ofNanos(System.nanoTime() - began));
         System.out.println("benchmark report: " + report);
@@ -231,6 +240,142 @@ class BenchmarkIT {
         }
         pollerCeiling();
         webhookIngest();
+    }
+
+    boolean cpuOnly() {
+        return systems.stream().allMatch(system -> system.trim().equals("cpu"));
+    }
+
+    /**
+     * Where contactdesk's CPU goes: the four services started and warmed up (every user's /start, then a backlog of
+     * the mix), then {@code bench.backlog} updates queued at once and drained by the running system. CPU time of
+     * every process (/proc) from the queueing until the system is idle again, per 1,000 updates; with
+     * {@code -Dbench.jfr=<dir>}, a Flight Recording (settings=profile) of each service over the same span. Start-up
+     * and JIT warm-up are outside the span, so the figures are what an update costs a running system.
+     */
+    void cpuPerUpdate() throws Exception {
+        load.reset();
+        load.discardPending();
+        List<Proc> procs = startContactdesk(1);
+        try {
+            warmUp();
+            Set<Long> warm = new HashSet<>(load.backlog(Math.min(backlog, 10_000)));
+            drain(warm, Duration.ofMinutes(3));
+            awaitIdle(procs);
+            Map<String, Long> pids = new LinkedHashMap<>();
+            procs.forEach(p -> pids.put(p.name(), p.pid()));
+            pids.put("kafka broker", broker.pid());
+            ProcessHandle.current().descendants()
+                    .filter(p -> p.info().command().orElse("").endsWith("/postgres"))
+                    .forEach(p -> pids.put("postgres " + p.pid(), p.pid()));
+            pids.put("bench JVM (sandbox, load)", ProcessHandle.current().pid());
+            String jfr = System.getProperty("bench.jfr", "");
+            if (!jfr.isBlank()) {
+                Files.createDirectories(Path.of(jfr));
+                procs.forEach(p -> jcmd(p.pid(), "JFR.start", "name=bench-cpu", "settings=profile",
+                        "filename=" + Path.of(jfr).toAbsolutePath().resolve(p.name() + ".jfr")));
+            }
+            // What each process burns doing nothing (polls, heartbeats), to tell it from the updates' cost.
+            Map<String, Long> idleFrom = cpuMillis(pids);
+            Load.sleep(5000);
+            Map<String, Long> idleTo = cpuMillis(pids);
+            Map<String, Long> before = cpuMillis(pids);
+            load.answers.clear();
+            long start = System.nanoTime();
+            List<Long> ids = load.backlog(backlog);
+            Set<Long> wanted = new HashSet<>(ids);
+            drain(wanted, Duration.ofMinutes(6));
+            List<Long> times = load.answers.stream().filter(a -> wanted.contains(a.updateId()))
+                    .map(Load.Answer::answeredUs).sorted().toList();
+            double rate = times.size() < 2 ? 0 : (times.size() - 1) / ((times.get(times.size() - 1) - times.get(0)) / 1e6);
+            double loadAverage = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+            // The db-writer and the notifier's journal may still be writing what the replies led to.
+            awaitIdle(procs);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            Map<String, Long> after = cpuMillis(pids);
+            if (!jfr.isBlank()) {
+                procs.forEach(p -> jcmd(p.pid(), "JFR.stop", "name=bench-cpu"));
+            }
+            StringBuilder table = new StringBuilder(String.format(Locale.ROOT,
+                    "CPU per update: backlog of %,d, %,d answered at %.0f/s (first to last reply), idle again after %.1f s, "
+                            + "1-min load average %.1f%n| process | CPU s | CPU ms per 1,000 updates | idle CPU ms/s |%n"
+                            + "|---|---:|---:|---:|%n",
+                    ids.size(), times.size(), rate, seconds, loadAverage));
+            long total = 0;
+            for (Map.Entry<String, Long> entry : after.entrySet()) {
+                long used = entry.getValue() - before.getOrDefault(entry.getKey(), 0L);
+                total += used;
+                long idle = idleTo.getOrDefault(entry.getKey(), 0L) - idleFrom.getOrDefault(entry.getKey(), 0L);
+                table.append(String.format(Locale.ROOT, "| %s | %.1f | %,.0f | %.0f |%n", entry.getKey(), used / 1000.0,
+                        used * 1000.0 / Math.max(1, times.size()), idle / 5.0));
+            }
+            table.append(String.format(Locale.ROOT, "| all | %.1f | %,.0f | |%n", total / 1000.0,
+                    total * 1000.0 / Math.max(1, times.size())));
+            System.out.print(table);
+            Files.writeString(target.resolve("bench-cpu.md"), table.toString());
+        } finally {
+            procs.forEach(p -> p.stop().run());
+        }
+    }
+
+    /** Until the services together use under a tenth of a core for a second (or 60 s). */
+    void awaitIdle(List<Proc> procs) {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        procs.forEach(p -> pids.put(p.name(), p.pid()));
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        long last = cpuMillis(pids).values().stream().mapToLong(Long::longValue).sum();
+        while (System.nanoTime() < deadline) {
+            Load.sleep(1000);
+            long now = cpuMillis(pids).values().stream().mapToLong(Long::longValue).sum();
+            if (now - last < 100) {
+                return;
+            }
+            last = now;
+        }
+    }
+
+    /** User plus system CPU time of each live process, in ms, from /proc/PID/stat. */
+    static Map<String, Long> cpuMillis(Map<String, Long> pids) {
+        Map<String, Long> cpu = new LinkedHashMap<>();
+        pids.forEach((name, pid) -> {
+            try {
+                String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+                // Fields after the command (in parentheses, which may hold spaces): utime and stime are the 12th and 13th.
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                cpu.put(name, (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 1000 / CLOCK_TICKS);
+            } catch (IOException | RuntimeException e) {
+                // gone: counted as nothing
+            }
+        });
+        return cpu;
+    }
+
+    static final long CLOCK_TICKS = clockTicks();
+
+    static long clockTicks() {
+        try {
+            Process p = new ProcessBuilder("getconf", "CLK_TCK").redirectErrorStream(true).start();
+            return Long.parseLong(new String(p.getInputStream().readAllBytes()).trim());
+        } catch (IOException | RuntimeException e) {
+            return 100;
+        }
+    }
+
+    static void jcmd(long pid, String... command) {
+        List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                Long.toString(pid)));
+        line.addAll(List.of(command));
+        try {
+            Process p = new ProcessBuilder(line).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes());
+            if (p.waitFor() != 0) {
+                System.out.println("jcmd " + String.join(" ", command) + " failed: " + out);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     void peer(String name, Starter starter) throws Exception {

@@ -88,6 +88,8 @@ public final class CommandTopology {
     static final String DECISIONS_STORE = "moderation-decisions";
 
     // --- global stores: a full copy of a compacted topic in every instance ------------------------------------------
+    /** Listings whose decoded value is kept: the whole directory of most bots (a few MiB at most). */
+    static final int DIRECTORY_DECODED = 4_096;
     static final String DIRECTORY_STORE = "directory";
     static final String STATS_SHARDS_STORE = "stats-shards";
 
@@ -131,7 +133,9 @@ public final class CommandTopology {
 
         // The global stores first: Kafka Streams numbers sub-topologies in the order their nodes are added, and the
         // number is in every task id (state directories, assignments), so moving them would renumber running tasks.
-        globalTable(topology, DIRECTORY_STORE, Topics.LISTINGS.name(), JsonSerde.of(Listing.class));
+        // Listings are read whole for every /search: their decoded values are kept (records, immutable).
+        globalTable(topology, DIRECTORY_STORE, Topics.LISTINGS.name(),
+                new DecodedValueCache<>(JsonSerde.of(Listing.class), DIRECTORY_DECODED));
         globalTable(topology, STATS_SHARDS_STORE, ProcessorTopics.STATS.name(), JsonSerde.of(StatsShard.class));
 
         // tg.updates is plain strings: its handler parses, and dead-letters what it cannot, with reasons.
