@@ -83,6 +83,12 @@ class BenchmarkIT {
      */
     static final Duration SATURATION = Duration.ofSeconds(15);
 
+    /**
+     * How often a running service is asked for its health: as often as production's health checks, not the chaos
+     * suite's four times a second, which took about a fifth of the machine's CPU from the services measured.
+     */
+    static final Duration HEALTH_WHILE_UP = Duration.ofSeconds(10);
+
     final long began = System.nanoTime();
 
     final boolean full = "full".equals(System.getProperty("bench.form", "short"));
@@ -545,7 +551,7 @@ class BenchmarkIT {
             int count = module.equals("command-processor") ? processorCount : 1;
             for (int i = 1; i <= count; i++) {
                 started.add(new ServiceProcess(module, i, repoRoot, env, freePort(), logs, state,
-                        List.of("-Xmx512m", "-XX:+UseSerialGC"), jars));
+                        List.of("-Xmx512m", "-XX:+UseSerialGC"), jars).watchWhileUpEvery(HEALTH_WHILE_UP));
             }
         }
         started.forEach(ServiceProcess::start);
@@ -785,7 +791,7 @@ class BenchmarkIT {
             Map<String, String> env = ingressEnvironment(slow.baseUrl());
             ServiceProcess poller = new ServiceProcess("ingress-poller", 9, repoRoot, env, freePort(), logs,
                     streamsState, List.of("-Xmx512m", "-XX:+UseSerialGC"),
-                    target.resolve("bench-jars"));
+                    target.resolve("bench-jars")).watchWhileUpEvery(HEALTH_WHILE_UP);
             running.add(poller::stop);
             poller.start();
             long first = 0;
@@ -839,7 +845,8 @@ class BenchmarkIT {
             env.put("TELEGRAM_WEBHOOK_SECRET", "bench-webhook-secret");
             env.put("WEBHOOK_PORT", Integer.toString(webhookPort));
             ServiceProcess ingress = new ServiceProcess("ingress-poller", 10, repoRoot, env, freePort(), logs,
-                    streamsState, List.of("-Xmx512m", "-XX:+UseSerialGC"), target.resolve("bench-jars"));
+                    streamsState, List.of("-Xmx512m", "-XX:+UseSerialGC"), target.resolve("bench-jars"))
+                    .watchWhileUpEvery(HEALTH_WHILE_UP);
             running.add(ingress::stop);
             ingress.start();
             long first = 0;
