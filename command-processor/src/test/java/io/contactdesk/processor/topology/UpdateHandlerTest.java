@@ -51,7 +51,7 @@ class UpdateHandlerTest {
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final MockProcessorContext<String, Object> context = new MockProcessorContext<>();
     private final UpdateHandler handler = new UpdateHandler(new CommandRouter(TestRules.rules()),
-            new UpdateMetrics(meters), new LedgerMetrics(meters));
+            new UpdateMetrics(meters), new LedgerMetrics(meters), new PromptCommits(CommandTopology.COMMIT_INTERVAL));
     private KeyValueStore<Long, Account> accounts;
     private KeyValueStore<Long, SubmitSession> sessions;
 
@@ -104,6 +104,13 @@ class UpdateHandlerTest {
         assertThat(context.forwarded()).filteredOn(forward -> !forward.childName().orElseThrow()
                 .equals(CommandTopology.STATS_SINK)).allSatisfy(forward ->
                 assertThat(forward.record().timestamp()).isEqualTo(T0.toEpochMilli()));
+    }
+
+    @Test
+    void anUpdateThatFindsTheThreadQuietAsksForACommitAtOnce() {
+        feed(ADA, sealed(message(1, ADA, "/start")), T0);
+
+        assertThat(context.committed()).isTrue();
     }
 
     @Test
