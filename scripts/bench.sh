@@ -3,6 +3,8 @@
 # pass-through Kafka Streams topology; writes bench/results/<date>/report.md with charts.
 #   scripts/bench.sh                 short form (a few minutes)
 #   scripts/bench.sh -Dbench.form=full   full form (under 20 minutes on 2 cores)
+#   scripts/bench.sh -Dbench.form=latency -Dbench.systems=contactdesk -Dbench.rates=20,500
+#                                    latency form: the rates and the hop-by-hop breakdown only (a few minutes)
 # Other properties: -Dbench.duration=30s (each rate), -Dbench.users, -Dbench.rates, -Dbench.systems, -Dbench.backlog,
 # -Dbench.processors. CPU per update by service: -Dbench.systems=cpu -Dbench.backlog=30000 [-Dbench.jfr=DIR]
 # (docs/performance.md, "Where the CPU goes").

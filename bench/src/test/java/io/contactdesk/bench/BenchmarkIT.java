@@ -91,8 +91,15 @@ class BenchmarkIT {
 
     final long began = System.nanoTime();
 
-    final boolean full = "full".equals(System.getProperty("bench.form", "short"));
-    final Duration step = duration(System.getProperty("bench.duration", ""), full ? Duration.ofSeconds(25) : Duration.ofSeconds(6));
+    final String form = System.getProperty("bench.form", "short");
+    final boolean full = "full".equals(form);
+    /**
+     * The latency form: only the fixed rates and the per-stage breakdown, no saturation, backlog, scaling, ingest or
+     * pass-through, so that one tuning step is measured in a few minutes.
+     */
+    final boolean latencyOnly = "latency".equals(form);
+    final Duration step = duration(System.getProperty("bench.duration", ""),
+            full ? Duration.ofSeconds(25) : latencyOnly ? Duration.ofSeconds(30) : Duration.ofSeconds(6));
     final int users = Integer.parseInt(System.getProperty("bench.users", "10000"));
     final List<Integer> rates = ints(System.getProperty("bench.rates", "20,100,500,1000,2000"));
     final List<String> systems = List.of(System.getProperty("bench.systems", "contactdesk,telegrambots,grammy").split(","));
@@ -116,7 +123,18 @@ class BenchmarkIT {
     final List<Catchup> catchups = new ArrayList<>();
     final Map<String, Long> peakMemory = new LinkedHashMap<>();
     final Map<String, String> facts = new LinkedHashMap<>();
-    final Map<String, Double> stages = new LinkedHashMap<>();
+    /** Per offered rate: each hop's percentiles (contactdesk). */
+    final Map<Integer, Map<String, Percentiles>> stages = new LinkedHashMap<>();
+    /** The hops of an update, in order; the last one is the whole way. */
+    static final List<String> HOPS = List.of(
+            "sandbox queue → handed to getUpdates",
+            "handed out → poller's produce (record timestamp)",
+            "produce → appended on tg.updates (read_uncommitted)",
+            "appended → poller's transaction visible (read_committed)",
+            "visible → reply appended on tg.outbox (processor: fetch, process, wait for its commit)",
+            "reply appended → visible (the processor's exactly-once commit)",
+            "reply visible → recorded by the sandbox (notifier)",
+            "total");
 
     record RatePoint(String system, int offered, double achieved, Percentiles latency, long sent, long answered) {
     }
@@ -125,8 +143,10 @@ class BenchmarkIT {
     }
 
     // per-stage observation of contactdesk's topics
-    final Map<Long, long[]> updatesSeen = new ConcurrentHashMap<>();
-    final Map<Long, Long> outboxSeen = new ConcurrentHashMap<>();
+    final Map<Long, long[]> updatesAppended = new ConcurrentHashMap<>();
+    final Map<Long, long[]> updatesVisible = new ConcurrentHashMap<>();
+    final Map<Long, Long> outboxAppended = new ConcurrentHashMap<>();
+    final Map<Long, Long> outboxVisible = new ConcurrentHashMap<>();
     final AtomicBoolean observing = new AtomicBoolean();
     /** Every process started, stopped by a shutdown hook too: an interrupted run must leave none behind. */
     final List<Runnable> running = new CopyOnWriteArrayList<>();
@@ -198,7 +218,7 @@ class BenchmarkIT {
                     e.printStackTrace();
                 }
             }
-            if (!cpuOnly()) {
+            if (!cpuOnly() && !latencyOnly) {
                 passThrough();
             }
         } finally {
@@ -237,6 +257,9 @@ class BenchmarkIT {
     void contactdesk() throws Exception {
         startObservers();
         runSystem("contactdesk", this::startContactdesk, true);
+        if (latencyOnly) {
+            return;
+        }
         // Scaling: the backlog drained with 2 and 3 processor instances (1 was measured above).
         for (int n : processors) {
             if (n == 1) {
@@ -398,22 +421,28 @@ class BenchmarkIT {
             for (int rate : rates) {
                 points.add(measureRate(name, rate, step));
                 sampleLoadAverage();
-                if (stageBreakdown && rate == rates.get(0)) {
-                    breakdown();
-                    // Only the lowest rate is traced: the observer's maps would otherwise hold every update of the run.
-                    observing.set(false);
-                    updatesSeen.clear();
-                    outboxSeen.clear();
+                if (stageBreakdown) {
+                    breakdown(rate);
                 }
             }
-            // Saturation: offered well above what any of them sustains here, for at most 20 s: longer only adds a
-            // backlog of hundreds of thousands to drain before the catch-up.
+            if (stageBreakdown) {
+                // Only the fixed rates are traced: the observers' maps would otherwise hold every update of the run.
+                observing.set(false);
+                updatesAppended.clear();
+                updatesVisible.clear();
+                outboxAppended.clear();
+                outboxVisible.clear();
+            }
+            if (latencyOnly) {
+                procs.forEach(p -> peakMemory.put(name + ": " + p.name(), peakRss(p.pid())));
+                return;
+            }
+            // Saturation: offered well above what any of them sustains here, for at most SATURATION.
             RatePoint sat = measureRate(name, full ? 8000 : 6000, step.compareTo(SATURATION) < 0 ? step : SATURATION);
             saturation.put(name, sat.achieved());
-            // What the bot already took in (contactdesk: into tg.updates) is answered before the backlog is queued, so
-            // that the catch-up measures the backlog alone.
-            // At most a minute: what is left in the bot's own queue is answered before the backlog's first reply, so the
-            // catch-up's rate (first to last reply of the backlog) is not changed by it.
+            // What the bot already took in (contactdesk: into tg.updates) is answered before the backlog is queued, for
+            // at most a minute: what is left then is answered before the backlog's first reply, so the catch-up's rate
+            // (first to last reply of the backlog) is not changed by it.
             drain(lastStep, Duration.ofMinutes(1));
             facts.put(name, facts(name));
             procs.forEach(p -> peakMemory.put(name + ": " + p.name(), peakRss(p.pid())));
@@ -714,11 +743,18 @@ class BenchmarkIT {
 
     void startObservers() {
         observing.set(true);
+        // Two observers: read_uncommitted sees a record when the broker appended it, read_committed when its
+        // transaction's marker made it readable. Their difference is what each exactly-once commit costs.
+        observer("read_uncommitted", updatesAppended, outboxAppended);
+        observer("read_committed", updatesVisible, outboxVisible);
+    }
+
+    private void observer(String isolation, Map<Long, long[]> updates, Map<Long, Long> outbox) {
         Thread thread = new Thread(() -> {
             Properties props = new Properties();
             props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-            props.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-observer");
-            props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+            props.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-observer-" + isolation);
+            props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation);
             props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
             props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
             try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
@@ -727,57 +763,62 @@ class BenchmarkIT {
                 Pattern cause = Pattern.compile("\"causeId\":\"update:(\\d+)");
                 while (observing.get()) {
                     for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                        long now = Instant.now().toEpochMilli() * 1000 + (System.nanoTime() / 1000) % 1000;
+                        long now = nowUs();
                         String value = record.value() == null ? "" : record.value();
                         if (record.topic().equals(Topics.UPDATES.name())) {
                             var m = updateId.matcher(value);
                             if (m.find()) {
-                                updatesSeen.putIfAbsent(Long.parseLong(m.group(1)), new long[] {record.timestamp() * 1000, now});
+                                updates.putIfAbsent(Long.parseLong(m.group(1)), new long[] {record.timestamp() * 1000, now});
                             }
                         } else {
                             var m = cause.matcher(value);
                             if (m.find()) {
-                                outboxSeen.putIfAbsent(Long.parseLong(m.group(1)), now);
+                                outbox.putIfAbsent(Long.parseLong(m.group(1)), now);
                             }
                         }
                     }
                 }
             } catch (RuntimeException e) {
-                notes.append("- the stage observer stopped: ").append(e).append('\n');
+                notes.append("- the ").append(isolation).append(" stage observer stopped: ").append(e).append('\n');
             }
-        }, "bench-observer");
+        }, "bench-observer-" + isolation);
         thread.setDaemon(true);
         thread.start();
     }
 
-    /** Medians of each hop of the updates answered in the first (lowest) rate step. */
-    void breakdown() {
-        List<Double> poll = new ArrayList<>();
-        List<Double> publish = new ArrayList<>();
-        List<Double> commit = new ArrayList<>();
-        List<Double> process = new ArrayList<>();
-        List<Double> notify = new ArrayList<>();
-        List<Double> total = new ArrayList<>();
+    /** Epoch microseconds, on the clock the sandbox stamps its times with. */
+    static long nowUs() {
+        Instant now = Instant.now();
+        return now.getEpochSecond() * 1_000_000 + now.getNano() / 1000;
+    }
+
+    /** p50 and p99 of each hop of the updates answered in one rate step. */
+    void breakdown(int rate) {
+        Map<String, List<Double>> hops = new LinkedHashMap<>();
+        for (String hop : HOPS) {
+            hops.put(hop, new ArrayList<>());
+        }
         for (Load.Answer a : load.answers) {
-            long[] u = updatesSeen.get(a.updateId());
-            Long out = outboxSeen.get(a.updateId());
-            if (u == null || out == null) {
+            long[] appended = updatesAppended.get(a.updateId());
+            long[] visible = updatesVisible.get(a.updateId());
+            Long replyAppended = outboxAppended.get(a.updateId());
+            Long replyVisible = outboxVisible.get(a.updateId());
+            if (appended == null || visible == null || replyAppended == null || replyVisible == null) {
                 continue;
             }
-            poll.add((a.deliveredUs() - a.enqueuedUs()) / 1000.0);
-            publish.add((u[0] - a.deliveredUs()) / 1000.0);
-            commit.add((u[1] - u[0]) / 1000.0);
-            process.add((out - u[1]) / 1000.0);
-            notify.add((a.answeredUs() - out) / 1000.0);
-            total.add(a.latencyMs());
+            long[] times = {a.enqueuedUs(), a.deliveredUs(), visible[0], appended[1], visible[1], replyAppended,
+                    replyVisible, a.answeredUs()};
+            for (int i = 0; i < HOPS.size() - 1; i++) {
+                hops.get(HOPS.get(i)).add((times[i + 1] - times[i]) / 1000.0);
+            }
+            hops.get(HOPS.get(HOPS.size() - 1)).add(a.latencyMs());
         }
-        stages.put("sandbox queue → handed to getUpdates", Percentiles.median(poll));
-        stages.put("handed out → poller's produce (tg.updates record timestamp, ms)", Percentiles.median(publish));
-        stages.put("produce → poller's transaction visible (read_committed)", Percentiles.median(commit));
-        stages.put("tg.updates visible → reply on tg.outbox visible (processor incl. its exactly-once commit)", Percentiles.median(process));
-        stages.put("tg.outbox visible → reply recorded by the sandbox (notifier)", Percentiles.median(notify));
-        stages.put("total (median of the sums' own distribution)", Percentiles.median(total));
-        stages.put("updates traced", (double) total.size());
+        Map<String, Percentiles> row = new LinkedHashMap<>();
+        hops.forEach((hop, values) -> row.put(hop, Percentiles.of(values)));
+        stages.put(rate, row);
+        System.out.printf(Locale.ROOT, "stages at %d/s (p50 / p99 ms): %s%n", rate, row.entrySet().stream()
+                .map(e -> String.format(Locale.ROOT, "%s %.1f / %.1f", e.getKey(), e.getValue().p50(), e.getValue().p99()))
+                .toList());
     }
 
     // ---- the poller's ceiling with a 50 ms Bot API round trip
@@ -938,7 +979,9 @@ class BenchmarkIT {
     // ---- report
 
     Path writeReport(Duration took) throws IOException {
-        Path dir = repoRoot.resolve("bench/results").resolve(LocalDate.now().toString());
+        // A latency form's report is a tuning step's measurement, kept out of the benchmark's history in bench/results.
+        Path dir = (latencyOnly ? target.resolve("latency-results") : repoRoot.resolve("bench/results"))
+                .resolve(LocalDate.now().toString());
         Files.createDirectories(dir);
         Map<String, List<double[]>> p50 = new LinkedHashMap<>();
         Map<String, List<double[]>> p99 = new LinkedHashMap<>();
@@ -966,7 +1009,7 @@ class BenchmarkIT {
                 "answered updates", curves, false, false);
 
         StringBuilder md = new StringBuilder();
-        md.append("# Benchmark, ").append(LocalDate.now()).append(" (").append(full ? "full" : "short").append(" form)\n\n");
+        md.append("# Benchmark, ").append(LocalDate.now()).append(" (").append(form).append(" form)\n\n");
         md.append("Machine: ").append(machine()).append(". 1-min load average during the run: ")
                 .append(loadAverages.stream().map(v -> String.format(Locale.ROOT, "%.1f", v)).toList())
                 .append(" (the machine is shared; figures are noisy). Run took ").append(took.toMinutes()).append(" min ")
@@ -997,12 +1040,20 @@ class BenchmarkIT {
             md.append(String.format(Locale.ROOT, "Pass-through latency at 20 records/s (produce → read_committed consumer): p50 %.0f, p99 %.0f ms.%n%n",
                     passThroughLatency.p50(), passThroughLatency.p99()));
         }
-        md.append("## Where contactdesk's median goes (lowest rate, medians per hop, ms)\n\n| hop | median ms |\n|---|---:|\n");
-        stages.forEach((k, v) -> md.append(String.format(Locale.ROOT, "| %s | %.1f |%n", k, v)));
-        md.append("\nHops from Kafka: the `tg.updates` record timestamp (the poller's produce) and when a bench consumer with "
-                + "`read_committed` first saw the record on `tg.updates` and the reply on `tg.outbox` (so a hop includes that "
-                + "transaction's commit); the processor's own in/out times are not on the records (its output keeps the input's "
-                + "timestamp).\n\n");
+        md.append("## Where contactdesk's time goes, hop by hop (p50 / p99 ms per offered rate)\n\n| hop |");
+        stages.keySet().forEach(rate -> md.append(String.format(Locale.ROOT, " %,d/s |", rate)));
+        md.append("\n|---|").append("---:|".repeat(stages.size())).append('\n');
+        for (String hop : HOPS) {
+            md.append("| ").append(hop).append(" |");
+            stages.values().forEach(row -> md.append(String.format(Locale.ROOT, " %.1f / %.1f |", row.get(hop).p50(), row.get(hop).p99())));
+            md.append('\n');
+        }
+        md.append("| updates traced |");
+        stages.values().forEach(row -> md.append(String.format(Locale.ROOT, " %,d |", row.get("total").count())));
+        md.append("\n\nHops from Kafka: the `tg.updates` record timestamp (the poller's produce), and when two bench consumers "
+                + "first saw the update on `tg.updates` and its reply on `tg.outbox`: one `read_uncommitted` (appended by the "
+                + "broker) and one `read_committed` (its transaction committed). The processor's output keeps its input's "
+                + "timestamp, so its own in and out times are not on the records. Percentiles of hops do not add up.\n\n");
         md.append("## Ratios\n\n");
         ratios(md);
         md.append("\n## Peak memory (VmHWM) per process\n\n| process | peak RSS MiB |\n|---|---:|\n");

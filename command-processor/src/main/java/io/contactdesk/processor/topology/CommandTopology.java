@@ -20,6 +20,7 @@ import io.contactdesk.processor.ratelimit.RateWindow;
 import io.contactdesk.processor.session.SubmitSession;
 import io.contactdesk.processor.stats.StatsShard;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.stream.Collectors;
@@ -57,6 +58,12 @@ import org.apache.kafka.streams.state.Stores;
  * </pre>
  */
 public final class CommandTopology {
+
+    /**
+     * How often the exactly-once transaction commits at the latest, and how long a poll blocks (the processor's Streams
+     * settings); a record that finds the thread quiet is committed at once ({@link PromptCommits}).
+     */
+    public static final Duration COMMIT_INTERVAL = Duration.ofMillis(20);
 
     // --- sources: one per input topic, in the order of the diagram -------------------------------------------------
     static final String UPDATES_SOURCE = "updates";
@@ -130,6 +137,7 @@ public final class CommandTopology {
         UpdateMetrics metrics = new UpdateMetrics(meters);
         LedgerMetrics ledgerMetrics = new LedgerMetrics(meters);
         AccountCommandApplier applier = new AccountCommandApplier(router.rules().credits());
+        PromptCommits commits = new PromptCommits(COMMIT_INTERVAL);
 
         // The global stores first: Kafka Streams numbers sub-topologies in the order their nodes are added, and the
         // number is in every task id (state directories, assignments), so moving them would renumber running tasks.
@@ -146,7 +154,7 @@ public final class CommandTopology {
         source(topology, BROADCAST_REQUESTS_SOURCE, ProcessorTopics.BROADCAST_REQUESTS);
         source(topology, MODERATION_SOURCE, ProcessorTopics.MODERATION);
 
-        topology.addProcessor(UPDATE_HANDLER, () -> new UpdateHandler(router, metrics, ledgerMetrics), UPDATES_SOURCE);
+        topology.addProcessor(UPDATE_HANDLER, () -> new UpdateHandler(router, metrics, ledgerMetrics, commits), UPDATES_SOURCE);
         topology.addProcessor(ACCOUNT_COMMAND_HANDLER,
                 () -> new AccountCommandHandler(applier, ledgerMetrics, meters, partitions), ACCOUNT_COMMANDS_SOURCE);
         topology.addProcessor(DELIVERY_REPORT_HANDLER, () -> new DeliveryReportHandler(meters, ledgerMetrics),

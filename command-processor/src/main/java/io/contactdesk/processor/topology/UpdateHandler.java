@@ -55,6 +55,7 @@ final class UpdateHandler implements Processor<String, String, String, Object> {
     private final UpdateMetrics metrics;
     private final UpdateParser parser;
     private final LedgerMetrics ledgerMetrics;
+    private final PromptCommits commits;
     private ProcessorContext<String, Object> context;
     private SeenUpdates seen;
     private GroupChats groups;
@@ -65,8 +66,9 @@ final class UpdateHandler implements Processor<String, String, String, Object> {
     private BotState state;
     private OutcomeWriter writer;
 
-    UpdateHandler(CommandRouter router, UpdateMetrics metrics, LedgerMetrics ledgerMetrics) {
+    UpdateHandler(CommandRouter router, UpdateMetrics metrics, LedgerMetrics ledgerMetrics, PromptCommits commits) {
         this.router = router;
+        this.commits = commits;
         this.parser = new UpdateParser(new SealedUpdates(router.rules().cipher()));
         this.metrics = metrics;
         this.ledgerMetrics = ledgerMetrics;
@@ -108,6 +110,8 @@ final class UpdateHandler implements Processor<String, String, String, Object> {
 
     @Override
     public void process(Record<String, String> record) {
+        // Whatever it leads to (a reply, a dead letter, nothing), the update's offset is committed soon.
+        commits.recordProcessed(context);
         // The record's time, not the clock: a replay after a crash produces exactly the same events.
         Instant now = Instant.ofEpochMilli(record.timestamp());
         ParsedUpdate update;

@@ -48,7 +48,7 @@ class UpdateHandlerTest {
     private final MockTask task = new MockTask(0);
     private final MockProcessorContext<String, Object> context = task.context;
     private final UpdateHandler handler = new UpdateHandler(new CommandRouter(TestRules.rules()),
-            new UpdateMetrics(meters), new LedgerMetrics(meters));
+            new UpdateMetrics(meters), new LedgerMetrics(meters), new PromptCommits(CommandTopology.COMMIT_INTERVAL));
     private KeyValueStore<Long, Account> accounts;
     private KeyValueStore<Long, SubmitSession> sessions;
 
@@ -65,6 +65,8 @@ class UpdateHandlerTest {
         task.store(CommandTopology.PAYMENTS_STORE, Serdes.String(), JsonSerde.of(StarPayment.class));
         task.store(CommandTopology.DIRECTORY_STORE, Serdes.String(), JsonSerde.of(Listing.class));
         task.store(CommandTopology.STATS_SHARDS_STORE, Serdes.String(), JsonSerde.of(StatsShard.class));
+        // The thread's wall clock, which only the prompt commits read (never an output).
+        context.setCurrentSystemTimeMs(T0.toEpochMilli());
         handler.init(context);
     }
 
@@ -94,6 +96,13 @@ class UpdateHandlerTest {
         assertThat(task.forwardedTo(CommandTopology.STATS_SINK)).isNotEmpty();
         assertThat(context.forwarded()).allSatisfy(forward ->
                 assertThat(forward.record().timestamp()).isEqualTo(T0.toEpochMilli()));
+    }
+
+    @Test
+    void anUpdateThatFindsTheThreadQuietAsksForACommitAtOnce() {
+        feed(ADA, sealed(message(1, ADA, "/start")), T0);
+
+        assertThat(context.committed()).isTrue();
     }
 
     @Test
