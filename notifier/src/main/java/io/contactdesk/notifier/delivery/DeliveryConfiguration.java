@@ -1,9 +1,9 @@
 package io.contactdesk.notifier.delivery;
 
+import io.contactdesk.contracts.boot.TopicProducers;
 import io.contactdesk.contracts.deadletters.DeadLetterWriter;
 import io.contactdesk.contracts.events.DeadLetter;
 import io.contactdesk.contracts.events.DeliveryReport;
-import io.contactdesk.contracts.topics.Topic;
 import io.contactdesk.contracts.topics.Topics;
 import io.contactdesk.notifier.NotifierApplication;
 import io.contactdesk.notifier.broadcast.BroadcastBoard;
@@ -29,7 +29,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.core.ConsumerFactory;
-import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.CommonErrorHandler;
@@ -134,7 +133,7 @@ class DeliveryConfiguration {
     @Bean
     ProducerFactory<String, DeliveryReport> deliveryReportProducerFactory(
             KafkaProperties kafka, ObjectProvider<DefaultKafkaProducerFactoryCustomizer> customizers) {
-        return producerFactory(Topics.DELIVERY_REPORTS, kafka, customizers);
+        return TopicProducers.factory(Topics.DELIVERY_REPORTS, kafka, customizers, Map.of());
     }
 
     @Bean
@@ -146,24 +145,12 @@ class DeliveryConfiguration {
     @Bean
     ProducerFactory<String, DeadLetter> deadLetterProducerFactory(
             KafkaProperties kafka, ObjectProvider<DefaultKafkaProducerFactoryCustomizer> customizers) {
-        return producerFactory(Topics.deadLettersOf(Topics.OUTBOX), kafka, customizers);
+        return TopicProducers.factory(Topics.deadLettersOf(Topics.OUTBOX), kafka, customizers, Map.of());
     }
 
     @Bean
     KafkaTemplate<String, DeadLetter> deadLetterTemplate(ProducerFactory<String, DeadLetter> deadLetterProducerFactory) {
         return new KafkaTemplate<>(deadLetterProducerFactory);
-    }
-
-    /**
-     * A producer factory with the topic's own serializers, Boot's producer settings and Boot's customizers (metrics
-     * among them): the one way both producers above are built.
-     */
-    private static <K, V> ProducerFactory<K, V> producerFactory(Topic<K, V> topic, KafkaProperties kafka,
-            ObjectProvider<DefaultKafkaProducerFactoryCustomizer> customizers) {
-        DefaultKafkaProducerFactory<K, V> factory = new DefaultKafkaProducerFactory<>(
-                kafka.buildProducerProperties(), topic.keySerde().serializer(), topic.valueSerde().serializer());
-        customizers.orderedStream().forEach(customizer -> customizer.customize(factory));
-        return factory;
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.contactdesk.ops.reports;
 
+import io.contactdesk.contracts.boot.TopicProducers;
 import io.contactdesk.contracts.events.OutboxMessage;
 import io.contactdesk.contracts.ops.ConsumerLagMetrics;
 import io.contactdesk.contracts.topics.Topics;
@@ -11,7 +12,8 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -37,13 +39,12 @@ class ReportsConfiguration {
 
     /** Written to every in-sync replica, idempotently, in the format the processor writes its replies in. */
     @Bean
-    DefaultKafkaProducerFactory<String, OutboxMessage> reportAnswersProducerFactory(KafkaProperties kafka) {
-        Map<String, Object> properties = new HashMap<>(kafka.buildProducerProperties());
-        properties.put(ProducerConfig.ACKS_CONFIG, "all");
-        properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        properties.put(ProducerConfig.CLIENT_ID_CONFIG, "ops-console-report-answers");
-        return new DefaultKafkaProducerFactory<>(properties, new StringSerializer(),
-                Topics.OUTBOX.valueSerde().serializer());
+    DefaultKafkaProducerFactory<String, OutboxMessage> reportAnswersProducerFactory(KafkaProperties kafka,
+            ObjectProvider<DefaultKafkaProducerFactoryCustomizer> customizers) {
+        return TopicProducers.factory(Topics.OUTBOX, kafka, customizers, Map.of(
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.CLIENT_ID_CONFIG, "ops-console-report-answers"));
     }
 
     @Bean
