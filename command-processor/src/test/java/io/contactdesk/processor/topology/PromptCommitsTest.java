@@ -21,7 +21,7 @@ class PromptCommitsTest {
     }
 
     @Test
-    void aRecordWithinTheIntervalOfTheLastRequestWaitsForTheCommitInterval() {
+    void aRecordWithinTheIntervalOfThePreviousOneWaitsForTheCommitInterval() {
         processedAt(T0);
         context.resetCommit();
 
@@ -31,14 +31,26 @@ class PromptCommitsTest {
     }
 
     @Test
-    void theFirstRecordAfterTheIntervalIsCommittedAtOnceAgain() {
+    void aRecordAfterAnIntervalWithoutRecordsIsCommittedAtOnceAgain() {
         processedAt(T0);
         processedAt(T0 + 5);
         context.resetCommit();
 
-        processedAt(T0 + 20);
+        processedAt(T0 + 25);
 
         assertThat(context.committed()).isTrue();
+    }
+
+    @Test
+    void backToBackRecordsLeaveTheCommitsToKafkaStreamsInterval() {
+        int asked = 0;
+        for (long at = T0; at <= T0 + 200; at += 5) {
+            context.resetCommit();
+            processedAt(at);
+            asked += context.committed() ? 1 : 0;
+        }
+
+        assertThat(asked).as("commits asked for by 41 records 5 ms apart").isEqualTo(1);
     }
 
     private void processedAt(long wallClockMs) {
