@@ -111,7 +111,7 @@ final class UpdateHandler implements Processor<String, String, String, Object> {
     @Override
     public void process(Record<String, String> record) {
         // Whatever it leads to (a reply, a dead letter, nothing), the update's offset is committed soon.
-        commits.recordProcessed(context);
+        commits.recordProcessed(context, record.timestamp());
         // The record's time, not the clock: a replay after a crash produces exactly the same events.
         Instant now = Instant.ofEpochMilli(record.timestamp());
         ParsedUpdate update;

@@ -99,7 +99,7 @@ class UpdateHandlerTest {
     }
 
     @Test
-    void anUpdateThatFindsTheThreadQuietAsksForACommitAtOnce() {
+    void aFreshUpdateThatCameAloneAsksForACommitAtOnce() {
         feed(ADA, sealed(message(1, ADA, "/start")), T0);
 
         assertThat(context.committed()).isTrue();
