@@ -99,15 +99,21 @@ class BenchmarkIT {
      */
     final boolean latencyOnly = "latency".equals(form);
     final Duration step = duration(System.getProperty("bench.duration", ""),
-            full ? Duration.ofSeconds(25) : latencyOnly ? Duration.ofSeconds(30) : Duration.ofSeconds(6));
+            full ? Duration.ofSeconds(15) : latencyOnly ? Duration.ofSeconds(30) : Duration.ofSeconds(6));
+    /** How long a step's updates are waited for after it: a system behind by more is measured by what it answered. */
+    final Duration stepDrain = full ? Duration.ofSeconds(15) : Duration.ofSeconds(30);
+    /** How long saturation's updates are waited for after it, before the bot is stopped. */
+    final Duration saturationDrain = full ? Duration.ofSeconds(45) : Duration.ofMinutes(1);
     final int users = Integer.parseInt(System.getProperty("bench.users", "10000"));
     final List<Integer> rates = ints(System.getProperty("bench.rates", "20,100,500,1000,2000"));
     final List<String> systems = List.of(System.getProperty("bench.systems", "contactdesk,telegrambots,grammy").split(","));
     final int backlog = intOr(System.getProperty("bench.backlog", ""), full ? 100_000 : 5_000);
     /** The backlog drained again with 2 and 3 processors: a rate needs tens of thousands, not the whole 100,000. */
-    final int scalingBacklog = intOr(System.getProperty("bench.scalingBacklog", ""), full ? 30_000 : 5_000);
+    final int scalingBacklog = intOr(System.getProperty("bench.scalingBacklog", ""), full ? 20_000 : 5_000);
     /** How long a catch-up may take; what was answered by then gives its rate. */
-    final Duration catchupLimit = full ? Duration.ofSeconds(150) : Duration.ofMinutes(2);
+    final Duration catchupLimit = full ? Duration.ofSeconds(90) : Duration.ofMinutes(2);
+    /** The same for the scaling catch-ups, of the smaller backlog. */
+    final Duration scalingLimit = full ? Duration.ofSeconds(60) : Duration.ofMinutes(2);
     final List<Integer> processors = System.getProperty("bench.processors", "").isBlank()
             ? (full ? List.of(1, 2, 3) : List.of(1, 2)) : ints(System.getProperty("bench.processors"));
     final Path repoRoot = Path.of(System.getProperty("bench.repoRoot", "..")).toAbsolutePath().normalize();
@@ -265,7 +271,7 @@ class BenchmarkIT {
             if (n == 1) {
                 continue;
             }
-            catchup("contactdesk, " + n + " processors", this::startContactdesk, n, scalingBacklog);
+            catchup("contactdesk, " + n + " processors", this::startContactdesk, n, scalingBacklog, scalingLimit);
         }
         pollerCeiling();
         webhookIngest();
@@ -441,16 +447,16 @@ class BenchmarkIT {
             RatePoint sat = measureRate(name, full ? 8000 : 6000, step.compareTo(SATURATION) < 0 ? step : SATURATION);
             saturation.put(name, sat.achieved());
             // What the bot already took in (contactdesk: into tg.updates) is answered before the backlog is queued, for
-            // at most a minute: what is left then is answered before the backlog's first reply, so the catch-up's rate
-            // (first to last reply of the backlog) is not changed by it.
-            drain(lastStep, Duration.ofMinutes(1));
+            // at most saturationDrain: what is left then is answered before the backlog's first reply, so the
+            // catch-up's rate (first to last reply of the backlog) is not changed by it.
+            drain(lastStep, saturationDrain);
             facts.put(name, facts(name));
             procs.forEach(p -> peakMemory.put(name + ": " + p.name(), peakRss(p.pid())));
         } finally {
             procs.forEach(p -> p.stop().run());
         }
         discarded(name + " after saturation", load.discardPending());
-        catchup(name, starter, 1, backlog);
+        catchup(name, starter, 1, backlog, catchupLimit);
     }
 
     /** Every user's /start, queued at once and all answered (or 5 minutes), before anything is measured. */
@@ -474,7 +480,7 @@ class BenchmarkIT {
         double seconds = (System.nanoTime() - start) / 1e9;
         Set<Long> wanted = new HashSet<>(ids);
         long answeredInWindow = load.answers.stream().filter(a -> wanted.contains(a.updateId())).count();
-        drain(wanted, Duration.ofSeconds(30));
+        drain(wanted, stepDrain);
         List<Double> latencies = load.answers.stream().filter(a -> wanted.contains(a.updateId()))
                 .map(Load.Answer::latencyMs).toList();
         // Achieved: answers to this step's updates per second of the step, or of the time to answer them all.
@@ -514,13 +520,13 @@ class BenchmarkIT {
         }
     }
 
-    void catchup(String label, Starter starter, int processorCount, int size) throws Exception {
+    void catchup(String label, Starter starter, int processorCount, int size, Duration limit) throws Exception {
         load.answers.clear();
         List<Long> ids = load.backlog(size);
         Set<Long> wanted = new HashSet<>(ids);
         long startedUs = Instant.now().toEpochMilli() * 1000;
         List<Proc> procs = starter.start(processorCount);
-        long deadline = System.nanoTime() + catchupLimit.toNanos();
+        long deadline = System.nanoTime() + limit.toNanos();
         long answered = 0;
         while (System.nanoTime() < deadline && answered < ids.size()) {
             load.readReplies();
