@@ -6,7 +6,7 @@
 #   scripts/bench.sh -Dbench.form=latency -Dbench.systems=contactdesk -Dbench.rates=20,500
 #                                    latency form: the rates and the hop-by-hop breakdown only (a few minutes)
 # Other properties: -Dbench.duration=30s (each rate), -Dbench.users, -Dbench.rates, -Dbench.systems, -Dbench.backlog,
-# -Dbench.processors. CPU per update by service: -Dbench.systems=cpu -Dbench.backlog=30000 [-Dbench.jfr=DIR]
+# -Dbench.processors, -Dbench.streamThreads. CPU per update by service: -Dbench.systems=cpu -Dbench.backlog=30000 [-Dbench.jfr=DIR]
 # (docs/performance.md, "Where the CPU goes").
 set -euo pipefail
 cd "$(dirname "$0")/.."

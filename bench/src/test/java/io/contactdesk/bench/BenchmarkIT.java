@@ -63,7 +63,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The benchmark of issue 14, one run: contactdesk (its four services as processes), a telegrambots bot and a grammY
  * bot through one sandbox (flood limits off) and one PostgreSQL, one after the other, at fixed offered rates and at
- * saturation, then a backlog each; contactdesk's backlog with 1, 2, 3 processors; the poller against a 50 ms Bot API
+ * saturation, then a backlog each; contactdesk's saturation with 1, 2, 3 processors; the poller against a 50 ms Bot API
  * round trip; a pass-through Kafka Streams topology with exactly-once on the same broker. Writes
  * {@code bench/results/<date>/report.md} with charts. The assertions only check that the run measured something.
  */
@@ -108,12 +108,8 @@ class BenchmarkIT {
     final List<Integer> rates = ints(System.getProperty("bench.rates", "20,100,500,1000,2000"));
     final List<String> systems = List.of(System.getProperty("bench.systems", "contactdesk,telegrambots,grammy").split(","));
     final int backlog = intOr(System.getProperty("bench.backlog", ""), full ? 100_000 : 5_000);
-    /** The backlog drained again with 2 and 3 processors: a rate needs tens of thousands, not the whole 100,000. */
-    final int scalingBacklog = intOr(System.getProperty("bench.scalingBacklog", ""), full ? 20_000 : 5_000);
     /** How long a catch-up may take; what was answered by then gives its rate. */
     final Duration catchupLimit = full ? Duration.ofSeconds(90) : Duration.ofMinutes(2);
-    /** The same for the scaling catch-ups, of the smaller backlog. */
-    final Duration scalingLimit = full ? Duration.ofSeconds(60) : Duration.ofMinutes(2);
     final List<Integer> processors = System.getProperty("bench.processors", "").isBlank()
             ? (full ? List.of(1, 2, 3) : List.of(1, 2)) : ints(System.getProperty("bench.processors"));
     final Path repoRoot = Path.of(System.getProperty("bench.repoRoot", "..")).toAbsolutePath().normalize();
@@ -142,7 +138,14 @@ class BenchmarkIT {
             "reply visible → recorded by the sandbox (notifier)",
             "total");
 
-    record RatePoint(String system, int offered, double achieved, Percentiles latency, long sent, long answered) {
+    /**
+     * One step: {@code achieved} counts answers to this step's updates (per second of the step, or of the time to
+     * answer them all); {@code answering} counts every answer recorded during the step, whichever step's update it
+     * was, per second: a system still behind from the steps before works at its capacity, which is what saturation
+     * reports.
+     */
+    record RatePoint(String system, int offered, double achieved, double answering, Percentiles latency, long sent,
+            long answered) {
     }
 
     record Catchup(String label, int backlog, int answered, double rate, double seconds, List<double[]> curve) {
@@ -262,16 +265,9 @@ class BenchmarkIT {
 
     void contactdesk() throws Exception {
         startObservers();
-        runSystem("contactdesk", this::startContactdesk, true);
+        runSystem("contactdesk", this::startContactdesk, true, true);
         if (latencyOnly) {
             return;
-        }
-        // Scaling: the backlog drained with 2 and 3 processor instances (1 was measured above).
-        for (int n : processors) {
-            if (n == 1) {
-                continue;
-            }
-            catchup("contactdesk, " + n + " processors", this::startContactdesk, n, scalingBacklog, scalingLimit);
         }
         pollerCeiling();
         webhookIngest();
@@ -414,16 +410,27 @@ class BenchmarkIT {
     }
 
     void peer(String name, Starter starter) throws Exception {
-        runSystem(name, starter, false);
+        runSystem(name, starter, false, false);
     }
 
-    void runSystem(String name, Starter starter, boolean stageBreakdown) throws Exception {
+    /**
+     * A system's fixed rates, saturation and catch-up; with {@code stageBreakdown} the hop-by-hop breakdown at each
+     * rate, with {@code scaleOut} saturation again with 2 and 3 processor instances (contactdesk).
+     */
+    void runSystem(String name, Starter starter, boolean stageBreakdown, boolean scaleOut) throws Exception {
         load.reset();
         load.discardPending();
-        List<Proc> procs = starter.start(1);
+        List<Proc> procs = new ArrayList<>(starter.start(1));
         try {
             // Every user's /start first, at a moderate rate, so that the measured mix is of known users.
             warmUp();
+            // -Dbench.jfr with the latency form: a Flight Recording of each service over the fixed rates.
+            String jfr = latencyOnly ? System.getProperty("bench.jfr", "") : "";
+            if (!jfr.isBlank()) {
+                Files.createDirectories(Path.of(jfr));
+                procs.forEach(p -> jcmd(p.pid(), "JFR.start", "name=bench-rates", "settings=profile",
+                        "filename=" + Path.of(jfr).toAbsolutePath().resolve(p.name() + ".jfr")));
+            }
             for (int rate : rates) {
                 points.add(measureRate(name, rate, step));
                 sampleLoadAverage();
@@ -439,13 +446,34 @@ class BenchmarkIT {
                 outboxAppended.clear();
                 outboxVisible.clear();
             }
+            if (!jfr.isBlank()) {
+                procs.forEach(p -> jcmd(p.pid(), "JFR.stop", "name=bench-rates"));
+            }
             if (latencyOnly) {
                 procs.forEach(p -> peakMemory.put(name + ": " + p.name(), peakRss(p.pid())));
                 return;
             }
             // Saturation: offered well above what any of them sustains here, for at most SATURATION.
-            RatePoint sat = measureRate(name, full ? 8000 : 6000, step.compareTo(SATURATION) < 0 ? step : SATURATION);
-            saturation.put(name, sat.achieved());
+            int saturationRate = full ? 8000 : 6000;
+            Duration saturationStep = step.compareTo(SATURATION) < 0 ? step : SATURATION;
+            RatePoint sat = measureRate(name, saturationRate, saturationStep);
+            saturation.put(name, sat.answering());
+            if (scaleOut) {
+                // More processor instances, each its own process joining the running system as an operator would add
+                // one; once it is healthy (its tasks assigned and restored), saturation again. What the steps before
+                // left is the backlog it works on. Restarting the whole system for each count measured mostly the
+                // start-up and the JIT's warm-up instead.
+                int instances = 1;
+                for (int n : processors) {
+                    while (instances < n) {
+                        procs.add(startProcessor(++instances));
+                    }
+                    if (n > 1) {
+                        String label = name + ", " + n + " processors";
+                        saturation.put(label, measureRate(label, saturationRate, saturationStep).answering());
+                    }
+                }
+            }
             // What the bot already took in (contactdesk: into tg.updates) is answered before the backlog is queued, for
             // at most saturationDrain: what is left then is answered before the backlog's first reply, so the
             // catch-up's rate (first to last reply of the backlog) is not changed by it.
@@ -480,6 +508,8 @@ class BenchmarkIT {
         double seconds = (System.nanoTime() - start) / 1e9;
         Set<Long> wanted = new HashSet<>(ids);
         long answeredInWindow = load.answers.stream().filter(a -> wanted.contains(a.updateId())).count();
+        load.readReplies();
+        double answering = load.answers.size() / seconds;
         drain(wanted, stepDrain);
         List<Double> latencies = load.answers.stream().filter(a -> wanted.contains(a.updateId()))
                 .map(Load.Answer::latencyMs).toList();
@@ -489,10 +519,11 @@ class BenchmarkIT {
         double firstQueued = load.answers.stream().filter(a -> wanted.contains(a.updateId()))
                 .mapToLong(Load.Answer::enqueuedUs).min().orElse(0);
         double span = Math.max(seconds, (lastAnswer - firstQueued) / 1e6);
-        RatePoint point = new RatePoint(system, rate, latencies.size() / span, Percentiles.of(latencies), ids.size(),
-                latencies.size());
-        progress("%s @ %d/s: sent %d, answered %d (%d in the window), achieved %.0f/s, latency %s%n",
-                system, rate, ids.size(), latencies.size(), answeredInWindow, point.achieved(), point.latency());
+        RatePoint point = new RatePoint(system, rate, latencies.size() / span, answering, Percentiles.of(latencies),
+                ids.size(), latencies.size());
+        progress("%s @ %d/s: sent %d, answered %d (%d in the window), achieved %.0f/s (answering %.0f/s), latency %s%n",
+                system, rate, ids.size(), latencies.size(), answeredInWindow, point.achieved(), answering,
+                point.latency());
         return point;
     }
 
@@ -563,6 +594,38 @@ class BenchmarkIT {
     }
 
     List<Proc> startContactdesk(int processorCount) throws Exception {
+        List<ServiceProcess> started = new ArrayList<>();
+        for (String module : SERVICES) {
+            int count = module.equals("command-processor") ? processorCount : 1;
+            for (int i = 1; i <= count; i++) {
+                started.add(contactdeskService(module, i));
+            }
+        }
+        started.forEach(ServiceProcess::start);
+        started.forEach(s -> running.add(s::stop));
+        for (ServiceProcess service : started) {
+            awaitHealthy(service);
+        }
+        awaitListingsInContactdesk();
+        return started.stream().map(s -> new Proc(s.name(), s.pid(), s::stop)).toList();
+    }
+
+    /** One more command-processor instance, its own process, joining the running system. */
+    Proc startProcessor(int instance) throws Exception {
+        ServiceProcess service = contactdeskService("command-processor", instance);
+        service.start();
+        running.add(service::stop);
+        awaitHealthy(service);
+        return new Proc(service.name(), service.pid(), service::stop);
+    }
+
+    static void awaitHealthy(ServiceProcess service) {
+        if (!service.awaitHealthy(Duration.ofMinutes(8))) {
+            throw new AssertionError(service.name() + " did not become healthy:\n" + service.tail(40));
+        }
+    }
+
+    ServiceProcess contactdeskService(String module, int instance) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
         env.put("TELEGRAM_TOKEN", TOKEN);
@@ -578,26 +641,14 @@ class BenchmarkIT {
         env.put("PAYMENT_PAYLOAD_KEY", Settings.generateSecretKey(32));
         env.put("BOT_USERNAME", "contactdesk_bot");
         env.put("POLL_TIMEOUT_SECONDS", "25");
+        // Production's default unless a tuning step asks for more (-Dbench.streamThreads).
+        String streamThreads = System.getProperty("bench.streamThreads", "");
+        if (!streamThreads.isBlank()) {
+            env.put("STREAMS_THREADS", streamThreads);
+        }
         env.putAll(rules());
-        List<ServiceProcess> started = new ArrayList<>();
-        Path jars = target.resolve("bench-jars");
-        Path state = streamsState;
-        for (String module : SERVICES) {
-            int count = module.equals("command-processor") ? processorCount : 1;
-            for (int i = 1; i <= count; i++) {
-                started.add(new ServiceProcess(module, i, repoRoot, env, freePort(), logs, state,
-                        List.of("-Xmx512m", "-XX:+UseSerialGC"), jars).watchWhileUpEvery(HEALTH_WHILE_UP));
-            }
-        }
-        started.forEach(ServiceProcess::start);
-        started.forEach(s -> running.add(s::stop));
-        for (ServiceProcess service : started) {
-            if (!service.awaitHealthy(Duration.ofMinutes(8))) {
-                throw new AssertionError(service.name() + " did not become healthy:\n" + service.tail(40));
-            }
-        }
-        awaitListingsInContactdesk();
-        return started.stream().map(s -> new Proc(s.name(), s.pid(), s::stop)).toList();
+        return new ServiceProcess(module, instance, repoRoot, env, freePort(), logs, streamsState,
+                List.of("-Xmx512m", "-XX:+UseSerialGC"), target.resolve("bench-jars")).watchWhileUpEvery(HEALTH_WHILE_UP);
     }
 
     List<Proc> startTelegrambots(int ignored) throws IOException {
@@ -1034,7 +1085,7 @@ class BenchmarkIT {
         }
         md.append("\n## Saturation, backlog catch-up, the Kafka limit\n\n![saturation](saturation.png)\n![catch-up](catchup.png)\n\n");
         md.append("| measurement | updates/s |\n|---|---:|\n");
-        saturation.forEach((k, v) -> md.append(String.format(Locale.ROOT, "| %s at saturation (answered/s) | %,.0f |%n", k, v)));
+        saturation.forEach((k, v) -> md.append(String.format(Locale.ROOT, "| %s at saturation (every answer recorded during the step, per s) | %,.0f |%n", k, v)));
         catchups.forEach(c -> md.append(String.format(Locale.ROOT,
                 "| %s: backlog of %,d, first to last reply (%s answered, the last %.0f s after start) | %,.0f |%n",
                 c.label(), c.backlog(), c.answered() == c.backlog() ? "all" : String.format(Locale.ROOT, "%,d", c.answered()),

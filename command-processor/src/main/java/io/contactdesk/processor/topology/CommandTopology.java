@@ -97,6 +97,11 @@ public final class CommandTopology {
     // --- global stores: a full copy of a compacted topic in every instance ------------------------------------------
     /** Listings whose decoded value is kept: the whole directory of most bots (a few MiB at most). */
     static final int DIRECTORY_DECODED = 4_096;
+    /**
+     * Accounts and rate windows whose decoded value is kept, per processor instance: its most recently active users
+     * (an account is a few hundred bytes, kept twice: about 10 MiB at most).
+     */
+    static final int USERS_DECODED = 16_384;
     static final String DIRECTORY_STORE = "directory";
     static final String STATS_SHARDS_STORE = "stats-shards";
 
@@ -166,9 +171,12 @@ public final class CommandTopology {
         topology.addStateStore(store(SeenUpdates.STORE, Serdes.Long(), Serdes.Long()), UPDATE_HANDLER);
         topology.addStateStore(store(GroupChats.STORE, Serdes.Long(), JsonSerde.of(GroupChat.class)), UPDATE_HANDLER);
         topology.addStateStore(store(SESSIONS_STORE, Serdes.Long(), JsonSerde.of(SubmitSession.class)), UPDATE_HANDLER);
-        topology.addStateStore(store(RATE_WINDOWS_STORE, Serdes.Long(), JsonSerde.of(RateWindow.class)), UPDATE_HANDLER);
+        // Read for every update and written after most: their decoded values are kept (records, immutable).
+        topology.addStateStore(store(RATE_WINDOWS_STORE, Serdes.Long(),
+                new DecodedValueCache<>(JsonSerde.of(RateWindow.class), USERS_DECODED)), UPDATE_HANDLER);
         topology.addStateStore(store(BROADCASTS_STORE, Serdes.Long(), JsonSerde.of(BroadcastDraft.class)), UPDATE_HANDLER);
-        topology.addStateStore(store(ACCOUNTS_STORE, Serdes.Long(), JsonSerde.of(Account.class)),
+        topology.addStateStore(store(ACCOUNTS_STORE, Serdes.Long(),
+                new DecodedValueCache<>(JsonSerde.of(Account.class), USERS_DECODED)),
                 UPDATE_HANDLER, ACCOUNT_COMMAND_HANDLER, DELIVERY_REPORT_HANDLER, BROADCAST_HANDLER);
         topology.addStateStore(store(HISTORY_STORE, Serdes.Long(), JsonSerde.of(LedgerHistory.class)),
                 UPDATE_HANDLER, ACCOUNT_COMMAND_HANDLER, DELIVERY_REPORT_HANDLER);

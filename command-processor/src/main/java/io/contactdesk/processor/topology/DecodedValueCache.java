@@ -8,18 +8,21 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
- * A store's value serde that remembers what the last {@code capacity} distinct byte strings it read decoded to, and
- * hands out the same (immutable) value when it meets the same bytes again. Kafka Streams decodes a store's value on
- * every read, its cache holding bytes only: the directory is read whole for every {@code /search} and a listing twice
- * or more for every {@code /view}, so without this the processor parsed the same listings' JSON over and over (about
- * a tenth of its CPU under a backlog, docs/performance.md, "Where the CPU goes"). Only for immutable values: every
- * reader gets the same instance.
+ * A store's value serde that remembers what the last {@code capacity} distinct byte strings it read or wrote stand
+ * for, and hands out the same (immutable) value when it meets the same bytes again. Kafka Streams decodes a store's
+ * value on every read, its cache holding bytes only: the directory is read whole for every {@code /search} and a
+ * listing twice or more for every {@code /view}, and a user's account and rate window are read for every update and
+ * written after most, so without this the processor parsed the same JSON over and over (listings alone about a tenth
+ * of its CPU under a backlog, accounts another 7 %: docs/performance.md, "Where the CPU goes"). A value written is
+ * remembered with the bytes it was written as, so the next read of a value this instance wrote decodes nothing.
+ * Only for immutable values: every reader gets the same instance.
  */
 final class DecodedValueCache<V> implements Serde<V> {
 
     private final Serde<V> delegate;
     private final Map<Bytes, V> decoded;
     private final Deserializer<V> deserializer = this::deserialize;
+    private final Serializer<V> serializer = this::serialize;
 
     DecodedValueCache(Serde<V> delegate, int capacity) {
         this.delegate = delegate;
@@ -53,9 +56,20 @@ final class DecodedValueCache<V> implements Serde<V> {
         return value;
     }
 
+    private byte[] serialize(String topic, V value) {
+        byte[] data = delegate.serializer().serialize(topic, value);
+        if (data != null && value != null) {
+            // A copy: the written array is Kafka's from here on.
+            synchronized (decoded) {
+                decoded.put(new Bytes(data.clone()), value);
+            }
+        }
+        return data;
+    }
+
     @Override
     public Serializer<V> serializer() {
-        return delegate.serializer();
+        return serializer;
     }
 
     @Override

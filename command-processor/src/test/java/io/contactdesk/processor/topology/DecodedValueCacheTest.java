@@ -98,4 +98,22 @@ class DecodedValueCacheTest {
         assertThat(cache.deserializer().deserialize("listings", null)).isNull();
         assertThat(cache.serializer().serialize("listings", "a")).isEqualTo(bytes("a"));
     }
+
+    @Test
+    void aValueWrittenIsReadBackWithoutDecoding() {
+        String written = new String("a");
+        cache.serializer().serialize("accounts", written);
+
+        assertThat(cache.deserializer().deserialize("accounts", bytes("a"))).isSameAs(written);
+        assertThat(json.decodes).hasValue(0);
+    }
+
+    @Test
+    void aWrittenArrayChangedLaterIsNotConfusedWithWhatItHeld() {
+        byte[] written = cache.serializer().serialize("accounts", "a");
+        written[0] = 'b';
+
+        assertThat(cache.deserializer().deserialize("accounts", written)).isEqualTo("b");
+        assertThat(json.decodes).hasValue(1);
+    }
 }

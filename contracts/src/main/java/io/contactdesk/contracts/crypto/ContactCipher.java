@@ -32,6 +32,17 @@ public final class ContactCipher {
     private static final String VERSION = "v1";
     private static final int IV_BYTES = 12;
     private static final int TAG_BITS = 128;
+    /**
+     * One AES-GCM instance per thread, initialised afresh (key, new IV) for every seal or opening: looking one up
+     * ({@code Cipher.getInstance}) was 2–5 % of the poller's and the processor's CPU per update (docs/performance.md).
+     */
+    private static final ThreadLocal<Cipher> GCM = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM unavailable", e);
+        }
+    });
 
     private final Map<String, SecretKey> keys;
     private final String activeKeyId;
@@ -111,7 +122,7 @@ public final class ContactCipher {
         byte[] iv = new byte[IV_BYTES];
         random.nextBytes(iv);
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = GCM.get();
             cipher.init(Cipher.ENCRYPT_MODE, keys.get(activeKeyId), new GCMParameterSpec(TAG_BITS, iv));
             cipher.updateAAD(listingId.getBytes(StandardCharsets.UTF_8));
             byte[] sealed = cipher.doFinal(contact.getBytes(StandardCharsets.UTF_8));
@@ -138,7 +149,7 @@ public final class ContactCipher {
             throw new ContactCipherException("envelope payload is too short");
         }
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = GCM.get();
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, data, 0, IV_BYTES));
             cipher.updateAAD(listingId.getBytes(StandardCharsets.UTF_8));
             return new String(cipher.doFinal(data, IV_BYTES, data.length - IV_BYTES), StandardCharsets.UTF_8);
