@@ -497,8 +497,11 @@ class BenchmarkIT {
     }
 
     RatePoint measureRate(String system, int rate, Duration duration) {
+        // Replies recorded before the step (a processor starting, say) are read now, so that none is taken for its own.
+        load.readReplies();
         load.answers.clear();
         long start = System.nanoTime();
+        long startUs = Instant.now().toEpochMilli() * 1000;
         List<Long> ids = load.offer(rate, duration, true);
         if (load.offerStopped() != null) {
             notes.append(String.format(Locale.ROOT, "- %s at %,d/s offered: the step ended early, %s%n", system, rate,
@@ -509,7 +512,9 @@ class BenchmarkIT {
         Set<Long> wanted = new HashSet<>(ids);
         long answeredInWindow = load.answers.stream().filter(a -> wanted.contains(a.updateId())).count();
         load.readReplies();
-        double answering = load.answers.size() / seconds;
+        long endUs = Instant.now().toEpochMilli() * 1000;
+        double answering = load.answers.stream().filter(a -> a.answeredUs() >= startUs && a.answeredUs() <= endUs)
+                .count() / seconds;
         drain(wanted, stepDrain);
         List<Double> latencies = load.answers.stream().filter(a -> wanted.contains(a.updateId()))
                 .map(Load.Answer::latencyMs).toList();
