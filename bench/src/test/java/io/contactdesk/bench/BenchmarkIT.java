@@ -470,6 +470,7 @@ class BenchmarkIT {
                     }
                     if (n > 1) {
                         String label = name + ", " + n + " processors";
+                        awaitAnswersFlowing(label, sat.answering());
                         // Its own updates wait behind the backlog: only the answers during the step count, no drain.
                         saturation.put(label,
                                 measureRate(label, saturationRate, saturationStep, Duration.ZERO).answering());
@@ -590,6 +591,30 @@ class BenchmarkIT {
         sampleLoadAverage();
         procs.forEach(p -> p.stop().run());
         discarded(label + " after its catch-up", load.discardPending());
+    }
+
+    /**
+     * After an instance joined: until answers flow at half the rate one processor managed (its group's rebalances have
+     * settled, tasks restored), or 45 s. The backlog the steps before left keeps the pipeline busy meanwhile.
+     */
+    void awaitAnswersFlowing(String label, double oneProcessorRate) {
+        long began = System.nanoTime();
+        long deadline = began + Duration.ofSeconds(45).toNanos();
+        double rate = 0;
+        while (System.nanoTime() < deadline) {
+            load.readReplies();
+            load.answers.clear();
+            Load.sleep(3000);
+            load.readReplies();
+            rate = load.answers.size() / 3.0;
+            if (rate >= oneProcessorRate / 2) {
+                break;
+            }
+        }
+        String line = String.format(Locale.ROOT, "%s: %.0f s from healthy until answers flowed again (%.0f/s)%n", label,
+                (System.nanoTime() - began) / 1e9, rate);
+        notes.append("- ").append(line);
+        progress("%s", line);
     }
 
     /** A progress line, after the run's time so far: where the 20 minutes go. */
