@@ -460,8 +460,8 @@ class BenchmarkIT {
             saturation.put(name, sat.answering());
             if (scaleOut) {
                 // More processor instances, each its own process joining the running system as an operator would add
-                // one; once it is healthy (its tasks assigned and restored), saturation again. What the steps before
-                // left is the backlog it works on. Restarting the whole system for each count measured mostly the
+                // one; once it is healthy and answers flow again (its group's rebalances settled), saturation again.
+                // What the steps before left is the backlog it works on. Restarting the whole system for each count measured mostly the
                 // start-up and the JIT's warm-up instead.
                 int instances = 1;
                 for (int n : processors) {
@@ -487,7 +487,7 @@ class BenchmarkIT {
             procs.forEach(p -> p.stop().run());
         }
         discarded(name + " after saturation", load.discardPending());
-        catchup(name, starter, 1, backlog, catchupLimit);
+        catchup(name, starter, 1, backlog);
     }
 
     /** Every user's /start, queued at once and all answered (or 5 minutes), before anything is measured. */
@@ -564,13 +564,13 @@ class BenchmarkIT {
         }
     }
 
-    void catchup(String label, Starter starter, int processorCount, int size, Duration limit) throws Exception {
+    void catchup(String label, Starter starter, int processorCount, int size) throws Exception {
         load.answers.clear();
         List<Long> ids = load.backlog(size);
         Set<Long> wanted = new HashSet<>(ids);
         long startedUs = Instant.now().toEpochMilli() * 1000;
         List<Proc> procs = starter.start(processorCount);
-        long deadline = System.nanoTime() + limit.toNanos();
+        long deadline = System.nanoTime() + catchupLimit.toNanos();
         long answered = 0;
         while (System.nanoTime() < deadline && answered < ids.size()) {
             load.readReplies();
