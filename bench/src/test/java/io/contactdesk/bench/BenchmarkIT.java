@@ -101,15 +101,15 @@ class BenchmarkIT {
     final Duration step = duration(System.getProperty("bench.duration", ""),
             full ? Duration.ofSeconds(15) : latencyOnly ? Duration.ofSeconds(30) : Duration.ofSeconds(6));
     /** How long a step's updates are waited for after it: a system behind by more is measured by what it answered. */
-    final Duration stepDrain = full ? Duration.ofSeconds(15) : Duration.ofSeconds(30);
+    final Duration stepDrain = full ? Duration.ofSeconds(10) : Duration.ofSeconds(30);
     /** How long saturation's updates are waited for after it, before the bot is stopped. */
-    final Duration saturationDrain = full ? Duration.ofSeconds(30) : Duration.ofMinutes(1);
+    final Duration saturationDrain = full ? Duration.ofSeconds(20) : Duration.ofMinutes(1);
     final int users = Integer.parseInt(System.getProperty("bench.users", "10000"));
     final List<Integer> rates = ints(System.getProperty("bench.rates", "20,100,500,1000,2000"));
     final List<String> systems = List.of(System.getProperty("bench.systems", "contactdesk,telegrambots,grammy").split(","));
     final int backlog = intOr(System.getProperty("bench.backlog", ""), full ? 100_000 : 5_000);
     /** How long a catch-up may take; what was answered by then gives its rate. */
-    final Duration catchupLimit = full ? Duration.ofSeconds(90) : Duration.ofMinutes(2);
+    final Duration catchupLimit = full ? Duration.ofSeconds(60) : Duration.ofMinutes(2);
     final List<Integer> processors = System.getProperty("bench.processors", "").isBlank()
             ? (full ? List.of(1, 2, 3) : List.of(1, 2)) : ints(System.getProperty("bench.processors"));
     final Path repoRoot = Path.of(System.getProperty("bench.repoRoot", "..")).toAbsolutePath().normalize();
@@ -541,7 +541,7 @@ class BenchmarkIT {
     }
 
     /**
-     * Reads replies until every wanted update is answered, or none of them was answered for 10 s after some were (a
+     * Reads replies until every wanted update is answered, or none of them was answered for 5 s after some were (a
      * few may never be: a tap on a stale button the bot ignores), or the limit.
      */
     void drain(Set<Long> wanted, Duration limit) {
@@ -557,7 +557,7 @@ class BenchmarkIT {
             if (now != answered) {
                 answered = now;
                 lastProgress = System.nanoTime();
-            } else if (answered > 0 && System.nanoTime() - lastProgress > 10_000_000_000L) {
+            } else if (answered > 0 && System.nanoTime() - lastProgress > 5_000_000_000L) {
                 return;
             }
             Load.sleep(100);
@@ -918,7 +918,7 @@ class BenchmarkIT {
     // ---- the poller's ceiling with a 50 ms Bot API round trip
 
     void pollerCeiling() throws Exception {
-        int count = full ? 20_000 : 5_000;
+        int count = full ? 10_000 : 5_000;
         try (TelegramSandbox slow = TelegramSandbox.builder().port(0).token(TOKEN).disableFloodLimits()
                 .responseLatency(Duration.ofMillis(50)).build().start()) {
             Load slowLoad = new Load(slow.baseUrl(), users, listingIds, 7);
@@ -968,7 +968,7 @@ class BenchmarkIT {
      * the queue empty, as the poller's ceiling is from its first hand-out.
      */
     void webhookIngest() throws Exception {
-        int count = full ? 30_000 : 5_000;
+        int count = full ? 15_000 : 5_000;
         int webhookPort = freePort();
         try (TelegramSandbox pushing = TelegramSandbox.builder().port(0).token(TOKEN).disableFloodLimits()
                 .webhook(new WebhookSenderSettings(true, Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ofSeconds(10)))
@@ -1022,7 +1022,7 @@ class BenchmarkIT {
         props.put(StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, Serdes.StringSerde.class);
         StreamsBuilder builder = new StreamsBuilder();
         builder.<String, String>stream(in).to(out);
-        int records = full ? 500_000 : 100_000;
+        int records = full ? 250_000 : 100_000;
         String body = "x".repeat(400);
         try (KafkaStreams streams = new KafkaStreams(builder.build(), props);
                 KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
