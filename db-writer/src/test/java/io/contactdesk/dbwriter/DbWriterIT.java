@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.contactdesk.contracts.boot.ServiceLauncher;
 import io.contactdesk.contracts.config.InvalidSettingException;
 import io.contactdesk.contracts.crypto.ContactCipher;
@@ -42,6 +46,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.internals.ConsumerCoordinator;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
@@ -49,6 +54,7 @@ import org.flywaydb.core.api.MigrationInfoService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** The writer on a real KRaft broker and a real PostgreSQL, started as the local stack starts it. */
@@ -133,6 +139,39 @@ class DbWriterIT {
         assertThat(database.rows("SELECT balance, entries FROM user_balances WHERE user_id = ?", user))
                 .singleElement().isEqualTo(Map.of("balance", 7L, "entries", 3L));
         assertThat(database.ledgerInvariantViolations()).isEmpty();
+    }
+
+    @Test
+    void readingPastTransactionMarkersAsksNothingForPartitionsThatGotNoRecords() {
+        // given the writer caught up, every partition's committed offset looked up once since it was assigned
+        long user = newUserId();
+        kafka.sendInTransaction(record(Topics.LEDGER, key(user), entry(user, 1, 3, 3, LedgerKind.SIGNUP_BONUS)));
+        awaitLedgerRows(user, 1);
+        awaitCaughtUp();
+        ListAppender<ILoggingEvent> lookups = new ListAppender<>();
+        Logger coordinator = (Logger) LoggerFactory.getLogger(ConsumerCoordinator.class);
+        Level level = coordinator.getLevel();
+        // The tests' logging keeps Kafka at WARN; the lookups' answers are INFO.
+        coordinator.setLevel(Level.INFO);
+        lookups.start();
+        coordinator.addAppender(lookups);
+        try {
+            // when more transactions arrive on one partition, and are read past their markers
+            for (int entry = 2; entry <= 4; entry++) {
+                kafka.sendInTransaction(record(Topics.LEDGER, key(user), entry(user, entry, 1, 2 + entry, LedgerKind.GRANT)));
+                awaitLedgerRows(user, entry);
+                awaitCaughtUp();
+            }
+
+            // then the partitions never committed (most of them: they got no record) were not looked up again: the
+            // broker answers each such lookup with "no committed offset", which the consumer logs
+            assertThat(lookups.list).map(ILoggingEvent::getFormattedMessage)
+                    .filteredOn(line -> line.contains(groupId) && line.contains("Found no committed offset"))
+                    .isEmpty();
+        } finally {
+            coordinator.detachAppender(lookups);
+            coordinator.setLevel(level);
+        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.contactdesk.dbwriter.ingest;
 
 import io.contactdesk.contracts.deadletters.DeadLetterWriter;
+import io.contactdesk.contracts.topics.TransactionMarkerOffsets;
 import io.contactdesk.dbwriter.DbWriterApplication;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -64,11 +65,12 @@ class IngestConfiguration {
 
     @Bean
     ConcurrentMessageListenerContainer<String, byte[]> ingestContainer(
-            ConcurrentKafkaListenerContainerFactory<String, byte[]> factory, TopicTables tables, PollWriter writer) {
+            ConcurrentKafkaListenerContainerFactory<String, byte[]> factory, TopicTables tables, PollWriter writer,
+            TransactionMarkerOffsets markers) {
         ConcurrentMessageListenerContainer<String, byte[]> container = factory.createContainer(tables.topicNames());
         // The processor writes transactionally: without this the committed offset stops short of the
         // last commit marker and the group shows a lag of one per partition forever.
-        container.getContainerProperties().setFixTxOffsets(true);
+        markers.track(container);
         container.setupMessageListener(writer);
         return container;
     }

@@ -1,5 +1,6 @@
 package io.contactdesk.notifier.alerts;
 
+import io.contactdesk.contracts.topics.TransactionMarkerOffsets;
 import io.contactdesk.notifier.database.NotifierDatabase;
 import io.contactdesk.notifier.flood.FloodControl;
 import io.contactdesk.notifier.lifecycle.PeriodicJob;
@@ -48,7 +49,8 @@ class AdminAlertsConfiguration {
      * time. A batch that cannot be folded (database away) is offered again, for as long as it takes.
      */
     @Bean(CONTAINER_FACTORY)
-    ConcurrentKafkaListenerContainerFactory<String, byte[]> alertsListenerContainerFactory(KafkaProperties kafka) {
+    ConcurrentKafkaListenerContainerFactory<String, byte[]> alertsListenerContainerFactory(KafkaProperties kafka,
+            TransactionMarkerOffsets markers) {
         Map<String, Object> properties = new HashMap<>(kafka.buildConsumerProperties());
         properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
         properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -57,7 +59,7 @@ class AdminAlertsConfiguration {
         factory.setBatchListener(true);
         factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
         // Alerts are plain records, but the offsets stay honest if a transactional producer ever writes them.
-        factory.getContainerProperties().setFixTxOffsets(true);
+        factory.setContainerCustomizer(markers::track);
         ExponentialBackOff backOff = new ExponentialBackOff(1_000, 2.0);
         backOff.setMaxInterval(30_000);
         factory.setCommonErrorHandler(new DefaultErrorHandler(backOff));

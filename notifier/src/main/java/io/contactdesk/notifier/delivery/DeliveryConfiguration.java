@@ -5,6 +5,7 @@ import io.contactdesk.contracts.deadletters.DeadLetterWriter;
 import io.contactdesk.contracts.events.DeadLetter;
 import io.contactdesk.contracts.events.DeliveryReport;
 import io.contactdesk.contracts.topics.Topics;
+import io.contactdesk.contracts.topics.TransactionMarkerOffsets;
 import io.contactdesk.notifier.NotifierApplication;
 import io.contactdesk.notifier.broadcast.BroadcastBoard;
 import io.contactdesk.notifier.broadcast.BroadcastLedger;
@@ -46,8 +47,9 @@ class DeliveryConfiguration {
      * ({@link OutboxConsumer} does the same for the replies.)
      */
     @Bean
-    ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> transactionMarkersCountAsRead() {
-        return container -> container.getContainerProperties().setFixTxOffsets(true);
+    ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> transactionMarkersCountAsRead(
+            TransactionMarkerOffsets markers) {
+        return markers::track;
     }
 
     /**

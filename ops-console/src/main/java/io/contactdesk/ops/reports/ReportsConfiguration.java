@@ -4,6 +4,7 @@ import io.contactdesk.contracts.boot.TopicProducers;
 import io.contactdesk.contracts.events.OutboxMessage;
 import io.contactdesk.contracts.ops.ConsumerLagMetrics;
 import io.contactdesk.contracts.topics.Topics;
+import io.contactdesk.contracts.topics.TransactionMarkerOffsets;
 import io.contactdesk.ops.board.HeartbeatBoard;
 import java.time.Clock;
 import java.util.HashMap;
@@ -60,7 +61,8 @@ class ReportsConfiguration {
      * A failed answer is tried again with backoff; once too old, it is skipped and the next is answered.
      */
     @Bean(CONTAINER_FACTORY)
-    ConcurrentKafkaListenerContainerFactory<String, byte[]> reportRequestsContainerFactory(KafkaProperties kafka) {
+    ConcurrentKafkaListenerContainerFactory<String, byte[]> reportRequestsContainerFactory(KafkaProperties kafka,
+            TransactionMarkerOffsets markers) {
         Map<String, Object> properties = new HashMap<>(kafka.buildConsumerProperties());
         properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -69,7 +71,7 @@ class ReportsConfiguration {
                 new ByteArrayDeserializer()));
         factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.RECORD);
         // The requests come from transactions: commit offsets past their markers, so the lag shows 0 when all is read.
-        factory.getContainerProperties().setFixTxOffsets(true);
+        factory.setContainerCustomizer(markers::track);
         ExponentialBackOff backOff = new ExponentialBackOff(1_000, 2.0);
         backOff.setMaxInterval(30_000);
         factory.setCommonErrorHandler(new DefaultErrorHandler(backOff));
