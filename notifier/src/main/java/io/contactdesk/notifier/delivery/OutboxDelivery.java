@@ -5,12 +5,11 @@ import io.contactdesk.notifier.contacts.ContactReveal;
 import io.contactdesk.notifier.flood.FloodControl;
 import io.contactdesk.notifier.telegram.BotApi;
 import io.contactdesk.notifier.telegram.BotApiException;
+import io.contactdesk.notifier.telegram.ResultUnreadCall;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.io.Serializable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
 
 /**
  * Performs one outbox call, waiting and calling again as the {@link RetryPolicy} says, until it is delivered
@@ -101,9 +100,10 @@ final class OutboxDelivery {
         } catch (ContactReveal.UnrevealableContactException e) {
             return DeliveryOutcome.failed(e.getMessage());
         }
-        BotApiMethod<? extends Serializable> call;
+        ResultUnreadCall call;
         try {
-            call = OutboxCalls.toMethod(revealed.message());
+            // Whether Telegram accepted the call is all a delivery reads of the answer.
+            call = ResultUnreadCall.of(OutboxCalls.toMethod(revealed.message()));
         } catch (OutboxCalls.InvalidCallException e) {
             return DeliveryOutcome.failed(revealed.redact(e.getMessage()));
         }

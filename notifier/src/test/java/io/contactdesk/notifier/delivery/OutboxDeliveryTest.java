@@ -11,6 +11,7 @@ import io.contactdesk.notifier.flood.FloodSettings;
 import io.contactdesk.notifier.flood.OutboxShare;
 import io.contactdesk.notifier.telegram.BotApi;
 import io.contactdesk.notifier.telegram.BotApiException;
+import io.contactdesk.notifier.telegram.ResultUnreadCall;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.Serializable;
 import java.time.Duration;
@@ -267,7 +268,7 @@ class OutboxDeliveryTest {
 
         // then Telegram got the escaped contact, and nothing of the envelope
         assertThat(outcome.delivered()).isTrue();
-        SendMessage call = (SendMessage) botApi.lastCall();
+        SendMessage call = (SendMessage) ((ResultUnreadCall) botApi.lastCall()).call();
         assertThat(call.getText()).isEqualTo("Contact: &lt;b&gt;@bob&lt;/b&gt;");
         assertThat(call.getParseMode()).isEqualTo("HTML");
     }

@@ -11,6 +11,8 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +27,7 @@ class TelegramBotApiTest {
     private static final String TOKEN = "123456:secret-token";
 
     private final AtomicInteger requests = new AtomicInteger();
+    private final List<String> calls = new CopyOnWriteArrayList<>();
     private HttpServer server;
     private TelegramBotApi botApi;
 
@@ -98,6 +101,55 @@ class TelegramBotApiTest {
         server = null;
     }
 
+    @Test
+    void aCallWhoseResultIsUnreadSendsExactlyTheWrappedCall() throws BotApiException {
+        answer(200, "application/json",
+                "{\"ok\":true,\"result\":{\"message_id\":1,\"date\":1796600000,\"chat\":{\"id\":42,\"type\":\"private\"}}}");
+        SendMessage message = new SendMessage("42", "<b>hi</b>");
+        message.setParseMode("HTML");
+
+        botApi.execute(message);
+        botApi.execute(ResultUnreadCall.of(message));
+
+        assertThat(calls).hasSize(2);
+        assertThat(calls.get(1)).isEqualTo(calls.get(0));
+    }
+
+    @Test
+    void anAcceptedCallsResultIsNotBound() throws BotApiException {
+        // a result telegrambots cannot bind to a Message
+        answer(200, "application/json", "{\"result\":{\"message_id\":\"not a number\"},\"ok\":true}");
+
+        assertThat(botApi.execute(ResultUnreadCall.of(new SendMessage("42", "hi")))).isTrue();
+        assertThatThrownBy(() -> botApi.execute(new SendMessage("42", "hi")))
+                .isInstanceOfSatisfying(BotApiException.class, failure ->
+                        assertThat(failure.origin()).isEqualTo(BotApiException.Origin.UNREADABLE_ANSWER));
+    }
+
+    @Test
+    void aRefusedCallWhoseResultIsUnreadCarriesRetryAfter() {
+        answer(429, "application/json",
+                "{\"ok\":false,\"error_code\":429,\"description\":\"Too Many Requests: retry after 7\","
+                        + "\"parameters\":{\"retry_after\":7}}");
+
+        assertThatThrownBy(() -> botApi.execute(ResultUnreadCall.of(new SendMessage("42", "hi"))))
+                .isInstanceOfSatisfying(BotApiException.class, failure -> {
+                    assertThat(failure.origin()).isEqualTo(BotApiException.Origin.BOT_API);
+                    assertThat(failure.errorCode()).isEqualTo(429);
+                    assertThat(failure.retryAfter()).contains(Duration.ofSeconds(7));
+                });
+    }
+
+    @Test
+    void aCallWhoseResultIsUnreadIsStillValidatedBeforeSending() {
+        answer(200, "application/json", "{\"ok\":true,\"result\":true}");
+
+        assertThatThrownBy(() -> botApi.execute(ResultUnreadCall.of(new SendMessage("42", ""))))
+                .isInstanceOfSatisfying(BotApiException.class, failure ->
+                        assertThat(failure.origin()).isEqualTo(BotApiException.Origin.REJECTED_BEFORE_SENDING));
+        assertThat(requests).hasValue(0);
+    }
+
     private void answer(int status, String contentType, String body) {
         try {
             server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
@@ -106,6 +158,8 @@ class TelegramBotApiTest {
         }
         server.createContext("/bot" + TOKEN + "/", exchange -> {
             requests.incrementAndGet();
+            calls.add(exchange.getRequestURI().getPath() + " " + new String(exchange.getRequestBody().readAllBytes(),
+                    StandardCharsets.UTF_8));
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", contentType);
             exchange.sendResponseHeaders(status, bytes.length);
