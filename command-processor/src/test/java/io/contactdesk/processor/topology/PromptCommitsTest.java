@@ -14,35 +14,35 @@ class PromptCommitsTest {
     private final PromptCommits commits = new PromptCommits(Duration.ofMillis(20));
 
     @Test
-    void aFreshUpdateThatCameAloneIsCommittedAtOnce() {
+    void aFreshUpdateIsCommittedAtOnce() {
         processed(T0, T0 + 30);
 
         assertThat(context.committed()).isTrue();
     }
 
     @Test
-    void anUpdateProducedWithinTheIntervalOfThePreviousOneWaitsForTheCommitInterval() {
+    void aFreshUpdateWithinThePromptIntervalOfTheLastAskWaits() {
         processed(T0, T0 + 30);
         context.resetCommit();
 
-        processed(T0 + 19, T0 + 49);
+        processed(T0 + 1, T0 + 49);
 
         assertThat(context.committed()).isFalse();
     }
 
     @Test
-    void anUpdateProducedAnIntervalAfterThePreviousOneIsCommittedAtOnceAgain() {
+    void aFreshUpdateAPromptIntervalAfterTheLastAskIsCommittedAtOnceAgain() {
         processed(T0, T0 + 30);
         processed(T0 + 5, T0 + 35);
         context.resetCommit();
 
-        processed(T0 + 25, T0 + 55);
+        processed(T0 + 6, T0 + 50);
 
         assertThat(context.committed()).isTrue();
     }
 
     @Test
-    void denseInputLeavesTheCommitsToKafkaStreamsInterval() {
+    void aSteadyLoadKeptUpWithIsCommittedEveryPromptInterval() {
         int asked = 0;
         for (long at = T0; at <= T0 + 200; at += 5) {
             context.resetCommit();
@@ -50,21 +50,26 @@ class PromptCommitsTest {
             asked += context.committed() ? 1 : 0;
         }
 
-        assertThat(asked).as("commits asked for by 41 updates produced 5 ms apart").isEqualTo(1);
+        assertThat(asked).as("commits asked for by 41 updates produced 5 ms apart over 200 ms").isEqualTo(11);
     }
 
     @Test
-    void aThreadSlowedByItsOwnCommitsDoesNotCommitRecordByRecord() {
-        // Updates produced 5 ms apart, each processed 25 ms after the previous one (an exactly-once commit between
-        // them): the gaps are the thread's, not the input's, and asking for a commit each time would keep it so slow.
+    void aThreadFallingBehindStopsAskingOnceItsUpdatesAreStale() {
+        // Updates produced 5 ms apart, each processed 25 ms after the previous one: the thread falls behind by 20 ms
+        // an update, and its asks (one a prompt interval at most) stop once the updates are 100 ms old.
         int asked = 0;
+        int askedWhenStale = 0;
         for (int i = 0; i < 40; i++) {
             context.resetCommit();
-            processed(T0 + 5L * i, T0 + 30 + 25L * i);
+            long produced = T0 + 5L * i;
+            long wallClock = T0 + 30 + 25L * i;
+            processed(produced, wallClock);
             asked += context.committed() ? 1 : 0;
+            askedWhenStale += context.committed() && wallClock - produced > 100 ? 1 : 0;
         }
 
-        assertThat(asked).as("commits asked for by 40 updates processed 25 ms apart").isEqualTo(1);
+        assertThat(asked).as("commits asked for while the updates were fresh").isEqualTo(4);
+        assertThat(askedWhenStale).isZero();
     }
 
     @Test

@@ -48,7 +48,7 @@ class UpdateHandlerTest {
     private final MockTask task = new MockTask(0);
     private final MockProcessorContext<String, Object> context = task.context;
     private final UpdateHandler handler = new UpdateHandler(new CommandRouter(TestRules.rules()),
-            new UpdateMetrics(meters), new LedgerMetrics(meters), new PromptCommits(CommandTopology.COMMIT_INTERVAL));
+            new UpdateMetrics(meters), new LedgerMetrics(meters), new PromptCommits(CommandTopology.PROMPT_COMMIT_INTERVAL));
     private KeyValueStore<Long, Account> accounts;
     private KeyValueStore<Long, SubmitSession> sessions;
 
