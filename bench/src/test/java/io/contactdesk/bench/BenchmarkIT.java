@@ -1179,6 +1179,14 @@ class BenchmarkIT {
         if (cd != null && passThroughRate > 0) {
             md.append(String.format(Locale.ROOT, "- contactdesk at saturation / Kafka Streams pass-through: %.1f %%%n", 100 * cd / passThroughRate));
         }
+        int cores = Runtime.getRuntime().availableProcessors();
+        saturation.forEach((label, rate) -> {
+            if (cd != null && cd > 0 && label.startsWith("contactdesk, ")) {
+                md.append(String.format(Locale.ROOT, "- scaling, %s / 1 processor: %.2f× on %d cores (each processor is a JVM "
+                        + "of its own beside the other services, the broker, PostgreSQL and the load on the same cores: more "
+                        + "processors pay off only with cores to spare)%n", label.substring("contactdesk, ".length()), rate / cd, cores));
+            }
+        });
         RatePoint low = low("contactdesk");
         if (low != null) {
             md.append(String.format(Locale.ROOT, "- goal p50 ≤ 30 ms and p99 ≤ 100 ms at 20/s: %s (p50 %.0f, p99 %.0f ms)%n",
