@@ -12,10 +12,14 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
  *
  * <p>Whether it keeps up is read from the update itself: fresh (produced within a few prompt intervals of now, by its
  * record timestamp, the poller's produce) or not. A fresh update asks for a commit unless one was asked for less than
- * a prompt interval ago; then the ask is left pending and made by the next {@link #punctuate} (a wall-clock punctuator
- * every prompt interval), so no fresh update waits longer than about a prompt interval for its commit. A stale one
- * asks nothing. So at 20 updates/s each reply commits at once, under a steady load the thread commits every prompt
- * interval, and a backlog, however sparse it was when produced, is committed at Streams' interval.
+ * a prompt interval ago; a stale one asks nothing. So at 20 updates/s each reply commits at once, under a steady load
+ * the thread commits every prompt interval, and a backlog, however sparse it was when produced, is committed at
+ * Streams' interval.
+ *
+ * <p>A fresh update processed within a prompt interval of the last ask waits for the next fresh update or Streams'
+ * tick (up to 100 ms). A wall-clock punctuator making that ask later was tried and dropped: every wall-clock
+ * punctuation marks its task as needing a commit (StreamTask.maybePunctuateSystemTime), so a 20-ms punctuator made
+ * every task commit an offsets-only transaction at every tick, idle or not (the full form's 20/s p50 went to 186 ms).
  *
  * <p>Why not the thread's own pace: an earlier form asked when the thread had processed nothing for an interval. An
  * exactly-once commit itself takes about that long, and Streams halves the records it processes between polls after
@@ -31,9 +35,8 @@ final class PromptCommits {
     private final long intervalMs;
     private final long freshMs;
     // One stream thread commits all its tasks together (exactly_once_v2: one producer, one transaction): when this
-    // thread last asked, by the wall clock, and whether a fresh update processed since then still waits for an ask.
+    // thread last asked, by the wall clock.
     private final ThreadLocal<long[]> lastAsked = ThreadLocal.withInitial(() -> new long[] {Long.MIN_VALUE});
-    private final ThreadLocal<boolean[]> pending = ThreadLocal.withInitial(() -> new boolean[1]);
 
     PromptCommits(Duration promptInterval) {
         this.intervalMs = promptInterval.toMillis();
@@ -49,32 +52,10 @@ final class PromptCommits {
         if (now - recordTimestamp > freshMs) {
             return;
         }
-        if (!ask(context, now)) {
-            pending.get()[0] = true;
-        }
-    }
-
-    /** Called by a wall-clock punctuator every prompt interval: makes an ask a fresh update left pending. */
-    void punctuate(ProcessorContext<?, ?> context) {
-        boolean[] waiting = pending.get();
-        if (waiting[0] && ask(context, context.currentSystemTimeMs())) {
-            waiting[0] = false;
-        }
-    }
-
-    /** The prompt interval between asks: how often a stream thread's wall-clock punctuator should call {@link #punctuate}. */
-    Duration interval() {
-        return Duration.ofMillis(intervalMs);
-    }
-
-    private boolean ask(ProcessorContext<?, ?> context, long now) {
         long[] last = lastAsked.get();
-        if (last[0] != Long.MIN_VALUE && now - last[0] < intervalMs) {
-            return false;
+        if (last[0] == Long.MIN_VALUE || now - last[0] >= intervalMs) {
+            context.commit();
+            last[0] = now;
         }
-        context.commit();
-        last[0] = now;
-        pending.get()[0] = false;
-        return true;
     }
 }

@@ -96,8 +96,6 @@ final class UpdateHandler implements Processor<String, String, String, Object> {
         context.schedule(Duration.ofHours(1), PunctuationType.WALL_CLOCK_TIME,
                 now -> seen.forgetBefore(Instant.ofEpochMilli(now).minus(SeenUpdates.REMEMBERED_FOR)));
         context.schedule(Duration.ofMinutes(1), PunctuationType.WALL_CLOCK_TIME, this::expireSessions);
-        // A fresh update processed within the prompt interval of the last ask gets its commit from here.
-        context.schedule(commits.interval(), PunctuationType.WALL_CLOCK_TIME, now -> commits.punctuate(context));
     }
 
     private static StatsShard totals(KeyValueStore<String, StatsShard> shards) {

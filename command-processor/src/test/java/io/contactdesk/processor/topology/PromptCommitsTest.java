@@ -31,39 +31,6 @@ class PromptCommitsTest {
     }
 
     @Test
-    void aFreshUpdateWithinThePromptIntervalOfTheLastAskIsCommittedAtTheNextPunctuation() {
-        processed(T0, T0 + 30);
-        processed(T0 + 1, T0 + 35);
-        context.resetCommit();
-
-        punctuated(T0 + 50);
-
-        assertThat(context.committed()).isTrue();
-    }
-
-    @Test
-    void aPunctuationWithNoFreshUpdateWaitingAsksNothing() {
-        processed(T0, T0 + 30);
-        context.resetCommit();
-
-        punctuated(T0 + 50);
-        punctuated(T0 + 70);
-
-        assertThat(context.committed()).isFalse();
-    }
-
-    @Test
-    void aStaleUpdateLeavesNothingForThePunctuation() {
-        processed(T0, T0 + 30);
-        processed(T0 + 1, T0 + 500);
-        context.resetCommit();
-
-        punctuated(T0 + 520);
-
-        assertThat(context.committed()).isFalse();
-    }
-
-    @Test
     void aFreshUpdateAPromptIntervalAfterTheLastAskIsCommittedAtOnceAgain() {
         processed(T0, T0 + 30);
         processed(T0 + 5, T0 + 35);
@@ -117,11 +84,6 @@ class PromptCommitsTest {
         }
 
         assertThat(asked).as("commits asked for by a backlog of 100 old updates").isZero();
-    }
-
-    private void punctuated(long wallClockMs) {
-        context.setCurrentSystemTimeMs(wallClockMs);
-        commits.punctuate(context);
     }
 
     private void processed(long producedMs, long wallClockMs) {
