@@ -165,6 +165,9 @@ class BenchmarkIT {
 
     BrokerProcess broker;
     EmbeddedPostgresServer postgres;
+    /** PostgreSQL's data directory: how the cpu form finds its processes. */
+    Path postgresData;
+    static final String POSTGRES = "postgres ";
     TelegramSandbox sandbox;
     Load load;
 
@@ -191,7 +194,8 @@ class BenchmarkIT {
                 List.of("-Xmx1g", "-XX:+UseSerialGC"));
         running.add(() -> broker.kill());
         broker.start();
-        postgres = EmbeddedPostgresServer.builder().port(freePort()).dataDir(Files.createTempDirectory("bench-pg"))
+        postgresData = Files.createTempDirectory("bench-pg");
+        postgres = EmbeddedPostgresServer.builder().port(freePort()).dataDir(postgresData)
                 .database("contactdesk").user("contactdesk", "contactdesk").build().start();
         // The bot's own capacity is measured: Telegram's flood limits off in the sandbox and raised in the notifier.
         // Each chat keeps its latest 20 messages: the bots edit only the one a tap was on, and all the run's replies
@@ -296,9 +300,14 @@ class BenchmarkIT {
             Map<String, Long> pids = new LinkedHashMap<>();
             procs.forEach(p -> pids.put(p.name(), p.pid()));
             pids.put("kafka broker", broker.pid());
-            ProcessHandle.current().descendants()
-                    .filter(p -> p.info().command().orElse("").endsWith("/postgres"))
-                    .forEach(p -> pids.put("postgres " + p.pid(), p.pid()));
+            // pg_ctl detaches the postmaster from this JVM: it is found by its data directory, with its backends.
+            ProcessHandle.allProcesses()
+                    .filter(p -> p.info().command().orElse("").endsWith("/postgres")
+                            && String.join(" ", p.info().arguments().orElse(new String[0])).contains(postgresData.toString()))
+                    .forEach(postmaster -> {
+                        pids.put(POSTGRES + postmaster.pid(), postmaster.pid());
+                        postmaster.descendants().forEach(p -> pids.put(POSTGRES + p.pid(), p.pid()));
+                    });
             pids.put("bench JVM (sandbox, load)", ProcessHandle.current().pid());
             String jfr = System.getProperty("bench.jfr", "");
             if (!jfr.isBlank()) {
@@ -333,13 +342,26 @@ class BenchmarkIT {
                             + "|---|---:|---:|---:|%n",
                     ids.size(), times.size(), rate, seconds, loadAverage));
             long total = 0;
+            // PostgreSQL's processes (postmaster, backends, background workers) as one row.
+            long postgresUsed = 0;
+            long postgresIdle = 0;
+            int postgresProcesses = 0;
             for (Map.Entry<String, Long> entry : after.entrySet()) {
                 long used = entry.getValue() - before.getOrDefault(entry.getKey(), 0L);
                 total += used;
                 long idle = idleTo.getOrDefault(entry.getKey(), 0L) - idleFrom.getOrDefault(entry.getKey(), 0L);
+                if (entry.getKey().startsWith(POSTGRES)) {
+                    postgresUsed += used;
+                    postgresIdle += idle;
+                    postgresProcesses++;
+                    continue;
+                }
                 table.append(String.format(Locale.ROOT, "| %s | %.1f | %,.0f | %.0f |%n", entry.getKey(), used / 1000.0,
                         used * 1000.0 / Math.max(1, times.size()), idle / 5.0));
             }
+            table.append(String.format(Locale.ROOT, "| PostgreSQL (%d processes) | %.1f | %,.0f | %.0f |%n",
+                    postgresProcesses, postgresUsed / 1000.0, postgresUsed * 1000.0 / Math.max(1, times.size()),
+                    postgresIdle / 5.0));
             table.append(String.format(Locale.ROOT, "| all | %.1f | %,.0f | |%n", total / 1000.0,
                     total * 1000.0 / Math.max(1, times.size())));
             System.out.print(table);
