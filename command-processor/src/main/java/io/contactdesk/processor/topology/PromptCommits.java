@@ -19,7 +19,7 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
  * <p>A fresh update processed within a prompt interval of the last ask waits for the next fresh update or Streams'
  * tick (up to 100 ms). A wall-clock punctuator making that ask later was tried and dropped: every wall-clock
  * punctuation marks its task as needing a commit (StreamTask.maybePunctuateSystemTime), so a 20-ms punctuator made
- * every task commit an offsets-only transaction at every tick, idle or not (the full form's 20/s p50 went to 186 ms).
+ * every task commit an offsets-only transaction at every tick, idle or not.
  *
  * <p>Why not the thread's own pace: an earlier form asked when the thread had processed nothing for an interval. An
  * exactly-once commit itself takes about that long, and Streams halves the records it processes between polls after
