@@ -95,7 +95,6 @@ public final class KraftBroker implements AutoCloseable {
         props.put("auto.create.topics.enable", "false");
         // Consumers join at once instead of waiting for peers that will never come.
         props.put("group.initial.rebalance.delay.ms", "0");
-        props.put("auto.create.topics.enable", "true");
         props.put("log.flush.interval.messages", Long.toString(Long.MAX_VALUE));
         props.put("log.segment.bytes", Integer.toString(64 * 1024 * 1024));
         props.put("log.cleaner.dedupe.buffer.size", Integer.toString(4 * 1024 * 1024));

@@ -1,6 +1,7 @@
 package io.contactdesk.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -8,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -16,6 +19,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
@@ -48,6 +53,27 @@ class KraftBrokerIT {
         try (KraftBroker broker = KraftBroker.builder().dataDir(dataDir).build().start()) {
             // then the committed record is still there
             assertThat(readAll(broker.bootstrapServers())).containsExactly("started");
+        }
+    }
+
+    @Test
+    void aTopicNoServiceCreatedIsNotCreatedByAProducerWritingToIt() throws Exception {
+        // given a broker configured as docker-compose's (KAFKA_AUTO_CREATE_TOPICS_ENABLE: "false")
+        try (KraftBroker broker = KraftBroker.builder().dataDir(dataDir).build().start();
+                KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                        ProducerConfig.MAX_BLOCK_MS_CONFIG, 3_000),
+                        new StringSerializer(), new StringSerializer());
+                Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+            // when a producer writes to a topic nobody created
+            Future<RecordMetadata> sent = producer.send(new ProducerRecord<>("nobody.created", "42", "lost?"));
+
+            // then the write is refused and the topic does not exist: a service that forgot to create its topic
+            // fails here as it would in production, instead of writing to a topic with the broker's defaults
+            assertThatThrownBy(() -> sent.get(10, TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(TimeoutException.class)
+                    .hasMessageContaining("not present in metadata");
+            assertThat(admin.listTopics().names().get(10, TimeUnit.SECONDS)).doesNotContain("nobody.created");
         }
     }
 
