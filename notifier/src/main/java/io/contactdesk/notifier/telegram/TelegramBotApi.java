@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
 import okhttp3.Interceptor;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -22,6 +24,16 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 final class TelegramBotApi implements BotApi, AutoCloseable {
 
     static final String RESPONSES = "contactdesk.botapi.responses";
+    /**
+     * Bot API calls this notifier may have under way at once, and connections kept open between them. telegrambots
+     * sends every call through OkHttp's asynchronous dispatcher (its {@code execute} waits for {@code executeAsync}),
+     * whose defaults allow 5 calls per host and keep 5 idle connections: the 32 delivery threads, the broadcast lane
+     * and the alerts shared 5 calls to api.telegram.org, each reply queued behind others' round trips. 64 covers every
+     * thread that calls (NOTIFIER_DELIVERY_THREADS' default 32, 3 broadcast consumers, alerts, reconciliation, health)
+     * with room to spare. OkHttp opens a connection only when all kept ones are busy, so keeping 64 costs nothing
+     * until a burst needed them, and then saves each later call a TCP and TLS handshake.
+     */
+    static final int MAX_CALLS_IN_FLIGHT = 64;
 
     private final OkHttpClient http;
     private final TelegramClient client;
@@ -38,6 +50,8 @@ final class TelegramBotApi implements BotApi, AutoCloseable {
                 .connectTimeout(Math.min(timeout, 5_000), TimeUnit.MILLISECONDS)
                 .readTimeout(timeout, TimeUnit.MILLISECONDS)
                 .addInterceptor(TelegramBotApi::requireBotApiAnswer)
+                .dispatcher(dispatcher())
+                .connectionPool(new ConnectionPool(MAX_CALLS_IN_FLIGHT, 5, TimeUnit.MINUTES))
                 .build();
         this.client = new OkHttpTelegramClient(http, settings.token(), settings.telegramUrl());
         this.token = settings.token();
@@ -74,6 +88,13 @@ final class TelegramBotApi implements BotApi, AutoCloseable {
         // OkHttp's dispatcher threads are not daemons: release them with the context.
         http.dispatcher().executorService().shutdown();
         http.connectionPool().evictAll();
+    }
+
+    private static Dispatcher dispatcher() {
+        Dispatcher dispatcher = new Dispatcher();
+        dispatcher.setMaxRequests(MAX_CALLS_IN_FLIGHT);
+        dispatcher.setMaxRequestsPerHost(MAX_CALLS_IN_FLIGHT);
+        return dispatcher;
     }
 
     private void count(String code) {

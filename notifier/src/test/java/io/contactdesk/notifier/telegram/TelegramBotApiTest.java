@@ -3,6 +3,7 @@ package io.contactdesk.notifier.telegram;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
@@ -11,9 +12,19 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
@@ -150,6 +161,80 @@ class TelegramBotApiTest {
         assertThat(requests).hasValue(0);
     }
 
+    @Test
+    void everyDeliveryThreadHasItsCallUnderWayAtOnce() throws Exception {
+        // given a Bot API that answers only once 32 calls (the notifier's delivery threads) are under way together
+        int callsAtOnce = 32;
+        CountDownLatch arrived = new CountDownLatch(callsAtOnce);
+        AtomicInteger answeredAlone = new AtomicInteger();
+        serve(exchange -> {
+            arrived.countDown();
+            if (!awaitQuietly(arrived)) {
+                answeredAlone.incrementAndGet();
+            }
+            return "{\"ok\":true,\"result\":true}";
+        });
+
+        // when 32 threads call at once
+        callAtOnce(callsAtOnce);
+
+        // then all 32 calls were under way together: none waited in the client for another to end (OkHttp's default
+        // dispatcher, which telegrambots' execute goes through, lets 5 calls per host go at once)
+        assertThat(answeredAlone).hasValue(0);
+    }
+
+    @Test
+    void connectionsABurstOfCallsOpenedAreKeptForTheNextBurst() throws Exception {
+        // given a Bot API that answers once all calls of a burst are under way, so each burst holds that many connections
+        int callsAtOnce = 16;
+        AtomicReference<CountDownLatch> burst = new AtomicReference<>();
+        Set<String> connections = ConcurrentHashMap.newKeySet();
+        serve(exchange -> {
+            connections.add(exchange.getRemoteAddress().toString());
+            CountDownLatch arrived = burst.get();
+            arrived.countDown();
+            awaitQuietly(arrived);
+            return "{\"ok\":true,\"result\":true}";
+        });
+
+        // when two bursts come one after the other
+        burst.set(new CountDownLatch(callsAtOnce));
+        callAtOnce(callsAtOnce);
+        Set<String> openedByTheFirst = Set.copyOf(connections);
+        burst.set(new CountDownLatch(callsAtOnce));
+        callAtOnce(callsAtOnce);
+
+        // then the second reuses every connection the first opened: against api.telegram.org each new one is a TCP
+        // and a TLS handshake added to a reply (OkHttp's default pool keeps 5 idle and closes the rest)
+        assertThat(openedByTheFirst).hasSize(callsAtOnce);
+        assertThat(connections).isEqualTo(openedByTheFirst);
+    }
+
+    private void callAtOnce(int calls) throws Exception {
+        ExecutorService callers = Executors.newFixedThreadPool(calls);
+        try {
+            List<Future<Boolean>> answers = new ArrayList<>();
+            for (int i = 0; i < calls; i++) {
+                answers.add(callers.submit(() -> botApi.execute(ResultUnreadCall.of(new SendMessage("42", "hi")))));
+            }
+            for (Future<Boolean> answer : answers) {
+                assertThat(answer.get(30, TimeUnit.SECONDS)).isTrue();
+            }
+        } finally {
+            callers.shutdownNow();
+        }
+    }
+
+    /** Whether the latch opened within a few seconds. */
+    private static boolean awaitQuietly(CountDownLatch latch) {
+        try {
+            return latch.await(3, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     private void answer(int status, String contentType, String body) {
         try {
             server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
@@ -167,6 +252,30 @@ class TelegramBotApiTest {
                 out.write(bytes);
             }
         });
+        start();
+    }
+
+    /** A Bot API answering every call with {@code ok}'s body from {@code answer}, each call on a thread of its own. */
+    private void serve(Function<HttpExchange, String> answer) {
+        try {
+            server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        server.setExecutor(Executors.newCachedThreadPool());
+        server.createContext("/bot" + TOKEN + "/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            byte[] bytes = answer.apply(exchange).getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        });
+        start();
+    }
+
+    private void start() {
         server.start();
         TelegramCallSettings settings = new TelegramCallSettings(
                 TOKEN, "http://localhost:" + server.getAddress().getPort(), Duration.ofSeconds(5));
