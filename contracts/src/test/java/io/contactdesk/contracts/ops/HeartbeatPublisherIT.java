@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.contactdesk.contracts.events.Heartbeat;
+import io.contactdesk.contracts.topics.TopicProvisioning;
 import io.contactdesk.contracts.topics.Topics;
 import io.contactdesk.infra.KraftBroker;
 import java.time.Clock;
@@ -13,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -28,8 +31,12 @@ class HeartbeatPublisherIT {
     private static KraftBroker broker;
 
     @BeforeAll
-    static void start() {
+    static void start() throws Exception {
         broker = KraftBroker.builder().build().start();
+        // Created by every service at start-up (TopicProvisioning); the broker creates nothing by itself.
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+            admin.createTopics(List.of(TopicProvisioning.newTopic(Topics.HEARTBEATS, 1, (short) 1))).all().get();
+        }
     }
 
     @AfterAll
