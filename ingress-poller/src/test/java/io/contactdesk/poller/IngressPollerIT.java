@@ -111,8 +111,9 @@ class IngressPollerIT {
     }
 
     @Test
-    void aPublisherReplacedByAnotherWithTheSameBotIsFencedAndPublishesNothing() {
+    void aPublisherReplacedByAnotherWithTheSameBotIsFencedAndPublishesNothing() throws Exception {
         // given a publisher for bot 555, then a second one for the same bot
+        stack.createTopics(Topics.UPDATES, Topics.INGRESS_OFFSETS);
         UpdatePublisher stale = new UpdatePublisher(KafkaConnection.plaintext(stack.broker().bootstrapServers()), 555, PollerTestStack.SEALS);
         try (UpdatePublisher current = new UpdatePublisher(KafkaConnection.plaintext(stack.broker().bootstrapServers()), 555, PollerTestStack.SEALS)) {
             // when the stale one tries to publish

@@ -6,6 +6,7 @@ import io.contactdesk.contracts.crypto.ContactCipher;
 import io.contactdesk.contracts.crypto.SealedUpdates;
 import io.contactdesk.contracts.json.Json;
 import io.contactdesk.contracts.topics.Topic;
+import io.contactdesk.contracts.topics.TopicProvisioning;
 import io.contactdesk.infra.KraftBroker;
 import io.contactdesk.sandbox.TelegramSandbox;
 import io.contactdesk.sandbox.webhook.WebhookSenderSettings;
@@ -13,11 +14,16 @@ import io.contactdesk.testsupport.SandboxClient;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -103,6 +109,21 @@ final class PollerTestStack implements AutoCloseable {
                 topic.valueSerde().deserializer());
         consumer.subscribe(List.of(topic.name()));
         return consumer;
+    }
+
+    /**
+     * Creates {@code topics} as a poller does at start-up ({@link TopicProvisioning}), for a test that publishes
+     * without one: the broker, as in production, creates no topic by itself.
+     */
+    void createTopics(Topic<?, ?>... topics) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+            admin.createTopics(Arrays.stream(topics).map(topic -> TopicProvisioning.newTopic(topic, 12, (short) 1))
+                    .toList()).all().get();
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw e;
+            }
+        }
     }
 
     /** A poller in this JVM; the caller closes it. */
