@@ -113,6 +113,11 @@ class BenchmarkIT {
     final List<Integer> processors = System.getProperty("bench.processors", "").isBlank()
             ? (full ? List.of(1, 2, 3) : List.of(1, 2)) : ints(System.getProperty("bench.processors"));
     final Path repoRoot = Path.of(System.getProperty("bench.repoRoot", "..")).toAbsolutePath().normalize();
+    /**
+     * How long the sandbox holds each Bot API answer after the call took effect ({@code -Dbench.apiLatency=50}, ms):
+     * Telegram's round trip, which the loopback sandbox otherwise answers in a millisecond. 0 by default.
+     */
+    final Duration apiLatency = Duration.ofMillis(intOr(System.getProperty("bench.apiLatency", ""), 0));
     final Path target = repoRoot.resolve("bench/target");
     final Path logs = target.resolve("bench-logs");
     final List<String> listingIds = new ArrayList<>();
@@ -200,8 +205,8 @@ class BenchmarkIT {
         // The bot's own capacity is measured: Telegram's flood limits off in the sandbox and raised in the notifier.
         // Each chat keeps its latest 20 messages: the bots edit only the one a tap was on, and all the run's replies
         // kept would fill this JVM's heap (the sandbox's), slowing every system measured after the first.
-        sandbox = TelegramSandbox.builder().port(0).token(TOKEN).disableFloodLimits().messagesKeptPerChat(20).build()
-                .start();
+        sandbox = TelegramSandbox.builder().port(0).token(TOKEN).disableFloodLimits().messagesKeptPerChat(20)
+                .responseLatency(apiLatency).build().start();
         createListings();
         load = new Load(sandbox.baseUrl(), users, listingIds, 42);
         sampleLoadAverage();
@@ -1133,7 +1138,10 @@ class BenchmarkIT {
         md.append("Settings: ").append(users).append(" simulated users, each rate offered for ").append(step.toSeconds())
                 .append(" s; sandbox flood limits off (the notifier's raised to 100,000/s, `FLOOD_CONTROL=local`); ")
                 .append("per-user limit 1,000 per 60 s for all; backlog ").append(String.format(Locale.ROOT, "%,d", backlog))
-                .append(" updates. Latency: the update queued in the sandbox → the bot's answer recorded by the sandbox ")
+                .append(" updates")
+                .append(apiLatency.isZero() ? "" : "; every Bot API answer held " + apiLatency.toMillis()
+                        + " ms after the call took effect (`bench.apiLatency`, Telegram's round trip)")
+                .append(". Latency: the update queued in the sandbox → the bot's answer recorded by the sandbox ")
                 .append("(a message: its next message in the chat; a tap: its answerCallbackQuery).\n\n");
         md.append("## Latency and throughput at fixed offered rates\n\n![latency](latency.png)\n![throughput](throughput.png)\n\n");
         md.append("| system | offered/s | answered/s | sent | answered | p50 ms | p95 ms | p99 ms | max ms |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
