@@ -8,6 +8,7 @@ import io.contactdesk.contracts.config.Settings;
 import io.contactdesk.contracts.crypto.ContactCipher;
 import io.contactdesk.contracts.events.Listing;
 import io.contactdesk.contracts.events.ListingStatus;
+import io.contactdesk.contracts.topics.TopicProvisioning;
 import io.contactdesk.contracts.topics.Topics;
 import io.contactdesk.infra.EmbeddedPostgresServer;
 import io.contactdesk.infra.process.BrokerProcess;
@@ -801,6 +802,11 @@ class BenchmarkIT {
                     insert.executeBatch();
                 }
             }
+        }
+        // The listings go in before any service has started, and the broker creates no topic by itself (as in
+        // docker-compose): every topic is created as the services create them at start-up.
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+            admin.createTopics(TopicProvisioning.newTopics(12, (short) 1)).all().get(60, TimeUnit.SECONDS);
         }
         Instant now = Instant.now();
         try (KafkaProducer<String, Listing> producer = new KafkaProducer<>(Map.of(
