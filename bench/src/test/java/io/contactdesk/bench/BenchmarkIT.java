@@ -11,6 +11,7 @@ import io.contactdesk.contracts.events.ListingStatus;
 import io.contactdesk.contracts.topics.TopicProvisioning;
 import io.contactdesk.contracts.topics.Topics;
 import io.contactdesk.infra.EmbeddedPostgresServer;
+import io.contactdesk.infra.FreePort;
 import io.contactdesk.infra.process.BrokerProcess;
 import io.contactdesk.infra.process.ServiceProcess;
 import io.contactdesk.sandbox.TelegramSandbox;
@@ -18,7 +19,6 @@ import io.contactdesk.sandbox.webhook.WebhookSenderSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -195,13 +195,13 @@ class BenchmarkIT {
                 // stopping anyway
             }
         })));
-        int kafkaPort = freePort();
-        broker = new BrokerProcess(kafkaPort, freePort(), Files.createTempDirectory("bench-kafka"), logs,
+        int kafkaPort = FreePort.any();
+        broker = new BrokerProcess(kafkaPort, FreePort.any(), Files.createTempDirectory("bench-kafka"), logs,
                 List.of("-Xmx1g", "-XX:+UseSerialGC"));
         running.add(() -> broker.kill());
         broker.start();
         postgresData = Files.createTempDirectory("bench-pg");
-        postgres = EmbeddedPostgresServer.builder().port(freePort()).dataDir(postgresData)
+        postgres = EmbeddedPostgresServer.builder().port(FreePort.any()).dataDir(postgresData)
                 .database("contactdesk").user("contactdesk", "contactdesk").build().start();
         // The bot's own capacity is measured: Telegram's flood limits off in the sandbox and raised in the notifier.
         // Each chat keeps its latest 20 messages: the bots edit only the one a tap was on, and all the run's replies
@@ -712,7 +712,7 @@ class BenchmarkIT {
             env.put("STREAMS_THREADS", streamThreads);
         }
         env.putAll(rules());
-        return new ServiceProcess(module, instance, repoRoot, env, freePort(), logs, streamsState,
+        return new ServiceProcess(module, instance, repoRoot, env, FreePort.any(), logs, streamsState,
                 List.of("-Xmx512m", "-XX:+UseSerialGC"), target.resolve("bench-jars")).watchWhileUpEvery(HEALTH_WHILE_UP);
     }
 
@@ -957,7 +957,7 @@ class BenchmarkIT {
             Load slowLoad = new Load(slow.baseUrl(), users, listingIds, 7);
             slowLoad.backlog(count);
             Map<String, String> env = ingressEnvironment(slow.baseUrl());
-            ServiceProcess poller = new ServiceProcess("ingress-poller", 9, repoRoot, env, freePort(), logs,
+            ServiceProcess poller = new ServiceProcess("ingress-poller", 9, repoRoot, env, FreePort.any(), logs,
                     streamsState, List.of("-Xmx512m", "-XX:+UseSerialGC"),
                     target.resolve("bench-jars")).watchWhileUpEvery(HEALTH_WHILE_UP);
             running.add(poller::stop);
@@ -1002,7 +1002,7 @@ class BenchmarkIT {
      */
     void webhookIngest() throws Exception {
         int count = full ? 15_000 : 5_000;
-        int webhookPort = freePort();
+        int webhookPort = FreePort.any();
         try (TelegramSandbox pushing = TelegramSandbox.builder().port(0).token(TOKEN).disableFloodLimits()
                 .webhook(new WebhookSenderSettings(true, Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ofSeconds(10)))
                 .build().start()) {
@@ -1012,7 +1012,7 @@ class BenchmarkIT {
             env.put("TELEGRAM_WEBHOOK_URL", "http://localhost:" + webhookPort + "/telegram/webhook");
             env.put("TELEGRAM_WEBHOOK_SECRET", "bench-webhook-secret");
             env.put("WEBHOOK_PORT", Integer.toString(webhookPort));
-            ServiceProcess ingress = new ServiceProcess("ingress-poller", 10, repoRoot, env, freePort(), logs,
+            ServiceProcess ingress = new ServiceProcess("ingress-poller", 10, repoRoot, env, FreePort.any(), logs,
                     streamsState, List.of("-Xmx512m", "-XX:+UseSerialGC"), target.resolve("bench-jars"))
                     .watchWhileUpEvery(HEALTH_WHILE_UP);
             running.add(ingress::stop);
@@ -1277,13 +1277,6 @@ class BenchmarkIT {
         }
     }
 
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     static Duration duration(String text, Duration otherwise) {
         if (text == null || text.isBlank()) {

@@ -1,5 +1,6 @@
 package io.contactdesk.bench;
 
+import io.contactdesk.infra.FreePort;
 import io.contactdesk.infra.process.BrokerProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +42,7 @@ public final class TransactionLatencyProbe {
     public static void main(String[] args) throws Exception {
         int records = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         Path logs = Files.createTempDirectory("probe-logs");
-        BrokerProcess broker = new BrokerProcess(BenchmarkIT.freePort(), BenchmarkIT.freePort(),
+        BrokerProcess broker = new BrokerProcess(FreePort.any(), FreePort.any(),
                 Files.createTempDirectory("probe-kafka"), logs, List.of("-Xmx1g", "-XX:+UseSerialGC"));
         broker.start();
         try {

@@ -7,12 +7,12 @@ import io.contactdesk.contracts.events.Listing;
 import io.contactdesk.contracts.events.ListingStatus;
 import io.contactdesk.contracts.topics.Topics;
 import io.contactdesk.infra.EmbeddedPostgresServer;
+import io.contactdesk.infra.FreePort;
 import io.contactdesk.infra.process.BrokerProcess;
 import io.contactdesk.infra.process.ServiceProcess;
 import io.contactdesk.sandbox.TelegramSandbox;
 import io.contactdesk.testsupport.SandboxClient;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,7 +76,7 @@ final class Stack implements AutoCloseable {
         int kafkaPort = freePortWithNeighbour();
         broker = new BrokerProcess(kafkaPort, kafkaPort + 1, work.resolve("kafka"), logDir);
         broker.start();
-        postgres = EmbeddedPostgresServer.builder().port(freePort()).dataDir(work.resolve("postgres"))
+        postgres = EmbeddedPostgresServer.builder().port(FreePort.any()).dataDir(work.resolve("postgres"))
                 .database("contactdesk").user("contactdesk", "contactdesk").build().start();
         // Telegram's limits, as the notifiers meet them in production: 1 message a second per chat, 30 per bot.
         sandbox = TelegramSandbox.builder().port(0).token(TOKEN).build().start();
@@ -102,7 +102,7 @@ final class Stack implements AutoCloseable {
             List<ServiceProcess> replicas = new ArrayList<>();
             int count = module.equals("notifier") ? notifiers : instances;
             for (int i = 1; i <= count; i++) {
-                replicas.add(new ServiceProcess(module, i, repoRoot, environment, freePort(), logDir,
+                replicas.add(new ServiceProcess(module, i, repoRoot, environment, FreePort.any(), logDir,
                         Files.createDirectories(work.resolve("streams")), jvmArgs, jars));
             }
             // As in production (docker-compose.yml): an instance that cannot start while the broker is away exits,
@@ -200,18 +200,10 @@ final class Stack implements AutoCloseable {
         }
     }
 
-    static int freePort() {
-        try (var socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     private static int freePortWithNeighbour() {
         for (int attempt = 0; attempt < 50; attempt++) {
-            int port = freePort();
+            int port = FreePort.any();
             if (port < 65535) {
                 try (var next = new ServerSocket(port + 1)) {
                     return port;

@@ -11,6 +11,7 @@ import io.contactdesk.contracts.events.LedgerEntry;
 import io.contactdesk.contracts.events.LedgerKind;
 import io.contactdesk.contracts.events.OutboxMessage;
 import io.contactdesk.contracts.topics.Topics;
+import io.contactdesk.infra.FreePort;
 import io.contactdesk.infra.KraftBroker;
 import io.contactdesk.infra.process.ServiceProcess;
 import io.contactdesk.sandbox.TelegramSandbox;
@@ -82,7 +83,7 @@ class WebhookScaleIT {
              TelegramSandbox sandbox = TelegramSandbox.builder().port(0).token(TOKEN).disableFloodLimits()
                      .webhook(new WebhookSenderSettings(true, Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ofSeconds(10)))
                      .build().start()) {
-            int nginxPort = Stack.freePort();
+            int nginxPort = FreePort.any();
             String url = "http://localhost:" + nginxPort + PATH;
             Map<String, String> environment = new LinkedHashMap<>();
             environment.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
@@ -105,21 +106,21 @@ class WebhookScaleIT {
             List<ServiceProcess> ingress = new ArrayList<>();
             List<Integer> webhookPorts = new ArrayList<>();
             for (int i = 1; i <= 3; i++) {
-                int webhookPort = Stack.freePort();
+                int webhookPort = FreePort.any();
                 webhookPorts.add(webhookPort);
                 Map<String, String> own = new HashMap<>(environment);
                 own.put("WEBHOOK_PORT", Integer.toString(webhookPort));
-                ingress.add(new ServiceProcess("ingress-poller", i, repoRoot, own, Stack.freePort(), logs, state,
+                ingress.add(new ServiceProcess("ingress-poller", i, repoRoot, own, FreePort.any(), logs, state,
                         jvmArgs, jars));
             }
             ServiceProcess processor = new ServiceProcess("command-processor", 1, repoRoot, environment,
-                    Stack.freePort(), logs, state, jvmArgs, jars);
+                    FreePort.any(), logs, state, jvmArgs, jars);
             List<ServiceProcess> all = new ArrayList<>(ingress);
             all.add(processor);
             List<Integer> upstreams = new ArrayList<>(webhookPorts);
             SwallowingUpstream swallower = null;
             if (PLANT.equals("swallow-one")) {
-                int port = Stack.freePort();
+                int port = FreePort.any();
                 swallower = SwallowingUpstream.start(port, SECRET);
                 upstreams.add(port);
                 log.info("planted swallow-one: a fourth upstream behind nginx answers one update 200 and drops it");

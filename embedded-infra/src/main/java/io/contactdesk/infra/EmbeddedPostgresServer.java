@@ -37,7 +37,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private boolean initialised;
 
     private EmbeddedPostgresServer(Builder builder) {
-        this.port = FreePort.orEphemeral(builder.port);
+        this.port = FreePort.orAny(builder.port);
         this.keepData = builder.dataDir != null;
         this.dataDir = keepData ? builder.dataDir : TempDirectory.create("embedded-postgres");
         this.database = builder.database;

@@ -36,10 +36,10 @@ public final class KraftBroker implements AutoCloseable {
     private KafkaRaftServer server;
 
     private KraftBroker(Builder builder) {
-        this.port = FreePort.orEphemeral(builder.port);
-        this.controllerPort = FreePort.orEphemeral(builder.controllerPort);
+        this.port = FreePort.orAny(builder.port);
+        this.controllerPort = FreePort.orAny(builder.controllerPort);
         this.saslSsl = builder.saslSsl;
-        this.internalPort = saslSsl == null ? 0 : FreePort.orEphemeral(0);
+        this.internalPort = saslSsl == null ? 0 : FreePort.orAny(0);
         this.deleteDataDirOnClose = builder.dataDir == null;
         this.dataDir = builder.dataDir != null ? builder.dataDir : TempDirectory.create("kraft-broker");
     }

@@ -8,12 +8,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.contactdesk.contracts.config.KafkaConnection;
 import io.contactdesk.contracts.json.Json;
 import io.contactdesk.contracts.topics.Topics;
+import io.contactdesk.infra.FreePort;
 import io.contactdesk.poller.ingress.IngressStatus;
 import io.contactdesk.poller.ingress.UpdatePublisher;
 import io.contactdesk.poller.telegram.UpdateSource.ReceivedUpdate;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.File;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -186,10 +186,7 @@ class PollerFailoverIT {
             jar = files.filter(f -> f.getFileName().toString().matches("ingress-poller-.*-exec\\.jar")).findFirst().orElse(null);
         }
         Assumptions.assumeTrue(jar != null, "the executable jar is built in the package phase");
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = FreePort.any();
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-jar", jar.toString()));
         command.addAll(stack.pollerArguments(port));

@@ -8,8 +8,8 @@ import io.contactdesk.contracts.events.Heartbeat;
 import io.contactdesk.contracts.events.OpsAlert;
 import io.contactdesk.contracts.json.Json;
 import io.contactdesk.contracts.topics.Topics;
+import io.contactdesk.infra.FreePort;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -50,7 +50,7 @@ class WebhookIngressIT {
 
     @Test
     void webhookInstanceRegistersItselfAndPublishesEachUpdateSealedAndKeyedBySender() throws Exception {
-        int port = freePort();
+        int port = FreePort.any();
         try (KafkaConsumer<String, String> updates = stack.consumer();
              KafkaConsumer<String, String> raw = stack.rawConsumer();
              ConfigurableApplicationContext webhook = stack.startWebhook(port)) {
@@ -78,7 +78,7 @@ class WebhookIngressIT {
 
     @Test
     void theHeartbeatCarriesTheModeAndWhatGetWebhookInfoSaid() throws Exception {
-        int port = freePort();
+        int port = FreePort.any();
         try (KafkaConsumer<String, Heartbeat> heartbeats = stack.consumer(Topics.HEARTBEATS);
              ConfigurableApplicationContext webhook = stack.startWebhook(port)) {
             awaitReady(webhook);
@@ -99,11 +99,11 @@ class WebhookIngressIT {
 
     @Test
     void aWebhookSetToAnotherUrlTakesReadinessDownAndRaisesAnAdminAlert() throws Exception {
-        int port = freePort();
+        int port = FreePort.any();
         try (KafkaConsumer<String, OpsAlert> alerts = stack.consumer(Topics.ALERTS);
              ConfigurableApplicationContext webhook = stack.startWebhook(port)) {
             awaitReady(webhook);
-            String elsewhere = "http://localhost:" + freePort() + "/elsewhere";
+            String elsewhere = "http://localhost:" + FreePort.any() + "/elsewhere";
 
             // when someone else points the bot's webhook at another URL
             stack.sandbox().setWebhook(elsewhere);
@@ -136,7 +136,7 @@ class WebhookIngressIT {
 
     @Test
     void aRequestWithoutOrWithAWrongSecretIsRefusedAndPublishesNothing() throws Exception {
-        int port = freePort();
+        int port = FreePort.any();
         try (KafkaConsumer<String, String> raw = stack.rawConsumer();
              ConfigurableApplicationContext webhook = stack.startWebhook(port)) {
             raw.subscribe(List.of(Topics.UPDATES.name()));
@@ -159,7 +159,7 @@ class WebhookIngressIT {
 
     @Test
     void aBodyThatIsNotAnUpdateIsAnswered400AndDeadLetteredSealed() throws Exception {
-        int port = freePort();
+        int port = FreePort.any();
         try (KafkaConsumer<String, String> dlq = stack.rawConsumer();
              ConfigurableApplicationContext webhook = stack.startWebhook(port)) {
             dlq.subscribe(List.of(Topics.UPDATES_DLQ.name()));
@@ -196,7 +196,7 @@ class WebhookIngressIT {
             try (ConfigurableApplicationContext poller = stack.startPoller()) {
                 awaitPublished(raw, sent, 20);
             }
-            int port = freePort();
+            int port = FreePort.any();
             try (ConfigurableApplicationContext webhook = stack.startWebhook(port)) {
                 await().atMost(Duration.ofSeconds(30))
                         .until(() -> PollerTestStack.webhookUrl(port).equals(stack.sandbox().webhookInfo().path("url").asText()));
@@ -277,9 +277,4 @@ class WebhookIngressIT {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

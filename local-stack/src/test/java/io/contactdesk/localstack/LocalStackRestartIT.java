@@ -3,6 +3,7 @@ package io.contactdesk.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.contactdesk.infra.FreePort;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -21,7 +22,7 @@ class LocalStackRestartIT {
     @Test
     void aRestartKeepsUsersCreditsAndAnOpenSubmissionConversation() throws Exception {
         // the same ports on both runs, as a user's stack has them
-        LocalStackSettings settings = new LocalStackSettings(freePort(), freePairOfPorts(), freePort(), dataDir,
+        LocalStackSettings settings = new LocalStackSettings(FreePort.any(), freePairOfPorts(), FreePort.any(), dataDir,
                 null, null, "", null, 0, null);
 
         // given a user who started the bot and began a submission
@@ -52,16 +53,11 @@ class LocalStackRestartIT {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 
     /** A client port whose successor (the controller port) is free too. */
     private static int freePairOfPorts() throws IOException {
         for (int attempt = 0; attempt < 50; attempt++) {
-            int port = freePort();
+            int port = FreePort.any();
             try (ServerSocket next = new ServerSocket(port + 1)) {
                 return port;
             } catch (IOException taken) {

@@ -5,9 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.contactdesk.contracts.json.Json;
+import io.contactdesk.infra.FreePort;
 import io.contactdesk.testsupport.SandboxClient;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -41,7 +41,7 @@ class WebhookModeIT extends WalkingSkeletonScenario {
 
     @BeforeAll
     static void startStackInWebhookMode() throws IOException {
-        webhookUrl = "http://localhost:" + freePort() + "/telegram/webhook";
+        webhookUrl = "http://localhost:" + FreePort.any() + "/telegram/webhook";
         stack = new LocalStack(LocalStackSettings.fromEnvironment(Map.of(
                 "SANDBOX_PORT", "0", "KAFKA_PORT", "0", "POSTGRES_PORT", "0", "SERVICES_FIRST_PORT", "0",
                 "LOCAL_STACK_DATA_DIR", dataDir.toString(),
@@ -107,9 +107,4 @@ class WebhookModeIT extends WalkingSkeletonScenario {
                 HttpResponse.BodyHandlers.ofString()).body();
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -75,7 +75,7 @@ class NotifierKilledWhileBrokerAwayIT {
         // PostgreSQL's initdb takes seconds: start it while the broker starts.
         database = CompletableFuture.supplyAsync(() -> EmbeddedPostgresServer.builder().build().start());
         Path work = Files.createDirectories(Path.of("target", "broker-away-it").toAbsolutePath());
-        broker = new BrokerProcess(FreePort.orEphemeral(0), FreePort.orEphemeral(0),
+        broker = new BrokerProcess(FreePort.orAny(0), FreePort.orAny(0),
                 Files.createTempDirectory(work, "kafka"), work, BROKER_JVM);
         broker.start();
         postgres = database.join();
